@@ -1,0 +1,7 @@
+/** Unit tests import src/ through ts-jest; golden CLI tests run the built bin/visitstat. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', diagnostics: { warnOnly: false } }] },
+  testTimeout: 30000,
+};

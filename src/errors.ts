@@ -1,0 +1,50 @@
+/**
+ * Every way visitstat can fail, and the one place that maps them to exit codes.
+ * Commands throw these; cli.ts catches them, prints the message and exits.
+ */
+
+export const EXIT = {
+  ok: 0,
+  /** Invalid data or unreadable input. */
+  data: 1,
+  usage: 2,
+  /** A target is behind and --fail-if-behind was given. */
+  behind: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class VisitstatError extends Error {
+  constructor(message: string, readonly exitCode: ExitCode) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong flags, a bad config file, an impossible combination: the user must change the command. */
+export class UsageError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** A file that cannot be opened, decoded or classified. */
+export class InputError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.data);
+  }
+}
+
+/** Rows were invalid and --skip-invalid was not given; the problems were already printed. */
+export class InvalidDataError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.data);
+  }
+}
+
+/** Not a failure of the tool: the result was printed, and the exit code tells cron a target is behind. */
+export class BehindTargetError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.behind);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Calendar dates as the data has them: a day, or a month alone (a monthly figure).
+ * Kept as plain integers so that comparisons and grouping never go through Date or time zones.
+ */
+
+export interface CalDate {
+  year: number;
+  /** 1..12 */
+  month: number;
+  /** 1..31, or null for a month-only figure (`2017-08`, `Agustus 2017`). */
+  day: number | null;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+/** Day of year, 1-based; a month-only date counts as the month's last day. */
+export function dayOfYear(d: CalDate): number {
+  let n = 0;
+  for (let m = 1; m < d.month; m++) n += daysInMonth(d.year, m);
+  return n + (d.day ?? daysInMonth(d.year, d.month));
+}
+
+/** A sortable integer key: yyyymmdd, with a month-only date at its last day. */
+export function dateKey(d: CalDate): number {
+  return d.year * 10000 + d.month * 100 + (d.day ?? daysInMonth(d.year, d.month));
+}
+
+/** ISO text: `2016-03-09`, or `2017-08` for a month-only date. */
+export function isoDate(d: CalDate): string {
+  const ym = `${d.year}-${String(d.month).padStart(2, '0')}`;
+  return d.day === null ? ym : `${ym}-${String(d.day).padStart(2, '0')}`;
+}
+
+/** ISO weekday, 1 = Monday .. 7 = Sunday (null for a month-only date). */
+export function isoWeekday(d: CalDate): number | null {
+  if (d.day === null) return null;
+  const js = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return js === 0 ? 7 : js;
+}
+
+export function quarterOf(d: CalDate): number {
+  return Math.ceil(d.month / 3);
+}
