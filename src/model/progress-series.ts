@@ -1,0 +1,97 @@
+/**
+ * Metric values by calendar day, accumulated row by row, for progress-to-target arithmetic.
+ * Each year is a Float64Array of 366 per-day totals (index = day of year - 1): sums of whole numbers stay
+ * exact up to 2^53, which covers rupiah spending totals (Rp7.5 trillion is ~2^43).
+ */
+import { type CalDate, dayOfYear, daysInMonth } from './dates';
+
+/** A date with its day known (never a month-only figure). */
+export type DayDate = CalDate & { day: number };
+
+interface YearData {
+  days: Float64Array;
+  /** Day of year of the earliest and latest value added (whatever the value, 0 included). */
+  first: number;
+  last: number;
+}
+
+export class DailySeries {
+  private readonly byYear = new Map<number, YearData>();
+
+  /** Adds a value on its day; a month-only date (a monthly figure) counts on the month's last day. */
+  add(date: CalDate, value: number): void {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`DailySeries: value ${value} is not a count >= 0`);
+    const doy = dayOfYear(date);
+    const data = this.yearData(date.year);
+    data.days[doy - 1] += value;
+    data.first = Math.min(data.first, doy);
+    data.last = Math.max(data.last, doy);
+  }
+
+  /** Years with at least one value, ascending. */
+  years(): number[] {
+    return [...this.byYear.keys()].sort((a, b) => a - b);
+  }
+
+  /** The latest dated value in the year as a day date (a monthly figure: its last day), or null. */
+  latestDate(year: number): DayDate | null {
+    const data = this.byYear.get(year);
+    return data ? dateOfDay(year, data.last) : null;
+  }
+
+  /** The earliest dated value in the year as a day date, or null. */
+  earliestDate(year: number): DayDate | null {
+    const data = this.byYear.get(year);
+    return data ? dateOfDay(year, data.first) : null;
+  }
+
+  /** Sum of values from 1 January through the given day, inclusive. */
+  sumThrough(year: number, month: number, day: number): number {
+    const data = this.byYear.get(year);
+    if (!data) return 0;
+    const through = dayOfYear({ year, month, day });
+    let sum = 0;
+    for (let i = 0; i < through; i++) sum += data.days[i];
+    return sum;
+  }
+
+  total(year: number): number {
+    return this.sumThrough(year, 12, 31);
+  }
+
+  /**
+   * Whether the year's data spans January through `month`: a value dated in January and one dated in
+   * `month` or later. Gaps inside the span cannot be told from quiet days and are not detected.
+   */
+  coversThrough(year: number, month: number): boolean {
+    const data = this.byYear.get(year);
+    if (!data) return false;
+    return data.first <= 31 && data.last >= dayOfYear({ year, month, day: 1 });
+  }
+
+  /**
+   * Whether the year can serve as a seasonal pattern: values dated in January and in December.
+   * A year whose log starts late or stops in November would make every cumulative share too high
+   * (its total too small), so projections from it would be wrong rather than merely rough.
+   */
+  coversWholeYear(year: number): boolean {
+    return this.coversThrough(year, 12);
+  }
+
+  private yearData(year: number): YearData {
+    let data = this.byYear.get(year);
+    if (!data) {
+      data = { days: new Float64Array(366), first: Infinity, last: -Infinity };
+      this.byYear.set(year, data);
+    }
+    return data;
+  }
+}
+
+/** The day date of a 1-based day of year. */
+export function dateOfDay(year: number, doy: number): DayDate {
+  let month = 1;
+  let day = doy;
+  while (day > daysInMonth(year, month)) day -= daysInMonth(year, month++);
+  return { year, month, day };
+}
