@@ -1,0 +1,63 @@
+/**
+ * A typed array that grows by doubling: amortised O(1) push with no per-value object, so that
+ * tens of millions of group sizes fit in 4 (int32) or 8 (float64) bytes each.
+ */
+
+export type ElementType = 'int32' | 'float64';
+
+type Buffer = Int32Array | Float64Array;
+
+export class GrowableArray {
+  private buffer: Buffer;
+  private used = 0;
+
+  constructor(readonly elementType: ElementType = 'float64', initialCapacity = 8) {
+    this.buffer = allocate(elementType, Math.max(1, initialCapacity));
+  }
+
+  get length(): number {
+    return this.used;
+  }
+
+  /** Throws RangeError for a value the element type cannot hold (an int32 would wrap silently). */
+  push(value: number): void {
+    if (this.elementType === 'int32' && (value | 0) !== value) {
+      throw new RangeError(`${value} does not fit a 32-bit integer`);
+    }
+    if (this.used === this.buffer.length) this.reserve(this.used + 1);
+    this.buffer[this.used++] = value;
+  }
+
+  /** Appends every value of another array (merging groups). */
+  append(other: GrowableArray): void {
+    if (this.elementType === 'int32' && other.elementType !== 'int32') {
+      throw new RangeError('cannot append float64 values to an int32 array');
+    }
+    this.reserve(this.used + other.used);
+    this.buffer.set(other.values(), this.used);
+    this.used += other.used;
+  }
+
+  /** The values in insertion order (or sorted, after sortedView), as a view: valid until the next push. */
+  values(): Buffer {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  /** Sorts the values in place (native numeric typed-array sort) and returns them as a view. */
+  sortedView(): Buffer {
+    return this.values().sort();
+  }
+
+  private reserve(needed: number): void {
+    if (needed <= this.buffer.length) return;
+    let capacity = this.buffer.length;
+    while (capacity < needed) capacity *= 2;
+    const grown = allocate(this.elementType, capacity);
+    grown.set(this.values());
+    this.buffer = grown;
+  }
+}
+
+function allocate(type: ElementType, capacity: number): Buffer {
+  return type === 'int32' ? new Int32Array(capacity) : new Float64Array(capacity);
+}
