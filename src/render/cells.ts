@@ -1,0 +1,53 @@
+/** One cell as people read it, shared by the terminal table and markdown. */
+import { type Cell, type Column, decimalsOf, isMissing, isPeriod } from './doc';
+import {
+  type Locale,
+  formatDate,
+  formatDecimal,
+  formatInt,
+  formatMoney,
+  formatMoneyShort,
+  formatPercent,
+  formatPeriod,
+} from './locale';
+
+export const MISSING_TEXT = '-';
+
+export function humanCell(value: Cell, column: Column, locale: Locale): string {
+  if (isMissing(value)) return MISSING_TEXT;
+  if (typeof value === 'string') return printable(value);
+  if (typeof value === 'bigint') return humanWhole(value, column, locale);
+  if (typeof value === 'number') return humanNumber(value, column, locale);
+  return isPeriod(value) ? formatPeriod(value, locale) : formatDate(value, locale);
+}
+
+function humanWhole(n: bigint, column: Column, locale: Locale): string {
+  if (column.kind === 'money') return formatMoney(n, locale);
+  if (column.kind === 'moneyShort') return formatMoneyShort(n, locale);
+  return formatInt(n, locale);
+}
+
+function humanNumber(n: number, column: Column, locale: Locale): string {
+  switch (column.kind) {
+    case 'int':
+      return formatInt(n, locale);
+    case 'decimal':
+      return formatDecimal(n, decimalsOf(column), locale);
+    case 'percent':
+      return formatPercent(n, decimalsOf(column), locale);
+    case 'money':
+    case 'moneyShort':
+      return humanWhole(BigInt(Math.round(n)), column, locale);
+    default:
+      // A year or code in a text column: no grouping.
+      return String(n);
+  }
+}
+
+/**
+ * Text from the input shown on a terminal or in a markdown table: line breaks and tabs become
+ * spaces, other control characters (an ESC could recolour or clear the terminal) become U+FFFD.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+}

@@ -1,0 +1,75 @@
+/**
+ * The neutral result model: commands build a Doc of typed cells, and the renderers decide how each
+ * cell looks in the chosen format and locale. Nothing here is formatted yet.
+ */
+import type { CalDate } from '../model/dates';
+import type { Period } from '../model/period';
+
+/** Text shown to people: one string for both locales, or one per locale. */
+export type Label = string | { id: string; en: string };
+
+/**
+ * How a column's numbers are shown:
+ * - `int`, `decimal` (column `decimals`, default 1);
+ * - `percent`: percentage points (78.5 means 78.5 %), never a 0..1 ratio; default 1 decimal;
+ * - `money`: integer rupiah (bigint) written in full; `moneyShort`: with a scale word in table and
+ *   markdown (`Rp7,47 triliun`), in full in CSV;
+ * - `text`, `period`, `date`.
+ */
+export type CellKind = 'int' | 'decimal' | 'percent' | 'money' | 'moneyShort' | 'text' | 'period' | 'date';
+
+export interface Column {
+  /** camelCase machine name: the row key, and the CSV header. */
+  key: string;
+  label: Label;
+  kind: CellKind;
+  decimals?: number;
+}
+
+/**
+ * null means "not available" (`-` in table and markdown, empty in CSV), never 0. So do NaN and
+ * ±Infinity, e.g. growth against a zero base.
+ */
+export type Cell = number | bigint | string | Period | CalDate | null;
+
+export type Row = Record<string, Cell>;
+
+export interface Table {
+  /** Machine name, e.g. `byMonth`. */
+  id: string;
+  title?: Label;
+  columns: Column[];
+  rows: Row[];
+  notes?: Label[];
+  /** Key of a numeric column to draw a bar for, in the terminal table only. */
+  bar?: string;
+}
+
+export interface Doc {
+  title: Label;
+  tables: Table[];
+  notes?: Label[];
+  /** E.g. the rows read / accepted / rejected line and the formulas; table and markdown only. */
+  footer?: Label[];
+}
+
+const NUMERIC_KINDS: ReadonlySet<CellKind> = new Set(['int', 'decimal', 'percent', 'money', 'moneyShort']);
+
+export function isNumericKind(kind: CellKind): boolean {
+  return NUMERIC_KINDS.has(kind);
+}
+
+/** Decimals a number column is shown with (money is whole rupiah). */
+export function decimalsOf(column: Column): number {
+  if (column.decimals !== undefined) return column.decimals;
+  return column.kind === 'decimal' || column.kind === 'percent' ? 1 : 0;
+}
+
+export function isPeriod(value: object): value is Period {
+  return 'unit' in value;
+}
+
+/** Not available: null, or a number that is not finite. */
+export function isMissing(value: Cell): value is null {
+  return value === null || (typeof value === 'number' && !Number.isFinite(value));
+}

@@ -1,0 +1,145 @@
+/**
+ * Human formatting for `--locale id|en`, written by hand so that output is the same on every machine
+ * (no dependence on the ICU data Node was built with). Non-finite numbers format as `-` (not available).
+ */
+import { UsageError } from '../errors';
+import type { CalDate } from '../model/dates';
+import type { Period } from '../model/period';
+import type { Label } from './doc';
+
+export type Locale = 'id' | 'en';
+
+const MISSING = '-';
+
+interface Separators {
+  group: string;
+  decimal: string;
+}
+const SEPARATORS: Record<Locale, Separators> = { id: { group: '.', decimal: ',' }, en: { group: ',', decimal: '.' } };
+
+const MONTHS: Record<Locale, string[]> = {
+  id: ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+const WEEKDAYS: Record<Locale, string[]> = {
+  id: ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
+
+/** `--locale` flag, then the config file, then LC_ALL or LANG starting with `id`, else English. */
+export function resolveLocale(flag: string | undefined, configLocale: Locale | undefined, env: NodeJS.ProcessEnv): Locale {
+  if (flag !== undefined) {
+    if (flag !== 'id' && flag !== 'en') throw new UsageError(`--locale must be "id" or "en", not "${flag}"`);
+    return flag;
+  }
+  if (configLocale) return configLocale;
+  const system = env.LC_ALL || env.LANG || '';
+  return /^id(?:[_.@-]|$)/i.test(system) ? 'id' : 'en';
+}
+
+export function label(text: Label, locale: Locale): string {
+  return typeof text === 'string' ? text : text[locale];
+}
+
+function groupDigits(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/** Sign, integer digits and fraction digits of n rounded to `decimals`; never a negative zero. */
+function fixedParts(n: number, decimals: number): { negative: boolean; whole: string; fraction: string } {
+  const abs = Math.abs(n);
+  // toFixed switches to exponent notation from 1e21; such values are whole numbers anyway.
+  const text = abs < 1e21 ? abs.toFixed(decimals) : BigInt(abs).toString() + (decimals > 0 ? '.' + '0'.repeat(decimals) : '');
+  const [whole, fraction = ''] = text.split('.');
+  return { negative: n < 0 && /[1-9]/.test(text), whole, fraction };
+}
+
+/**
+ * A number rounded to `decimals` with the given decimal mark and no grouping: the machine form CSV
+ * writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings).
+ */
+export function formatPlain(n: number, decimals: number, decimalMark: '.' | ','): string {
+  if (!Number.isFinite(n)) return '';
+  const { negative, whole, fraction } = fixedParts(n, decimals);
+  return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+}
+
+export function formatDecimal(n: number, decimals: number, locale: Locale): string {
+  if (!Number.isFinite(n)) return MISSING;
+  const { group, decimal } = SEPARATORS[locale];
+  const { negative, whole, fraction } = fixedParts(n, decimals);
+  return (negative ? '-' : '') + groupDigits(whole, group) + (fraction ? decimal + fraction : '');
+}
+
+/** A whole number with thousands grouping (`24.150` / `24,150`); a fractional number is rounded. */
+export function formatInt(n: number | bigint, locale: Locale): string {
+  if (typeof n === 'number') return formatDecimal(n, 0, locale);
+  const digits = groupDigits((n < 0n ? -n : n).toString(), SEPARATORS[locale].group);
+  return (n < 0n ? '-' : '') + digits;
+}
+
+/** `percentPoints` is already x100: 78.5 formats as `78,5%` / `78.5%`. */
+export function formatPercent(percentPoints: number, decimals: number, locale: Locale): string {
+  return Number.isFinite(percentPoints) ? formatDecimal(percentPoints, decimals, locale) + '%' : MISSING;
+}
+
+function withCurrency(negative: boolean, amount: string, locale: Locale): string {
+  return (negative ? '-' : '') + (locale === 'id' ? `Rp${amount}` : `IDR ${amount}`);
+}
+
+/** Whole rupiah in full: `Rp7.467.219.000.000` / `IDR 7,467,219,000,000`. */
+export function formatMoney(rupiah: bigint, locale: Locale): string {
+  return withCurrency(rupiah < 0n, formatInt(rupiah < 0n ? -rupiah : rupiah, locale), locale);
+}
+
+const SCALES: { size: bigint; id: string; en: string }[] = [
+  { size: 10n ** 6n, id: 'juta', en: 'million' },
+  { size: 10n ** 9n, id: 'miliar', en: 'billion' },
+  { size: 10n ** 12n, id: 'triliun', en: 'trillion' },
+];
+
+/** abs / size in hundredths, rounded half up, in exact integer arithmetic. */
+const hundredths = (abs: bigint, size: bigint) => (abs * 100n + size / 2n) / size;
+
+/**
+ * Two decimals and a scale word: `Rp7,47 triliun` / `IDR 7.47 trillion`. Rounding that reaches
+ * 1000 of a scale moves up to the next (999,999,999 is `Rp1,00 miliar`). Below a million: in full.
+ */
+export function formatMoneyShort(rupiah: bigint, locale: Locale): string {
+  const abs = rupiah < 0n ? -rupiah : rupiah;
+  let index = SCALES.length - 1;
+  while (index >= 0 && abs < SCALES[index].size) index--;
+  if (index < 0) return formatMoney(rupiah, locale);
+  let scaled = hundredths(abs, SCALES[index].size);
+  while (scaled >= 100_000n && index < SCALES.length - 1) scaled = hundredths(abs, SCALES[++index].size);
+  const { group, decimal } = SEPARATORS[locale];
+  const whole = groupDigits((scaled / 100n).toString(), group);
+  const fraction = (scaled % 100n).toString().padStart(2, '0');
+  return withCurrency(rupiah < 0n, `${whole}${decimal}${fraction} ${SCALES[index][locale]}`, locale);
+}
+
+const monthName = (month: number, locale: Locale) => MONTHS[locale][month - 1];
+
+/** `Maret 2016` / `Mar 2016`, `Triwulan I 2016` / `Q1 2016`, `2016`, `Senin` / `Monday`, `9 Maret 2016`. */
+export function formatPeriod(p: Period, locale: Locale): string {
+  switch (p.unit) {
+    case 'day':
+      return `${p.day} ${monthName(p.month, locale)} ${p.year}`;
+    case 'month':
+      return `${monthName(p.month, locale)} ${p.year}`;
+    case 'quarter':
+      return locale === 'id' ? `Triwulan ${ROMAN_QUARTERS[p.quarter - 1]} ${p.year}` : `Q${p.quarter} ${p.year}`;
+    case 'year':
+      return String(p.year);
+    case 'weekday':
+      return WEEKDAYS[locale][p.weekday - 1];
+  }
+}
+
+/** `9 Maret 2016` / `9 Mar 2016`, or `Maret 2016` for a month-only date. */
+export function formatDate(d: CalDate, locale: Locale): string {
+  return d.day === null
+    ? formatPeriod({ unit: 'month', year: d.year, month: d.month }, locale)
+    : formatPeriod({ unit: 'day', year: d.year, month: d.month, day: d.day }, locale);
+}
