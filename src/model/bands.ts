@@ -25,7 +25,9 @@ export function validateBands(bands: readonly BandSpec[]): BandSpec[] {
   for (const band of bands) {
     if (!Number.isFinite(band.min)) throw new UsageError(`bands: min ${band.min} is not a number`);
     if (seen.has(band.min)) throw new UsageError(`bands: two bands start at ${band.min}%`);
-    if (!band.id.trim() || !band.en.trim()) throw new UsageError(`bands: the band at ${band.min}% needs an id and an en label`);
+    if (!band.id.trim() || !band.en.trim()) {
+      throw new UsageError(`bands: the band at ${band.min}% needs an id and an en label`);
+    }
     seen.add(band.min);
   }
   if (!bands.some((b) => b.min <= 0)) throw new UsageError('bands: no band covers 0% (give one band with min 0)');
