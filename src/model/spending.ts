@@ -1,0 +1,270 @@
+/**
+ * The model behind `visitstat spending`: estimated spending = units x per-capita rate, per segment and
+ * period, in exact rupiah. Units are visits (basis visit) or visitor-nights (basis night).
+ *
+ * Scope: delegation visitors are part of domestic arrivals. When arrivals were fed, the total is
+ * domestic + foreign and delegations appear only as "of which" lines, never added to it. When only
+ * delegations were fed, they are the whole scope and make the total.
+ *
+ * One line per (period, segment, rate in force): when a config span changes the rate inside a period,
+ * the period gets two lines, so each line's formula (visitors x rate = estimate) stays true.
+ */
+import { dateKey, quarterOf, type CalDate } from './dates';
+import { multiplyCount, type Rupiah } from './money';
+import { periodFromKey, type Period } from './period';
+import type { RateRange, RateTable } from './rates';
+import type { ArrivalRow, DelegationRow } from './records';
+import { InputError, UsageError } from '../errors';
+
+export type SpendingUnit = 'month' | 'quarter' | 'year';
+export type Basis = 'visit' | 'night';
+export type LineSegment = 'domestic' | 'foreign' | 'delegations';
+export type SpendingScope = 'arrivals' | 'delegations' | 'none';
+
+export interface SpendingOptions {
+  unit: SpendingUnit;
+  basis: Basis;
+  /** `--nights N`: nights per visitor for arrivals, and for delegation rows with no nights. */
+  nights?: number;
+  rates: RateTable;
+}
+
+export interface Estimate {
+  low: Rupiah;
+  central: Rupiah;
+  high: Rupiah;
+}
+
+export interface SpendingLine {
+  segment: LineSegment;
+  visitors: number;
+  /** What the rate multiplies: visitors (basis visit) or visitor-nights (basis night). */
+  units: number;
+  basis: Basis;
+  /**
+   * Basis night: the nights every visitor on this line stayed, when all stayed the same (always so
+   * with `--nights` alone); null when they differ, and under basis visit.
+   */
+  nightsEach: number | null;
+  rate: RateRange;
+  /** units x rate.low, units x rate.central, units x rate.high. */
+  estimate: Estimate;
+}
+
+export interface SpendingPeriod {
+  period: Period;
+  /** Domestic then foreign (scope arrivals), or delegations (scope delegations). They make the total. */
+  lines: SpendingLine[];
+  /** Scope arrivals only: delegation visitors, already inside domestic; never added to the total. */
+  ofWhichDelegations: SpendingLine[];
+  total: Estimate;
+}
+
+export interface SegmentTotal {
+  segment: LineSegment;
+  visitors: number;
+  units: number;
+  estimate: Estimate;
+  /** False for delegations under scope arrivals ("of which"). */
+  inTotal: boolean;
+}
+
+export interface SpendingResult {
+  scope: SpendingScope;
+  unit: SpendingUnit;
+  basis: Basis;
+  /** Chronological. */
+  periods: SpendingPeriod[];
+  /** Per segment across all periods, in the order domestic, foreign, delegations; only segments seen. */
+  segments: SegmentTotal[];
+  total: Estimate;
+  /**
+   * Basis night: delegation rows with no nights and no `--nights`. They are left out of every line;
+   * the command should fail naming the fix when `delegations` > 0.
+   */
+  missingNights: { delegations: number; people: number };
+}
+
+export type FormulaFactor = { kind: 'visitors' | 'nights' | 'visitor-nights'; value: number };
+
+/** A line as a product: factors x rate = estimate (`4.800.000 x Rp1.500.000 = Rp7.200.000.000.000`). */
+export interface FormulaParts {
+  factors: FormulaFactor[];
+  rate: RateRange;
+  estimate: Estimate;
+}
+
+/** The factors whose product is `line.units`, the most explanatory way the data allows. */
+export function formulaParts(line: SpendingLine): FormulaParts {
+  const factors: FormulaFactor[] =
+    line.basis === 'visit'
+      ? [{ kind: 'visitors', value: line.visitors }]
+      : line.nightsEach !== null
+        ? [{ kind: 'visitors', value: line.visitors }, { kind: 'nights', value: line.nightsEach }]
+        : [{ kind: 'visitor-nights', value: line.units }];
+  return { factors, rate: line.rate, estimate: line.estimate };
+}
+
+interface LineAcc {
+  segment: LineSegment;
+  rate: RateRange;
+  visitors: number;
+  units: number;
+  rows: number;
+  nightsEach: number | null;
+  /** Orders the lines of one segment when its rate changes inside the period. */
+  firstDateKey: number;
+}
+
+const SEGMENT_ORDER: readonly LineSegment[] = ['domestic', 'foreign', 'delegations'];
+
+/** Fed rows one at a time; per row only a map lookup and a short scan, no allocation once a line exists. */
+export class SpendingEstimator {
+  private readonly periods = new Map<number, LineAcc[]>();
+  private arrivalsSeen = false;
+  private delegationsSeen = false;
+  private readonly missingNights = { delegations: 0, people: 0 };
+
+  constructor(private readonly options: SpendingOptions) {
+    const { nights } = options;
+    if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1)) {
+      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got ${nights})`);
+    }
+  }
+
+  addArrival(row: ArrivalRow): void {
+    const { basis, rates } = this.options;
+    const nights = basis === 'night' ? this.options.nights ?? arrivalsNeedNights() : null;
+    this.arrivalsSeen = true;
+    this.add(row.segment, row.period, rates.rateFor(row.segment, row.period), row.count, nights);
+  }
+
+  addDelegation(row: DelegationRow): void {
+    this.delegationsSeen = true;
+    const { basis, rates } = this.options;
+    const nights = basis === 'night' ? row.nights ?? this.options.nights ?? null : null;
+    if (basis === 'night' && nights === null) {
+      this.missingNights.delegations++;
+      this.missingNights.people += row.people;
+      return;
+    }
+    this.add('delegations', row.date, rates.rateFor('delegation', row.date), row.people, nights);
+  }
+
+  result(): SpendingResult {
+    const scope: SpendingScope = this.arrivalsSeen ? 'arrivals' : this.delegationsSeen ? 'delegations' : 'none';
+    const inTotal = (segment: LineSegment) => segment !== 'delegations' || scope === 'delegations';
+    const periods = [...this.periods.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([key, accs]): SpendingPeriod => {
+        const lines = accs.sort(byDisplayOrder).map((acc) => this.toLine(acc));
+        const counted = lines.filter((line) => inTotal(line.segment));
+        return {
+          period: periodFromKey(this.options.unit, key),
+          lines: counted,
+          ofWhichDelegations: lines.filter((line) => !inTotal(line.segment)),
+          total: sumEstimates(counted.map((line) => line.estimate)),
+        };
+      });
+    return {
+      scope,
+      unit: this.options.unit,
+      basis: this.options.basis,
+      periods,
+      segments: segmentTotals(periods, inTotal),
+      total: sumEstimates(periods.map((p) => p.total)),
+      missingNights: { ...this.missingNights },
+    };
+  }
+
+  private add(segment: LineSegment, date: CalDate, rate: RateRange, visitors: number, nights: number | null): void {
+    const acc = this.lineFor(periodKeyOf(date, this.options.unit), segment, rate, date);
+    acc.visitors += visitors;
+    acc.units += nights === null ? visitors : visitors * nights;
+    acc.nightsEach = acc.rows === 0 || acc.nightsEach === nights ? nights : null;
+    acc.rows++;
+  }
+
+  private lineFor(periodKey: number, segment: LineSegment, rate: RateRange, date: CalDate): LineAcc {
+    let accs = this.periods.get(periodKey);
+    if (!accs) this.periods.set(periodKey, (accs = []));
+    const key = dateKey(date);
+    for (const acc of accs) {
+      if (acc.segment === segment && acc.rate === rate) {
+        if (key < acc.firstDateKey) acc.firstDateKey = key;
+        return acc;
+      }
+    }
+    const acc: LineAcc = { segment, rate, visitors: 0, units: 0, rows: 0, nightsEach: null, firstDateKey: key };
+    accs.push(acc);
+    return acc;
+  }
+
+  private toLine(acc: LineAcc): SpendingLine {
+    const { rate } = acc;
+    return {
+      segment: acc.segment,
+      visitors: exactCount(acc.visitors),
+      units: exactCount(acc.units),
+      basis: this.options.basis,
+      nightsEach: this.options.basis === 'night' ? acc.nightsEach : null,
+      rate,
+      estimate: {
+        low: multiplyCount(acc.units, rate.low),
+        central: multiplyCount(acc.units, rate.central),
+        high: multiplyCount(acc.units, rate.high),
+      },
+    };
+  }
+}
+
+function arrivalsNeedNights(): never {
+  throw new UsageError('--basis night needs --nights N for arrivals: arrival figures have no nights column');
+}
+
+/** The same number periodKey gives, computed without building a Period per row. */
+function periodKeyOf(date: CalDate, unit: SpendingUnit): number {
+  switch (unit) {
+    case 'month':
+      return date.year * 100 + date.month;
+    case 'quarter':
+      return date.year * 10 + quarterOf(date);
+    case 'year':
+      return date.year;
+  }
+}
+
+/** Counts are `number`: past 2^53 a sum may have rounded, and an estimate built on it would not be exact. */
+function exactCount(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new InputError(`a count of ${n} is too large to add up exactly (above 2^53)`);
+  return n;
+}
+
+function byDisplayOrder(a: LineAcc, b: LineAcc): number {
+  return SEGMENT_ORDER.indexOf(a.segment) - SEGMENT_ORDER.indexOf(b.segment) || a.firstDateKey - b.firstDateKey;
+}
+
+function sumEstimates(estimates: readonly Estimate[]): Estimate {
+  const total: Estimate = { low: 0n, central: 0n, high: 0n };
+  for (const e of estimates) {
+    total.low += e.low;
+    total.central += e.central;
+    total.high += e.high;
+  }
+  return total;
+}
+
+function segmentTotals(periods: readonly SpendingPeriod[], inTotal: (s: LineSegment) => boolean): SegmentTotal[] {
+  const lines = periods.flatMap((p) => [...p.lines, ...p.ofWhichDelegations]);
+  return SEGMENT_ORDER.flatMap((segment) => {
+    const mine = lines.filter((line) => line.segment === segment);
+    if (mine.length === 0) return [];
+    return [{
+      segment,
+      visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
+      units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
+      estimate: sumEstimates(mine.map((line) => line.estimate)),
+      inTotal: inTotal(segment),
+    }];
+  });
+}
