@@ -1,0 +1,125 @@
+/**
+ * Encodings: detects what a file was written in and transcodes it to UTF-8 on the way in, so the
+ * scanner only ever sees UTF-8 bytes.
+ *
+ * BOMs decide UTF-8 / UTF-16 LE / UTF-16 BE. Without a BOM the first block must be valid UTF-8, else
+ * the file is read as Windows-1252 (what Excel on Windows writes) and the verdict says so. A later
+ * block that is not valid UTF-8 stops the read with the fix, rather than guess mid-file.
+ */
+import { isUtf8 } from 'node:buffer';
+import { TextDecoder } from 'node:util';
+import { InputError, UsageError } from '../errors';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export const ENCODING_NAMES: Record<string, Encoding> = {
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-16le': 'utf-16le',
+  utf16le: 'utf-16le',
+  'utf-16be': 'utf-16be',
+  utf16be: 'utf-16be',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
+  latin1: 'windows-1252',
+  'iso-8859-1': 'windows-1252',
+};
+
+export function parseEncodingOption(name: string): Encoding {
+  const encoding = ENCODING_NAMES[name.toLowerCase()];
+  if (!encoding) {
+    throw new UsageError(`--encoding: unknown encoding "${name}" (use utf-8, utf-16le, utf-16be or windows-1252)`);
+  }
+  return encoding;
+}
+
+export interface Detected {
+  encoding: Encoding;
+  bom: boolean;
+  /** Why this encoding was assumed, when it was not certain (no BOM and not UTF-8). */
+  note?: string;
+}
+
+/** Decides the encoding from the first block of the input (or the whole input when shorter). */
+export function detectEncoding(head: Buffer, forced?: Encoding): Detected {
+  const bom = bomOf(head);
+  if (forced) return { encoding: forced, bom: bom !== null && bom === forced };
+  if (bom) return { encoding: bom, bom: true };
+  if (isUtf8(trimPartialUtf8(head))) return { encoding: 'utf-8', bom: false };
+  return {
+    encoding: 'windows-1252',
+    bom: false,
+    note: 'not valid UTF-8, read as Windows-1252 (use --encoding to choose another)',
+  };
+}
+
+function bomOf(head: Buffer): Encoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+const BOM_LENGTH: Record<Encoding, number> = { 'utf-8': 3, 'utf-16le': 2, 'utf-16be': 2, 'windows-1252': 0 };
+
+/** Drops up to 3 trailing bytes of a UTF-8 sequence cut by the block boundary. */
+function trimPartialUtf8(buf: Buffer): Buffer {
+  let end = buf.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const c = buf[end - k];
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      if (need > k) end -= k;
+    }
+    break;
+  }
+  return buf.subarray(0, end);
+}
+
+/** Turns blocks of the input into blocks of UTF-8, stateful across block boundaries. */
+export class Transcoder {
+  private first = true;
+  private carry: Buffer | null = null;
+  private offset = 0;
+  private readonly decoder: TextDecoder | null;
+
+  constructor(
+    private readonly detected: Detected,
+    private readonly source: string,
+  ) {
+    const { encoding } = detected;
+    this.decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding, { fatal: false });
+  }
+
+  push(chunk: Buffer): Buffer {
+    if (this.first) {
+      this.first = false;
+      if (this.detected.bom) chunk = chunk.subarray(BOM_LENGTH[this.detected.encoding]);
+    }
+    if (this.decoder) return Buffer.from(this.decoder.decode(chunk, { stream: true }), 'utf8');
+    return this.checkUtf8(chunk);
+  }
+
+  end(): Buffer {
+    if (this.decoder) return Buffer.from(this.decoder.decode(), 'utf8');
+    if (this.carry && this.carry.length > 0) this.invalid();
+    return Buffer.alloc(0);
+  }
+
+  private checkUtf8(chunk: Buffer): Buffer {
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const whole = trimPartialUtf8(buf);
+    if (!isUtf8(whole)) this.invalid();
+    this.carry = whole.length < buf.length ? buf.subarray(whole.length) : null;
+    this.offset += whole.length;
+    return whole;
+  }
+
+  private invalid(): never {
+    throw new InputError(
+      `${this.source}: not valid UTF-8 after byte ${this.offset}, though the start of the file was; ` +
+        'if it was saved by Excel on Windows, use --encoding windows-1252',
+    );
+  }
+}

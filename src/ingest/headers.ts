@@ -1,0 +1,175 @@
+/**
+ * Header aliases (English and Indonesian) and kind detection. Headers are compared after
+ * normalising: lower case, letters and digits only, so `Jumlah Peserta`, `jumlah_peserta` and
+ * `JUMLAH-PESERTA` are one header.
+ */
+import { InputError, UsageError } from '../errors';
+import type { Kind } from '../model/records';
+
+export const DELEGATION_FIELDS = ['date', 'people', 'origin', 'region', 'type', 'nights', 'purpose'] as const;
+export const ARRIVAL_FIELDS = ['period', 'domestic', 'foreign', 'segment', 'count'] as const;
+export type Field = (typeof DELEGATION_FIELDS)[number] | (typeof ARRIVAL_FIELDS)[number];
+const ALL_FIELDS: readonly Field[] = [...DELEGATION_FIELDS, ...ARRIVAL_FIELDS];
+
+/** Aliases per field, as documented in the README (kept in this order there). */
+export const DELEGATION_ALIASES: Record<(typeof DELEGATION_FIELDS)[number], string[]> = {
+  date: ['date', 'tanggal', 'tgl', 'tanggal_kunjungan'],
+  people: ['people', 'jumlah', 'jumlah_peserta', 'peserta', 'jumlah_orang', 'pax', 'visitors', 'participants'],
+  origin: ['origin', 'asal', 'instansi', 'asal_instansi', 'delegation', 'rombongan'],
+  region: ['region', 'provinsi', 'daerah', 'province'],
+  type: ['type', 'jenis', 'jenis_instansi'],
+  nights: ['nights', 'malam', 'lama_menginap', 'jumlah_malam'],
+  purpose: ['purpose', 'tujuan', 'bidang', 'topik'],
+};
+
+export const ARRIVAL_ALIASES: Record<(typeof ARRIVAL_FIELDS)[number], string[]> = {
+  period: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'],
+  domestic: ['domestic', 'wisnus', 'nusantara', 'wisatawan_nusantara', 'domestik'],
+  foreign: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'],
+  segment: ['segment', 'jenis', 'kategori', 'category', 'jenis_wisatawan'],
+  count: ['count', 'jumlah', 'visitors', 'jumlah_wisatawan'],
+};
+
+/** Segment words of long-form arrivals, either language. */
+const SEGMENT_WORDS: Record<string, 'domestic' | 'foreign'> = {
+  nusantara: 'domestic',
+  wisnus: 'domestic',
+  domestik: 'domestic',
+  domestic: 'domestic',
+  wisatawannusantara: 'domestic',
+  mancanegara: 'foreign',
+  wisman: 'foreign',
+  asing: 'foreign',
+  foreign: 'foreign',
+  wisatawanmancanegara: 'foreign',
+};
+
+export function normalizeHeader(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+export function segmentOf(text: string): 'domestic' | 'foreign' | null {
+  return SEGMENT_WORDS[normalizeHeader(text)] ?? null;
+}
+
+/** `--map people="Jumlah Tamu",date=Tgl` parsed: canonical field -> normalised header. */
+export type ColumnMap = Partial<Record<Field, string>>;
+
+export function parseMapOption(spec: string | undefined, fromConfig: Record<string, string> = {}): ColumnMap {
+  const map: ColumnMap = {};
+  const set = (field: string, header: string, where: string) => {
+    if (!(ALL_FIELDS as readonly string[]).includes(field)) {
+      throw new UsageError(`${where}: unknown column "${field}" (known: ${ALL_FIELDS.join(', ')})`);
+    }
+    if (!header) throw new UsageError(`${where}: no header given for "${field}"`);
+    map[field as Field] = normalizeHeader(header);
+  };
+  for (const [field, header] of Object.entries(fromConfig)) set(field, header, 'config map');
+  for (const part of splitMapSpec(spec ?? '')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) throw new UsageError(`--map: expected canonical=Header, got "${part}"`);
+    set(part.slice(0, eq).trim(), unquote(part.slice(eq + 1).trim()), '--map');
+  }
+  return map;
+}
+
+/** Splits on commas outside double quotes. */
+function splitMapSpec(spec: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const ch of spec) {
+    if (ch === '"') quoted = !quoted;
+    if (ch === ',' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+const unquote = (s: string) => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
+
+/** Field -> column index for one file, with the header text as written (for messages). */
+export interface Columns {
+  index: Partial<Record<Field, number>>;
+  headers: string[];
+}
+
+type AliasTable = Record<string, string[]>;
+
+function resolve(headers: string[], aliases: AliasTable, map: ColumnMap, source: string): Columns {
+  const normalized = headers.map(normalizeHeader);
+  const index: Partial<Record<Field, number>> = {};
+  for (const [field, names] of Object.entries(aliases) as [Field, string[]][]) {
+    const mapped = map[field];
+    const wanted = mapped !== undefined ? [mapped] : names.map(normalizeHeader);
+    const found = normalized.flatMap((h, i) => (wanted.includes(h) ? [i] : []));
+    if (found.length > 1 && mapped === undefined) {
+      const list = found.map((i) => `"${headers[i]}"`).join(' and ');
+      throw new InputError(`${source}: columns ${list} both look like ${field}; choose one with --map ${field}=HEADER`);
+    }
+    if (found.length > 0) index[field] = found[0];
+  }
+  return { index, headers };
+}
+
+export interface Layout {
+  kind: Kind;
+  columns: Columns;
+  /** Arrivals only: wide (domestic/foreign columns) or long (segment + count). */
+  arrivalForm?: 'wide' | 'long';
+}
+
+/**
+ * Decides the kind of a file from its header (and, when the header fits both kinds, from the first
+ * data row: `Periode,Jenis,Jumlah` is long-form arrivals when `Jenis` holds segment words).
+ */
+export function detectLayout(
+  headers: string[],
+  firstRow: ((index: number) => string) | null,
+  map: ColumnMap,
+  forced: Kind | undefined,
+  source: string,
+): Layout {
+  const del = resolve(headers, DELEGATION_ALIASES, map, source);
+  const arr = resolve(headers, ARRIVAL_ALIASES, map, source);
+  const has = (c: Columns, f: Field) => c.index[f] !== undefined;
+  const wide = has(arr, 'period') && (has(arr, 'domestic') || has(arr, 'foreign'));
+  const long = has(arr, 'period') && has(arr, 'segment') && has(arr, 'count');
+  const delegation = has(del, 'date') && has(del, 'people');
+  const delegationOnly = ['origin', 'region', 'nights', 'purpose'].some((f) => has(del, f as Field));
+
+  const arrivals = (): Layout => {
+    if (wide) return { kind: 'arrivals', columns: arr, arrivalForm: 'wide' };
+    if (long) return { kind: 'arrivals', columns: arr, arrivalForm: 'long' };
+    throw new InputError(
+      `${source}: no arrivals columns found in ${quoteList(headers)}; ` +
+        'need a period column and domestic/foreign columns, or segment and count columns (see --map)',
+    );
+  };
+  const delegations = (): Layout => {
+    if (delegation) return { kind: 'delegations', columns: del };
+    const missing = (['date', 'people'] as Field[]).filter((f) => !has(del, f));
+    throw new InputError(
+      `${source}: no ${missing.join(' or ')} column found in ${quoteList(headers)} (see --map)`,
+    );
+  };
+
+  if (forced === 'arrivals') return arrivals();
+  if (forced === 'delegations') return delegations();
+  if (wide && !delegationOnly) return arrivals();
+  if (long && !delegationOnly) {
+    if (!delegation) return arrivals();
+    const value = firstRow ? firstRow(arr.index.segment!) : '';
+    return segmentOf(value) ? arrivals() : delegations();
+  }
+  if (delegation) return delegations();
+  throw new InputError(
+    `${source}: cannot tell whether this is a delegation log or arrivals from its header ${quoteList(headers)}; ` +
+      'use --kind delegations|arrivals or --map',
+  );
+}
+
+const quoteList = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');

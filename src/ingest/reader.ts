@@ -1,0 +1,245 @@
+/**
+ * The one input layer every command uses: opens each file (or `-` for stdin), detects encoding,
+ * delimiter and kind, streams records through the scanner, validates them into rows and hands each
+ * accepted row to the command's sink. Nothing is held per row: memory stays flat whatever the size.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors';
+import { type CalDate, dateKey } from '../model/dates';
+import type { ArrivalRow, DelegationRow, Kind } from '../model/records';
+import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
+import { type ColumnMap, type Layout, detectLayout } from './headers';
+import type { Problem, ProblemLog } from './problems';
+import { RowContext, buildArrivals, buildDelegation, checkWidth } from './rows';
+import { CsvScanner, type CsvRecord } from './scanner';
+import { sniffDelimiter } from './sniff';
+import type { DateFormat } from './values';
+
+export interface InputOptions {
+  kind?: Kind;
+  encoding?: Encoding;
+  delimiter?: string;
+  map: ColumnMap;
+  dateFormat: DateFormat;
+  from?: CalDate;
+  to?: CalDate;
+}
+
+export interface RowSink {
+  delegation(row: DelegationRow): void;
+  arrival(row: ArrivalRow): void;
+}
+
+export interface FileReport {
+  source: string;
+  kind: Kind;
+  arrivalForm?: 'wide' | 'long';
+  encoding: Encoding;
+  bom: boolean;
+  encodingNote?: string;
+  delimiter: string;
+  lineEnding: 'LF' | 'CRLF' | 'CR' | 'none';
+  /** Data rows read (blank lines are not rows). rowsRead = rowsAccepted + rowsRejected. */
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  /** Accepted rows left out by --from/--to. */
+  rowsOutOfRange: number;
+}
+
+const STDIN = '-';
+/** Encoding and delimiter are decided on this much of the start of the input. */
+const SNIFF_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1 << 20;
+
+export function displayName(source: string): string {
+  return source === STDIN ? '<stdin>' : source;
+}
+
+function open(source: string): Readable {
+  return source === STDIN ? process.stdin : createReadStream(source, { highWaterMark: CHUNK_BYTES });
+}
+
+function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError {
+  const why: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EISDIR: 'is a folder, not a file',
+  };
+  return new InputError(`${displayName(source)}: cannot read: ${why[e.code ?? ''] ?? e.message}`);
+}
+
+function lineEndingOf(head: string): FileReport['lineEnding'] {
+  const lf = head.indexOf('\n');
+  const cr = head.indexOf('\r');
+  if (cr >= 0 && (lf < 0 || cr < lf)) return head[cr + 1] === '\n' ? 'CRLF' : 'CR';
+  return lf >= 0 ? 'LF' : 'none';
+}
+
+/** Reads one file to the end, feeding accepted rows to the sink. */
+export async function readFile(
+  source: string,
+  options: InputOptions,
+  sink: RowSink,
+  problems: ProblemLog,
+): Promise<FileReport> {
+  const name = displayName(source);
+  const stream = open(source);
+  const file = new FileReader(name, options, sink, problems);
+  try {
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (head) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes < SNIFF_BYTES) continue;
+        file.start(Buffer.concat(head));
+        head = null!;
+      } else file.push(chunk);
+    }
+    if (head) file.start(Buffer.concat(head));
+    return file.finish();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code && !(e instanceof InputError)) {
+      throw describeOpenError(source, e as NodeJS.ErrnoException);
+    }
+    throw e;
+  } finally {
+    if (source !== STDIN) stream.destroy();
+  }
+}
+
+/** The state of one file being read. */
+class FileReader {
+  private transcoder!: Transcoder;
+  private scanner!: CsvScanner;
+  private detected!: Detected;
+  private delimiter = ',';
+  private lineEnding: FileReport['lineEnding'] = 'none';
+  private headers: string[] | null = null;
+  private layout: Layout | null = null;
+  private ctx: RowContext | null = null;
+  private readonly arrivals: ArrivalRow[] = [];
+  private readonly fromKey: number;
+  private readonly toKey: number;
+  private rowsRead = 0;
+  private rowsAccepted = 0;
+  private rowsRejected = 0;
+  private rowsOutOfRange = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly options: InputOptions,
+    private readonly sink: RowSink,
+    private readonly problems: ProblemLog,
+  ) {
+    this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
+    this.toKey = options.to ? dateKey(options.to) : Infinity;
+  }
+
+  start(head: Buffer): void {
+    this.detected = detectEncoding(head, this.options.encoding);
+    this.transcoder = new Transcoder(this.detected, this.name);
+    const text = this.transcoder.push(head);
+    const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
+    this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
+    this.lineEnding = lineEndingOf(sample);
+    this.scanner = new CsvScanner(this.delimiter.charCodeAt(0), {
+      record: (rec) => this.record(rec),
+      error: (err) => this.brokenRecord(err.line, err.message, err.raw),
+    });
+    this.scanner.push(text);
+  }
+
+  push(chunk: Buffer): void {
+    this.scanner.push(this.transcoder.push(chunk));
+  }
+
+  finish(): FileReport {
+    if (!this.scanner) throw new InputError(`${this.name}: empty file (no header row)`);
+    const rest = this.transcoder.end();
+    if (rest.length > 0) this.scanner.push(rest);
+    this.scanner.end();
+    if (!this.headers) throw new InputError(`${this.name}: empty file (no header row)`);
+    const layout = this.layout ?? this.decideLayout(null);
+    return {
+      source: this.name,
+      kind: layout.kind,
+      ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
+      encoding: this.detected.encoding,
+      bom: this.detected.bom,
+      ...(this.detected.note ? { encodingNote: this.detected.note } : {}),
+      delimiter: this.delimiter,
+      lineEnding: this.lineEnding,
+      rowsRead: this.rowsRead,
+      rowsAccepted: this.rowsAccepted,
+      rowsRejected: this.rowsRejected,
+      rowsOutOfRange: this.rowsOutOfRange,
+    };
+  }
+
+  private decideLayout(first: CsvRecord | null): Layout {
+    const layout = detectLayout(
+      this.headers!,
+      first ? (i) => first.field(i).trim() : null,
+      this.options.map,
+      this.options.kind,
+      this.name,
+    );
+    this.layout = layout;
+    this.ctx = new RowContext(layout, this.options.dateFormat);
+    return layout;
+  }
+
+  private record(rec: CsvRecord): void {
+    if (!this.headers) {
+      this.headers = Array.from({ length: rec.fieldCount }, (_, i) => rec.field(i).trim());
+      return;
+    }
+    if (!this.layout) this.decideLayout(rec);
+    this.rowsRead++;
+    const ctx = this.ctx!;
+    ctx.begin();
+    if (!checkWidth(rec, this.headers.length, ctx)) return this.rejectRecord(rec);
+    if (this.layout!.kind === 'delegations') {
+      const row = buildDelegation(rec, ctx);
+      if (!row) return this.rejectRecord(rec);
+      this.rowsAccepted++;
+      if (this.inRange(row.date)) this.sink.delegation(row);
+    } else {
+      buildArrivals(rec, ctx, this.arrivals);
+      if (ctx.problems.length > 0) return this.rejectRecord(rec);
+      this.rowsAccepted++;
+      if (!this.inRange(this.arrivals[0].period)) return;
+      for (const row of this.arrivals) this.sink.arrival(row);
+    }
+  }
+
+  /** --from/--to; a month-only figure is dated at its month's last day, as everywhere else. */
+  private inRange(date: CalDate): boolean {
+    const key = dateKey(date);
+    if (key >= this.fromKey && key <= this.toKey) return true;
+    this.rowsOutOfRange++;
+    return false;
+  }
+
+  private rejectRecord(rec: CsvRecord): void {
+    const problems = this.ctx!.problems.map((p) => ({ source: this.name, line: rec.line, ...p }));
+    this.reject(problems, rec.raw());
+  }
+
+  /** A record the scanner could not split (broken quoting): still a row read, and rejected. */
+  private brokenRecord(line: number, reason: string, raw: string): void {
+    // On the header line it is not a data row: the file cannot be read at all.
+    if (!this.headers) throw new InputError(`${this.name}:${line}: header: ${reason}`);
+    this.rowsRead++;
+    this.reject([{ source: this.name, line, column: null, reason }], raw);
+  }
+
+  private reject(problems: Problem[], raw: string): void {
+    this.rowsRejected++;
+    this.problems.reject(problems, raw);
+  }
+}
