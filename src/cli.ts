@@ -1,4 +1,61 @@
-/** Placeholder until the commander program lands. */
+/**
+ * Builds the commander program and runs it: the one place where errors become messages and exit
+ * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 behind target), never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, VisitstatError, UsageError } from './errors';
+import { handleClosedStdout } from './render/output';
+import { register as registerValidate } from './commands/validate';
+
+const EXAMPLES = `
+Examples:
+  $ visitstat validate fixtures/sample/*.csv
+  $ visitstat validate --skip-invalid --rejects rejects.csv data/*.csv
+
+Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
+Run 'visitstat <command> --help' for a command's options and examples.`;
+
+export function buildProgram(): Command {
+  const { version } = require('../package.json') as { version: string };
+  const program = new Command('visitstat')
+    .description('Delegation visits and tourist arrivals: totals, averages, spending and progress toward targets')
+    .version(version, '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(`visitstat: ${text.replace(/^error: /, '')}`) })
+    .addHelpText('after', EXAMPLES);
+  registerValidate(program);
+  return program;
+}
+
+/** Exit code for whatever a command threw. */
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not failures; commander has already printed its message.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof VisitstatError) {
+    const hint = error instanceof UsageError ? ' (run with --help for usage)' : '';
+    process.stderr.write(`visitstat: ${error.message}${hint}\n`);
+    return error.exitCode;
+  }
+  const detail = process.env.VISITSTAT_DEBUG ? (error as Error).stack : String((error as Error)?.message ?? error);
+  process.stderr.write(`visitstat: internal error: ${detail}\n(please report it; VISITSTAT_DEBUG=1 shows the trace)\n`);
+  return EXIT.data;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return exitCodeFor(error);
+  }
+}
+
 export function main(): void {
-  process.stdout.write('visitstat\n');
+  handleClosedStdout();
+  run(process.argv).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,0 +1,75 @@
+/**
+ * Options every command shares (input, invalid rows, output), defined once, and their translation
+ * into the input layer's and the output layer's settings.
+ */
+import { type Command, Option } from 'commander';
+import { type Config, loadConfig } from '../config';
+import { UsageError } from '../errors';
+import { parseEncodingOption } from '../ingest/decode';
+import { parseMapOption } from '../ingest/headers';
+import type { InputOptions } from '../ingest/reader';
+import { parseDelimiterOption } from '../ingest/sniff';
+import { type DateFormat, parseDate } from '../ingest/values';
+import { type CalDate, dateKey } from '../model/dates';
+import type { Kind } from '../model/records';
+
+export interface InputFlags {
+  kind?: Kind;
+  encoding?: string;
+  delimiter?: string;
+  map?: string;
+  dateFormat?: DateFormat;
+  from?: string;
+  to?: string;
+  skipInvalid?: boolean;
+  rejects?: string;
+  config?: string;
+}
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--kind <kind>', 'treat every file as this kind instead of detecting it').choices(['delegations', 'arrivals']))
+    .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
+    .option('--delimiter <char>', ', ; tab or | (default: detected)')
+    .option('--map <pairs>', 'map columns explicitly: people="Jumlah Tamu",date=Tgl')
+    .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
+    .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
+    .option('--to <date>', 'only rows on or before this date (inclusive)')
+    .option('--skip-invalid', 'go on without invalid rows (says how many were skipped)')
+    .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason')
+    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance');
+}
+
+/** `2017` → 1 Jan (or 31 Dec for --to); `2017-03` → the month; otherwise any date the data may hold. */
+export function parseBoundary(text: string, flag: '--from' | '--to', format: DateFormat): CalDate {
+  const t = text.trim();
+  if (/^\d{4}$/.test(t)) return flag === '--from' ? { year: +t, month: 1, day: 1 } : { year: +t, month: 12, day: 31 };
+  const date = parseDate(t, format);
+  if (typeof date === 'string') throw new UsageError(`${flag}: ${date}`);
+  return flag === '--from' && date.day === null ? { ...date, day: 1 } : date;
+}
+
+export function inputOptions(flags: InputFlags, config: Config): InputOptions {
+  const dateFormat = flags.dateFormat ?? config.dateFormat ?? 'dmy';
+  const from = flags.from === undefined ? undefined : parseBoundary(flags.from, '--from', dateFormat);
+  const to = flags.to === undefined ? undefined : parseBoundary(flags.to, '--to', dateFormat);
+  if (from && to && dateKey(from) > dateKey(to)) {
+    throw new UsageError(`--from ${flags.from} is after --to ${flags.to}`);
+  }
+  return {
+    kind: flags.kind,
+    encoding: flags.encoding === undefined ? undefined : parseEncodingOption(flags.encoding),
+    delimiter: flags.delimiter === undefined ? undefined : parseDelimiterOption(flags.delimiter),
+    map: parseMapOption(flags.map, config.map),
+    dateFormat,
+    from,
+    to,
+  };
+}
+
+export function configOf(flags: InputFlags): Config {
+  return loadConfig(flags.config);
+}
+
+/** Diagnostics go to stderr, never mixed with data on stdout. */
+export const toStderr = (line: string): void => void process.stderr.write(line + '\n');

@@ -1,0 +1,92 @@
+/**
+ * visitstat validate FILES
+ *
+ * Reads every file, prints every problem (FILE:LINE: column: reason) on stderr and one verdict per
+ * file on stdout: kind, encoding, delimiter, line endings, rows read / valid / invalid.
+ * Exits 1 if any file has a problem or cannot be read, 0 if none.
+ */
+import type { Command } from 'commander';
+import { InvalidDataError, VisitstatError } from '../errors';
+import { describeDelimiter } from '../ingest/sniff';
+import { ProblemLog } from '../ingest/problems';
+import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
+import { checkSources, totalsOf } from '../ingest/inputs';
+import { renderJson } from '../render/json';
+import { writeOutput } from '../render/output';
+import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
+
+const EXAMPLES = `
+Examples:
+  $ visitstat validate fixtures/sample/*.csv
+  $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
+  $ visitstat validate --format json data/*.csv > check.json
+  $ cat export.csv | visitstat validate -`;
+
+interface ValidateFlags extends InputFlags {
+  format?: 'text' | 'json';
+}
+
+const NULL_SINK = { delegation() {}, arrival() {} };
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('validate')
+    .description('check input files: every problem with file and line, and a verdict per file')
+    .argument('<files...>', 'CSV files, or - for standard input');
+  addInputOptions(cmd)
+    .option('--format <format>', 'text or json', 'text')
+    .addHelpText('after', EXAMPLES)
+    .action((files: string[], flags: ValidateFlags) => validate(files, flags));
+}
+
+function encodingText(f: FileReport): string {
+  const names = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
+  return `${names[f.encoding]}${f.bom ? ' with BOM' : ''}${f.encodingNote ? ` (${f.encodingNote})` : ''}`;
+}
+
+export function verdictLine(f: FileReport): string {
+  const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
+  const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
+  return (
+    `${f.source}: ${status}: ${kind}, ${encodingText(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
+    `${f.lineEnding} line endings; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
+  );
+}
+
+async function validate(files: string[], flags: ValidateFlags): Promise<void> {
+  const options: InputOptions = inputOptions(flags, configOf(flags));
+  checkSources(files);
+  const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: toStderr });
+  const reports: FileReport[] = [];
+  const unreadable: { source: string; error: string }[] = [];
+  try {
+    for (const source of files) {
+      try {
+        reports.push(await readFile(source, options, NULL_SINK, log));
+      } catch (e) {
+        if (!(e instanceof VisitstatError)) throw e;
+        unreadable.push({ source: displayName(source), error: e.message });
+        toStderr(`visitstat: ${e.message}`);
+      }
+    }
+  } finally {
+    log.close();
+  }
+  const totals = totalsOf(reports);
+  if (flags.format === 'json') {
+    await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+  } else {
+    const lines = reports.map(verdictLine);
+    for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);
+    if (files.length > 1) {
+      lines.push(`total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`);
+    }
+    await writeOutput(lines.join('\n') + '\n');
+  }
+  if (totals.rowsRejected > 0 || unreadable.length > 0) {
+    const parts = [];
+    if (totals.rowsRejected > 0) parts.push(`${totals.rowsRejected} invalid rows`);
+    if (unreadable.length > 0) parts.push(`${unreadable.length} unreadable files`);
+    throw new InvalidDataError(`validation failed: ${parts.join(', ')}`);
+  }
+}
