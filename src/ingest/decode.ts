@@ -79,23 +79,26 @@ function trimPartialUtf8(buf: Buffer): Buffer {
 
 /** Turns blocks of the input into blocks of UTF-8, stateful across block boundaries. */
 export class Transcoder {
-  private first = true;
+  /** BOM bytes still to drop (a first block may be shorter than the BOM). */
+  private bomLeft: number;
   private carry: Buffer | null = null;
   private offset = 0;
   private readonly decoder: TextDecoder | null;
 
   constructor(
-    private readonly detected: Detected,
+    detected: Detected,
     private readonly source: string,
   ) {
     const { encoding } = detected;
+    this.bomLeft = detected.bom ? BOM_LENGTH[encoding] : 0;
     this.decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding, { fatal: false });
   }
 
   push(chunk: Buffer): Buffer {
-    if (this.first) {
-      this.first = false;
-      if (this.detected.bom) chunk = chunk.subarray(BOM_LENGTH[this.detected.encoding]);
+    if (this.bomLeft > 0) {
+      const drop = Math.min(this.bomLeft, chunk.length);
+      this.bomLeft -= drop;
+      chunk = chunk.subarray(drop);
     }
     if (this.decoder) return Buffer.from(this.decoder.decode(chunk, { stream: true }), 'utf8');
     return this.checkUtf8(chunk);
