@@ -49,7 +49,7 @@ export function detectEncoding(head: Buffer, forced?: Encoding): Detected {
   return {
     encoding: 'windows-1252',
     bom: false,
-    note: 'not valid UTF-8, read as Windows-1252 (use --encoding to choose another)',
+    note: 'assumed: the start is not valid UTF-8; --encoding chooses another',
   };
 }
 

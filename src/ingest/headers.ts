@@ -165,7 +165,9 @@ export function detectLayout(
     const value = firstRow ? firstRow(arr.index.segment!) : '';
     return segmentOf(value) ? arrivals() : delegations();
   }
-  if (delegation) return delegations();
+  // Part of one kind's columns found: name what is missing rather than "cannot tell".
+  if (delegation || has(del, 'date') || delegationOnly) return delegations();
+  if (has(arr, 'period') && (has(arr, 'segment') || has(arr, 'count'))) return arrivals();
   throw new InputError(
     `${source}: cannot tell whether this is a delegation log or arrivals from its header ${quoteList(headers)}; ` +
       'use --kind delegations|arrivals or --map',
