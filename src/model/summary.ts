@@ -1,0 +1,305 @@
+/**
+ * The figures behind `visitstat summary` for delegations: overall and per group, computed in one
+ * pass with O(1) amortised work per row and group sizes kept in typed arrays, so the median and
+ * quantiles are exact on any number of rows.
+ *
+ * Grouping (for the README):
+ * - Several `--group-by` dimensions are crossed, like SQL `GROUP BY a, b`: one group per combination
+ *   present in the data, ordered by the dimensions in the order given. Periods sort chronologically
+ *   (weekdays Monday first); categories by their visitors over all the data, most first, then by
+ *   name; then the unknown value; then "other".
+ * - A missing origin, region or type (and a delegation with no purpose) is the value null, meaning
+ *   "unknown"; suggested labels `(unknown)` / `(tidak diketahui)`. A month-only date has no weekday,
+ *   so with `--group-by weekday` such rows form the null weekday group.
+ * - `purpose` is multi-valued: a delegation with several purposes counts once in each of their
+ *   groups, so purpose groups add up to more than the overall total (a repeated purpose on one row
+ *   counts once).
+ * - `--top N` keeps, for each category dimension, the N values with the most visitors over all the
+ *   data; the other known values are merged into one "other" group (value OTHER, suggested labels
+ *   `other` / `lainnya`). Unknown values are never merged into "other" and take no top place.
+ * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
+ */
+import { UsageError } from '../errors';
+import { GrowableArray } from '../stats/growable-array';
+import { type Description, describe } from '../stats/describe';
+import { type Period, periodFromKey } from './period';
+import type { DelegationRow } from './records';
+import {
+  type CategoryDim,
+  type GroupDim,
+  GROUP_DIMS,
+  isPeriodDim,
+  isRepeatedPurpose,
+  periodKeyOfDate,
+} from './summary-keys';
+
+export { type GroupDim, type CategoryDim, type PeriodDim, GROUP_DIMS } from './summary-keys';
+export {
+  ArrivalSummarizer,
+  type ArrivalSummary,
+  type ArrivalPeriodRow,
+  type ArrivalTotals,
+  type ArrivalUnit,
+  type GrowthRatios,
+} from './summary-arrivals';
+
+export interface GroupStats extends Description {
+  /** Sum of people x nights over the delegations whose nights are known; null when none are. */
+  visitorNights: number | null;
+  visitorsWithNights: number;
+  /** visitorNights / visitorsWithNights; null when no visitor has known nights. */
+  averageStay: number | null;
+  delegationsWithNights: number;
+}
+
+/** The "other" group of `--top N`: an object, so no real category name can be mistaken for it. */
+export interface OtherCategories {
+  readonly other: true;
+}
+export const OTHER: OtherCategories = Object.freeze({ other: true });
+
+export function isOther(value: unknown): value is OtherCategories {
+  return value === OTHER;
+}
+
+/** A period, a category name, null (unknown), or OTHER. */
+export type GroupKeyValue = Period | string | null | OtherCategories;
+
+export interface DelegationGroup {
+  /** One entry per `--group-by` dimension. */
+  key: Partial<Record<GroupDim, GroupKeyValue>>;
+  stats: GroupStats;
+}
+
+export interface DelegationSummary {
+  groupBy: GroupDim[];
+  overall: GroupStats;
+  /** Empty when there is no `--group-by`. */
+  groups: DelegationGroup[];
+  /** For each category dimension with an "other" group: how many distinct values it merged. */
+  otherValues: Partial<Record<CategoryDim, number>>;
+}
+
+export interface DelegationSummaryOptions {
+  groupBy: GroupDim[];
+  /** `--top N`: a positive integer. */
+  top?: number;
+}
+
+/** The key of a row along one dimension: a periodKey, a category name, null, or (after top-N) OTHER. */
+type KeyPart = number | string | null | OtherCategories;
+type Node = Map<KeyPart, Node | GroupAccumulator>;
+
+export class DelegationSummarizer {
+  private readonly dims: GroupDim[];
+  private readonly top: number | undefined;
+  private readonly overall = new GroupAccumulator();
+  private readonly root: Node = new Map();
+  /** Visitors over all the data per category value, for ordering and top-N (an array: no iterator per row). */
+  private readonly categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[] = [];
+
+  constructor(opts: DelegationSummaryOptions) {
+    this.dims = checkedDims(opts.groupBy);
+    this.top = checkedTop(opts.top);
+    for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, visitors: new Map() });
+  }
+
+  add(row: DelegationRow): void {
+    this.overall.add(row.people, row.nights);
+    this.countCategories(row);
+    if (this.dims.length > 0) this.addAt(this.root, 0, row);
+  }
+
+  result(): DelegationSummary {
+    const order = this.categoryOrder();
+    const ranks = new Map([...order].map(([dim, values]) => [dim, new Map(values.map((v, i) => [v, i]))]));
+    const groups = this.mergeIntoOther(collectLeaves(this.root, this.dims.length), order)
+      .sort((a, b) => this.compareParts(a.parts, b.parts, ranks))
+      .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: leaf.acc.stats() }));
+    return { groupBy: [...this.dims], overall: this.overall.stats(), groups, otherValues: this.otherValues(order) };
+  }
+
+  private countCategories(row: DelegationRow): void {
+    for (let c = 0; c < this.categoryVisitors.length; c++) {
+      const { dim, visitors } = this.categoryVisitors[c];
+      if (dim !== 'purpose') addTo(visitors, row[dim], row.people);
+      else if (row.purposes.length === 0) addTo(visitors, null, row.people);
+      else for (let i = 0; i < row.purposes.length; i++) {
+        if (!isRepeatedPurpose(row.purposes, i)) addTo(visitors, row.purposes[i], row.people);
+      }
+    }
+  }
+
+  /** Walks (and grows) the tree of nested maps, one level per dimension; fans out over purposes. */
+  private addAt(node: Node, depth: number, row: DelegationRow): void {
+    const dim = this.dims[depth];
+    if (dim !== 'purpose') return this.descend(node, depth, partOf(row, dim), row);
+    if (row.purposes.length === 0) return this.descend(node, depth, null, row);
+    for (let i = 0; i < row.purposes.length; i++) {
+      if (!isRepeatedPurpose(row.purposes, i)) this.descend(node, depth, row.purposes[i], row);
+    }
+  }
+
+  private descend(node: Node, depth: number, part: KeyPart, row: DelegationRow): void {
+    if (depth === this.dims.length - 1) {
+      let acc = node.get(part) as GroupAccumulator | undefined;
+      if (acc === undefined) node.set(part, (acc = new GroupAccumulator()));
+      acc.add(row.people, row.nights);
+      return;
+    }
+    let child = node.get(part) as Node | undefined;
+    if (child === undefined) node.set(part, (child = new Map()));
+    this.addAt(child, depth + 1, row);
+  }
+
+  /** Known values of each category dimension, most visitors first, then by name. */
+  private categoryOrder(): Map<CategoryDim, string[]> {
+    const order = new Map<CategoryDim, string[]>();
+    for (const { dim, visitors } of this.categoryVisitors) {
+      const named = [...visitors.keys()].filter((v): v is string => v !== null);
+      order.set(dim, named.sort((a, b) => visitors.get(b)! - visitors.get(a)! || compareText(a, b)));
+    }
+    return order;
+  }
+
+  /** With --top N, replaces category values outside the top N by OTHER and merges the groups that meet. */
+  private mergeIntoOther(leaves: Leaf[], order: Map<CategoryDim, string[]>): Leaf[] {
+    if (this.top === undefined) return leaves;
+    const kept = new Map([...order].map(([dim, values]) => [dim, new Set(values.slice(0, this.top))]));
+    const untouched: Leaf[] = [];
+    const merged = new Map<string, Leaf>();
+    for (const leaf of leaves) {
+      const parts = leaf.parts.map((part, i) => {
+        const keep = kept.get(this.dims[i] as CategoryDim);
+        return keep && typeof part === 'string' && !keep.has(part) ? OTHER : part;
+      });
+      if (!parts.includes(OTHER)) {
+        untouched.push(leaf);
+        continue;
+      }
+      const id = JSON.stringify(parts);
+      let target = merged.get(id);
+      if (target === undefined) merged.set(id, (target = { parts, acc: new GroupAccumulator() }));
+      target.acc.mergeFrom(leaf.acc);
+    }
+    return [...untouched, ...merged.values()];
+  }
+
+  private compareParts(a: KeyPart[], b: KeyPart[], ranks: Map<CategoryDim, Map<string, number>>): number {
+    for (let i = 0; i < this.dims.length; i++) {
+      const dim = this.dims[i];
+      const diff = isPeriodDim(dim)
+        ? periodRank(a[i]) - periodRank(b[i])
+        : categoryRank(a[i], ranks.get(dim)!) - categoryRank(b[i], ranks.get(dim)!);
+      if (diff !== 0) return diff;
+    }
+    return 0;
+  }
+
+  private keyOf(parts: KeyPart[]): Partial<Record<GroupDim, GroupKeyValue>> {
+    const key: Partial<Record<GroupDim, GroupKeyValue>> = {};
+    this.dims.forEach((dim, i) => {
+      const part = parts[i];
+      key[dim] = isPeriodDim(dim) && typeof part === 'number' ? periodFromKey(dim, part) : (part as GroupKeyValue);
+    });
+    return key;
+  }
+
+  private otherValues(order: Map<CategoryDim, string[]>): Partial<Record<CategoryDim, number>> {
+    const counts: Partial<Record<CategoryDim, number>> = {};
+    if (this.top === undefined) return counts;
+    for (const [dim, values] of order) if (values.length > this.top) counts[dim] = values.length - this.top;
+    return counts;
+  }
+}
+
+/** Group sizes and nights of one group; one per group, never one per row. */
+class GroupAccumulator {
+  private readonly sizes = new GrowableArray('int32');
+  private visitorNights = 0;
+  private visitorsWithNights = 0;
+  private delegationsWithNights = 0;
+
+  add(people: number, nights: number | null): void {
+    this.sizes.push(people);
+    if (nights === null) return;
+    this.visitorNights += people * nights;
+    this.visitorsWithNights += people;
+    this.delegationsWithNights++;
+  }
+
+  mergeFrom(other: GroupAccumulator): void {
+    this.sizes.append(other.sizes);
+    this.visitorNights += other.visitorNights;
+    this.visitorsWithNights += other.visitorsWithNights;
+    this.delegationsWithNights += other.delegationsWithNights;
+  }
+
+  stats(): GroupStats {
+    const known = this.delegationsWithNights > 0;
+    return {
+      ...describe(this.sizes),
+      visitorNights: known ? this.visitorNights : null,
+      visitorsWithNights: this.visitorsWithNights,
+      averageStay: this.visitorsWithNights > 0 ? this.visitorNights / this.visitorsWithNights : null,
+      delegationsWithNights: this.delegationsWithNights,
+    };
+  }
+}
+
+interface Leaf {
+  parts: KeyPart[];
+  acc: GroupAccumulator;
+}
+
+function collectLeaves(node: Node, depth: number, prefix: KeyPart[] = [], out: Leaf[] = []): Leaf[] {
+  if (depth === 0) return out;
+  for (const [part, child] of node) {
+    const parts = [...prefix, part];
+    if (depth === 1) out.push({ parts, acc: child as GroupAccumulator });
+    else collectLeaves(child as Node, depth - 1, parts, out);
+  }
+  return out;
+}
+
+function partOf(row: DelegationRow, dim: Exclude<GroupDim, 'purpose'>): KeyPart {
+  return isPeriodDim(dim) ? periodKeyOfDate(row.date, dim) : row[dim];
+}
+
+function addTo(visitors: Map<string | null, number>, value: string | null, people: number): void {
+  visitors.set(value, (visitors.get(value) ?? 0) + people);
+}
+
+/** Chronological; the null weekday (month-only dates) last. */
+function periodRank(part: KeyPart): number {
+  return typeof part === 'number' ? part : Number.MAX_SAFE_INTEGER;
+}
+
+/** Known values by their rank, then unknown (null), then OTHER. */
+function categoryRank(part: KeyPart, ranks: Map<string, number>): number {
+  if (part === null) return ranks.size;
+  if (isOther(part)) return ranks.size + 1;
+  return ranks.get(part as string)!;
+}
+
+/** Code-unit order: the same on every machine, whatever its locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function checkedDims(groupBy: GroupDim[]): GroupDim[] {
+  const seen = new Set<GroupDim>();
+  for (const dim of groupBy) {
+    if (!GROUP_DIMS.includes(dim)) throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${GROUP_DIMS.join(', ')})`);
+    if (seen.has(dim)) throw new UsageError(`--group-by: '${dim}' is given twice`);
+    seen.add(dim);
+  }
+  return [...groupBy];
+}
+
+function checkedTop(top: number | undefined): number | undefined {
+  if (top !== undefined && !(Number.isInteger(top) && top >= 1)) {
+    throw new UsageError(`--top must be a whole number of at least 1, not ${top}`);
+  }
+  return top;
+}
