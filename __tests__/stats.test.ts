@@ -20,7 +20,7 @@ describe('simple-statistics, the reference these tests use', () => {
     expect(ssQuantile([1, 2, 3, 4], 0.5)).toBeCloseTo(2.5, 12);
     expect(ssQuantile([1, 2, 3, 4], 0.75)).toBeCloseTo(3.25, 12);
     expect(ssQuantile([1, 2, 3, 4], 0.9)).toBeCloseTo(3.7, 12);
-    // R: quantile(c(3,6,7,8,8,9,10,13,15,16,20), .25) -> 7.5 (older simple-statistics gave 7)
+    // R: quantile(c(3,6,7,8,8,9,10,13,15,16,20), .25) -> 7.5 (a non-interpolating method would give 7)
     expect(ssQuantile([3, 6, 7, 8, 8, 9, 10, 13, 15, 16, 20], 0.25)).toBeCloseTo(7.5, 12);
   });
 });
