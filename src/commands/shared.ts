@@ -12,6 +12,8 @@ import { parseDelimiterOption } from '../ingest/sniff';
 import { type DateFormat, parseDate } from '../ingest/values';
 import { type CalDate, dateKey } from '../model/dates';
 import type { Kind } from '../model/records';
+import type { InputSummary } from '../ingest/inputs';
+import { type Doc, type Format, type Label, type Locale, formatFromPath, renderDoc, renderJson, resolveLocale, shouldColor, writeOutput } from '../render';
 
 export interface InputFlags {
   kind?: Kind;
@@ -73,3 +75,71 @@ export function configOf(flags: InputFlags): Config {
 
 /** Diagnostics go to stderr, never mixed with data on stdout. */
 export const toStderr = (line: string): void => void process.stderr.write(line + '\n');
+
+export interface OutputFlags {
+  format?: Format;
+  output?: string;
+  locale?: string;
+  color?: boolean;
+  excel?: boolean;
+  bom?: boolean;
+}
+
+export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'csv', 'json', 'markdown']): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format (default: table, or from the -o extension)').choices(formats))
+    .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
+    .addOption(new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']))
+    .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
+    .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
+    .option('--bom', 'CSV with a UTF-8 BOM');
+}
+
+export interface Rendered {
+  /** What table, csv and markdown show. */
+  doc: Doc;
+  /** The `--format json` document: the command's result with documented camelCase fields. */
+  json: unknown;
+}
+
+export interface OutputSettings {
+  format: Format;
+  locale: Locale;
+  color: boolean;
+}
+
+export function outputSettings(flags: OutputFlags, config: Config): OutputSettings {
+  const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
+  const toTerminal = !flags.output && process.stdout.isTTY === true;
+  return {
+    format,
+    locale: resolveLocale(flags.locale, config.locale, process.env),
+    color: format === 'table' && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
+  };
+}
+
+/** Renders a command's result in the chosen format and writes it (atomically with -o). */
+export async function emit(result: Rendered, flags: OutputFlags, settings: OutputSettings): Promise<void> {
+  const { format, locale, color } = settings;
+  if (format === 'html') throw new UsageError('--format html is for the report command');
+  const text =
+    format === 'json'
+      ? renderJson(result.json)
+      : renderDoc(result.doc, { format, locale, color, excel: flags.excel, bom: flags.bom });
+  await writeOutput(text, flags.output);
+}
+
+/** The data-quality line every table and markdown output ends with. */
+export function inputFooter(input: InputSummary): Label {
+  const outOfRange = input.rowsOutOfRange > 0;
+  return {
+    en:
+      `Rows read ${input.rowsRead}, accepted ${input.rowsAccepted}, rejected ${input.rowsRejected}` +
+      (outOfRange ? ` (${input.rowsOutOfRange} accepted rows outside --from/--to)` : '') +
+      ` — ${input.files.length} file${input.files.length === 1 ? '' : 's'}`,
+    id:
+      `Baris dibaca ${input.rowsRead}, diterima ${input.rowsAccepted}, ditolak ${input.rowsRejected}` +
+      (outOfRange ? ` (${input.rowsOutOfRange} baris diterima di luar --from/--to)` : '') +
+      ` — ${input.files.length} berkas`,
+  };
+}

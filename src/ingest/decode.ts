@@ -84,6 +84,7 @@ export class Transcoder {
   private carry: Buffer | null = null;
   private offset = 0;
   private readonly decoder: TextDecoder | null;
+  private readonly windows1252: boolean;
 
   constructor(
     detected: Detected,
@@ -91,7 +92,8 @@ export class Transcoder {
   ) {
     const { encoding } = detected;
     this.bomLeft = detected.bom ? BOM_LENGTH[encoding] : 0;
-    this.decoder = encoding === 'utf-8' ? null : new TextDecoder(encoding, { fatal: false });
+    this.windows1252 = encoding === 'windows-1252';
+    this.decoder = encoding === 'utf-16le' || encoding === 'utf-16be' ? new TextDecoder(encoding) : null;
   }
 
   push(chunk: Buffer): Buffer {
@@ -100,11 +102,13 @@ export class Transcoder {
       this.bomLeft -= drop;
       chunk = chunk.subarray(drop);
     }
+    if (this.windows1252) return Buffer.from(decodeWindows1252(chunk), 'utf8');
     if (this.decoder) return Buffer.from(this.decoder.decode(chunk, { stream: true }), 'utf8');
     return this.checkUtf8(chunk);
   }
 
   end(): Buffer {
+    if (this.windows1252) return Buffer.alloc(0);
     if (this.decoder) return Buffer.from(this.decoder.decode(), 'utf8');
     if (this.carry && this.carry.length > 0) this.invalid();
     return Buffer.alloc(0);
@@ -125,4 +129,20 @@ export class Transcoder {
         'if it was saved by Excel on Windows, use --encoding windows-1252',
     );
   }
+}
+
+/**
+ * Windows-1252 is Latin-1 except for 0x80..0x9F, where it has typographic marks (€ ‚ „ … – — ‘ ’ “ ” ™).
+ * Node 20's TextDecoder('windows-1252') decodes those bytes as Latin-1 control characters, so they
+ * are mapped here; the five bytes Windows-1252 leaves undefined stay as their control characters.
+ */
+const WINDOWS_1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Buffer): string {
+  const latin1 = bytes.toString('latin1');
+  return /[\x80-\x9f]/.test(latin1)
+    ? latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80])
+    : latin1;
 }
