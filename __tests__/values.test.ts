@@ -288,8 +288,7 @@ describe('parseDate: text that is not a date', () => {
     '-9/3/2016',
     '9/3/2016-',
     '9 Maret, 2016',
-    '2016-03-09 10:00',
-    '2016-03-09T00:00',
+    '2016-03-09 25:61x',
     '9 Maret 2016 2017',
   ])('%j', (text) => {
     expect(parseDate(text)).toBe(`not a date: ${JSON.stringify(text.trim())}`);
@@ -368,4 +367,12 @@ describe('parseDate: round trips', () => {
       }),
     );
   });
+});
+
+describe('parseDate: a time of day after the date is ignored (Excel writes `9/3/2016 0:00`)', () => {
+  test.each(['9/3/2016 0:00', '2016-03-09 10:30:00', '2016-03-09T10:30', '9 Maret 2016 13.00'.replace('.', ':'), '09/03/2016 1:05 PM'])(
+    '%s',
+    (text) => expect(parseDate(text)).toEqual({ year: 2016, month: 3, day: 9 }),
+  );
+  test('a time alone is not a date', () => expect(typeof parseDate('10:30')).toBe('string'));
 });

@@ -322,7 +322,11 @@ function found(year: number, month: number, day: number | null): true {
  * (`Kamis, 9 Maret 2017`). Impossible dates are errors, never rolled over. Two-digit years use
  * TWO_DIGIT_YEAR_PIVOT; years outside MIN_YEAR..MAX_YEAR are errors.
  */
+/** A time of day after the date, as Excel writes (`9/3/2016 0:00`, `2016-03-09 10:30:00`): ignored. */
+const TRAILING_TIME = /(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AP]M)?\s*$/i;
+
 export function parseDate(text: string, format: DateFormat = 'dmy'): CalDate | string {
+  if (text.indexOf(':') >= 0) text = text.replace(TRAILING_TIME, '');
   const start = firstNonSpace(text);
   const end = endOfContent(text, start);
   if (start === end) return 'empty';
