@@ -26,6 +26,8 @@ interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
 }
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 const NULL_SINK = { delegation() {}, arrival() {} };
 
 export function register(program: Command): void {
@@ -85,8 +87,8 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   }
   if (totals.rowsRejected > 0 || unreadable.length > 0) {
     const parts = [];
-    if (totals.rowsRejected > 0) parts.push(`${totals.rowsRejected} invalid rows`);
-    if (unreadable.length > 0) parts.push(`${unreadable.length} unreadable files`);
+    if (totals.rowsRejected > 0) parts.push(plural(totals.rowsRejected, 'invalid row'));
+    if (unreadable.length > 0) parts.push(plural(unreadable.length, 'unreadable file'));
     throw new InvalidDataError(`validation failed: ${parts.join(', ')}`);
   }
 }
