@@ -6,11 +6,15 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, VisitstatError, UsageError } from './errors';
 import { handleClosedStdout } from './render/output';
 import { register as registerValidate } from './commands/validate';
+import { register as registerSummary } from './commands/summary';
+import { register as registerProgress } from './commands/progress';
 
 const EXAMPLES = `
 Examples:
   $ visitstat validate fixtures/sample/*.csv
   $ visitstat validate --skip-invalid --rejects rejects.csv data/*.csv
+  $ visitstat summary --group-by month fixtures/sample/delegations-2016.csv
+  $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
 
 Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
 Run 'visitstat <command> --help' for a command's options and examples.`;
@@ -25,6 +29,8 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`visitstat: ${text.replace(/^error: /, '')}`) })
     .addHelpText('after', EXAMPLES);
   registerValidate(program);
+  registerSummary(program);
+  registerProgress(program);
   return program;
 }
 

@@ -1,0 +1,324 @@
+/**
+ * How `visitstat progress` shows its result. Table and markdown: per target, one figure a row with its
+ * value and the formula with the numbers put in (and an overview first when there are several targets).
+ * CSV: one row per target, every figure a column. JSON: the model's fields as they are.
+ */
+import type { BandSpec } from '../model/bands';
+import { type CalDate, dateKey } from '../model/dates';
+import type { Metric, NullableFigure, Progress, Status, Unavailable } from '../model/progress';
+import type { InputSummary } from '../ingest/inputs';
+import {
+  type Column,
+  type Doc,
+  type Label,
+  type Locale,
+  type Row,
+  type Table,
+  formatDate,
+  formatDecimal,
+  formatInt,
+  formatMoney,
+  formatPercent,
+  label,
+} from '../render';
+import { type OutputSettings, type Rendered, inputFooter } from './shared';
+
+export interface MeasuredTarget {
+  /** `command line` or `config targets[i]`. */
+  source: string;
+  progress: Progress;
+}
+
+const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
+  visitors: { en: 'delegation visitors', id: 'wisatawan kinerja' },
+  delegations: { en: 'delegations', id: 'rombongan delegasi' },
+  domestic: { en: 'domestic arrivals', id: 'wisatawan nusantara' },
+  foreign: { en: 'foreign arrivals', id: 'wisatawan mancanegara' },
+  total: { en: 'total arrivals', id: 'total wisatawan' },
+  spending: { en: 'estimated spending', id: 'estimasi belanja wisatawan' },
+};
+
+const STATUS_LABELS: Record<Status, { id: string; en: string }> = {
+  ahead: { en: 'ahead', id: 'di atas target' },
+  'on-track': { en: 'on-track', id: 'sesuai target' },
+  behind: { en: 'behind', id: 'tertinggal' },
+};
+
+export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): Rendered {
+  const title = { en: 'Progress toward target', id: 'Capaian target' };
+  const doc: Doc =
+    settings.format === 'csv'
+      ? { title, tables: [wideTable(measured)] }
+      : {
+          title,
+          tables: [
+            ...(measured.length > 1 ? [overviewTable(measured, settings.locale)] : []),
+            ...measured.map((m) => detailTable(m, bands, settings.locale)),
+          ],
+          footer: [inputFooter(input)],
+        };
+  return { doc, json: progressJson(measured, bands, input) };
+}
+
+function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
+  return {
+    targets: measured.map(({ source, progress }) => ({ source, ...progress })),
+    anyBehind: measured.some((m) => m.progress.status === 'behind'),
+    bands,
+    input: {
+      rowsRead: input.rowsRead,
+      rowsAccepted: input.rowsAccepted,
+      rowsRejected: input.rowsRejected,
+      rowsOutOfRange: input.rowsOutOfRange,
+      files: input.files.map((f) => ({ source: f.source, kind: f.kind, rowsRead: f.rowsRead })),
+    },
+  };
+}
+
+const col = (key: string, en: string, id: string, kind: Column['kind'], decimals?: number): Column => ({
+  key,
+  label: { en, id },
+  kind,
+  ...(decimals === undefined ? {} : { decimals }),
+});
+
+function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
+  return {
+    id: 'overview',
+    columns: [
+      col('metric', 'metric', 'ukuran', 'text'),
+      col('year', 'year', 'tahun', 'text'),
+      col('asOf', 'as of', 'per tanggal', 'date'),
+      col('target', 'target', 'target', 'int'),
+      col('actual', 'actual', 'realisasi', 'int'),
+      col('percentAchieved', 'achieved', 'capaian', 'percent', 2),
+      col('expected', 'expected to date', 'seharusnya', 'int'),
+      col('status', 'status', 'status', 'text'),
+      col('band', 'band', 'predikat', 'text'),
+    ],
+    rows: measured.map(({ progress: p }) => ({
+      metric: label(METRIC_LABELS[p.metric], locale),
+      year: p.year,
+      asOf: p.asOf,
+      target: p.target,
+      actual: p.actual,
+      percentAchieved: p.percentAchieved,
+      expected: p.expected,
+      status: label(STATUS_LABELS[p.status], locale),
+      band: label(p.band, locale),
+    })),
+    bar: 'percentAchieved',
+  };
+}
+
+/** Every figure as a column, one row per target: the spreadsheet form. */
+function wideTable(measured: MeasuredTarget[]): Table {
+  const columns: Column[] = [
+    col('source', 'source', 'sumber', 'text'),
+    col('metric', 'metric', 'ukuran', 'text'),
+    col('year', 'year', 'tahun', 'text'),
+    col('asOf', 'as of', 'per tanggal', 'date'),
+    col('latestData', 'latest data', 'data terakhir', 'date'),
+    col('target', 'target', 'target', 'decimal', 0),
+    col('actual', 'actual', 'realisasi', 'int'),
+    col('percentAchieved', 'achieved', 'capaian', 'percent', 2),
+    col('remaining', 'remaining', 'sisa', 'decimal', 0),
+    col('elapsedDays', 'elapsed days', 'hari berjalan', 'int'),
+    col('daysInYear', 'days in year', 'hari setahun', 'int'),
+    col('daysLeft', 'days left', 'sisa hari', 'int'),
+    col('monthsLeft', 'months left', 'sisa bulan', 'decimal', 4),
+    col('expectedLinear', 'expected linear', 'seharusnya linear', 'decimal', 2),
+    col('seasonalShare', 'seasonal share', 'pangsa musiman', 'decimal', 6),
+    col('expectedSeasonal', 'expected seasonal', 'seharusnya musiman', 'decimal', 2),
+    col('projectedLinear', 'projected linear', 'proyeksi linear', 'decimal', 2),
+    col('projectedSeasonal', 'projected seasonal', 'proyeksi musiman', 'decimal', 2),
+    col('requiredPerDay', 'required per day', 'kebutuhan per hari', 'decimal', 2),
+    col('requiredPerMonth', 'required per month', 'kebutuhan per bulan', 'decimal', 2),
+    col('previousAsOf', 'previous as of', 'per tanggal tahun lalu', 'date'),
+    col('previousToDate', 'previous to date', 'tahun lalu s.d. tanggal', 'int'),
+    col('yoyChange', 'year-on-year change', 'perubahan tahunan', 'int'),
+    col('yoyChangePercent', 'year-on-year change %', 'perubahan tahunan %', 'percent', 2),
+    col('expected', 'expected', 'seharusnya', 'decimal', 2),
+    col('statusBasis', 'status basis', 'dasar status', 'text'),
+    col('tolerancePercent', 'tolerance', 'toleransi', 'percent', 2),
+    col('status', 'status', 'status', 'text'),
+    col('band', 'band', 'predikat', 'text'),
+    col('bandEn', 'band (en)', 'predikat (en)', 'text'),
+  ];
+  const rows = measured.map(({ source, progress: p }): Row => {
+    const row: Row = { source, band: p.band.id, bandEn: p.band.en };
+    for (const c of columns) if (!(c.key in row)) row[c.key] = p[c.key as keyof Progress] as Row[string];
+    return row;
+  });
+  return { id: 'progress', columns, rows };
+}
+
+/** One target: figure, value, and how it was computed, in the reader's locale. */
+function detailTable(m: MeasuredTarget, bands: readonly BandSpec[], locale: Locale): Table {
+  const f = new Figures(m.progress, locale);
+  return {
+    id: `progress-${m.progress.metric}-${m.progress.year}`,
+    title: {
+      en: `${METRIC_LABELS[m.progress.metric].en} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
+      id: `${METRIC_LABELS[m.progress.metric].id} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
+    },
+    columns: [col('figure', 'figure', 'ukuran', 'text'), col('value', 'value', 'nilai', 'text'), col('how', 'how', 'cara hitung', 'text')],
+    rows: f.rows(m.source, bands).map(([figure, value, how]) => ({ figure: label(figure, locale), value, how: label(how, locale) })),
+    notes: f.notes(),
+  };
+}
+
+type DetailRow = [figure: Label, value: string, how: Label];
+
+/** Formats one Progress for people: amounts in the metric's unit, percents, dates, reasons. */
+class Figures {
+  private readonly prev: number;
+
+  constructor(private readonly p: Progress, private readonly locale: Locale) {
+    this.prev = p.year - 1;
+  }
+
+  rows(source: string, bands: readonly BandSpec[]): DetailRow[] {
+    const { p } = this;
+    const a = (n: number) => this.amount(n);
+    return [
+      [{ en: 'Target', id: 'Target' }, a(p.target), source === 'command line' ? { en: '--target', id: '--target' } : source],
+      [{ en: 'Actual to date', id: 'Realisasi s.d. tanggal' }, a(p.actual), this.span(p.asOf)],
+      [{ en: 'Achieved', id: 'Capaian' }, this.pct(p.percentAchieved, 2), `${a(p.actual)} / ${a(p.target)} × 100`],
+      [{ en: 'Remaining', id: 'Sisa' }, a(p.remaining), `${a(p.target)} − ${a(p.actual)}`],
+      [
+        { en: 'Elapsed days', id: 'Hari berjalan' },
+        this.l({ en: `${p.elapsedDays} of ${p.daysInYear}`, id: `${p.elapsedDays} dari ${p.daysInYear}` }),
+        { en: 'as-of day included', id: 'termasuk hari per tanggal' },
+      ],
+      [{ en: 'Expected to date, linear', id: 'Seharusnya s.d. tanggal, linear' }, a(p.expectedLinear), `${a(p.target)} × ${p.elapsedDays} / ${p.daysInYear}`],
+      this.nullable('seasonalShare', { en: `Seasonal share ${this.prev}`, id: `Pangsa musiman ${this.prev}` }, (share) => this.pct(share * 100, 2), () =>
+        this.shareHow(),
+      ),
+      this.nullable('expectedSeasonal', { en: 'Expected to date, seasonal', id: 'Seharusnya s.d. tanggal, musiman' }, a, () =>
+        `${a(p.target)} × ${this.pct(p.seasonalShare! * 100, 2)}`,
+      ),
+      [{ en: 'Projected year-end, linear', id: 'Proyeksi akhir tahun, linear' }, a(p.projectedLinear), `${a(p.actual)} × ${p.daysInYear} / ${p.elapsedDays}`],
+      this.nullable('projectedSeasonal', { en: 'Projected year-end, seasonal', id: 'Proyeksi akhir tahun, musiman' }, a, () =>
+        `${a(p.actual)} / ${this.pct(p.seasonalShare! * 100, 2)}`,
+      ),
+      this.nullable('requiredPerDay', { en: 'Required per day', id: 'Kebutuhan per hari' }, (n) => this.rate(n), () =>
+        this.l({ en: `${a(p.remaining)} / ${p.daysLeft} days left`, id: `${a(p.remaining)} / ${p.daysLeft} hari tersisa` }),
+      ),
+      this.nullable('requiredPerMonth', { en: 'Required per month', id: 'Kebutuhan per bulan' }, (n) => this.rate(n), () => {
+        const months = formatDecimal(p.monthsLeft, 2, this.locale);
+        return this.l({ en: `${a(p.remaining)} / ${months} months left`, id: `${a(p.remaining)} / ${months} bulan tersisa` });
+      }),
+      this.nullable('previousToDate', { en: `Same period ${this.prev}`, id: `Periode yang sama ${this.prev}` }, a, () => this.span(p.previousAsOf)),
+      this.nullable('yoyChangePercent', { en: 'Year-on-year change', id: 'Perubahan tahunan' }, (pct) =>
+        `${this.signed(a(p.yoyChange!), p.yoyChange!)} (${this.signed(this.pct(pct, 1), pct)})`,
+        () => `(${a(p.actual)} − ${a(p.previousToDate!)}) / ${a(p.previousToDate!)} × 100`,
+      ),
+      [{ en: 'Status', id: 'Status' }, label(STATUS_LABELS[p.status], this.locale), this.statusHow()],
+      [{ en: 'Rating band', id: 'Predikat' }, label(p.band, this.locale), this.bandRange(bands)],
+    ];
+  }
+
+  /** Figures that could not be computed are explained here; the rows only say "not available". */
+  notes(): Label[] {
+    const { p } = this;
+    const notes: Label[] = [];
+    if (p.asOfClamped) {
+      notes.push({ en: `The as-of date is after ${p.year}: measured as of 31 Dec ${p.year}.`, id: `Per tanggal melewati ${p.year}: diukur per 31 Desember ${p.year}.` });
+    }
+    if (p.latestData === null) {
+      notes.push({ en: `No data for ${p.year}.`, id: `Tidak ada data ${p.year}.` });
+    } else if (dateKey(p.latestData) < dateKey(p.asOf)) {
+      notes.push({
+        en: `The ${p.year} data ends ${formatDate(p.latestData, 'en')}; nothing after it is counted.`,
+        id: `Data ${p.year} berakhir ${formatDate(p.latestData, 'id')}; setelahnya tidak terhitung.`,
+      });
+    }
+    return notes;
+  }
+
+  private nullable(figure: NullableFigure, name: Label, show: (n: number) => string, how: Label | (() => Label)): DetailRow {
+    const value = this.p[figure];
+    if (value === null) return [name, '-', this.reason(figure, this.p.unavailable[figure]!)];
+    return [name, show(value), typeof how === 'function' ? how() : how];
+  }
+
+  private reason(figure: NullableFigure, why: Unavailable): Label {
+    const yoy = figure === 'previousToDate' || figure === 'yoyChangePercent' || figure === 'yoyChange';
+    const { prev } = this;
+    switch (why) {
+      case 'no-previous-year':
+        return { en: `not available: no ${prev} data to compare with`, id: `tidak tersedia: tidak ada data ${prev} untuk pembanding` };
+      case 'previous-year-incomplete': {
+        const until = yoy ? formatDate({ year: prev, month: this.p.asOf.month, day: null }, 'en') : `Dec ${prev}`;
+        const untilId = yoy ? formatDate({ year: prev, month: this.p.asOf.month, day: null }, 'id') : `Desember ${prev}`;
+        return {
+          en: `not available: the ${prev} data does not run from January to ${until}`,
+          id: `tidak tersedia: data ${prev} tidak lengkap dari Januari sampai ${untilId}`,
+        };
+      }
+      case 'previous-year-zero':
+        return { en: `not available: the ${prev} figure is 0`, id: `tidak tersedia: angka ${prev} bernilai 0` };
+      case 'year-over':
+        return { en: 'not available: the year is over', id: 'tidak tersedia: tahun sudah berakhir' };
+    }
+  }
+
+  /** `22,780 / 39,000 (2017 through 9 Aug 2017 / whole year)`; the amounts when the model gives them. */
+  private shareHow(): Label {
+    const { p } = this;
+    const amounts =
+      p.previousToDate !== null && p.seasonalShare! > 0
+        ? `${this.amount(p.previousToDate)} / ${this.amount(p.previousToDate / p.seasonalShare!)} `
+        : '';
+    return {
+      en: `${amounts}(${this.prev} through ${formatDate(p.previousAsOf, 'en')} / whole year)`,
+      id: `${amounts}(${this.prev} s.d. ${formatDate(p.previousAsOf, 'id')} / setahun)`,
+    };
+  }
+
+  private statusHow(): Label {
+    const { p } = this;
+    const expected = this.amount(p.expected);
+    const tol = formatDecimal(p.tolerancePercent, p.tolerancePercent % 1 === 0 ? 0 : 1, this.locale);
+    return p.statusBasis === 'seasonal'
+      ? { en: `actual vs seasonal expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya musiman ${expected}, ±${tol}%` }
+      : { en: `actual vs linear expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya linear ${expected}, ±${tol}%` };
+  }
+
+  /** `51 ≤ 59.74 < 66`: the band's range the percent fell in. */
+  private bandRange(bands: readonly BandSpec[]): string {
+    const { band, percentAchieved } = this.p;
+    const next = bands.filter((b) => b.min > band.min).reduce<number | null>((lo, b) => (lo === null || b.min < lo ? b.min : lo), null);
+    const pct = formatDecimal(percentAchieved, 2, this.locale);
+    return `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` + (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
+  }
+
+  private span(to: CalDate): Label {
+    return {
+      en: `1 Jan ${to.year} – ${formatDate(to, 'en')}`,
+      id: `1 Januari ${to.year} – ${formatDate(to, 'id')}`,
+    };
+  }
+
+  /** In the metric's unit: whole rupiah for spending, a whole count otherwise. */
+  private amount(n: number): string {
+    return this.p.metric === 'spending' ? formatMoney(BigInt(Math.round(n)), this.locale) : formatInt(n, this.locale);
+  }
+
+  private rate(n: number): string {
+    return this.p.metric === 'spending' ? this.amount(n) : formatDecimal(n, 1, this.locale);
+  }
+
+  private pct(n: number, decimals: number): string {
+    return formatPercent(n, decimals, this.locale);
+  }
+
+  private signed(text: string, n: number): string {
+    return n > 0 ? `+${text}` : text;
+  }
+
+  private l(text: { en: string; id: string }): string {
+    return label(text, this.locale);
+  }
+}

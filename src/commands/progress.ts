@@ -1,0 +1,166 @@
+/**
+ * visitstat progress FILES --target N [--metric M] [--year Y] [--as-of DATE] [--tolerance P] [--fail-if-behind]
+ *
+ * Progress toward yearly targets: achieved, expected to date (linear and seasonal), projected year-end,
+ * required rate, year-on-year, status and rating band. One target from the flags, or several from the
+ * config file's `targets` (then --metric and --year pick among them). With --fail-if-behind the full
+ * result is printed first, then the exit code is 3 when any target is behind.
+ */
+import { type Command, Option } from 'commander';
+import type { Config } from '../config';
+import { BehindTargetError, UsageError } from '../errors';
+import { readInputs } from '../ingest/inputs';
+import { type DateFormat, parseCount, parseDate } from '../ingest/values';
+import { validateBands, DEFAULT_BANDS } from '../model/bands';
+import type { CalDate } from '../model/dates';
+import { MetricSeries, type SpendingValuation, resolveMetric } from '../model/metrics';
+import { METRICS, type Metric, computeProgress } from '../model/progress';
+import { buildRateTable } from '../model/rates';
+import { type MeasuredTarget, progressView } from './progress-view';
+import {
+  type InputFlags,
+  type OutputFlags,
+  addInputOptions,
+  addOutputOptions,
+  configOf,
+  emit,
+  inputOptions,
+  outputSettings,
+  toStderr,
+} from './shared';
+
+const EXAMPLES = `
+Examples:
+  $ visitstat progress fixtures/sample/delegations-2017.csv fixtures/sample/delegations-2018.csv --target 50000
+  $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
+  $ visitstat progress fixtures/sample/arrivals-*.csv --metric foreign --target 100000 --year 2017
+  $ visitstat progress fixtures/sample/*.csv --config fixtures/config/targets.json --format json
+  $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind
+
+Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]).
+The default metric is visitors for delegation logs and total for arrivals; with both, give --metric.`;
+
+interface ProgressFlags extends InputFlags, OutputFlags {
+  target?: string;
+  metric?: Metric;
+  year?: string;
+  asOf?: string;
+  tolerance?: string;
+  failIfBehind?: boolean;
+}
+
+/** A target to measure, before the data says which metric and year it defaults to. */
+interface TargetRequest {
+  source: string;
+  metric?: Metric;
+  year?: number;
+  value: number;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('progress')
+    .description('progress toward yearly targets: achieved, expected, projected, required, status and band')
+    .argument('<files...>', 'CSV files, or - for standard input')
+    .option('--target <n>', 'the yearly target (50000 or 50.000); without it, the config file targets')
+    .addOption(new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
+    .option('--year <year>', 'the target year (default: the latest year in the data)')
+    .option('--as-of <date>', 'measure as of this date (default: the latest date in the data for the year; a month means its last day)')
+    .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--fail-if-behind', 'print the result, then exit 3 if any target is behind (for cron)');
+  addOutputOptions(addInputOptions(cmd))
+    .addHelpText('after', EXAMPLES)
+    .action((files: string[], flags: ProgressFlags) => progress(files, flags));
+}
+
+async function progress(files: string[], flags: ProgressFlags): Promise<void> {
+  const config = configOf(flags);
+  const settings = outputSettings(flags, config);
+  const options = inputOptions(flags, config);
+  const requests = targetRequests(flags, config);
+  const asOf = flags.asOf === undefined ? undefined : parseAsOf(flags.asOf, options.dateFormat ?? 'dmy');
+  const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
+  const bands = validateBands(config.bands ?? DEFAULT_BANDS);
+
+  const wantsSpending = requests.some((r) => r.metric === 'spending');
+  const metrics = new MetricSeries(wantsSpending ? spendingValuation(config) : undefined);
+  const input = await readInputs(files, options, metrics, { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects }, toStderr);
+  const kinds = new Set(input.files.map((f) => f.kind));
+
+  const measured: MeasuredTarget[] = requests.map((request) => {
+    const metric = resolveMetric(request.metric, kinds, request.source === 'command line' ? '--metric' : `${request.source}: metric`);
+    const progress = computeProgress({
+      series: metrics.series(metric),
+      metric,
+      target: request.value,
+      year: request.year,
+      asOf,
+      tolerancePercent,
+      bands,
+    });
+    return { source: request.source, progress };
+  });
+
+  await emit(progressView(measured, bands, input, settings), flags, settings);
+  const behind = measured.filter((m) => m.progress.status === 'behind');
+  if (flags.failIfBehind && behind.length > 0) {
+    const which = behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ');
+    throw new BehindTargetError(`behind target: ${which}`);
+  }
+}
+
+/** --target makes one target (flags only); otherwise the config's, picked by --metric and --year. */
+function targetRequests(flags: ProgressFlags, config: Config): TargetRequest[] {
+  const year = flags.year === undefined ? undefined : parseYear(flags.year);
+  if (flags.target !== undefined) {
+    return [{ source: 'command line', metric: flags.metric, year, value: parseTarget(flags.target) }];
+  }
+  const listed = (config.targets ?? []).map((t, i): TargetRequest & { metric: Metric; year: number } => {
+    const source = `config targets[${i}]`;
+    if (!(METRICS as readonly string[]).includes(t.metric)) {
+      throw new UsageError(`config: "targets[${i}].metric" must be one of ${METRICS.join(', ')} (got "${t.metric}")`);
+    }
+    return { source, metric: t.metric as Metric, year: t.year, value: t.value };
+  });
+  if (listed.length === 0) throw new UsageError('give --target N, or "targets" in a --config file');
+  const picked = listed.filter((t) => (flags.metric === undefined || t.metric === flags.metric) && (year === undefined || t.year === year));
+  if (picked.length === 0) {
+    const wanted = [flags.metric, year].filter((x) => x !== undefined).join(' ');
+    throw new UsageError(`the config has no target for ${wanted}; give --target N`);
+  }
+  return picked;
+}
+
+function parseTarget(text: string): number {
+  const value = parseCount(text);
+  if (typeof value === 'string') throw new UsageError(`--target: ${value}; write a whole number such as 50000 or 50.000`);
+  if (value === 0) throw new UsageError('--target must be above 0');
+  return value;
+}
+
+function parseYear(text: string): number {
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
+  return Number(text);
+}
+
+/** `2018` is 31 December; a month (`2018-08`, `Agustus 2018`) its last day; any date the data may hold. */
+function parseAsOf(text: string, format: DateFormat): CalDate {
+  const t = text.trim();
+  if (/^\d{4}$/.test(t)) return { year: Number(t), month: 12, day: 31 };
+  const date = parseDate(t, format);
+  if (typeof date === 'string') throw new UsageError(`--as-of: ${date}`);
+  return date;
+}
+
+function parseTolerance(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  if (!match) throw new UsageError(`--tolerance: "${text}" is not a percent such as 5 or 2.5`);
+  return Number(match[1]);
+}
+
+/** Spending is valued at the config's rates and basis, as `visitstat spending` values it. */
+function spendingValuation(config: Config): SpendingValuation {
+  const { basis = 'visit', nights } = config;
+  if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
+  return { rates: buildRateTable(config.rates), basis, nights };
+}
