@@ -149,6 +149,17 @@ it('writes the year under the first month and where the year changes', () => {
   expect(html.match(/>(\d{4})<\/text>/g)).toEqual(['>2017</text>', '>2018</text>']);
 });
 
+it('cuts a category name that would overlap its neighbours, keeping it whole in the tooltip', () => {
+  const name = 'Pemerintah Kabupaten Kulon Progo, Daerah Istimewa Yogyakarta';
+  const chart: BarChart = { ...bars, categories: Array.from({ length: 10 }, (_, i) => `${name} ${i}`), series: [{ name: 'v', values: Array(10).fill(1) }] };
+  const html = renderHtml({ title: 't', tables: [] }, [chart], 'en');
+  // Ten bars share about 680 px: a label has room for about 9 characters of 7 px.
+  const ticks = [...html.matchAll(/class="category" text-anchor="middle">([^<]*)</g)].map((m) => m[1]);
+  expect(ticks).toHaveLength(10);
+  for (const tick of ticks) expect(tick).toMatch(/^Pemerin.{0,2}…$/);
+  expect(html).toContain(`<title>${name} 0, v: 1</title>`);
+});
+
 describe('niceTicks', () => {
   it.each([
     // A fifth of the range is 113,107: the next step of 1, 2 or 5 x 10^k is 200,000.

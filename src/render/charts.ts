@@ -263,11 +263,17 @@ function barsSvg(chart: BarChart, locale: Locale): string {
     });
     const [line1, line2] = tickLines(chart.categories, c, locale);
     const cx = left + band * (c + 0.5);
-    if (c % labelEvery === 0) parts.push(text(cx, BAR_HEIGHT - bottom + 16, line1, 'category'));
+    if (c % labelEvery === 0) parts.push(text(cx, BAR_HEIGHT - bottom + 16, shorten(line1, band * labelEvery), 'category'));
     if (line2) parts.push(text(cx, BAR_HEIGHT - bottom + 31, line2, 'category year'));
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** A long category name cut to the room it has (the full name is in each mark's tooltip). */
+function shorten(name: string, room: number): string {
+  const fits = Math.max(3, Math.floor(room / CHAR_WIDTH) - 1);
+  return name.length <= fits ? name : name.slice(0, fits - 1) + '…';
 }
 
 function barsSummary(chart: BarChart, series: ChartSeries[], locale: Locale): string {
