@@ -98,7 +98,7 @@ describe('usage errors (exit 2) that name the problem', () => {
   };
 
   it('a metric that does not fit the data names what is missing', () => {
-    expect(usage([...LOGS, '--metric', 'foreign', '--target', '1000'])).toMatch(/--metric foreign needs arrivals data.*only delegations/);
+    expect(usage([...LOGS, '--metric', 'foreign', '--target', '1000'])).toMatch(/--metric foreign needs arrivals data.*only delegation logs/);
     expect(usage(['fixtures/sample/arrivals-2017.csv', '--metric', 'visitors', '--target', '1000'])).toMatch(/needs a delegation log/);
   });
 

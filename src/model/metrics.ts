@@ -46,7 +46,7 @@ export function resolveMetric(requested: Metric | undefined, kinds: ReadonlySet<
   }
   const need = NEEDS[requested];
   if (need !== 'either' && !kinds.has(need)) {
-    const had = kinds.size === 0 ? 'no input' : `only ${[...kinds].join(' and ')}`;
+    const had = kinds.size === 0 ? 'no input' : `only ${kinds.has('delegations') ? 'delegation logs' : 'arrivals data'}`;
     throw new UsageError(`${what} ${requested} needs ${KIND_TEXT[need]}, but the input has ${had}`);
   }
   return requested;
