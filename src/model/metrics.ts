@@ -100,7 +100,7 @@ export class MetricSeries {
     if (!this.valuation) throw new Error('MetricSeries: spending was not collected');
     if (this.missingNights > 0 && !this.arrivalsSeen) {
       throw new UsageError(
-        `spending per night: ${this.missingNights} delegation rows have no nights; give "nights" in the config or use basis "visit"`,
+        `spending per night: ${this.missingNights === 1 ? '1 delegation row has' : `${this.missingNights} delegation rows have`} no nights; give "nights" in the config or use basis "visit"`,
       );
     }
     return this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations;
