@@ -1,0 +1,339 @@
+/**
+ * What `visitstat spending` shows: the SpendingResult as a Doc (one table, with the method, the rates
+ * used and every line's formula as notes) and as the documented JSON document.
+ */
+import type { InputSummary } from '../ingest/inputs';
+import type { CalDate } from '../model/dates';
+import type { Rupiah } from '../model/money';
+import type { Period } from '../model/period';
+import type { RateRange, RateRule, RateSegment, RateTable } from '../model/rates';
+import {
+  type Basis,
+  type Estimate,
+  type FormulaFactor,
+  type LineSegment,
+  type SpendingLine,
+  type SpendingResult,
+  type SpendingUnit,
+  formulaParts,
+} from '../model/spending';
+import { type Column, type Doc, type Row, type Locale, formatInt, formatMoney, formatMoneyShort, formatPeriod } from '../render';
+import { inputFooter } from './shared';
+
+/** Everything that shaped the result, for stating the assumptions. */
+export interface SpendingView {
+  result: SpendingResult;
+  rates: RateTable;
+  input: InputSummary;
+  groupBy: SpendingUnit;
+  basis: Basis;
+  nights: number | null;
+  from: CalDate | null;
+  to: CalDate | null;
+}
+
+/** Words in text cells: the locale's for people, stable machine words for CSV. */
+export type Words = Locale | 'machine';
+
+type RowSegment = LineSegment | 'ofWhichDelegations' | 'total';
+
+const SEGMENT_WORDS: Record<RowSegment, Record<Words, string>> = {
+  domestic: { machine: 'domestic', en: 'Domestic', id: 'Nusantara' },
+  foreign: { machine: 'foreign', en: 'Foreign', id: 'Mancanegara' },
+  delegations: { machine: 'delegations', en: 'Delegations', id: 'Delegasi' },
+  ofWhichDelegations: { machine: 'ofWhichDelegations', en: '  of which delegations', id: '  di antaranya delegasi' },
+  total: { machine: 'total', en: 'Total', id: 'Jumlah' },
+};
+const BASIS_WORDS: Record<Basis, Record<Words, string>> = {
+  visit: { machine: 'visit', en: 'per visit', id: 'per kunjungan' },
+  night: { machine: 'night', en: 'per night', id: 'per malam' },
+};
+const ALL_PERIODS: Record<Words, string> = { machine: 'all', en: 'All periods', id: 'Semua periode' };
+
+const COLUMNS: Record<string, Column> = {
+  period: { key: 'period', label: { en: 'Period', id: 'Periode' }, kind: 'period' },
+  segment: { key: 'segment', label: { en: 'Segment', id: 'Segmen' }, kind: 'text' },
+  visitors: { key: 'visitors', label: { en: 'Visitors', id: 'Wisatawan' }, kind: 'int' },
+  nights: { key: 'nights', label: { en: 'Nights', id: 'Malam' }, kind: 'int' },
+  visitorNights: { key: 'visitorNights', label: { en: 'Visitor-nights', id: 'Malam-wisatawan' }, kind: 'int' },
+  basis: { key: 'basis', label: { en: 'Basis', id: 'Dasar' }, kind: 'text' },
+  rateLow: { key: 'rateLow', label: { en: 'Rate low', id: 'Belanja rendah' }, kind: 'money' },
+  rate: { key: 'rate', label: { en: 'Rate', id: 'Rata-rata belanja' }, kind: 'money' },
+  rateHigh: { key: 'rateHigh', label: { en: 'Rate high', id: 'Belanja tinggi' }, kind: 'money' },
+  estimateLow: { key: 'estimateLow', label: { en: 'Low', id: 'Rendah' }, kind: 'moneyShort' },
+  estimate: { key: 'estimate', label: { en: 'Estimated spending', id: 'Perkiraan belanja' }, kind: 'moneyShort' },
+  estimateHigh: { key: 'estimateHigh', label: { en: 'High', id: 'Tinggi' }, kind: 'moneyShort' },
+};
+
+const isRange = (r: { low: Rupiah; high: Rupiah }) => r.low !== r.high;
+
+function allLines(result: SpendingResult): SpendingLine[] {
+  return result.periods.flatMap((p) => [...p.lines, ...p.ofWhichDelegations]);
+}
+
+/**
+ * The table. Low and high estimates appear only when some rate is a range; the low and high rates
+ * only in CSV (people read them in the rates note). Visitor-nights only under basis night.
+ */
+function columnsOf(view: SpendingView, words: Words): Column[] {
+  const ranged = allLines(view.result).some((line) => isRange(line.rate));
+  const machine = words === 'machine';
+  const keys = [
+    'period',
+    'segment',
+    'visitors',
+    ...(view.basis === 'night' ? ['nights', 'visitorNights'] : []),
+    'basis',
+    ...(ranged && machine ? ['rateLow'] : []),
+    'rate',
+    ...(ranged && machine ? ['rateHigh'] : []),
+    ...(ranged ? ['estimateLow'] : []),
+    'estimate',
+    ...(ranged ? ['estimateHigh'] : []),
+  ];
+  return keys.map((key) => COLUMNS[key]);
+}
+
+function estimateCells(e: Estimate): Row {
+  return { estimateLow: e.low, estimate: e.central, estimateHigh: e.high };
+}
+
+function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words: Words): Row {
+  return {
+    period,
+    segment: SEGMENT_WORDS[segment][words],
+    visitors: line.visitors,
+    nights: line.nightsEach,
+    visitorNights: line.units,
+    basis: BASIS_WORDS[line.basis][words],
+    rateLow: line.rate.low,
+    rate: line.rate.central,
+    rateHigh: line.rate.high,
+    ...estimateCells(line.estimate),
+  };
+}
+
+/** A sum over lines with possibly different rates: no single rate or basis to show. */
+function sumRow(period: Period | string, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
+  return { period, segment: SEGMENT_WORDS[segment][words], visitors, nights: null, visitorNights: units, basis: null, rate: null, ...estimateCells(e) };
+}
+
+const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
+
+function rowsOf(result: SpendingResult, words: Words): Row[] {
+  const rows: Row[] = [];
+  for (const p of result.periods) {
+    for (const line of p.lines) rows.push(lineRow(p.period, line.segment, line, words));
+    for (const line of p.ofWhichDelegations) rows.push(lineRow(p.period, 'ofWhichDelegations', line, words));
+    rows.push(sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words));
+  }
+  if (result.periods.length > 1) {
+    const all = ALL_PERIODS[words];
+    for (const s of result.segments) {
+      rows.push(sumRow(all, s.inTotal ? s.segment : 'ofWhichDelegations', s.visitors, s.units, s.estimate, words));
+    }
+    const counted = result.segments.filter((s) => s.inTotal);
+    rows.push(sumRow(all, 'total', sum(counted.map((s) => s.visitors)), sum(counted.map((s) => s.units)), result.total, words));
+  }
+  return rows;
+}
+
+export function spendingDoc(view: SpendingView, words: Words): Doc {
+  const locale: Locale = words === 'machine' ? 'en' : words;
+  return {
+    title: { en: 'Estimated visitor spending', id: 'Perkiraan belanja wisatawan' },
+    tables: [{ id: 'spending', columns: columnsOf(view, words), rows: rowsOf(view.result, words) }],
+    notes: [methodNote(view, locale), ratesNote(view, locale), ...formulaNotes(view.result, locale), totalNote(view.result, locale)],
+    footer: [inputFooter(view.input)],
+  };
+}
+
+// ---- notes: the method, the rates used, and the formula of every line ----
+
+function methodNote(view: SpendingView, locale: Locale): string {
+  const { scope } = view.result;
+  const hasOfWhich = view.result.segments.some((s) => !s.inTotal);
+  if (locale === 'id') {
+    const product = view.basis === 'visit' ? 'wisatawan x rata-rata belanja per kunjungan' : 'malam-wisatawan x rata-rata belanja per malam';
+    const scopeText =
+      scope === 'delegations'
+        ? ' Hanya log delegasi yang diberikan: delegasi adalah seluruh cakupan.'
+        : hasOfWhich
+          ? ' Delegasi termasuk wisatawan nusantara: ditampilkan sebagai "di antaranya", tidak ditambahkan lagi ke jumlah.'
+          : '';
+    return `Metode: perkiraan belanja = ${product}, per segmen, dalam rupiah utuh.${scopeText}`;
+  }
+  const product = view.basis === 'visit' ? 'visitors x average spending per visit' : 'visitor-nights x average spending per night';
+  const scopeText =
+    scope === 'delegations'
+      ? ' Only delegation logs were given: delegations are the whole scope.'
+      : hasOfWhich
+        ? ' Delegation visitors are part of domestic arrivals: shown as "of which", never added to the total again.'
+        : '';
+  return `Method: estimated spending = ${product}, per segment, in whole rupiah.${scopeText}`;
+}
+
+export function formatRate(rate: RateRange, locale: Locale): string {
+  if (!isRange(rate)) return formatMoney(rate.central, locale);
+  const central = locale === 'id' ? 'tengah' : 'central';
+  return `${formatMoney(rate.low, locale)}..${formatMoney(rate.high, locale)} (${central} ${formatMoney(rate.central, locale)})`;
+}
+
+const RATE_SEGMENT_OF: Record<LineSegment, RateSegment> = { domestic: 'domestic', foreign: 'foreign', delegations: 'delegation' };
+
+/** The rule a used rate came from: the highest-priority rule of that segment giving that rate. */
+function ruleFor(rules: readonly RateRule[], segment: RateSegment, rate: RateRange): RateRule | undefined {
+  return rules.find((r) => r.segment === segment && r.rate === rate);
+}
+
+/** ` 2016-01-01..2016-12-31`, ` from 2017-07-01`, ` until 2016-06-30`, or nothing for every date. */
+function spanText(rule: RateRule | undefined, locale: Locale): string {
+  if (!rule || (rule.from === null && rule.to === null)) return '';
+  if (rule.from !== null && rule.to !== null) return ` ${rule.from}..${rule.to}`;
+  if (rule.from !== null) return ` ${locale === 'id' ? 'mulai' : 'from'} ${rule.from}`;
+  return ` ${locale === 'id' ? 'sampai' : 'until'} ${rule.to}`;
+}
+
+/** No rule: a delegation line on the domestic rate. */
+function sourceText(source: string | undefined, locale: Locale): string {
+  if (source === undefined) return locale === 'id' ? 'tarif nusantara' : 'the domestic rate';
+  return source === 'default' && locale === 'id' ? 'bawaan' : source;
+}
+
+/** Every rate the lines used, with where it came from: `domestic Rp1.500.000 per visit (default)`. */
+function ratesNote(view: SpendingView, locale: Locale): string {
+  const lines = allLines(view.result);
+  const parts: string[] = [];
+  for (const segment of ['domestic', 'foreign', 'delegations'] as const) {
+    const used = [...new Set(lines.filter((l) => l.segment === segment).map((l) => l.rate))];
+    for (const rate of used) {
+      const rule = ruleFor(view.rates.rules, RATE_SEGMENT_OF[segment], rate);
+      const source = sourceText(rule?.source, locale);
+      const name = SEGMENT_WORDS[segment][locale].toLowerCase();
+      parts.push(`${name} ${formatRate(rate, locale)} ${BASIS_WORDS[view.basis][locale]}${spanText(rule, locale)} (${source})`);
+    }
+  }
+  const none = locale === 'id' ? '(tidak ada)' : '(none)';
+  return `${locale === 'id' ? 'Tarif' : 'Rates'}: ${parts.length ? parts.join('; ') : none}`;
+}
+
+function factorText(factor: FormulaFactor, locale: Locale): string {
+  const n = formatInt(factor.value, locale);
+  switch (factor.kind) {
+    case 'visitors':
+      return n;
+    case 'nights':
+      return `${n} ${locale === 'id' ? 'malam' : factor.value === 1 ? 'night' : 'nights'}`;
+    case 'visitor-nights':
+      return `${n} ${locale === 'id' ? 'malam-wisatawan' : 'visitor-nights'}`;
+  }
+}
+
+/** `4.800.000 x Rp1.500.000 = Rp7.200.000.000.000`, and for a range the low and high ends after it. */
+export function formulaText(line: SpendingLine, locale: Locale): string {
+  const { factors, rate, estimate } = formulaParts(line);
+  const product = [...factors.map((f) => factorText(f, locale)), formatMoney(rate.central, locale)].join(' x ');
+  let text = `${product} = ${formatMoney(estimate.central, locale)}`;
+  if (isRange(rate)) {
+    const range = (a: Rupiah, b: Rupiah) => `${formatMoney(a, locale)}..${formatMoney(b, locale)}`;
+    text += locale === 'id' ? `; rentang ${range(rate.low, rate.high)} memberi ` : `; the range ${range(rate.low, rate.high)} gives `;
+    text += range(estimate.low, estimate.high);
+  }
+  return text;
+}
+
+function formulaNotes(result: SpendingResult, locale: Locale): string[] {
+  const notes: string[] = [];
+  const already = locale === 'id' ? ' (sudah termasuk nusantara)' : ' (already in domestic)';
+  for (const p of result.periods) {
+    const when = formatPeriod(p.period, locale);
+    for (const line of p.lines) notes.push(`${when}, ${SEGMENT_WORDS[line.segment][locale].toLowerCase()}: ${formulaText(line, locale)}`);
+    for (const line of p.ofWhichDelegations) {
+      notes.push(`${when}, ${SEGMENT_WORDS.ofWhichDelegations[locale].trim()}: ${formulaText(line, locale)}${already}`);
+    }
+    if (p.lines.length > 1) {
+      const terms = p.lines.map((l) => formatMoney(l.estimate.central, locale)).join(' + ');
+      notes.push(`${when}, ${SEGMENT_WORDS.total[locale].toLowerCase()}: ${terms} = ${formatMoney(p.total.central, locale)}`);
+    }
+  }
+  return notes;
+}
+
+/** The bottom line in full and in short: `Rp7.467.219.000.000 (Rp7,47 triliun)`. */
+function totalNote(result: SpendingResult, locale: Locale): string {
+  const amount = (x: Rupiah) => `${formatMoney(x, locale)} (${formatMoneyShort(x, locale)})`;
+  const { total } = result;
+  const range = isRange(total)
+    ? locale === 'id'
+      ? `; rentang ${amount(total.low)} sampai ${amount(total.high)}`
+      : `; range ${amount(total.low)} to ${amount(total.high)}`
+    : '';
+  return `${locale === 'id' ? 'Perkiraan belanja total' : 'Total estimated spending'}: ${amount(total.central)}${range}`;
+}
+
+// ---- JSON ----
+
+function estimateFields(prefix: 'estimate' | 'total', e: Estimate) {
+  return { [`${prefix}Low`]: e.low, [prefix]: e.central, [`${prefix}High`]: e.high };
+}
+
+function lineJson(line: SpendingLine) {
+  return {
+    segment: line.segment,
+    visitors: line.visitors,
+    units: line.units,
+    nightsEach: line.nightsEach,
+    rateLow: line.rate.low,
+    rate: line.rate.central,
+    rateHigh: line.rate.high,
+    ...estimateFields('estimate', line.estimate),
+  };
+}
+
+/** The `--format json` document; field names are listed in the README. */
+export function spendingJson(view: SpendingView): unknown {
+  const { result, input } = view;
+  return {
+    scope: result.scope,
+    groupBy: view.groupBy,
+    basis: view.basis,
+    nights: view.nights,
+    from: view.from,
+    to: view.to,
+    ...estimateFields('total', result.total),
+    segments: result.segments.map((s) => ({
+      segment: s.segment,
+      inTotal: s.inTotal,
+      visitors: s.visitors,
+      units: s.units,
+      ...estimateFields('estimate', s.estimate),
+    })),
+    periods: result.periods.map((p) => ({
+      period: p.period,
+      lines: p.lines.map(lineJson),
+      ofWhichDelegations: p.ofWhichDelegations.map(lineJson),
+      ...estimateFields('total', p.total),
+    })),
+    rates: view.rates.rules.map((r) => ({
+      segment: r.segment,
+      from: r.from,
+      to: r.to,
+      rateLow: r.rate.low,
+      rate: r.rate.central,
+      rateHigh: r.rate.high,
+      source: r.source,
+    })),
+    rowsRead: input.rowsRead,
+    rowsAccepted: input.rowsAccepted,
+    rowsRejected: input.rowsRejected,
+    rowsOutOfRange: input.rowsOutOfRange,
+    files: input.files.map((f) => ({
+      source: f.source,
+      kind: f.kind,
+      rowsRead: f.rowsRead,
+      rowsAccepted: f.rowsAccepted,
+      rowsRejected: f.rowsRejected,
+      rowsOutOfRange: f.rowsOutOfRange,
+    })),
+  };
+}
