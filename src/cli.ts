@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, VisitstatError, UsageError } from './errors';
 import { handleClosedStdout } from './render/output';
 import { register as registerValidate } from './commands/validate';
+import { register as registerSpending } from './commands/spending';
 import { register as registerSummary } from './commands/summary';
 import { register as registerProgress } from './commands/progress';
 
@@ -13,6 +14,7 @@ const EXAMPLES = `
 Examples:
   $ visitstat validate fixtures/sample/*.csv
   $ visitstat validate --skip-invalid --rejects rejects.csv data/*.csv
+  $ visitstat spending --locale id fixtures/sample/arrivals-2017.csv fixtures/sample/delegations-2017.csv
   $ visitstat summary --group-by month fixtures/sample/delegations-2016.csv
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
 
@@ -29,6 +31,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(`visitstat: ${text.replace(/^error: /, '')}`) })
     .addHelpText('after', EXAMPLES);
   registerValidate(program);
+  registerSpending(program);
   registerSummary(program);
   registerProgress(program);
   return program;
