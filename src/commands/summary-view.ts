@@ -1,0 +1,335 @@
+/**
+ * How `visitstat summary` shows its result: the Doc for table, csv and markdown, and the JSON document.
+ *
+ * - Human formats (table, markdown): labelled unknown and "other" values, the overall figures above the
+ *   groups, totals and notes that say how figures were computed.
+ * - CSV: data rows only, one per group (or the one overall row) and one per period; unknown is empty.
+ * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
+ * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree.
+ */
+import type { InputSummary } from '../ingest/inputs';
+import type { CalDate } from '../model/dates';
+import { isoDate } from '../model/dates';
+import {
+  type ArrivalPeriodRow,
+  type ArrivalSummary,
+  type ArrivalUnit,
+  type DelegationGroup,
+  type DelegationSummary,
+  type GroupDim,
+  type GroupKeyValue,
+  type GroupStats,
+  isOther,
+} from '../model/summary';
+import { isPeriodDim } from '../model/summary-keys';
+import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, formatInt, formatPercent, label } from '../render';
+import { inputFooter } from './shared';
+
+export interface SummaryOptionsEcho {
+  groupBy: GroupDim[];
+  top: number | null;
+  from: CalDate | null;
+  to: CalDate | null;
+  arrivalUnit: ArrivalUnit;
+  skipInvalid: boolean;
+}
+
+export interface SummaryResult {
+  options: SummaryOptionsEcho;
+  input: InputSummary;
+  /** null when no delegation file was given; likewise arrivals. */
+  delegations: DelegationSummary | null;
+  arrivals: ArrivalSummary | null;
+}
+
+export interface ViewOptions {
+  /** CSV: data rows only, more decimals, unknown left empty. */
+  machine: boolean;
+  locale: Locale;
+}
+
+const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
+const OTHER_TEXT = { en: '(other)', id: '(lainnya)' };
+
+const DIM_LABELS: Record<GroupDim, Label> = {
+  month: { en: 'Month', id: 'Bulan' },
+  quarter: { en: 'Quarter', id: 'Triwulan' },
+  year: { en: 'Year', id: 'Tahun' },
+  weekday: { en: 'Weekday', id: 'Hari' },
+  origin: { en: 'Origin', id: 'Asal instansi' },
+  region: { en: 'Region', id: 'Provinsi' },
+  type: { en: 'Type', id: 'Jenis instansi' },
+  purpose: { en: 'Purpose', id: 'Tujuan' },
+};
+
+const UNIT_NAMES: Record<ArrivalUnit, Label> = {
+  month: { en: 'month', id: 'bulan' },
+  quarter: { en: 'quarter', id: 'triwulan' },
+  year: { en: 'year', id: 'tahun' },
+};
+
+/** Both locales of a sentence that holds numbers. */
+const bilingual = (text: (locale: Locale) => string): Label => ({ en: text('en'), id: text('id') });
+
+// ---- JSON ----------------------------------------------------------------------------------------
+
+/** The `--format json` document (field names listed in the README). */
+export function summaryJson(result: SummaryResult): unknown {
+  const { input, delegations, arrivals } = result;
+  return {
+    command: 'summary',
+    options: result.options,
+    rowsRead: input.rowsRead,
+    rowsAccepted: input.rowsAccepted,
+    rowsRejected: input.rowsRejected,
+    rowsOutOfRange: input.rowsOutOfRange,
+    files: input.files,
+    delegations: delegations && {
+      overall: statsFields(delegations.overall),
+      groups: delegations.groups.map((g) => ({ ...g.key, ...statsFields(g.stats) })),
+      otherValues: delegations.otherValues,
+    },
+    arrivals: arrivals && {
+      unit: arrivals.unit,
+      periods: arrivals.periods.map(arrivalFields),
+      totals: {
+        domestic: arrivals.totals.domestic,
+        foreign: arrivals.totals.foreign,
+        total: arrivals.totals.total,
+        foreignSharePct: percentOf(arrivals.totals.foreignShare),
+        incompletePeriods: arrivals.totals.incompletePeriods,
+      },
+    },
+  };
+}
+
+function statsFields(s: GroupStats) {
+  return {
+    delegations: s.count,
+    visitors: s.sum,
+    mean: s.mean,
+    median: s.median,
+    p25: s.p25,
+    p75: s.p75,
+    p90: s.p90,
+    min: s.min,
+    max: s.max,
+    stdDev: s.sd,
+    visitorNights: s.visitorNights,
+    averageStay: s.averageStay,
+    visitorsWithNights: s.visitorsWithNights,
+    delegationsWithNights: s.delegationsWithNights,
+  };
+}
+
+function arrivalFields(p: ArrivalPeriodRow) {
+  return {
+    period: p.period,
+    domestic: p.domestic,
+    foreign: p.foreign,
+    total: p.total,
+    foreignSharePct: percentOf(p.foreignShare),
+    domesticGrowthPct: percentOf(p.previousGrowth.domestic),
+    foreignGrowthPct: percentOf(p.previousGrowth.foreign),
+    totalGrowthPct: percentOf(p.previousGrowth.total),
+    domesticYoyGrowthPct: percentOf(p.yearOnYearGrowth.domestic),
+    foreignYoyGrowthPct: percentOf(p.yearOnYearGrowth.foreign),
+    totalYoyGrowthPct: percentOf(p.yearOnYearGrowth.total),
+  };
+}
+
+const percentOf = (ratio: number | null): number | null => (ratio === null ? null : ratio * 100);
+
+// ---- Doc -----------------------------------------------------------------------------------------
+
+export function summaryDoc(result: SummaryResult, view: ViewOptions): Doc {
+  const tables: Table[] = [];
+  if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
+  if (result.arrivals) tables.push(arrivalTable(result.arrivals, view));
+  return {
+    title: { en: 'Summary', id: 'Ringkasan' },
+    tables,
+    notes: view.machine ? [] : rangeNotes(result.options),
+    footer: [inputFooter(result.input)],
+  };
+}
+
+function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
+  if (!from && !to) return [];
+  const en = `Dates ${from ? `from ${isoDate(from)} ` : ''}${to ? `to ${isoDate(to)} ` : ''}(inclusive).`;
+  const id = `Tanggal ${from ? `dari ${isoDate(from)} ` : ''}${to ? `sampai ${isoDate(to)} ` : ''}(inklusif).`;
+  return [{ en, id }];
+}
+
+// ---- delegations ---------------------------------------------------------------------------------
+
+function statColumns(machine: boolean): Column[] {
+  const decimal = (key: string, lbl: Label): Column => ({ key, label: lbl, kind: 'decimal', decimals: machine ? 2 : 1 });
+  const columns: Column[] = [
+    { key: 'delegations', label: { en: 'Delegations', id: 'Delegasi' }, kind: 'int' },
+    { key: 'visitors', label: { en: 'Visitors', id: 'Wisatawan' }, kind: 'int' },
+    decimal('mean', { en: 'Mean', id: 'Rerata' }),
+    decimal('median', 'Median'),
+    decimal('p25', 'P25'),
+    decimal('p75', 'P75'),
+    decimal('p90', 'P90'),
+    { key: 'min', label: 'Min', kind: 'int' },
+    { key: 'max', label: { en: 'Max', id: 'Maks' }, kind: 'int' },
+    decimal('stdDev', { en: 'Std dev', id: 'Simp. baku' }),
+    { key: 'visitorNights', label: { en: 'Visitor-nights', id: 'Malam-wisatawan' }, kind: 'int' },
+    decimal('averageStay', { en: 'Avg stay', id: 'Rerata inap' }),
+  ];
+  if (machine) {
+    columns.push(
+      { key: 'visitorsWithNights', label: 'visitorsWithNights', kind: 'int' },
+      { key: 'delegationsWithNights', label: 'delegationsWithNights', kind: 'int' },
+    );
+  }
+  return columns;
+}
+
+/**
+ * Without --group-by: the overall table. With it: in CSV the groups alone; in human formats the overall
+ * figures first, then the groups (an overall row among the groups would dwarf the bars).
+ */
+function delegationTables(summary: DelegationSummary, top: number | null, view: ViewOptions): Table[] {
+  const columns = statColumns(view.machine);
+  const overall: Table = {
+    id: 'delegations',
+    title: summary.groupBy.length
+      ? { en: 'All delegations', id: 'Semua delegasi' }
+      : { en: 'Delegations (wisatawan kinerja)', id: 'Delegasi (wisatawan kinerja)' },
+    columns,
+    rows: [statsFields(summary.overall)],
+    notes: view.machine || summary.groupBy.length ? [] : delegationNotes(summary, top),
+  };
+  if (summary.groupBy.length === 0) return [overall];
+  const groups: Table = {
+    id: 'delegationGroups',
+    title: bilingual((l) => `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(DIM_LABELS[d], l).toLowerCase()).join(' × ')}`),
+    // On screen the groups leave out visitor-nights (in the overall table, CSV and JSON): width.
+    columns: [...summary.groupBy.map((dim) => keyColumn(dim)), ...columns.filter((c) => view.machine || c.key !== 'visitorNights')],
+    rows: summary.groups.map((g) => groupRow(g, summary.groupBy, view)),
+    notes: view.machine ? [] : delegationNotes(summary, top),
+    bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
+  };
+  return view.machine ? [groups] : [overall, groups];
+}
+
+function keyColumn(dim: GroupDim): Column {
+  return { key: dim, label: DIM_LABELS[dim], kind: isPeriodDim(dim) ? 'period' : 'text' };
+}
+
+function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewOptions): Row {
+  const row: Row = {};
+  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view);
+  return { ...row, ...statsFields(group.stats) };
+}
+
+function keyCell(value: GroupKeyValue, { machine, locale }: ViewOptions): Cell {
+  if (isOther(value)) return label(OTHER_TEXT, machine ? 'en' : locale);
+  if (value === null) return machine ? null : label(UNKNOWN, locale);
+  return value;
+}
+
+function delegationNotes(summary: DelegationSummary, top: number | null): Label[] {
+  const { overall, groupBy, otherValues } = summary;
+  const notes: Label[] = [
+    {
+      en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
+      id: 'Median dan P25/P75/P90: interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel). Simpangan baku: sampel (n - 1).',
+    },
+    bilingual((l) =>
+      l === 'en'
+        ? `Avg stay = visitor-nights / visitors whose nights are known (${formatInt(overall.delegationsWithNights, l)} of ${formatInt(overall.count, l)} delegations).`
+        : `Rerata inap = malam-wisatawan / wisatawan yang lama menginapnya diketahui (${formatInt(overall.delegationsWithNights, l)} dari ${formatInt(overall.count, l)} delegasi).`,
+    ),
+  ];
+  if (groupBy.includes('purpose')) {
+    notes.push({
+      en: 'A delegation with several purposes counts in each of them, so purpose groups add up to more than all delegations.',
+      id: 'Delegasi dengan beberapa tujuan dihitung di setiap tujuannya, sehingga jumlah kelompok tujuan melebihi semua delegasi.',
+    });
+  }
+  for (const [dim, merged] of Object.entries(otherValues) as [GroupDim, number][]) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `(other): ${formatInt(merged, l)} ${label(DIM_LABELS[dim], l).toLowerCase()} values outside the top ${top} by visitors, merged.`
+          : `(lainnya): ${formatInt(merged, l)} nilai ${label(DIM_LABELS[dim], l).toLowerCase()} di luar ${top} teratas menurut wisatawan, digabung.`,
+      ),
+    );
+  }
+  return notes;
+}
+
+// ---- arrivals ------------------------------------------------------------------------------------
+
+const GROWTH_NAMES: Record<ArrivalUnit, Label> = {
+  month: { en: 'MoM', id: 'm-to-m' },
+  quarter: { en: 'QoQ', id: 'q-to-q' },
+  year: { en: 'YoY', id: 'y-on-y' },
+};
+const YOY = { en: 'YoY', id: 'y-on-y' };
+
+function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
+  const pct = (key: string, lbl: Label): Column => ({ key, label: lbl, kind: 'percent', decimals: machine ? 2 : 1 });
+  const prefixed = (prefix: Label, what: Label) => bilingual((l) => `${label(prefix, l)} ${label(what, l)}`);
+  const columns: Column[] = [
+    { key: 'period', label: { en: 'Period', id: 'Periode' }, kind: 'period' },
+    { key: 'domestic', label: { en: 'Domestic', id: 'Nusantara' }, kind: 'int' },
+    { key: 'foreign', label: { en: 'Foreign', id: 'Mancanegara' }, kind: 'int' },
+    { key: 'total', label: { en: 'Total', id: 'Total' }, kind: 'int' },
+    pct('foreignSharePct', { en: 'Foreign share', id: 'Porsi mancanegara' }),
+  ];
+  if (machine) {
+    // Every growth figure, under the same names whatever the unit: a stable CSV schema.
+    for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}GrowthPct`, `${seg}GrowthPct`));
+    for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}YoyGrowthPct`, `${seg}YoyGrowthPct`));
+    return columns;
+  }
+  // On screen, growth of the total only (per segment in CSV and JSON); for years the two coincide.
+  columns.push(pct('totalGrowthPct', prefixed(GROWTH_NAMES[unit], { en: 'total', id: 'total' })));
+  if (unit !== 'year') columns.push(pct('totalYoyGrowthPct', prefixed(YOY, { en: 'total', id: 'total' })));
+  return columns;
+}
+
+function arrivalTable(summary: ArrivalSummary, view: ViewOptions): Table {
+  return {
+    id: 'arrivals',
+    title: bilingual((l) =>
+      l === 'en' ? `Tourist arrivals per ${label(UNIT_NAMES[summary.unit], l)}` : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
+    ),
+    columns: arrivalColumns(summary.unit, view.machine),
+    rows: summary.periods.map(arrivalFields),
+    notes: view.machine ? [] : arrivalNotes(summary),
+    bar: 'total',
+  };
+}
+
+function arrivalNotes({ periods, totals }: ArrivalSummary): Label[] {
+  if (periods.length === 0) return [];
+  const n = (value: number | null, l: Locale) => (value === null ? '-' : formatInt(value, l));
+  const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare * 100, 1, l));
+  const notes: Label[] = [
+    bilingual((l) =>
+      l === 'en'
+        ? `All ${formatInt(periods.length, l)} periods: domestic ${n(totals.domestic, l)}, foreign ${n(totals.foreign, l)}, total ${n(totals.total, l)}, foreign share ${share(l)}.`
+        : `Semua ${formatInt(periods.length, l)} periode: nusantara ${n(totals.domestic, l)}, mancanegara ${n(totals.foreign, l)}, total ${n(totals.total, l)}, porsi mancanegara ${share(l)}.`,
+    ),
+    {
+      en: 'A dash means no figure in the data (never taken as 0); growth is a dash when the earlier period is not in the data or is 0.',
+      id: 'Tanda - berarti tidak ada angka di data (tidak dianggap 0); pertumbuhan bertanda - bila periode pembanding tidak ada di data atau 0.',
+    },
+  ];
+  if (totals.incompletePeriods > 0) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `No overall total: ${formatInt(totals.incompletePeriods, l)} periods have only one segment.`
+          : `Tanpa total keseluruhan: ${formatInt(totals.incompletePeriods, l)} periode hanya punya satu segmen.`,
+      ),
+    );
+  }
+  return notes;
+}
