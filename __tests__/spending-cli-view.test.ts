@@ -93,6 +93,13 @@ describe('spendingDoc', () => {
       'Rates: domestic IDR 1,500,000 per visit (default); foreign IDR 3,000,000 per visit (--foreign-rate); delegations IDR 1,500,000 per visit (the domestic rate)',
     );
   });
+
+  it('says so when a period has delegations but no arrivals figures', () => {
+    const view = viewOf({ arrivals: [arrival(2017, 5, 'domestic', 200)], delegations: [delegation(2018, 2, 30, null)] });
+    const notes = spendingDoc(view, 'en').notes as string[];
+    expect(notes).toContain('2018, of which delegations: 30 x IDR 1,500,000 = IDR 45,000,000 (not in the total: no arrivals figures for this period)');
+    expect(view.result.periods[1].total.central).toBe(0n);
+  });
 });
 
 describe('spendingJson', () => {

@@ -245,11 +245,15 @@ export function formulaText(line: SpendingLine, locale: Locale): string {
 function formulaNotes(result: SpendingResult, locale: Locale): string[] {
   const notes: string[] = [];
   const already = locale === 'id' ? ' (sudah termasuk nusantara)' : ' (already in domestic)';
+  // Arrivals were given, but not for this period: its delegations are in no total at all.
+  const noArrivals =
+    locale === 'id' ? ' (tidak masuk jumlah: periode ini tanpa data kedatangan)' : ' (not in the total: no arrivals figures for this period)';
   for (const p of result.periods) {
     const when = formatPeriod(p.period, locale);
+    const suffix = p.lines.length === 0 ? noArrivals : already;
     for (const line of p.lines) notes.push(`${when}, ${SEGMENT_WORDS[line.segment][locale].toLowerCase()}: ${formulaText(line, locale)}`);
     for (const line of p.ofWhichDelegations) {
-      notes.push(`${when}, ${SEGMENT_WORDS.ofWhichDelegations[locale].trim()}: ${formulaText(line, locale)}${already}`);
+      notes.push(`${when}, ${SEGMENT_WORDS.ofWhichDelegations[locale].trim()}: ${formulaText(line, locale)}${suffix}`);
     }
     if (p.lines.length > 1) {
       const terms = p.lines.map((l) => formatMoney(l.estimate.central, locale)).join(' + ');
@@ -261,7 +265,10 @@ function formulaNotes(result: SpendingResult, locale: Locale): string[] {
 
 /** The bottom line in full and in short: `Rp7.467.219.000.000 (Rp7,47 triliun)`. */
 function totalNote(result: SpendingResult, locale: Locale): string {
-  const amount = (x: Rupiah) => `${formatMoney(x, locale)} (${formatMoneyShort(x, locale)})`;
+  const amount = (x: Rupiah) => {
+    const [full, short] = [formatMoney(x, locale), formatMoneyShort(x, locale)];
+    return full === short ? full : `${full} (${short})`;
+  };
   const { total } = result;
   const range = isRange(total)
     ? locale === 'id'
