@@ -182,7 +182,7 @@ class Figures {
     const { p } = this;
     const a = (n: number) => this.amount(n);
     return [
-      [{ en: 'Target', id: 'Target' }, a(p.target), source === 'command line' ? { en: '--target', id: '--target' } : source],
+      [{ en: 'Target', id: 'Target' }, a(p.target), source === 'command line' ? '--target' : source],
       [{ en: 'Actual to date', id: 'Realisasi s.d. tanggal' }, a(p.actual), this.span(p.asOf)],
       [{ en: 'Achieved', id: 'Capaian' }, this.pct(p.percentAchieved, 2), `${a(p.actual)} / ${a(p.target)} × 100`],
       [{ en: 'Remaining', id: 'Sisa' }, a(p.remaining), `${a(p.target)} − ${a(p.actual)}`],
