@@ -48,13 +48,13 @@ numpy, simple-statistics and Excel's PERCENTILE.INC do); std dev is the sample o
 stay = visitor-nights / visitors whose nights are known.`;
 
 interface SummaryFlags extends InputFlags, OutputFlags {
-  groupBy: string[];
+  groupBy?: string[];
   top?: string;
 }
 
 /** `--group-by month,origin --group-by type` → [month, origin, type]. */
-function collectDims(value: string, previous: string[]): string[] {
-  return [...previous, ...value.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '')];
+function collectDims(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '')];
 }
 
 export function register(program: Command): void {
@@ -63,7 +63,7 @@ export function register(program: Command): void {
     .description('delegation and arrival figures: totals, averages, quantiles, stays, growth')
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(cmd)
-    .option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`, collectDims, [])
+    .option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`, collectDims)
     .option('--top <n>', 'with a category --group-by: keep the N values with most visitors, the rest as (other)');
   addOutputOptions(cmd)
     .addHelpText('after', EXAMPLES)
@@ -86,7 +86,7 @@ async function summary(files: string[], flags: SummaryFlags): Promise<void> {
   const config = configOf(flags);
   const options = inputOptions(flags, config);
   const settings = outputSettings(flags, config);
-  const groupBy = flags.groupBy as GroupDim[];
+  const groupBy = (flags.groupBy ?? []) as GroupDim[];
   const top = parseTop(flags.top, groupBy);
   const arrivalUnit = arrivalUnitOf(groupBy);
   const delegations = new DelegationSummarizer({ groupBy, top });
