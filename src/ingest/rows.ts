@@ -7,16 +7,23 @@ import type { ArrivalRow, DelegationRow, Segment } from '../model/records';
 import type { Field, Layout } from './headers';
 import { segmentOf } from './headers';
 import type { CsvRecord } from './scanner';
-import { type DateFormat, parseCount, parseDate, parseOptionalCount } from './values';
+import { FieldCache } from './intern';
+import { type DateFormat, countFromBytes, parseCount, parseDate } from './values';
 
 export interface FieldProblem {
   column: string | null;
   reason: string;
 }
 
-/** Reused per file: problems of the record being built (empty when it is valid). */
+/**
+ * Reused per file: problems of the record being built (empty when it is valid), and per column the
+ * values already seen, looked up by their bytes so that a repeated value is decoded and parsed once.
+ */
 export class RowContext {
   readonly problems: FieldProblem[] = [];
+  private readonly texts: FieldCache<string | null>[] = [];
+  private readonly dates: FieldCache<CalDate | string | null>[] = [];
+  private readonly lists: FieldCache<readonly string[]>[] = [];
 
   constructor(
     readonly layout: Layout,
@@ -31,17 +38,63 @@ export class RowContext {
     this.problems.push({ column: field === null ? null : this.header(field), reason });
   }
 
+  /** The field trimmed, or null when it is empty or the column is absent. */
   text(rec: CsvRecord, field: Field): string | null {
     const i = this.layout.columns.index[field];
     if (i === undefined) return null;
-    const value = rec.field(i).trim();
-    return value === '' ? null : value;
+    return (this.texts[i] ??= new FieldCache(trimmedText)).get(rec, i);
+  }
+
+  /** The field as a date, the reason it is not one, or null when it is empty or the column is absent. */
+  date(rec: CsvRecord, field: Field): CalDate | string | null {
+    const i = this.layout.columns.index[field];
+    if (i === undefined) return null;
+    const format = this.dateFormat;
+    return (this.dates[i] ??= new FieldCache((raw) => dateOrReason(raw, format))).get(rec, i);
+  }
+
+  /** The field as a count, the reason it is not one, or null when it is empty or the column is absent. */
+  count(rec: CsvRecord, field: Field): number | string | null {
+    const i = this.layout.columns.index[field];
+    if (i === undefined || i >= rec.fieldCount) return null;
+    const n = countFromBytes(rec.bytes, rec.fieldStart(i), rec.fieldEnd(i));
+    if (n >= 0) return n;
+    const text = rec.field(i).trim();
+    return text === '' ? null : parseCount(text);
+  }
+
+  /** The field split on `;` or `|`, trimmed, empty values dropped: shared between rows, so frozen. */
+  list(rec: CsvRecord, field: Field): readonly string[] {
+    const i = this.layout.columns.index[field];
+    if (i === undefined) return NO_VALUES;
+    return (this.lists[i] ??= new FieldCache(splitList)).get(rec, i);
   }
 
   private header(field: Field): string {
     const i = this.layout.columns.index[field];
     return i === undefined ? field : this.layout.columns.headers[i];
   }
+}
+
+function trimmedText(raw: string): string | null {
+  const value = raw.trim();
+  return value === '' ? null : value;
+}
+
+/** Frozen: one parsed date is shared by every row that wrote it the same way. */
+function dateOrReason(raw: string, format: DateFormat): CalDate | string | null {
+  const text = raw.trim();
+  if (text === '') return null;
+  const date = parseDate(text, format);
+  return typeof date === 'string' ? date : Object.freeze(date);
+}
+
+const NO_VALUES: readonly string[] = Object.freeze([]);
+const LIST_SEPARATOR = /\s*[;|]\s*/;
+
+function splitList(raw: string): readonly string[] {
+  const text = raw.trim();
+  return text === '' ? NO_VALUES : Object.freeze(text.split(LIST_SEPARATOR).filter((p) => p !== ''));
 }
 
 /** A record whose field count differs from the header's (trailing empty fields are tolerated). */
@@ -57,37 +110,31 @@ export function checkWidth(rec: CsvRecord, width: number, ctx: RowContext): bool
 }
 
 function requiredDate(rec: CsvRecord, field: Field, ctx: RowContext): CalDate | null {
-  const text = ctx.text(rec, field);
-  if (text === null) return ctx.problem(field, 'empty (a date is required)'), null;
-  const date = parseDate(text, ctx.dateFormat);
+  const date = ctx.date(rec, field);
+  if (date === null) return ctx.problem(field, 'empty (a date is required)'), null;
   if (typeof date === 'string') return ctx.problem(field, date), null;
   return date;
 }
 
 function requiredCount(rec: CsvRecord, field: Field, ctx: RowContext): number | null {
-  const text = ctx.text(rec, field);
-  if (text === null) return ctx.problem(field, 'empty (a count is required)'), null;
-  const n = parseCount(text);
+  const n = ctx.count(rec, field);
+  if (n === null) return ctx.problem(field, 'empty (a count is required)'), null;
   if (typeof n === 'string') return ctx.problem(field, n), null;
   return n;
 }
 
 function optionalCount(rec: CsvRecord, field: Field, ctx: RowContext): number | null {
-  const text = ctx.text(rec, field);
-  if (text === null) return null;
-  const n = parseOptionalCount(text);
+  const n = ctx.count(rec, field);
   if (typeof n === 'string') return ctx.problem(field, n), null;
   return n;
 }
 
-const PURPOSE_SEPARATOR = /\s*[;|]\s*/;
-
+/** Dates and purpose lists are shared between rows that wrote them alike: the model only reads them. */
 export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow | null {
   const date = requiredDate(rec, 'date', ctx);
   const people = requiredCount(rec, 'people', ctx);
   const nights = optionalCount(rec, 'nights', ctx);
   if (ctx.problems.length > 0) return null;
-  const purpose = ctx.text(rec, 'purpose');
   return {
     date: date!,
     people: people!,
@@ -95,7 +142,7 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow 
     region: ctx.text(rec, 'region'),
     type: ctx.text(rec, 'type'),
     nights,
-    purposes: purpose === null ? [] : purpose.split(PURPOSE_SEPARATOR).filter((p) => p !== ''),
+    purposes: ctx.list(rec, 'purpose') as string[],
   };
 }
 

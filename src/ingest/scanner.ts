@@ -21,6 +21,15 @@ export interface CsvRecord {
   field(index: number): string;
   /** The record's text as it stood in the input, without its line ending. */
   raw(): string;
+  /**
+   * For the hot path, which reads fields without decoding them: the buffer holding the record (valid
+   * only during the record callback) and each field's byte range in it, between its quotes if quoted.
+   */
+  readonly bytes: Buffer;
+  fieldStart(index: number): number;
+  fieldEnd(index: number): number;
+  /** Quoted: then a `""` in the field's bytes stands for one quote. */
+  fieldQuoted(index: number): boolean;
 }
 
 export interface ScanError {
@@ -36,7 +45,7 @@ export interface ScanHandlers {
 
 /** Offsets of one record's fields in the current buffer; reused for every record. */
 class RecordView implements CsvRecord {
-  buf: Buffer = Buffer.alloc(0);
+  bytes: Buffer = Buffer.alloc(0);
   line = 0;
   fieldCount = 0;
   start = 0;
@@ -47,7 +56,7 @@ class RecordView implements CsvRecord {
   flags = new Uint8Array(64);
 
   reset(buf: Buffer, line: number, start: number): void {
-    this.buf = buf;
+    this.bytes = buf;
     this.line = line;
     this.start = start;
     this.fieldCount = 0;
@@ -68,12 +77,24 @@ class RecordView implements CsvRecord {
 
   field(index: number): string {
     if (index >= this.fieldCount) return '';
-    const text = this.buf.toString('utf8', this.starts[index], this.ends[index]);
+    const text = this.bytes.toString('utf8', this.starts[index], this.ends[index]);
     return this.flags[index] & DOUBLED ? text.replace(/""/g, '"') : text;
   }
 
   raw(): string {
-    return this.buf.toString('utf8', this.start, this.end);
+    return this.bytes.toString('utf8', this.start, this.end);
+  }
+
+  fieldStart(index: number): number {
+    return this.starts[index];
+  }
+
+  fieldEnd(index: number): number {
+    return this.ends[index];
+  }
+
+  fieldQuoted(index: number): boolean {
+    return (this.flags[index] & QUOTED) !== 0;
   }
 
   private grow(): void {
