@@ -22,6 +22,9 @@ export class FieldCache<T> {
   private keyStarts: Int32Array = new Int32Array(512);
   private keyLengths: Int32Array = new Int32Array(512);
   private pool = Buffer.allocUnsafe(16 * 1024);
+  private poolView: DataView = new DataView(this.pool.buffer, this.pool.byteOffset, this.pool.length);
+  private viewed: Buffer | null = null;
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private poolUsed = 0;
   private readonly values: T[] = [];
 
@@ -30,29 +33,43 @@ export class FieldCache<T> {
 
   get(rec: CsvRecord, index: number): T {
     if (index >= rec.fieldCount) return this.compute('');
-    const buf = rec.bytes;
     const start = rec.fieldStart(index);
-    const end = rec.fieldEnd(index);
-    const length = end - start;
+    const length = rec.fieldEnd(index) - start;
     if (length > MAX_KEY_BYTES) return this.compute(rec.field(index));
+    const bytes = this.bytesOf(rec.bytes);
+    // Four bytes at a time through a DataView, which the optimiser turns into single loads.
+    const words = length >> 2;
     let hash = rec.fieldQuoted(index) ? FNV_OFFSET ^ 0x5a : FNV_OFFSET;
-    for (let k = start; k < end; k++) hash = Math.imul(hash ^ buf[k], FNV_PRIME);
+    for (let w = 0; w < words; w++) hash = Math.imul(hash ^ bytes.getInt32(start + 4 * w, true), FNV_PRIME);
+    for (let k = start + 4 * words; k < start + length; k++) hash = Math.imul(hash ^ bytes.getUint8(k), FNV_PRIME);
+    hash ^= hash >>> 15;
     const mask = this.slots.length - 1;
     let slot = hash & mask;
     for (let entry = this.slots[slot]; entry !== 0; entry = this.slots[slot]) {
-      if (this.hashes[entry - 1] === hash && this.sameKey(entry - 1, buf, start, length)) return this.values[entry - 1];
+      if (this.hashes[entry - 1] === hash && this.sameKey(entry - 1, bytes, start, length)) return this.values[entry - 1];
       slot = (slot + 1) & mask;
     }
     const value = this.compute(rec.field(index));
-    if (this.values.length < MAX_ENTRIES) this.insert(slot, hash, buf, start, length, value);
+    if (this.values.length < MAX_ENTRIES) this.insert(slot, hash, rec.bytes, start, length, value);
     return value;
   }
 
-  private sameKey(entry: number, buf: Buffer, start: number, length: number): boolean {
+  /** A DataView on the buffer being read; made once per buffer, not per field. */
+  private bytesOf(buf: Buffer): DataView {
+    if (buf !== this.viewed) {
+      this.viewed = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+    }
+    return this.view;
+  }
+
+  private sameKey(entry: number, bytes: DataView, start: number, length: number): boolean {
     if (this.keyLengths[entry] !== length) return false;
-    const pool = this.pool;
+    const pool = this.poolView;
     const at = this.keyStarts[entry];
-    for (let k = 0; k < length; k++) if (pool[at + k] !== buf[start + k]) return false;
+    const words = length >> 2;
+    for (let w = 0; w < words; w++) if (pool.getInt32(at + 4 * w, true) !== bytes.getInt32(start + 4 * w, true)) return false;
+    for (let k = 4 * words; k < length; k++) if (pool.getUint8(at + k) !== bytes.getUint8(start + k)) return false;
     return true;
   }
 
@@ -81,6 +98,7 @@ export class FieldCache<T> {
     const pool = Buffer.allocUnsafe(Math.max(this.pool.length * 2, this.poolUsed + needed));
     this.pool.copy(pool, 0, 0, this.poolUsed);
     this.pool = pool;
+    this.poolView = new DataView(pool.buffer, pool.byteOffset, pool.length);
   }
 
   private rehash(): void {

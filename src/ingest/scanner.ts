@@ -183,7 +183,16 @@ export class CsvScanner {
         let flags = QUOTED;
         const lineAtQuote = line;
         for (;;) {
-          const q = buf.indexOf(QUOTE, j);
+          // The next quote, counting the line endings on the way (a JS loop: fields are short, and a
+          // native indexOf per field costs more than it saves).
+          let q = j;
+          while (q < len) {
+            const c = buf[q];
+            if (c === QUOTE) break;
+            if (c === LF || (c === CR && buf[q + 1] !== LF)) line++;
+            q++;
+          }
+          if (q === len) q = -1;
           if (q === -1 || (q + 1 === len && !final)) {
             if (!final) return Step.NeedMore;
             // Reject only up to the end of the line the quote opened on, and read on from there:
@@ -191,7 +200,6 @@ export class CsvScanner {
             const eol = lineEnd(buf, i);
             return this.fail(buf, eol === -1 ? len : eol, lineAtQuote, 'quote opened here is never closed');
           }
-          line += countLines(buf, j, q);
           if (buf[q + 1] === QUOTE) {
             flags = QUOTED | DOUBLED;
             j = q + 2;
@@ -252,17 +260,6 @@ export class CsvScanner {
     this.lineAfter = line + 1;
     return Step.Done;
   }
-}
-
-/** Line endings (LF, CRLF or lone CR) in buf[from, to). */
-function countLines(buf: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let k = from; k < to; k++) {
-    const c = buf[k];
-    if (c === LF) n++;
-    else if (c === CR && buf[k + 1] !== LF) n++;
-  }
-  return n;
 }
 
 /** Index of the next LF or CR at or after `from`, or -1. */
