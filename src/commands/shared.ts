@@ -13,7 +13,7 @@ import { type DateFormat, parseDate } from '../ingest/values';
 import { type CalDate, dateKey } from '../model/dates';
 import type { Kind } from '../model/records';
 import type { InputSummary } from '../ingest/inputs';
-import { type Doc, type Format, type Label, type Locale, formatFromPath, renderDoc, renderJson, resolveLocale, shouldColor, writeOutput } from '../render';
+import { type Doc, type Format, type Label, type Locale, formatFromPath, formatInt, renderDoc, renderJson, resolveLocale, shouldColor, writeOutput } from '../render';
 
 export interface InputFlags {
   kind?: Kind;
@@ -131,15 +131,26 @@ export async function emit(result: Rendered, flags: OutputFlags, settings: Outpu
 
 /** The data-quality line every table and markdown output ends with. */
 export function inputFooter(input: InputSummary): Label {
-  const outOfRange = input.rowsOutOfRange > 0;
+  const n = (value: number, locale: Locale) => formatInt(value, locale);
+  const footer = (locale: Locale, words: { read: string; accepted: string; rejected: string; outside: string; files: string }) =>
+    `${words.read} ${n(input.rowsRead, locale)}, ${words.accepted} ${n(input.rowsAccepted, locale)}, ` +
+    `${words.rejected} ${n(input.rowsRejected, locale)}` +
+    (input.rowsOutOfRange > 0 ? ` (${n(input.rowsOutOfRange, locale)} ${words.outside})` : '') +
+    ` — ${n(input.files.length, locale)} ${words.files}`;
   return {
-    en:
-      `Rows read ${input.rowsRead}, accepted ${input.rowsAccepted}, rejected ${input.rowsRejected}` +
-      (outOfRange ? ` (${input.rowsOutOfRange} accepted rows outside --from/--to)` : '') +
-      ` — ${input.files.length} file${input.files.length === 1 ? '' : 's'}`,
-    id:
-      `Baris dibaca ${input.rowsRead}, diterima ${input.rowsAccepted}, ditolak ${input.rowsRejected}` +
-      (outOfRange ? ` (${input.rowsOutOfRange} baris diterima di luar --from/--to)` : '') +
-      ` — ${input.files.length} berkas`,
+    en: footer('en', {
+      read: 'Rows read',
+      accepted: 'accepted',
+      rejected: 'rejected',
+      outside: 'accepted rows outside --from/--to',
+      files: input.files.length === 1 ? 'file' : 'files',
+    }),
+    id: footer('id', {
+      read: 'Baris dibaca',
+      accepted: 'diterima',
+      rejected: 'ditolak',
+      outside: 'baris diterima di luar --from/--to',
+      files: 'berkas',
+    }),
   };
 }
