@@ -11,6 +11,7 @@ import type { ArrivalRow, DelegationRow, Kind } from '../model/records';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
 import type { Problem, ProblemLog } from './problems';
+import { ReadProgress } from './progress-bar';
 import { RowContext, buildArrivals, buildDelegation, checkWidth } from './rows';
 import { CsvScanner, type CsvRecord } from './scanner';
 import { sniffDelimiter } from './sniff';
@@ -87,10 +88,12 @@ export async function readFile(
   const name = displayName(source);
   const stream = open(source);
   const file = new FileReader(name, options, sink, problems);
+  const progress = ReadProgress.forSource(source, name);
   try {
     let head: Buffer[] = [];
     let headBytes = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      progress?.advance(chunk.length);
       if (head) {
         head.push(chunk);
         headBytes += chunk.length;
@@ -107,6 +110,7 @@ export async function readFile(
     }
     throw e;
   } finally {
+    progress?.stop();
     if (source !== STDIN) stream.destroy();
   }
 }
