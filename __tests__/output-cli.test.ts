@@ -165,7 +165,7 @@ describe('a reader that stops early', () => {
   it.each([
     ['table', [], ''],
     ['json', ['--format', 'json'], ''],
-    ['csv', ['--format', 'csv'], 'visitstat: Rows read 1263, accepted 1263, rejected 0 — 3 files\n'],
+    ['csv', ['--format', 'csv'], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
   ])('`summary ... | head -1` (%s) ends quietly with exit 0', (_name, extra, stderr) => {
     const args = ['summary', '--group-by', 'month,origin', ...extra, 'fixtures/sample/delegations-2016.csv', 'fixtures/sample/delegations-2017.csv', 'fixtures/sample/delegations-2018.csv'];
     const command = `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -1; exit \${PIPESTATUS[0]}`;
