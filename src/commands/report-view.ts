@@ -1,0 +1,296 @@
+/**
+ * What `visitstat report` shows: the sections built by the summary, spending and progress views,
+ * cut to the report year and put into one Doc (table, markdown, html) and one JSON document, plus
+ * the overview, data quality and assumptions that only the report has, and the HTML charts.
+ */
+import type { InputSummary } from '../ingest/inputs';
+import { describeDelimiter } from '../ingest/sniff';
+import type { BandSpec } from '../model/bands';
+import { TOP_ORIGINS } from '../model/report';
+import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
+import { type Chart, chartFromTable, progressChart } from '../render/charts';
+import {
+  type Doc,
+  type Label,
+  type Locale,
+  type Table,
+  formatDecimal,
+  formatDate,
+  formatInt,
+  formatMoneyShort,
+  formatPercent,
+  label,
+} from '../render';
+import { type MeasuredTarget, progressView } from './progress-view';
+import { type OutputSettings, inputFooter } from './shared';
+import { type SpendingView, spendingDoc, spendingJson } from './spending-view';
+import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
+import { encodingText } from './validate';
+
+export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
+
+export interface YearDelegationSummaries {
+  byMonth: DelegationSummary;
+  byOrigin: DelegationSummary;
+  byType: DelegationSummary;
+  byPurpose: DelegationSummary;
+}
+
+/** Everything the report shows, already cut to the report year; null sections are absent. */
+export interface ReportData {
+  year: number | null;
+  yearChoice: YearChoice;
+  input: InputSummary;
+  delegations: YearDelegationSummaries | null;
+  /** The year's months, and the year beside the one before (for growth). */
+  arrivals: { months: ArrivalSummary; years: ArrivalSummary } | null;
+  spending: SpendingView | null;
+  targets: MeasuredTarget[];
+  bands: readonly BandSpec[];
+  tolerancePercent: number;
+  /** One line per section left out, saying why. */
+  absent: { section: string; reason: Label }[];
+}
+
+const STATUS_WORDS = { ahead: { en: 'ahead', id: 'di atas target' }, 'on-track': { en: 'on track', id: 'sesuai target' }, behind: { en: 'behind', id: 'tertinggal' } };
+
+const bilingual = (text: (locale: Locale) => string): Label => ({ en: text('en'), id: text('id') });
+
+/** A summary result holding only what one summary table needs. */
+function summaryOf(data: ReportData, delegations: DelegationSummary | null, arrivals: ArrivalSummary | null): SummaryResult {
+  return {
+    options: { groupBy: delegations?.groupBy ?? [], top: delegations?.groupBy.includes('origin') ? TOP_ORIGINS : null, from: null, to: null, arrivalUnit: arrivals?.unit ?? 'month', skipInvalid: false },
+    input: data.input,
+    delegations,
+    arrivals,
+  };
+}
+
+// ---- Doc ---------------------------------------------------------------------------------------
+
+export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
+  const { locale } = settings;
+  const view = { machine: false, locale };
+  const tables: Table[] = [overviewTable(data, locale)];
+  if (data.delegations) {
+    const { byMonth, byOrigin, byType, byPurpose } = data.delegations;
+    const [overall, months] = summaryDoc(summaryOf(data, byMonth, null), view).tables;
+    const groups = (summary: DelegationSummary) => summaryDoc(summaryOf(data, summary, null), view).tables[1];
+    tables.push(
+      retitled(overall, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
+      retitled(months, 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
+      retitled(groups(byOrigin), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
+      retitled(groups(byType), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
+      retitled(groups(byPurpose), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
+    );
+  }
+  if (data.arrivals) {
+    const [months] = summaryDoc(summaryOf(data, null, data.arrivals.months), view).tables;
+    const [years] = summaryDoc(summaryOf(data, null, data.arrivals.years), view).tables;
+    tables.push(
+      retitled(months, 'arrivalsByMonth', { en: `Tourist arrivals ${data.year} by month`, id: `Kunjungan wisatawan ${data.year} per bulan` }),
+      { ...retitled(years, 'arrivalsGrowth', { en: 'Arrivals growth, year on year', id: 'Pertumbuhan kunjungan, tahunan' }), notes: [] },
+    );
+  }
+  if (data.spending) {
+    const spending = spendingDoc(data.spending, locale);
+    tables.push({
+      ...spending.tables[0],
+      id: 'spending',
+      title: { en: `Estimated spending ${data.year}`, id: `Perkiraan belanja ${data.year}` },
+      notes: spending.notes,
+    });
+  }
+  if (data.targets.length) {
+    const progress = progressView(data.targets, data.bands, data.input, { ...settings, format: 'table' }).doc;
+    tables.push(...progress.tables.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)));
+  }
+  tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));
+  return {
+    title: data.year === null ? { en: 'Tourism report', id: 'Laporan pariwisata' } : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
+    tables,
+    footer: [inputFooter(data.input)],
+  };
+}
+
+function retitled(table: Table, id: string, title: Label): Table {
+  return { ...table, id, title };
+}
+
+/** Key figures of the year, one a row, formatted for the reader; absent sections noted below. */
+function overviewTable(data: ReportData, locale: Locale): Table {
+  const rows: { figure: Label; value: string }[] = [];
+  const n = (x: number) => formatInt(x, locale);
+  const overall = data.delegations?.byMonth.overall;
+  if (overall) {
+    rows.push(
+      { figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) },
+      { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
+      { figure: { en: 'Mean group size', id: 'Rerata besar rombongan' }, value: overall.mean === null ? '-' : formatDecimal(overall.mean, 1, locale) },
+    );
+  }
+  const year = thisYear(data);
+  if (year) {
+    const count = (x: number | null) => (x === null ? '-' : n(x));
+    const growth = year.yearOnYearGrowth.total;
+    rows.push(
+      { figure: { en: 'Domestic arrivals', id: 'Wisatawan nusantara' }, value: count(year.domestic) },
+      { figure: { en: 'Foreign arrivals', id: 'Wisatawan mancanegara' }, value: count(year.foreign) },
+      {
+        figure: { en: 'Total arrivals', id: 'Total wisatawan' },
+        value: count(year.total) + (growth === null ? '' : ` (${growth > 0 ? '+' : ''}${formatPercent(growth * 100, 1, locale)} y-o-y)`),
+      },
+    );
+  }
+  if (data.spending) rows.push({ figure: { en: 'Estimated spending', id: 'Perkiraan belanja' }, value: formatMoneyShort(data.spending.result.total.central, locale) });
+  for (const { progress: p } of data.targets) {
+    rows.push({
+      figure: `Target ${p.metric} ${p.year}`,
+      value: `${formatPercent(p.percentAchieved, 1, locale)} ${locale === 'en' ? 'of' : 'dari'} ${n(p.target)} (${label(STATUS_WORDS[p.status], locale)}, ${label(p.band, locale)})`,
+    });
+  }
+  return {
+    id: 'overview',
+    title: { en: 'Key figures', id: 'Angka utama' },
+    columns: [
+      { key: 'figure', label: { en: 'Figure', id: 'Ukuran' }, kind: 'text' },
+      { key: 'value', label: { en: 'Value', id: 'Nilai' }, kind: 'text' },
+    ],
+    rows: rows.map((r) => ({ figure: label(r.figure, locale), value: r.value })),
+    notes: data.absent.map((a) => a.reason),
+  };
+}
+
+function thisYear(data: ReportData): ArrivalPeriodRow | undefined {
+  return data.arrivals?.years.periods.find((p) => p.period.unit === 'year' && p.period.year === data.year);
+}
+
+function dataQualityTable(input: InputSummary): Table {
+  const text = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'text' as const });
+  const int = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'int' as const });
+  return {
+    id: 'dataQuality',
+    title: { en: 'Data quality', id: 'Kualitas data' },
+    columns: [
+      text('source', 'File', 'Berkas'),
+      text('kind', 'Kind', 'Jenis'),
+      text('encoding', 'Encoding', 'Pengodean'),
+      text('delimiter', 'Delimiter', 'Pemisah'),
+      text('lineEnding', 'Line endings', 'Akhir baris'),
+      int('rowsRead', 'Read', 'Dibaca'),
+      int('rowsAccepted', 'Accepted', 'Diterima'),
+      int('rowsRejected', 'Rejected', 'Ditolak'),
+    ],
+    rows: input.files.map((f) => ({
+      source: f.source,
+      kind: f.kind,
+      encoding: encodingText(f),
+      delimiter: describeDelimiter(f.delimiter),
+      lineEnding: f.lineEnding,
+      rowsRead: f.rowsRead,
+      rowsAccepted: f.rowsAccepted,
+      rowsRejected: f.rowsRejected,
+    })),
+  };
+}
+
+const YEAR_CHOICE: Record<YearChoice, (year: number | null) => Label> = {
+  option: (y) => ({ en: `${y}, from --year`, id: `${y}, dari --year` }),
+  complete: (y) => ({ en: `${y}, the latest year with data of every kind read (--year to change)`, id: `${y}, tahun terakhir dengan data semua jenis yang dibaca (ubah dengan --year)` }),
+  latest: (y) => ({ en: `${y}, the latest year in the data (--year to change)`, id: `${y}, tahun terakhir di data (ubah dengan --year)` }),
+  none: () => ({ en: 'none: the input has no rows', id: 'tidak ada: masukan tanpa baris' }),
+};
+
+/** The choices behind the figures: year, as-of, rates (in the spending notes), bands, tolerance, methods. */
+function assumptionsTable(data: ReportData, locale: Locale): Table {
+  const rows: [Label, Label][] = [[{ en: 'Report year', id: 'Tahun laporan' }, YEAR_CHOICE[data.yearChoice](data.year)]];
+  for (const { progress: p } of data.targets) {
+    rows.push([bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${p.metric})`), bilingual((l) => formatDate(p.asOf, l))]);
+  }
+  if (data.spending) {
+    const rates = spendingDoc(data.spending, locale).notes?.[1];
+    if (rates) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, rates]);
+  }
+  const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
+  rows.push(
+    [{ en: 'Rating bands (% achieved)', id: 'Predikat (% capaian)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
+    [{ en: 'On-track tolerance', id: 'Toleransi sesuai target' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
+    [
+      { en: 'Quantiles', id: 'Kuantil' },
+      { en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)', id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)' },
+    ],
+    [
+      { en: 'Delegations and arrivals', id: 'Delegasi dan kunjungan' },
+      { en: 'delegation visitors are part of domestic arrivals, never added to them', id: 'wisatawan kinerja termasuk wisatawan nusantara, tidak ditambahkan lagi' },
+    ],
+  );
+  return {
+    id: 'assumptions',
+    title: { en: 'Assumptions', id: 'Asumsi' },
+    columns: [
+      { key: 'assumption', label: { en: 'Assumption', id: 'Asumsi' }, kind: 'text' },
+      { key: 'value', label: { en: 'Value', id: 'Nilai' }, kind: 'text' },
+    ],
+    rows: rows.map(([what, value]) => ({ assumption: label(what, locale), value: label(value, locale) })),
+  };
+}
+
+// ---- charts (HTML) -----------------------------------------------------------------------------
+
+/** Visitors by month, domestic vs foreign by month, and one progress chart per target. */
+export function reportCharts(doc: Doc, data: ReportData): Chart[] {
+  const table = (id: string) => doc.tables.find((t) => t.id === id);
+  const charts: Chart[] = [];
+  const months = table('delegationsByMonth');
+  if (months) {
+    charts.push(chartFromTable(months, { kind: 'bars', category: 'month', values: ['visitors'], id: 'visitorsByMonth', title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' } }));
+  }
+  const arrivals = table('arrivalsByMonth');
+  if (arrivals) {
+    charts.push(chartFromTable(arrivals, { kind: 'groupedBars', category: 'period', values: ['domestic', 'foreign'], id: 'arrivalsByMonth', title: { en: 'Domestic and foreign arrivals by month', id: 'Wisatawan nusantara dan mancanegara per bulan' } }));
+  }
+  const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
+  for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
+  return charts;
+}
+
+// ---- JSON --------------------------------------------------------------------------------------
+
+type SummaryJson = { delegations: { overall: unknown; groups: unknown[]; otherValues: unknown } | null; arrivals: { periods: unknown[] } | null };
+
+/** The `--format json` document (fields listed in the README). */
+export function reportJson(data: ReportData, settings: OutputSettings): unknown {
+  const summary = (d: DelegationSummary | null, a: ArrivalSummary | null) => summaryJson(summaryOf(data, d, a)) as SummaryJson;
+  const delegations = data.delegations && {
+    overall: summary(data.delegations.byMonth, null).delegations!.overall,
+    byMonth: summary(data.delegations.byMonth, null).delegations!.groups,
+    topOrigins: summary(data.delegations.byOrigin, null).delegations!.groups,
+    otherOrigins: data.delegations.byOrigin.otherValues.origin ?? 0,
+    byType: summary(data.delegations.byType, null).delegations!.groups,
+    byPurpose: summary(data.delegations.byPurpose, null).delegations!.groups,
+  };
+  const arrivals = data.arrivals && {
+    months: summary(null, data.arrivals.months).arrivals!.periods,
+    years: summary(null, data.arrivals.years).arrivals!.periods,
+  };
+  const progress = data.targets.length ? progressView(data.targets, data.bands, data.input, settings).json : null;
+  const input = data.input;
+  return {
+    command: 'report',
+    year: data.year,
+    yearChoice: data.yearChoice,
+    delegations,
+    arrivals,
+    spending: data.spending && spendingJson(data.spending),
+    progress,
+    dataQuality: {
+      rowsRead: input.rowsRead,
+      rowsAccepted: input.rowsAccepted,
+      rowsRejected: input.rowsRejected,
+      rowsOutOfRange: input.rowsOutOfRange,
+      files: input.files,
+    },
+    assumptions: { bands: data.bands, tolerancePercent: data.tolerancePercent, rates: data.spending ? (spendingJson(data.spending) as { rates: unknown }).rates : null },
+    absent: data.absent.map((a) => ({ section: a.section, reason: label(a.reason, 'en') })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The one pass behind `visitstat report`: a RowSink that feeds, row by row, every model the report
+ * shows, so each input file is read once. The report year is only known at the end (it defaults to
+ * what the data holds), so per-year models are made lazily, one set per year seen.
+ *
+ * - delegations, per year: overall and by month, top origins, by type, by purpose (summary.ts);
+ * - arrivals, all years: per month and per year (growth needs the earlier periods);
+ * - spending, per year (spending.ts), so that a year's total is that year's alone;
+ * - progress metrics, all years (metrics.ts: seasonal figures need the previous year).
+ */
+import { ArrivalSummarizer, DelegationSummarizer } from './summary';
+import { type SpendingOptions, SpendingEstimator } from './spending';
+import { MetricSeries, type SpendingValuation } from './metrics';
+import type { ArrivalRow, DelegationRow, Kind } from './records';
+
+export const TOP_ORIGINS = 10;
+
+export class YearDelegations {
+  readonly byMonth = new DelegationSummarizer({ groupBy: ['month'] });
+  readonly byOrigin = new DelegationSummarizer({ groupBy: ['origin'], top: TOP_ORIGINS });
+  readonly byType = new DelegationSummarizer({ groupBy: ['type'] });
+  readonly byPurpose = new DelegationSummarizer({ groupBy: ['purpose'] });
+
+  add(row: DelegationRow): void {
+    this.byMonth.add(row);
+    this.byOrigin.add(row);
+    this.byType.add(row);
+    this.byPurpose.add(row);
+  }
+}
+
+/** A RowSink (src/ingest/reader.ts) for the report. */
+export class ReportCollector {
+  readonly delegations = new Map<number, YearDelegations>();
+  readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
+  readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
+  readonly spending = new Map<number, SpendingEstimator>();
+  readonly metrics: MetricSeries;
+  /** Years with rows of each kind. */
+  readonly years: Record<Kind, Set<number>> = { delegations: new Set(), arrivals: new Set() };
+
+  constructor(private readonly spendingOptions: Omit<SpendingOptions, 'unit'>, valuation?: SpendingValuation) {
+    this.metrics = new MetricSeries(valuation);
+  }
+
+  delegation(row: DelegationRow): void {
+    const year = row.date.year;
+    this.years.delegations.add(year);
+    let parts = this.delegations.get(year);
+    if (!parts) this.delegations.set(year, (parts = new YearDelegations()));
+    parts.add(row);
+    this.estimator(year).addDelegation(row);
+    this.metrics.delegation(row);
+  }
+
+  arrival(row: ArrivalRow): void {
+    this.years.arrivals.add(row.period.year);
+    this.arrivalsByMonth.add(row);
+    this.arrivalsByYear.add(row);
+    this.estimator(row.period.year).addArrival(row);
+    this.metrics.arrival(row);
+  }
+
+  /**
+   * The year to report by default: the latest year with data of every kind read, so that every
+   * section has something to show; the latest year with any data when no year has all kinds.
+   */
+  defaultYear(): number | null {
+    const kinds = (Object.keys(this.years) as Kind[]).filter((k) => this.years[k].size > 0);
+    if (kinds.length === 0) return null;
+    const all = [...new Set(kinds.flatMap((k) => [...this.years[k]]))].sort((a, b) => b - a);
+    return all.find((y) => kinds.every((k) => this.years[k].has(y))) ?? all[0];
+  }
+
+  private estimator(year: number): SpendingEstimator {
+    let estimator = this.spending.get(year);
+    if (!estimator) this.spending.set(year, (estimator = new SpendingEstimator({ ...this.spendingOptions, unit: 'year' })));
+    return estimator;
+  }
+}
