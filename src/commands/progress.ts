@@ -131,20 +131,20 @@ function targetRequests(flags: ProgressFlags, config: Config): TargetRequest[] {
   return picked;
 }
 
-function parseTarget(text: string): number {
+export function parseTarget(text: string): number {
   const value = parseCount(text);
   if (typeof value === 'string') throw new UsageError(`--target: ${value}; write a whole number such as 50000 or 50.000`);
   if (value === 0) throw new UsageError('--target must be above 0');
   return value;
 }
 
-function parseYear(text: string): number {
+export function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
   return Number(text);
 }
 
 /** `2018` is 31 December; a month (`2018-08`, `Agustus 2018`) its last day; any date the data may hold. */
-function parseAsOf(text: string, format: DateFormat): CalDate {
+export function parseAsOf(text: string, format: DateFormat): CalDate {
   const t = text.trim();
   if (/^\d{4}$/.test(t)) return { year: Number(t), month: 12, day: 31 };
   const date = parseDate(t, format);
@@ -152,14 +152,14 @@ function parseAsOf(text: string, format: DateFormat): CalDate {
   return date;
 }
 
-function parseTolerance(text: string): number {
+export function parseTolerance(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
   if (!match) throw new UsageError(`--tolerance: "${text}" is not a percent such as 5 or 2.5`);
   return Number(match[1]);
 }
 
 /** Spending is valued at the config's rates and basis, as `visitstat spending` values it. */
-function spendingValuation(config: Config): SpendingValuation {
+export function spendingValuation(config: Config): SpendingValuation {
   const { basis = 'visit', nights } = config;
   if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
   return { rates: buildRateTable(config.rates), basis, nights };

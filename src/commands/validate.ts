@@ -41,7 +41,7 @@ export function register(program: Command): void {
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-function encodingText(f: FileReport): string {
+export function encodingText(f: FileReport): string {
   const names = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
   return `${names[f.encoding]}${f.bom ? ' with BOM' : ''}${f.encodingNote ? ` (${f.encodingNote})` : ''}`;
 }
