@@ -9,6 +9,7 @@ import { register as registerValidate } from './commands/validate';
 import { register as registerSpending } from './commands/spending';
 import { register as registerSummary } from './commands/summary';
 import { register as registerProgress } from './commands/progress';
+import { register as registerReport } from './commands/report';
 
 const EXAMPLES = `
 Examples:
@@ -17,6 +18,7 @@ Examples:
   $ visitstat spending --locale id fixtures/sample/arrivals-2017.csv fixtures/sample/delegations-2017.csv
   $ visitstat summary --group-by month fixtures/sample/delegations-2016.csv
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
+  $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
 
 Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
 Run 'visitstat <command> --help' for a command's options and examples.`;
@@ -34,6 +36,7 @@ export function buildProgram(): Command {
   registerSpending(program);
   registerSummary(program);
   registerProgress(program);
+  registerReport(program);
   return program;
 }
 
