@@ -77,11 +77,11 @@ export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
     const [overall, months] = summaryDoc(summaryOf(data, byMonth, null), view).tables;
     const groups = (summary: DelegationSummary) => summaryDoc(summaryOf(data, summary, null), view).tables[1];
     tables.push(
-      retitled(overall, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
-      retitled(months, 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
-      retitled(groups(byOrigin), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
-      retitled(groups(byType), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
-      retitled(groups(byPurpose), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
+      retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
+      retitled(narrowed(months, 'month'), 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
+      retitled(narrowed(groups(byOrigin), 'origin'), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
+      retitled(narrowed(groups(byType), 'type'), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
+      retitled(narrowed(groups(byPurpose), 'purpose'), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
     );
   }
   if (data.arrivals) {
@@ -115,6 +115,14 @@ export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
 
 function retitled(table: Table, id: string, title: Label): Table {
   return { ...table, id, title };
+}
+
+/** Group tables keep the figures a reader compares across groups: narrow enough for an A4 page. */
+const GROUP_FIGURES = new Set(['delegations', 'visitors', 'mean', 'median', 'max', 'averageStay']);
+const OVERALL_FIGURES = new Set([...GROUP_FIGURES, 'p90', 'visitorNights']);
+
+function narrowed(table: Table, key: string): Table {
+  return { ...table, columns: table.columns.filter((c) => c.key === key || GROUP_FIGURES.has(c.key)) };
 }
 
 /** Key figures of the year, one a row, formatted for the reader; absent sections noted below. */
@@ -174,9 +182,7 @@ function dataQualityTable(input: InputSummary): Table {
     columns: [
       text('source', 'File', 'Berkas'),
       text('kind', 'Kind', 'Jenis'),
-      text('encoding', 'Encoding', 'Pengodean'),
-      text('delimiter', 'Delimiter', 'Pemisah'),
-      text('lineEnding', 'Line endings', 'Akhir baris'),
+      text('format', 'Encoding, delimiter, line endings', 'Pengodean, pemisah, akhir baris'),
       int('rowsRead', 'Read', 'Dibaca'),
       int('rowsAccepted', 'Accepted', 'Diterima'),
       int('rowsRejected', 'Rejected', 'Ditolak'),
@@ -184,9 +190,7 @@ function dataQualityTable(input: InputSummary): Table {
     rows: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
-      encoding: encodingText(f),
-      delimiter: describeDelimiter(f.delimiter),
-      lineEnding: f.lineEnding,
+      format: `${encodingText(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,
