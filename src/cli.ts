@@ -5,11 +5,31 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, VisitstatError, UsageError } from './errors';
 import { handleClosedStdout } from './render/output';
-import { register as registerValidate } from './commands/validate';
-import { register as registerSpending } from './commands/spending';
-import { register as registerSummary } from './commands/summary';
-import { register as registerProgress } from './commands/progress';
-import { register as registerReport } from './commands/report';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module is loaded only when it can run: startup (`--version`, a short command) must not
+ * pay for every command's output and model code. In help order.
+ */
+const COMMANDS: Record<string, () => Register> = {
+  validate: () => require('./commands/validate').register,
+  spending: () => require('./commands/spending').register,
+  summary: () => require('./commands/summary').register,
+  progress: () => require('./commands/progress').register,
+  report: () => require('./commands/report').register,
+};
+
+/**
+ * The commands argv can reach: the one it names; none for a bare `--version`; all of them otherwise
+ * (help, no command, an unknown command), so that help and "did you mean" list every command.
+ */
+function commandsFor(argv: string[]): string[] {
+  const first = argv[2];
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  if ((first === '-V' || first === '--version') && argv.length === 3) return [];
+  return Object.keys(COMMANDS);
+}
 
 const EXAMPLES = `
 Examples:
@@ -23,7 +43,7 @@ Examples:
 Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
-export function buildProgram(): Command {
+export function buildProgram(argv: string[] = process.argv): Command {
   const { version } = require('../package.json') as { version: string };
   const program = new Command('visitstat')
     .description('Delegation visits and tourist arrivals: totals, averages, spending and progress toward targets')
@@ -32,11 +52,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(`visitstat: ${text.replace(/^error: /, '')}`) })
     .addHelpText('after', EXAMPLES);
-  registerValidate(program);
-  registerSpending(program);
-  registerSummary(program);
-  registerProgress(program);
-  registerReport(program);
+  for (const name of commandsFor(argv)) COMMANDS[name]()(program);
   return program;
 }
 
@@ -58,7 +74,7 @@ function exitCodeFor(error: unknown): number {
 
 export async function run(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     return exitCodeFor(error);
