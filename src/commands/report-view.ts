@@ -70,12 +70,16 @@ function summaryOf(data: ReportData, delegations: DelegationSummary | null, arri
 
 export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
   const { locale } = settings;
-  const view = { machine: false, locale };
+  // CSV wants the sections' machine forms: plain numbers, ISO periods, fixed words.
+  const machine = settings.format === 'csv';
+  const view = { machine, locale };
   const tables: Table[] = [overviewTable(data, locale)];
   if (data.delegations) {
     const { byMonth, byOrigin, byType, byPurpose } = data.delegations;
-    const [overall, months] = summaryDoc(summaryOf(data, byMonth, null), view).tables;
-    const groups = (summary: DelegationSummary) => summaryDoc(summaryOf(data, summary, null), view).tables[1];
+    // The group table is the last one (CSV leaves out the overall figures of a grouped summary).
+    const groups = (summary: DelegationSummary) => summaryDoc(summaryOf(data, summary, null), view).tables.at(-1)!;
+    const overall = summaryDoc(summaryOf(data, byMonth, null), { machine: false, locale }).tables[0];
+    const months = groups(byMonth);
     tables.push(
       retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
       retitled(narrowed(months, 'month'), 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
@@ -93,7 +97,7 @@ export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
     );
   }
   if (data.spending) {
-    const spending = spendingDoc(data.spending, locale);
+    const spending = spendingDoc(data.spending, machine ? 'machine' : locale);
     tables.push({
       ...spending.tables[0],
       id: 'spending',
@@ -102,7 +106,7 @@ export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
     });
   }
   if (data.targets.length) {
-    const progress = progressView(data.targets, data.bands, data.input, { ...settings, format: 'table' }).doc;
+    const progress = progressView(data.targets, data.bands, data.input, { ...settings, format: machine ? 'csv' : 'table' }).doc;
     tables.push(...progress.tables.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)));
   }
   tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));

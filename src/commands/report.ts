@@ -75,7 +75,7 @@ export function register(program: Command): void {
     .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
     .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
-  addOutputOptions(addInputOptions(cmd), ['table', 'json', 'markdown', 'html'])
+  addOutputOptions(addInputOptions(cmd), ['table', 'csv', 'json', 'markdown', 'html'])
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ReportFlags) => report(files, flags));
 }
@@ -112,8 +112,11 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
 }
 
 async function write(data: ReportData, flags: ReportFlags, settings: OutputSettings): Promise<void> {
-  const doc = reportDoc(data, settings);
+  let doc = reportDoc(data, settings);
   if (settings.format === 'html') return writeOutput(renderHtml(doc, reportCharts(doc, data), settings.locale), flags.output);
+  // CSV carries plain numbers: the key-figures table is prose for readers, and every figure in it
+  // stands as a plain number in the section tables that follow.
+  if (settings.format === 'csv') doc = { ...doc, tables: doc.tables.filter((t) => t.id !== 'overview') };
   await emit({ doc, json: reportJson(data, settings) }, flags, settings);
 }
 

@@ -13,7 +13,7 @@ export interface DelegationRow {
   type: string | null;
   nights: number | null;
   /** Split on `;` or `|`, trimmed, empty values dropped. */
-  purposes: string[];
+  purposes: readonly string[];
 }
 
 export type Segment = 'domestic' | 'foreign';
