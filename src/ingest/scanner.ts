@@ -131,6 +131,21 @@ export class CsvScanner {
     private readonly handlers: ScanHandlers,
   ) {}
 
+  /** No partial record is waiting for more input: the bytes pushed so far end on a record boundary. */
+  get idle(): boolean {
+    return this.pending === null;
+  }
+
+  /** Line (1-based) where the next record starts. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Continues as if `line - 1` lines had been scanned: for input read elsewhere (parallel ranges). */
+  resumeAt(line: number): void {
+    this.line = line;
+  }
+
   push(chunk: Buffer): void {
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
