@@ -39,10 +39,15 @@ export const PARALLEL: ParallelTuning = {
   workers: workerCount(process.env.VISITSTAT_WORKERS),
 };
 
-/** One per core (at most 4), or VISITSTAT_WORKERS (0: never). */
+/**
+ * VISITSTAT_WORKERS=N (N >= 1) turns parallel reading on; by default files are read serially: on the
+ * 2-core machine it was measured on, two workers took as long as the serial reader, for 80% more CPU
+ * (README, Performance). `auto` takes one worker per core, at most 4.
+ */
 function workerCount(env: string | undefined): number {
-  const n = env === undefined || env.trim() === '' ? NaN : Number(env);
-  return Number.isInteger(n) && n >= 0 ? n : Math.min(availableParallelism(), 4);
+  if (env?.trim() === 'auto') return Math.min(availableParallelism(), 4);
+  const n = env === undefined || env.trim() === '' ? 0 : Number(env);
+  return Number.isInteger(n) && n >= 0 ? n : 0;
 }
 
 /** A range for a worker: bytes [start, end) of the file; `last` when it runs to the end of the file. */
@@ -51,7 +56,7 @@ export interface RangeTask {
   start: number;
   end: number;
   last: boolean;
-  /** Columns of an earlier result of the same worker, sent back to be filled again. */
+  /** Columns of a delivered result, sent back to be filled again. */
   recycled?: PackedRows;
 }
 
@@ -206,7 +211,8 @@ async function runWorkers(
   const workers = Array.from({ length: Math.min(count, tasks.length) }, () => new Worker(WORKER_SCRIPT, { workerData: setup }));
   const tables = workers.map(() => new Tables());
   const results = new Map<number, Promise<RangeResult>>();
-  const ahead = 2 * workers.length;
+  // Ranges in flight: each worker has the next one queued while it reads one; memory stays bounded.
+  const ahead = workers.length + 1;
   // Worker w takes ranges w, w + n, w + 2n...: its results arrive in the order it was given them.
   const waiting = workers.map(() => [] as ((r: RangeResult) => void)[]);
   workers.forEach((worker, w) => {
@@ -248,7 +254,7 @@ async function runWorkers(
       }
       file.absorb(result.counts, lineOffset + result.nextLine);
       progress?.advance(task.end - task.start);
-      // Worker i % n also gets range i + ahead (ahead is a multiple of n): it fills these columns again.
+      // The columns of a delivered range go back out with the next range sent, to be filled again.
       send(task.index + ahead, result.rows);
     }
     return null;
