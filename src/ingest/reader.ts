@@ -10,8 +10,7 @@ import { type CalDate, dateKey } from '../model/dates';
 import type { ArrivalRow, DelegationRow, Kind } from '../model/records';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
-import { PARALLEL, type ParallelTuning, readInParallel } from './parallel';
-import type { Problem } from './problems';
+import type { Problem, ProblemLog } from './problems';
 import { ReadProgress } from './progress-bar';
 import { RowContext, buildArrivals, buildDelegation, checkWidth } from './rows';
 import { CsvScanner, type CsvRecord } from './scanner';
@@ -52,16 +51,15 @@ export interface FileReport {
 
 const STDIN = '-';
 /** Encoding and delimiter are decided on this much of the start of the input. */
-export const SNIFF_BYTES = 64 * 1024;
-export const CHUNK_BYTES = 1 << 20;
+const SNIFF_BYTES = 64 * 1024;
+const CHUNK_BYTES = 1 << 20;
 
 export function displayName(source: string): string {
   return source === STDIN ? '<stdin>' : source;
 }
 
-function open(source: string, start: number, end?: number): Readable {
-  if (source === STDIN) return process.stdin;
-  return createReadStream(source, { highWaterMark: CHUNK_BYTES, start, end: end === undefined ? undefined : end - 1 });
+function open(source: string): Readable {
+  return source === STDIN ? process.stdin : createReadStream(source, { highWaterMark: CHUNK_BYTES });
 }
 
 function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError {
@@ -80,39 +78,31 @@ function lineEndingOf(head: string): FileReport['lineEnding'] {
   return lf >= 0 ? 'LF' : 'none';
 }
 
-/** Feeds the bytes of `source` from `start` (to `end`, exclusive, if given) to the file's reader. */
-export async function pump(
-  file: FileReader,
-  source: string,
-  progress: ReadProgress | null,
-  start = 0,
-  end?: number,
-): Promise<void> {
-  if (end !== undefined && end <= start) return;
-  const stream = open(source, start, end);
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      progress?.advance(chunk.length);
-      file.feed(chunk);
-    }
-  } finally {
-    if (source !== STDIN) stream.destroy();
-  }
-}
-
-/** Reads one file to the end, feeding accepted rows to the sink (big files in parallel, see parallel.ts). */
+/** Reads one file to the end, feeding accepted rows to the sink. */
 export async function readFile(
   source: string,
   options: InputOptions,
   sink: RowSink,
-  problems: RejectLog,
-  tuning: ParallelTuning = PARALLEL,
+  problems: ProblemLog,
 ): Promise<FileReport> {
   const name = displayName(source);
+  const stream = open(source);
   const file = new FileReader(name, options, sink, problems);
   const progress = ReadProgress.forSource(source, name);
   try {
-    if (source === STDIN || !(await readInParallel(file, source, progress, tuning))) await pump(file, source, progress);
+    let head: Buffer[] = [];
+    let headBytes = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      progress?.advance(chunk.length);
+      if (head) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        if (headBytes < SNIFF_BYTES) continue;
+        file.start(Buffer.concat(head));
+        head = null!;
+      } else file.push(chunk);
+    }
+    if (head) file.start(Buffer.concat(head));
     return file.finish();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code && !(e instanceof InputError)) {
@@ -121,35 +111,12 @@ export async function readFile(
     throw e;
   } finally {
     progress?.stop();
+    if (source !== STDIN) stream.destroy();
   }
 }
 
-/** What a worker needs to read a range of a file exactly as this file's reader would. */
-export interface ResumeState {
-  detected: Detected;
-  delimiter: string;
-  lineEnding: FileReport['lineEnding'];
-  headers: string[];
-  layout: Layout;
-}
-
-/** Where rejected rows go: the ProblemLog, or a worker's list sent back to the main thread. */
-export interface RejectLog {
-  reject(problems: Problem[], raw: string): void;
-}
-
-export interface RowCounts {
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  rowsOutOfRange: number;
-}
-
 /** The state of one file being read. */
-export class FileReader {
-  /** The first chunks, until there are enough to detect encoding and delimiter on. */
-  private head: Buffer[] | null = [];
-  private headBytes = 0;
+class FileReader {
   private transcoder!: Transcoder;
   private scanner!: CsvScanner;
   private detected!: Detected;
@@ -167,115 +134,34 @@ export class FileReader {
   private rowsOutOfRange = 0;
 
   constructor(
-    readonly name: string,
-    readonly options: InputOptions,
-    readonly sink: RowSink,
-    readonly problems: RejectLog,
+    private readonly name: string,
+    private readonly options: InputOptions,
+    private readonly sink: RowSink,
+    private readonly problems: ProblemLog,
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
   }
 
-  /** A reader for a range of the file after the header, in a worker; lines count from the range's start. */
-  static resumed(name: string, options: InputOptions, sink: RowSink, problems: RejectLog, state: ResumeState): FileReader {
-    const file = new FileReader(name, options, sink, problems);
-    file.head = null;
-    file.detected = state.detected;
-    file.delimiter = state.delimiter;
-    file.lineEnding = state.lineEnding;
-    file.headers = state.headers;
-    file.decideLayoutAs(state.layout);
-    file.beginRange();
-    return file;
-  }
-
-  feed(chunk: Buffer): void {
-    if (!this.head) return this.push(chunk);
-    this.head.push(chunk);
-    this.headBytes += chunk.length;
-    if (this.headBytes >= SNIFF_BYTES) this.flushHead();
-  }
-
-  private flushHead(): void {
-    if (!this.head) return;
-    const head = Buffer.concat(this.head);
-    this.head = null;
-    this.start(head);
-  }
-
-  private start(head: Buffer): void {
+  start(head: Buffer): void {
     this.detected = detectEncoding(head, this.options.encoding);
     this.transcoder = new Transcoder(this.detected, this.name);
     const text = this.transcoder.push(head);
     const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
     this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
     this.lineEnding = lineEndingOf(sample);
-    this.createScanner();
-    this.scanner.push(text);
-  }
-
-  private createScanner(): void {
     this.scanner = new CsvScanner(this.delimiter.charCodeAt(0), {
       record: (rec) => this.record(rec),
       error: (err) => this.brokenRecord(err.line, err.message, err.raw),
     });
+    this.scanner.push(text);
   }
 
-  private push(chunk: Buffer): void {
+  push(chunk: Buffer): void {
     this.scanner.push(this.transcoder.push(chunk));
   }
 
-  /**
-   * The state a worker needs to go on from here, or null when this file must be read serially: only
-   * UTF-8 delegation logs with LF or CRLF line endings, at a record boundary, are split.
-   */
-  handoff(): ResumeState | null {
-    const { detected, layout, headers, scanner } = this;
-    if (this.head || !layout || !headers || layout.kind !== 'delegations' || detected.encoding !== 'utf-8') return null;
-    if ((this.lineEnding !== 'LF' && this.lineEnding !== 'CRLF') || !scanner.idle) return null;
-    return { detected, delimiter: this.delimiter, lineEnding: this.lineEnding, headers, layout };
-  }
-
-  get atRecordBoundary(): boolean {
-    return this.scanner.idle;
-  }
-
-  get nextLine(): number {
-    return this.scanner.nextLine;
-  }
-
-  /** Takes over what a worker read: its counts, and the line the next record starts on. */
-  absorb(counts: RowCounts, nextLine: number): void {
-    this.rowsRead += counts.rowsRead;
-    this.rowsAccepted += counts.rowsAccepted;
-    this.rowsRejected += counts.rowsRejected;
-    this.rowsOutOfRange += counts.rowsOutOfRange;
-    this.scanner.resumeAt(nextLine);
-  }
-
-  /**
-   * A worker's next range: counts and lines start afresh, the value caches are kept (a worker reads
-   * many ranges of one file).
-   */
-  beginRange(): void {
-    this.rowsRead = this.rowsAccepted = this.rowsRejected = this.rowsOutOfRange = 0;
-    this.transcoder = new Transcoder({ encoding: 'utf-8', bom: false }, this.name);
-    this.createScanner();
-  }
-
-  /** A worker's range: ends the input when it is the last; says whether it ended on a record boundary. */
-  endRange(last: boolean): { counts: RowCounts; nextLine: number; clean: boolean } {
-    if (last) {
-      const rest = this.transcoder.end();
-      if (rest.length > 0) this.scanner.push(rest);
-      this.scanner.end();
-    }
-    const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange } = this;
-    return { counts: { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange }, nextLine: this.scanner.nextLine, clean: this.scanner.idle };
-  }
-
   finish(): FileReport {
-    this.flushHead();
     if (!this.scanner) throw new InputError(`${this.name}: empty file (no header row)`);
     const rest = this.transcoder.end();
     if (rest.length > 0) this.scanner.push(rest);
@@ -306,10 +192,6 @@ export class FileReader {
       this.options.kind,
       this.name,
     );
-    return this.decideLayoutAs(layout);
-  }
-
-  private decideLayoutAs(layout: Layout): Layout {
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat);
     return layout;

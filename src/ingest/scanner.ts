@@ -131,21 +131,6 @@ export class CsvScanner {
     private readonly handlers: ScanHandlers,
   ) {}
 
-  /** No partial record is waiting for more input: the bytes pushed so far end on a record boundary. */
-  get idle(): boolean {
-    return this.pending === null;
-  }
-
-  /** Line (1-based) where the next record starts. */
-  get nextLine(): number {
-    return this.line;
-  }
-
-  /** Continues as if `line - 1` lines had been scanned: for input read elsewhere (parallel ranges). */
-  resumeAt(line: number): void {
-    this.line = line;
-  }
-
   push(chunk: Buffer): void {
     const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
@@ -226,7 +211,8 @@ export class CsvScanner {
         }
         if (i < len && buf[i] !== delim && buf[i] !== LF && buf[i] !== CR) {
           const eol = lineEnd(buf, i);
-          if (eol === -1 && !final) return Step.NeedMore;
+          // A CR at the end of the block may be half of a CRLF: wait for the next block to tell.
+          if ((eol === -1 || (buf[eol] === CR && eol + 1 === len)) && !final) return Step.NeedMore;
           return this.fail(buf, eol === -1 ? len : eol, line, 'text after a closing quote');
         }
       } else {
