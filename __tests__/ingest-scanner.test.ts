@@ -73,3 +73,10 @@ describe('CsvScanner', () => {
     expect(fields(scan('a,b\r1,2\r'))).toEqual([['a', 'b'], ['1', '2']]);
   });
 });
+
+test('a broken row whose CRLF is split between blocks still counts one line', () => {
+  const text = 'a,b\r\n"x"y,1\r\nc,d\r\n';
+  const whole = scan(text);
+  expect(whole.records.map((r) => r.line)).toEqual([1, 3]);
+  for (let size = 1; size <= text.length; size++) expect(scan(text, size)).toEqual(whole);
+});
