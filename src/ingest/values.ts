@@ -7,7 +7,7 @@
  * with the offending text quoted, so callers test `typeof r === 'string'`.
  */
 
-import { CalDate, daysInMonth, isoDate } from '../model/dates';
+import { CalDate, daysInMonth, isoDate, isoWeekdayOf } from '../model/dates';
 
 export type DateFormat = 'dmy' | 'mdy';
 
@@ -445,16 +445,6 @@ function checkWeekday(text: string, date: CalDate): CalDate | string {
   if (date.day === null) return `weekday "${name}" given for a whole month ${isoDate(date)}`;
   const matches = WEEKDAYS.get(tokenValue[0]) === isoWeekdayOf(date.year, date.month, date.day);
   return matches ? date : `weekday "${name}" does not match ${isoDate(date)}`;
-}
-
-/** Sakamoto's method, so that checking a weekday does not build a Date per row. 1 = Monday .. 7 = Sunday. */
-const SAKAMOTO_MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-
-function isoWeekdayOf(year: number, month: number, day: number): number {
-  const y = month < 3 ? year - 1 : year;
-  const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
-  const sundayBased = (y + leapDays + SAKAMOTO_MONTH_OFFSET[month - 1] + day) % 7;
-  return sundayBased === 0 ? 7 : sundayBased;
 }
 
 function notADate(text: string, start: number, end: number): string {

@@ -42,11 +42,21 @@ export function isoDate(d: CalDate): string {
   return d.day === null ? ym : `${ym}-${String(d.day).padStart(2, '0')}`;
 }
 
-/** ISO weekday, 1 = Monday .. 7 = Sunday (null for a month-only date). */
+const SAKAMOTO_MONTH_OFFSET = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+
+/**
+ * ISO weekday, 1 = Monday .. 7 = Sunday, by Sakamoto's method: arithmetic only, no Date object
+ * (it runs once per row when grouping by weekday or checking a weekday name).
+ */
+export function isoWeekdayOf(year: number, month: number, day: number): number {
+  const y = month < 3 ? year - 1 : year;
+  const sundayBased = (y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + SAKAMOTO_MONTH_OFFSET[month - 1] + day) % 7;
+  return sundayBased === 0 ? 7 : sundayBased;
+}
+
+/** ISO weekday of a date, null for a month-only date. */
 export function isoWeekday(d: CalDate): number | null {
-  if (d.day === null) return null;
-  const js = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-  return js === 0 ? 7 : js;
+  return d.day === null ? null : isoWeekdayOf(d.year, d.month, d.day);
 }
 
 export function quarterOf(d: CalDate): number {
