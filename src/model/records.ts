@@ -2,7 +2,6 @@
 import type { CalDate } from './dates';
 
 export type Kind = 'delegations' | 'arrivals';
-export const KINDS: readonly Kind[] = ['delegations', 'arrivals'];
 
 /** One delegation visit (*wisatawan kinerja*): a group that came on a date. */
 export interface DelegationRow {
