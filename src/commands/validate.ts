@@ -11,8 +11,7 @@ import { describeDelimiter } from '../ingest/sniff';
 import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
 import { checkSources, totalsOf } from '../ingest/inputs';
-import { renderJson } from '../render/json';
-import { writeOutput } from '../render/output';
+import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
 
 const EXAMPLES = `
