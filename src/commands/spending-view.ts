@@ -118,6 +118,11 @@ function sumRow(period: Period | string, segment: RowSegment, visitors: number, 
   return { period, segment: SEGMENT_WORDS[segment][words], visitors, nights: null, visitorNights: units, basis: null, rate: null, ...estimateCells(e) };
 }
 
+/** Arrivals were given, but none for this period: its total is not known, not 0. */
+function unknownTotalRow(period: Period, words: Words): Row {
+  return { period, segment: SEGMENT_WORDS.total[words], visitors: null, nights: null, visitorNights: null, basis: null, rate: null, estimateLow: null, estimate: null, estimateHigh: null };
+}
+
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 function rowsOf(result: SpendingResult, words: Words): Row[] {
@@ -125,7 +130,7 @@ function rowsOf(result: SpendingResult, words: Words): Row[] {
   for (const p of result.periods) {
     for (const line of p.lines) rows.push(lineRow(p.period, line.segment, line, words));
     for (const line of p.ofWhichDelegations) rows.push(lineRow(p.period, 'ofWhichDelegations', line, words));
-    rows.push(sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words));
+    rows.push(p.lines.length ? sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words) : unknownTotalRow(p.period, words));
   }
   if (result.periods.length > 1) {
     const all = ALL_PERIODS[words];
@@ -319,7 +324,8 @@ export function spendingJson(view: SpendingView): unknown {
       period: p.period,
       lines: p.lines.map(lineJson),
       ofWhichDelegations: p.ofWhichDelegations.map(lineJson),
-      ...estimateFields('total', p.total),
+      // No arrivals figures for the period: its total is unknown (null), not 0.
+      ...(p.lines.length ? estimateFields('total', p.total) : { totalLow: null, total: null, totalHigh: null }),
     })),
     rates: view.rates.rules.map((r) => ({
       segment: r.segment,
