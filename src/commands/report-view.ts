@@ -14,6 +14,7 @@ import {
   type Label,
   type Locale,
   type Table,
+  bilingual,
   formatDecimal,
   formatDate,
   formatInt,
@@ -53,8 +54,6 @@ export interface ReportData {
 }
 
 const STATUS_WORDS = { ahead: { en: 'ahead', id: 'di atas target' }, 'on-track': { en: 'on track', id: 'sesuai target' }, behind: { en: 'behind', id: 'tertinggal' } };
-
-const bilingual = (text: (locale: Locale) => string): Label => ({ en: text('en'), id: text('id') });
 
 /** A summary result holding only what one summary table needs. */
 function summaryOf(data: ReportData, delegations: DelegationSummary | null, arrivals: ArrivalSummary | null): SummaryResult {

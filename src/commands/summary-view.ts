@@ -22,7 +22,7 @@ import {
   isOther,
 } from '../model/summary';
 import { isPeriodDim } from '../model/summary-keys';
-import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, formatInt, formatPercent, label } from '../render';
+import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, bilingual, formatInt, formatPercent, label } from '../render';
 import { inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
@@ -69,8 +69,6 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
 };
 
 /** Both locales of a sentence that holds numbers. */
-const bilingual = (text: (locale: Locale) => string): Label => ({ en: text('en'), id: text('id') });
-
 // ---- JSON ----------------------------------------------------------------------------------------
 
 /** The `--format json` document (field names listed in the README). */

@@ -38,6 +38,7 @@ export { shouldColor } from './color';
 export { type Format, formatFromPath, handleClosedStdout, writeOutput } from './output';
 export {
   type Locale,
+  bilingual,
   formatDate,
   formatDecimal,
   formatInt,

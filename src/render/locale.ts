@@ -42,6 +42,11 @@ export function label(text: Label, locale: Locale): string {
   return typeof text === 'string' ? text : text[locale];
 }
 
+/** A label built by one function for both locales: `bilingual((l) => formatInt(n, l) + ...)`. */
+export function bilingual(text: (locale: Locale) => string): Label {
+  return { en: text('en'), id: text('id') };
+}
+
 function groupDigits(digits: string, separator: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
