@@ -2,7 +2,7 @@
  * Grouping periods: the keys that time-based `--group-by` and `spending`/`progress` work in.
  * A period has a sortable numeric key and an ISO-like text form used by CSV and JSON.
  */
-import { type CalDate, isoWeekday, quarterOf } from './dates';
+import { type CalDate, isoDate, isoWeekday, quarterOf } from './dates';
 
 export type PeriodUnit = 'day' | 'month' | 'quarter' | 'year' | 'weekday';
 
@@ -68,15 +68,14 @@ export function periodFromKey(unit: PeriodUnit, key: number): Period {
 }
 
 const WEEKDAY_ISO = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** Plain machine form for CSV and JSON: `2016-03-09`, `2016-03`, `2016-Q1`, `2016`, `monday`. */
 export function periodIso(p: Period): string {
   switch (p.unit) {
     case 'day':
-      return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+      return isoDate(p);
     case 'month':
-      return `${p.year}-${pad2(p.month)}`;
+      return isoDate({ year: p.year, month: p.month, day: null });
     case 'quarter':
       return `${p.year}-Q${p.quarter}`;
     case 'year':
