@@ -4,6 +4,7 @@
  * the overview, data quality and assumptions that only the report has, and the HTML charts.
  */
 import type { InputSummary } from '../ingest/inputs';
+import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import { TOP_ORIGINS } from '../model/report';
@@ -26,7 +27,6 @@ import { type MeasuredTarget, progressView } from './progress-view';
 import { type OutputSettings, inputFooter } from './shared';
 import { type SpendingView, spendingDoc, spendingJson } from './spending-view';
 import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
-import { encodingText } from './validate';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 
@@ -193,7 +193,7 @@ function dataQualityTable(input: InputSummary): Table {
     rows: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
-      format: `${encodingText(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
+      format: `${describeEncoding(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,

@@ -7,6 +7,7 @@
  */
 import type { Command } from 'commander';
 import { InvalidDataError, VisitstatError } from '../errors';
+import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
@@ -40,16 +41,11 @@ export function register(program: Command): void {
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-export function encodingText(f: FileReport): string {
-  const names = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
-  return `${names[f.encoding]}${f.bom ? ' with BOM' : ''}${f.encodingNote ? ` (${f.encodingNote})` : ''}`;
-}
-
-export function verdictLine(f: FileReport): string {
+function verdictLine(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
   const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
   return (
-    `${f.source}: ${status}: ${kind}, ${encodingText(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
+    `${f.source}: ${status}: ${kind}, ${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
     `${f.lineEnding} line endings; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
   );
 }

@@ -40,6 +40,13 @@ export interface Detected {
   note?: string;
 }
 
+const DISPLAY_NAMES: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
+
+/** How a file's encoding is shown in verdicts and the report: `UTF-8 with BOM`, `Windows-1252 (assumed: ...)`. */
+export function describeEncoding(f: { encoding: Encoding; bom: boolean; encodingNote?: string }): string {
+  return `${DISPLAY_NAMES[f.encoding]}${f.bom ? ' with BOM' : ''}${f.encodingNote ? ` (${f.encodingNote})` : ''}`;
+}
+
 /** Decides the encoding from the first block of the input (or the whole input when shorter). */
 export function detectEncoding(head: Buffer, forced?: Encoding): Detected {
   const bom = bomOf(head);
