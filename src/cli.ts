@@ -43,7 +43,7 @@ Examples:
 Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
-export function buildProgram(argv: string[] = process.argv): Command {
+function buildProgram(argv: string[] = process.argv): Command {
   const { version } = require('../package.json') as { version: string };
   const program = new Command('visitstat')
     .description('Delegation visits and tourist arrivals: totals, averages, spending and progress toward targets')

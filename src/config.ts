@@ -98,7 +98,7 @@ const checkConfig = object({
 });
 
 /** Validates an already-parsed config object. */
-export function parseConfig(value: unknown): Config {
+function parseConfig(value: unknown): Config {
   checkConfig(value, '');
   return value as Config;
 }

@@ -43,7 +43,7 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 /** `2017` → 1 Jan (or 31 Dec for --to); `2017-03` → the month; otherwise any date the data may hold. */
-export function parseBoundary(text: string, flag: '--from' | '--to', format: DateFormat): CalDate {
+function parseBoundary(text: string, flag: '--from' | '--to', format: DateFormat): CalDate {
   const t = text.trim();
   if (/^\d{4}$/.test(t)) return flag === '--from' ? { year: +t, month: 1, day: 1 } : { year: +t, month: 12, day: 31 };
   const date = parseDate(t, format);

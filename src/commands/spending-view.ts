@@ -178,7 +178,7 @@ function methodNote(view: SpendingView, locale: Locale): string {
   return `Method: estimated spending = ${product}, per segment, in whole rupiah.${scopeText}`;
 }
 
-export function formatRate(rate: RateRange, locale: Locale): string {
+function formatRate(rate: RateRange, locale: Locale): string {
   if (!isRange(rate)) return formatMoney(rate.central, locale);
   const central = locale === 'id' ? 'tengah' : 'central';
   return `${formatMoney(rate.low, locale)}..${formatMoney(rate.high, locale)} (${central} ${formatMoney(rate.central, locale)})`;

@@ -12,7 +12,7 @@ import { InputError, UsageError } from '../errors';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-export const ENCODING_NAMES: Record<string, Encoding> = {
+const ENCODING_NAMES: Record<string, Encoding> = {
   'utf-8': 'utf-8',
   utf8: 'utf-8',
   'utf-16le': 'utf-16le',
@@ -147,7 +147,7 @@ const WINDOWS_1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-export function decodeWindows1252(bytes: Buffer): string {
+function decodeWindows1252(bytes: Buffer): string {
   const latin1 = bytes.toString('latin1');
   return /[\x80-\x9f]/.test(latin1)
     ? latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80])

@@ -12,7 +12,7 @@ export type Field = (typeof DELEGATION_FIELDS)[number] | (typeof ARRIVAL_FIELDS)
 const ALL_FIELDS: readonly Field[] = [...DELEGATION_FIELDS, ...ARRIVAL_FIELDS];
 
 /** Aliases per field, as documented in the README (kept in this order there). */
-export const DELEGATION_ALIASES: Record<(typeof DELEGATION_FIELDS)[number], string[]> = {
+const DELEGATION_ALIASES: Record<(typeof DELEGATION_FIELDS)[number], string[]> = {
   date: ['date', 'tanggal', 'tgl', 'tanggal_kunjungan'],
   people: ['people', 'jumlah', 'jumlah_peserta', 'peserta', 'jumlah_orang', 'pax', 'visitors', 'participants'],
   origin: ['origin', 'asal', 'instansi', 'asal_instansi', 'delegation', 'rombongan'],
@@ -22,7 +22,7 @@ export const DELEGATION_ALIASES: Record<(typeof DELEGATION_FIELDS)[number], stri
   purpose: ['purpose', 'tujuan', 'bidang', 'topik'],
 };
 
-export const ARRIVAL_ALIASES: Record<(typeof ARRIVAL_FIELDS)[number], string[]> = {
+const ARRIVAL_ALIASES: Record<(typeof ARRIVAL_FIELDS)[number], string[]> = {
   period: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'],
   domestic: ['domestic', 'wisnus', 'nusantara', 'wisatawan_nusantara', 'domestik'],
   foreign: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'],

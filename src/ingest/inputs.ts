@@ -7,7 +7,7 @@ import { InvalidDataError, UsageError } from '../errors';
 import { ProblemLog } from './problems';
 import { type FileReport, type InputOptions, type RowSink, readFile } from './reader';
 
-export const PROBLEMS_SHOWN = 20;
+const PROBLEMS_SHOWN = 20;
 
 export interface InvalidRowPolicy {
   skipInvalid: boolean;

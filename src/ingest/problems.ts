@@ -13,7 +13,7 @@ export interface Problem {
   reason: string;
 }
 
-export function formatProblem(p: Problem): string {
+function formatProblem(p: Problem): string {
   return `${p.source}:${p.line}: ${p.column === null ? 'row' : p.column}: ${p.reason}`;
 }
 

@@ -11,7 +11,7 @@ import {
   formatPeriod,
 } from './locale';
 
-export const MISSING_TEXT = '-';
+const MISSING_TEXT = '-';
 
 export function humanCell(value: Cell, column: Column, locale: Locale): string {
   if (isMissing(value)) return MISSING_TEXT;

@@ -31,6 +31,6 @@ function gridOf(table: Table, locale: Locale): string {
  * Text becomes literal: markdown punctuation is backslash-escaped (so `|` cannot split a cell and
  * `<b>` is no HTML), and line breaks become spaces.
  */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return printable(text).replace(/[\\`*_[\]<>|#]/g, '\\$&');
 }
