@@ -90,7 +90,8 @@ export async function readFile(
   const file = new FileReader(name, options, sink, problems);
   const progress = ReadProgress.forSource(source, name);
   try {
-    let head: Buffer[] = [];
+    /** The start of the input, until there is enough to sniff encoding and delimiter; null once started. */
+    let head: Buffer[] | null = [];
     let headBytes = 0;
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       progress?.advance(chunk.length);
@@ -99,7 +100,7 @@ export async function readFile(
         headBytes += chunk.length;
         if (headBytes < SNIFF_BYTES) continue;
         file.start(Buffer.concat(head));
-        head = null!;
+        head = null;
       } else file.push(chunk);
     }
     if (head) file.start(Buffer.concat(head));
