@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors';
+import { METRICS, type Metric } from './model/progress';
 
 /** A per-capita rate: a number of rupiah, or a range `"1000000..2000000"` (low..high). */
 export type RateSpec = number | string;
@@ -20,7 +21,7 @@ export interface RatePeriod {
 }
 
 export interface TargetSpec {
-  metric: string;
+  metric: Metric;
   year: number;
   value: number;
 }
@@ -92,7 +93,7 @@ const checkConfig = object({
   rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate })),
   basis: oneOf('visit', 'night'),
   nights: nonNegInt,
-  targets: arrayOf(object({ metric: str, year: nonNegInt, value: num }, ['metric', 'year', 'value'])),
+  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num }, ['metric', 'year', 'value'])),
   bands: arrayOf(object({ min: num, id: str, en: str }, ['min', 'id', 'en'])),
   tolerance: num,
 });

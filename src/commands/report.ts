@@ -219,7 +219,7 @@ function measureTargets(
     flags.target !== undefined
       ? [{ source: 'command line', metric: flags.metric, value: parseTarget(flags.target) }]
       : (config.targets ?? [])
-          .map((t, i) => ({ source: `config targets[${i}]`, metric: t.metric as Metric, year: t.year, value: t.value }))
+          .map((t, i) => ({ source: `config targets[${i}]`, metric: t.metric, year: t.year, value: t.value }))
           .filter((t) => t.year === year);
   if (requests.length === 0) {
     absent.push({
