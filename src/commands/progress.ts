@@ -10,9 +10,8 @@ import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { BehindTargetError, UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
-import { type DateFormat, parseCount, parseDate } from '../ingest/values';
+import { parseCount } from '../ingest/values';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
-import type { CalDate } from '../model/dates';
 import { MetricSeries, type SpendingValuation, resolveMetric } from '../model/metrics';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import { buildRateTable } from '../model/rates';
@@ -26,6 +25,7 @@ import {
   emit,
   inputOptions,
   outputSettings,
+  parseBoundary,
   toStderr,
 } from './shared';
 
@@ -78,7 +78,7 @@ async function progress(files: string[], flags: ProgressFlags): Promise<void> {
   const settings = outputSettings(flags, config);
   const options = inputOptions(flags, config);
   const requests = targetRequests(flags, config);
-  const asOf = flags.asOf === undefined ? undefined : parseAsOf(flags.asOf, options.dateFormat ?? 'dmy');
+  const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
   const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
   const bands = validateBands(config.bands ?? DEFAULT_BANDS);
 
@@ -135,15 +135,6 @@ export function parseTarget(text: string): number {
 export function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
   return Number(text);
-}
-
-/** `2018` is 31 December; a month (`2018-08`, `Agustus 2018`) its last day; any date the data may hold. */
-export function parseAsOf(text: string, format: DateFormat): CalDate {
-  const t = text.trim();
-  if (/^\d{4}$/.test(t)) return { year: Number(t), month: 12, day: 31 };
-  const date = parseDate(t, format);
-  if (typeof date === 'string') throw new UsageError(`--as-of: ${date}`);
-  return date;
 }
 
 export function parseTolerance(text: string): number {

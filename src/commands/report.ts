@@ -23,7 +23,7 @@ import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
 import { writeOutput } from '../render';
 import { renderHtml } from '../render/html';
-import { parseAsOf, parseTarget, parseTolerance, parseYear, spendingValuation } from './progress';
+import { parseTarget, parseTolerance, parseYear, spendingValuation } from './progress';
 import type { MeasuredTarget } from './progress-view';
 import { type ReportData, type YearChoice, reportCharts, reportDoc, reportJson } from './report-view';
 import {
@@ -36,6 +36,7 @@ import {
   emit,
   inputOptions,
   outputSettings,
+  parseBoundary,
   toStderr,
 } from './shared';
 
@@ -85,7 +86,7 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
   const config = configOf(flags);
   const settings = outputSettings(flags, config);
   const options = inputOptions(flags, config);
-  const asOf = flags.asOf === undefined ? undefined : parseAsOf(flags.asOf, options.dateFormat ?? 'dmy');
+  const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
   const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
   const bands = validateBands(config.bands ?? DEFAULT_BANDS);
   const wantsSpending = flags.target === undefined ? (config.targets ?? []).some((t) => t.metric === 'spending') : flags.metric === 'spending';

@@ -42,8 +42,12 @@ export function addInputOptions(cmd: Command): Command {
     .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance');
 }
 
-/** `2017` → 1 Jan (or 31 Dec for --to); `2017-03` → the month; otherwise any date the data may hold. */
-function parseBoundary(text: string, flag: '--from' | '--to', format: DateFormat): CalDate {
+/**
+ * A date given on the command line: `2017` → 1 Jan for --from, 31 Dec otherwise; `2017-03` → the
+ * month (from its first day for --from, as a month-only date otherwise, which counts as its last day);
+ * otherwise any date the data may hold.
+ */
+export function parseBoundary(text: string, flag: '--from' | '--to' | '--as-of', format: DateFormat): CalDate {
   const t = text.trim();
   if (/^\d{4}$/.test(t)) return flag === '--from' ? { year: +t, month: 1, day: 1 } : { year: +t, month: 12, day: 31 };
   const date = parseDate(t, format);
