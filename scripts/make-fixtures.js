@@ -16,16 +16,7 @@ const ROOT = path.join(__dirname, '..', 'fixtures');
 // ---------------------------------------------------------------------------------------------------
 // Randomness: mulberry32, so the output never depends on Math.random or the Node version.
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const mulberry32 = require('./lib/mulberry32');
 
 const randInt = (rand, lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = (rand, items) => items[Math.floor(rand() * items.length)];

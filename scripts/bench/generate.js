@@ -19,17 +19,7 @@ const TYPES = ['Pemkab', 'Pemkot', 'Pemprov', 'DPRD', 'Kementerian/Lembaga'];
 const PURPOSES = ['Mall Pelayanan Publik', 'Smart Kampung', 'e-Government', 'Perizinan', 'Pariwisata', 'Keuangan Desa'];
 const PLACES = ['Klaten', 'Bogor', 'Kudus', 'Agam', 'Bantaeng', 'Muara Enim', 'Sleman', 'Gianyar', 'Sidoarjo', 'Kupang'];
 
-/** mulberry32: a small seeded PRNG, so the files are identical on every machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = require('../lib/mulberry32');
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad = (n) => (n < 10 ? `0${n}` : `${n}`);
