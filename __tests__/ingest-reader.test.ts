@@ -2,7 +2,7 @@
  * The input layer end to end on the fixtures: totals come from fixtures/README.md (stated when the
  * fixtures were generated, independently of this reader), and rows read = accepted + rejected always.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../src/ingest/inputs';
@@ -137,5 +137,15 @@ describe('--from / --to', () => {
     expect(people(delegations)).toBe(people(march));
     expect(summary.rowsOutOfRange).toBe(345 - march.length);
     expect(summary.rowsRead).toBe(summary.rowsAccepted + summary.rowsRejected);
+  });
+});
+
+describe('files that are not CSV text', () => {
+  test('binary data is refused with the file named, not read as a header', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vs-'));
+    const file = join(dir, 'photo.csv');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const attempt = readInputs([file], OPTIONS, { delegation() {}, arrival() {} }, { skipInvalid: false }, () => {});
+    await expect(attempt).rejects.toThrow(`${file}: not a CSV text file (it holds binary data)`);
   });
 });

@@ -132,7 +132,7 @@ export class Transcoder {
 
   private invalid(): never {
     throw new InputError(
-      `${this.source}: not valid UTF-8 after byte ${this.offset}, though the start of the file was; ` +
+      `${this.source}: not valid UTF-8 near byte ${this.offset}; ` +
         'if it was saved by Excel on Windows, use --encoding windows-1252',
     );
   }

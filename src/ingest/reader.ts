@@ -148,6 +148,8 @@ class FileReader {
     this.detected = detectEncoding(head, this.options.encoding);
     this.transcoder = new Transcoder(this.detected, this.name);
     const text = this.transcoder.push(head);
+    // A NUL byte never occurs in CSV text (UTF-16 is transcoded by now): this is some other kind of file.
+    if (text.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError(`${this.name}: not a CSV text file (it holds binary data)`);
     const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
     this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
     this.lineEnding = lineEndingOf(sample);
