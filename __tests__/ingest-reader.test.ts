@@ -127,6 +127,26 @@ describe('invalid rows: nothing lost', () => {
   });
 });
 
+describe('fields: text columns a command does not use are left unread', () => {
+  test.each(['messy/bad-rows.csv', 'messy/excel-id.csv', 'messy/windows-1252.csv'])('%s: same rows, only the fields asked for', async (file) => {
+    const all = await read([file]);
+    const some = await read([file], { fields: new Set(['region'] as const) });
+    expect(some.summary).toEqual(all.summary);
+    expect(some.delegations).toHaveLength(all.delegations.length);
+    some.delegations.forEach((row, i) => {
+      const full = all.delegations[i];
+      expect(row).toEqual({ ...full, origin: null, type: null, purposes: [] });
+    });
+  });
+
+  test('the fields asked for are read as without the option', async () => {
+    const all = await read(['sample/delegations-2017.csv']);
+    const some = await read(['sample/delegations-2017.csv'], { fields: new Set(['origin', 'purpose'] as const) });
+    expect(some.delegations.map((r) => [r.origin, r.purposes, r.region])).toEqual(all.delegations.map((r) => [r.origin, r.purposes, null]));
+    expect(all.delegations.some((r) => r.region !== null)).toBe(true);
+  });
+});
+
 describe('--from / --to', () => {
   test('keep only rows in range and count the rest', async () => {
     const from = { year: 2016, month: 3, day: 1 };

@@ -76,7 +76,8 @@ export function register(program: Command): void {
 async function progress(files: string[], flags: ProgressFlags): Promise<void> {
   const config = configOf(flags);
   const settings = outputSettings(flags, config);
-  const options = inputOptions(flags, config);
+  // Progress counts visitors and delegations by date: no text field.
+  const options = { ...inputOptions(flags, config), fields: new Set<never>() };
   const requests = targetRequests(flags, config);
   const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
   const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);

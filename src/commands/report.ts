@@ -85,7 +85,8 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
   if (flags.quiet && !flags.output) throw new UsageError('--quiet needs -o FILE: without it the report itself is printed');
   const config = configOf(flags);
   const settings = outputSettings(flags, config);
-  const options = inputOptions(flags, config);
+  // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
+  const options = { ...inputOptions(flags, config), fields: new Set(['origin', 'type', 'purpose'] as const) };
   const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
   const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
   const bands = validateBands(config.bands ?? DEFAULT_BANDS);

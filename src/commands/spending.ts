@@ -89,7 +89,8 @@ function rateFlags(flags: SpendingFlags): RateFlags {
 
 async function spending(files: string[], flags: SpendingFlags): Promise<void> {
   const config = configOf(flags);
-  const input = inputOptions(flags, config);
+  // Spending reads dates, people and nights only: no text field.
+  const input = { ...inputOptions(flags, config), fields: new Set<never>() };
   const settings = outputSettings(flags, config);
   const basis = flags.basis ?? config.basis ?? 'visit';
   const nights = nightsOf(flags, config);

@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
-import { ArrivalSummarizer, type ArrivalUnit, DelegationSummarizer, GROUP_DIMS, type GroupDim } from '../model/summary';
+import { ArrivalSummarizer, type ArrivalUnit, type CategoryDim, DelegationSummarizer, GROUP_DIMS, type GroupDim } from '../model/summary';
 import { isPeriodDim } from '../model/summary-keys';
 import { label } from '../render';
 import {
@@ -84,9 +84,10 @@ function arrivalUnitOf(dims: GroupDim[]): ArrivalUnit {
 
 async function summary(files: string[], flags: SummaryFlags): Promise<void> {
   const config = configOf(flags);
-  const options = inputOptions(flags, config);
   const settings = outputSettings(flags, config);
   const groupBy = (flags.groupBy ?? []) as GroupDim[];
+  // Only the category dimensions grouped by are read: the summary shows no other text field.
+  const options = { ...inputOptions(flags, config), fields: new Set(groupBy.filter((d) => !isPeriodDim(d)) as CategoryDim[]) };
   const top = parseTop(flags.top, groupBy);
   const arrivalUnit = arrivalUnitOf(groupBy);
   const delegations = new DelegationSummarizer({ groupBy, top });

@@ -10,6 +10,9 @@ import type { CsvRecord } from './scanner';
 import { FieldCache } from './intern';
 import { type DateFormat, countFromBytes, parseCount, parseDate } from './values';
 
+/** Delegation columns that are text only: they never make a row invalid, so they may go unread. */
+export type TextField = 'origin' | 'region' | 'type' | 'purpose';
+
 export interface FieldProblem {
   column: string | null;
   reason: string;
@@ -25,10 +28,17 @@ export class RowContext {
   private readonly dates: FieldCache<CalDate | string | null>[] = [];
   private readonly lists: FieldCache<readonly string[]>[] = [];
 
+  /** The layout's columns, less the text fields the command does not read. */
+  private readonly index: Partial<Record<Field, number>>;
+
+  /** `fields`: the text fields to read (every one when absent); the others come out null or empty. */
   constructor(
     readonly layout: Layout,
     readonly dateFormat: DateFormat,
-  ) {}
+    fields?: ReadonlySet<TextField>,
+  ) {
+    this.index = fields ? withoutUnread(layout.columns.index, fields) : layout.columns.index;
+  }
 
   begin(): void {
     this.problems.length = 0;
@@ -40,7 +50,7 @@ export class RowContext {
 
   /** The field trimmed, or null when it is empty or the column is absent. */
   text(rec: CsvRecord, field: Field): string | null {
-    const i = this.layout.columns.index[field];
+    const i = this.index[field];
     if (i === undefined) return null;
     return (this.texts[i] ??= new FieldCache(trimmedText)).get(rec, i);
   }
@@ -65,7 +75,7 @@ export class RowContext {
 
   /** The field split on `;` or `|`, trimmed, empty values dropped: shared between rows, so frozen. */
   list(rec: CsvRecord, field: Field): readonly string[] {
-    const i = this.layout.columns.index[field];
+    const i = this.index[field];
     if (i === undefined) return NO_VALUES;
     return (this.lists[i] ??= new FieldCache(splitList)).get(rec, i);
   }
@@ -74,6 +84,16 @@ export class RowContext {
     const i = this.layout.columns.index[field];
     return i === undefined ? field : this.layout.columns.headers[i];
   }
+}
+
+const TEXT_FIELDS: readonly TextField[] = ['origin', 'region', 'type', 'purpose'];
+
+function withoutUnread(index: Partial<Record<Field, number>>, fields: ReadonlySet<TextField>): Partial<Record<Field, number>> {
+  const kept: Partial<Record<Field, number>> = {};
+  for (const [field, i] of Object.entries(index) as [Field, number][]) {
+    if (!(TEXT_FIELDS as readonly string[]).includes(field) || fields.has(field as TextField)) kept[field] = i;
+  }
+  return kept;
 }
 
 function trimmedText(raw: string): string | null {
