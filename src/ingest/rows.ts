@@ -41,7 +41,8 @@ export class RowContext {
   }
 
   begin(): void {
-    this.problems.length = 0;
+    // Setting an array's length is a runtime call even when it is already 0: once a row, it shows.
+    if (this.problems.length !== 0) this.problems.length = 0;
   }
 
   problem(field: Field | null, reason: string): void {
@@ -168,7 +169,7 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow 
 
 /** Wide rows give one ArrivalRow per filled segment column; long rows give one. */
 export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
-  out.length = 0;
+  if (out.length !== 0) out.length = 0;
   const period = requiredDate(rec, 'period', ctx);
   if (ctx.layout.arrivalForm === 'long') {
     const segmentText = ctx.text(rec, 'segment');
