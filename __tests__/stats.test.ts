@@ -69,6 +69,19 @@ describe('GrowableArray', () => {
     expect(Array.from(a.sortedView())).toEqual([9, 10, 25, 100]);
   });
 
+  it.each([
+    ['narrow range (counted)', 5000, -3, 40],
+    ['wide range (compared)', 300, -2 ** 31, 2 ** 31 - 1],
+    ['one value repeated', 100, 7, 7],
+  ])('sorts int32 values as a comparison sort would: %s', (_, n, low, high) => {
+    let seed = 12345;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const pushed = Array.from({ length: n }, () => Math.floor(low + next() * (high - low + 1)));
+    const a = new GrowableArray('int32');
+    pushed.forEach((v) => a.push(v));
+    expect(Array.from(a.sortedView())).toEqual([...pushed].sort((x, y) => x - y));
+  });
+
   it('refuses values an int32 would silently wrap or truncate', () => {
     const a = new GrowableArray('int32');
     expect(() => a.push(2 ** 31)).toThrow(RangeError);

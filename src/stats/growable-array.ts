@@ -43,9 +43,14 @@ export class GrowableArray {
     return this.buffer.subarray(0, this.used);
   }
 
-  /** Sorts the values in place (native numeric typed-array sort) and returns them as a view. */
+  /**
+   * Sorts the values in place and returns them as a view. Integers within a narrow range (group
+   * sizes: a few hundred distinct values over millions) are counted rather than compared: O(n + range).
+   */
   sortedView(): Buffer {
-    return this.values().sort();
+    const values = this.values();
+    if (this.elementType === 'int32' && countingSort(values as Int32Array)) return values;
+    return values.sort();
   }
 
   private reserve(needed: number): void {
@@ -56,6 +61,29 @@ export class GrowableArray {
     grown.set(this.values());
     this.buffer = grown;
   }
+}
+
+/** Sorts by counting when the range of the values is no wider than their number; false if it is wider. */
+function countingSort(values: Int32Array): boolean {
+  if (values.length < 2) return true;
+  let min = values[0];
+  let max = values[0];
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  const range = max - min + 1;
+  if (range > values.length) return false;
+  const counts = new Int32Array(range);
+  for (let i = 0; i < values.length; i++) counts[values[i] - min]++;
+  let at = 0;
+  for (let k = 0; k < range; k++) {
+    const end = at + counts[k];
+    values.fill(min + k, at, end);
+    at = end;
+  }
+  return true;
 }
 
 function allocate(type: ElementType, capacity: number): Buffer {
