@@ -71,7 +71,7 @@ describe('GrowableArray', () => {
 
   it.each([
     ['narrow range (counted)', 5000, -3, 40],
-    ['wide range (compared)', 300, -2 ** 31, 2 ** 31 - 1],
+    ['wide range (compared)', 300, -(2 ** 31), 2 ** 31 - 1],
     ['one value repeated', 100, 7, 7],
   ])('sorts int32 values as a comparison sort would: %s', (_, n, low, high) => {
     let seed = 12345;
