@@ -10,12 +10,11 @@ import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { BehindTargetError, UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
-import { parseCount } from '../ingest/values';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
-import { MetricSeries, type SpendingValuation, resolveMetric } from '../model/metrics';
+import { MetricSeries, resolveMetric } from '../model/metrics';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
-import { buildRateTable } from '../model/rates';
 import { type MeasuredTarget, progressView } from './progress-view';
+import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import {
   type InputFlags,
   type OutputFlags,
@@ -124,29 +123,4 @@ function targetRequests(flags: ProgressFlags, config: Config): TargetRequest[] {
     throw new UsageError(`the config has no target for ${wanted}; give --target N`);
   }
   return picked;
-}
-
-export function parseTarget(text: string): number {
-  const value = parseCount(text);
-  if (typeof value === 'string') throw new UsageError(`--target: ${value}; write a whole number such as 50000 or 50.000`);
-  if (value === 0) throw new UsageError('--target must be above 0');
-  return value;
-}
-
-export function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
-  return Number(text);
-}
-
-export function parseTolerance(text: string): number {
-  const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  if (!match) throw new UsageError(`--tolerance: "${text}" is not a percent such as 5 or 2.5`);
-  return Number(match[1]);
-}
-
-/** Spending is valued at the config's rates and basis, as `visitstat spending` values it. */
-export function spendingValuation(config: Config): SpendingValuation {
-  const { basis = 'visit', nights } = config;
-  if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
-  return { rates: buildRateTable(config.rates), basis, nights };
 }

@@ -23,7 +23,7 @@ import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
 import { writeOutput } from '../render';
 import { renderHtml } from '../render/html';
-import { parseTarget, parseTolerance, parseYear, spendingValuation } from './progress';
+import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import type { MeasuredTarget } from './progress-view';
 import { type ReportData, type YearChoice, reportCharts, reportDoc, reportJson } from './report-view';
 import {
