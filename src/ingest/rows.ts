@@ -8,7 +8,7 @@ import type { Field, Layout } from './headers';
 import { segmentOf } from './headers';
 import type { CsvRecord } from './scanner';
 import { FieldCache } from './intern';
-import { type DateFormat, countFromBytes, parseCount, parseDate } from './values';
+import { type DateFormat, countFromBytes, parseDate, parseOptionalCount } from './values';
 
 /** Delegation columns that are text only: they never make a row invalid, so they may go unread. */
 export type TextField = 'origin' | 'region' | 'type' | 'purpose';
@@ -69,9 +69,7 @@ export class RowContext {
     const i = this.layout.columns.index[field];
     if (i === undefined || i >= rec.fieldCount) return null;
     const n = countFromBytes(rec.bytes, rec.fieldStart(i), rec.fieldEnd(i));
-    if (n >= 0) return n;
-    const text = rec.field(i).trim();
-    return text === '' ? null : parseCount(text);
+    return n >= 0 ? n : parseOptionalCount(rec.field(i));
   }
 
   /** The field split on `;` or `|`, trimmed, empty values dropped: shared between rows, so frozen. */
@@ -163,7 +161,7 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow 
     region: ctx.text(rec, 'region'),
     type: ctx.text(rec, 'type'),
     nights,
-    purposes: ctx.list(rec, 'purpose') as string[],
+    purposes: ctx.list(rec, 'purpose'),
   };
 }
 
