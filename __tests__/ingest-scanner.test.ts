@@ -80,3 +80,67 @@ test('a broken row whose CRLF is split between blocks still counts one line', ()
   expect(whole.records.map((r) => r.line)).toEqual([1, 3]);
   for (let size = 1; size <= text.length; size++) expect(scan(text, size)).toEqual(whole);
 });
+
+describe('batches and buffers of the WebAssembly scanner', () => {
+  test('more records than one batch holds, in one block and in odd chunks, keep their order and lines', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i % 3 === 0 ? `"r${i},x",${i}` : `r${i},${i}`));
+    const text = lines.join('\n') + '\n';
+    const whole = scan(text);
+    expect(whole.records).toHaveLength(20_000);
+    expect(whole.records[19_999]).toEqual({ line: 20_000, fields: ['r19999', '19999'], raw: 'r19999,19999' });
+    expect(whole.records[9_999].fields).toEqual(['r9999,x', '9999']);
+    expect(scan(text, 77_777)).toEqual(whole);
+  });
+
+  test('a record wider than the field arrays, first in its batch or after others', () => {
+    const wide = Array.from({ length: 300_000 }, (_, i) => String(i % 10)).join(',');
+    const s = scan(`a,b\n${wide}\nc,d\n`);
+    expect(s.records.map((r) => r.fields.length)).toEqual([2, 300_000, 2]);
+    expect(s.records[1].fields[299_999]).toBe('9');
+    expect(s.records[2]).toEqual({ line: 3, fields: ['c', 'd'], raw: 'c,d' });
+  });
+
+  test('a field longer than the input buffer, split over many chunks', () => {
+    const long = 'é"'.repeat(150_000);
+    const s = scan(`h\n"${long.replace(/"/g, '""')}"\nz\n`, 4096);
+    expect(s.records.map((r) => r.fields[0])).toEqual(['h', long, 'z']);
+  });
+});
+
+describe('fieldNumber', () => {
+  /** Numbers of column `column` per record, asked on every record (numbering starts at the next batch). */
+  function numbers(text: string, column: number): { value: string; number: number }[] {
+    const out: { value: string; number: number }[] = [];
+    const scanner = new CsvScanner(44, {
+      record: (r) => out.push({ value: r.field(column), number: r.fieldNumber(column) }),
+      error: () => undefined,
+    });
+    scanner.push(Buffer.from(text));
+    scanner.end();
+    return out;
+  }
+
+  test('the same bytes quoted the same way get the same number; quoting makes another value', () => {
+    const rows = Array.from({ length: 9_000 }, (_, i) => ['Jawa', '"Jawa"', 'Bali', '"a""b"', 'a""b', ''][i % 6]);
+    const got = numbers(rows.join('\n') + '\n', 0).slice(8_192); // the first batch went by unnumbered
+    const byText = new Map<string, Set<number>>();
+    for (const [i, { number }] of got.entries()) {
+      expect(number).toBeGreaterThanOrEqual(0);
+      const key = rows[8_192 + i];
+      byText.set(key, (byText.get(key) ?? new Set()).add(number));
+    }
+    for (const seen of byText.values()) expect(seen.size).toBe(1);
+    const distinct = new Set([...byText.values()].map((s) => [...s][0]));
+    expect(distinct.size).toBe(byText.size);
+  });
+
+  test('no number for a field over 128 bytes, a missing field or before numbering starts', () => {
+    const long = 'x'.repeat(129);
+    const rows = Array.from({ length: 8_200 }, (_, i) => (i % 2 ? long : 'short'));
+    const got = numbers(rows.join('\n') + '\n', 0);
+    expect(got[0].number).toBe(-1);
+    expect(got[8_193]).toEqual({ value: long, number: -1 });
+    expect(got[8_194].number).toBeGreaterThanOrEqual(0);
+    expect(numbers('a,b\n', 5)).toEqual([{ value: '', number: -1 }]);
+  });
+});

@@ -6,13 +6,22 @@
  * as text, and LF, CRLF and a lone CR all end a record. Text after a closing quote and a quote left
  * open at the end of input are structure errors: the scanner reports them with the record's line and
  * resumes at the next line, so one broken row never hides the rest of the file (csv-parse stops there).
+ *
+ * The byte loop runs in WebAssembly (`src/ingest/wasm/scanner.ts`, built into `dist/scanner.wasm`):
+ * it splits a block into a batch of records at a time, and numbers the values of the columns callers
+ * look up (`numberField`), so that a value repeated on millions of rows is decoded once.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
 const QUOTED = 1;
 const DOUBLED = 2;
+const BATCH_FULL = 2;
+const NOT_NUMBERED = -2;
+const ERRORS: Record<number, string> = {
+  1: 'quote opened here is never closed',
+  2: 'text after a closing quote',
+};
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
@@ -30,6 +39,13 @@ export interface CsvRecord {
   fieldEnd(index: number): number;
   /** Quoted: then a `""` in the field's bytes stands for one quote. */
   fieldQuoted(index: number): boolean;
+  /**
+   * The field's number among the values its column has shown in this input: the same bytes, quoted
+   * the same way, get the same number, counting from 0. -1 when it has none (a missing field, a value
+   * over 128 bytes, a column past 65,536 distinct values or the 256th). The first call for a column
+   * starts numbering it from the next batch of records on.
+   */
+  fieldNumber(index: number): number;
 }
 
 export interface ScanError {
@@ -43,42 +59,109 @@ export interface ScanHandlers {
   error(error: ScanError): void;
 }
 
-/** Offsets of one record's fields in the current buffer; reused for every record. */
+interface ScannerExports {
+  memory: WebAssembly.Memory;
+  init(delimiter: number): void;
+  prepare(size: number): number;
+  pending(): number;
+  scan(final: number): number;
+  numberColumn(column: number): void;
+  inputPointer(): number;
+  inputLength(): number;
+  scanStatus(): number;
+  recordStarts(): number;
+  recordEnds(): number;
+  recordLines(): number;
+  recordBases(): number;
+  recordCounts(): number;
+  recordErrors(): number;
+  fieldStarts(): number;
+  fieldEnds(): number;
+  fieldFlagBytes(): number;
+  fieldNumbers(): number;
+}
+
+// The part of the WebAssembly API used here (TypeScript has its types only in the DOM library).
+declare namespace WebAssembly {
+  class Module {
+    constructor(bytes: Uint8Array);
+  }
+  class Instance {
+    constructor(module: Module, imports: object);
+    readonly exports: object;
+  }
+  interface Memory {
+    readonly buffer: ArrayBuffer;
+  }
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+function scannerModule(): WebAssembly.Module {
+  if (compiled) return compiled;
+  // Two levels up from src/ingest (tests) and from dist/ingest (the built tool) alike.
+  const path = join(__dirname, '..', '..', 'dist', 'scanner.wasm');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new Error(`${path} is missing: run \`npm run build\``);
+  }
+  return (compiled = new WebAssembly.Module(bytes));
+}
+
+function instantiate(): ScannerExports {
+  const abort = () => {
+    throw new Error('CSV scanner: internal error (WebAssembly abort)');
+  };
+  return new WebAssembly.Instance(scannerModule(), { env: { abort } }).exports as unknown as ScannerExports;
+}
+
+/** One record of the current batch, read in place from the scanner's memory; reused for every record. */
 class RecordView implements CsvRecord {
   bytes: Buffer = Buffer.alloc(0);
   line = 0;
   fieldCount = 0;
   start = 0;
   end = 0;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  /** Per field: QUOTED, and DOUBLED when it holds `""` that must be undone. */
-  flags = new Uint8Array(64);
+  error = 0;
+  /** The batch's arrays, as indexes into `words` (Int32) and `flagBytes`. */
+  private words = new Int32Array(0);
+  private flagBytes = new Uint8Array(0);
+  private starts = 0;
+  private ends = 0;
+  private numbers = 0;
+  private flags = 0;
+  /** Index of this record's first field in the batch. */
+  private base = 0;
 
-  reset(buf: Buffer, line: number, start: number): void {
-    this.bytes = buf;
-    this.line = line;
+  constructor(private readonly wantNumbers: (column: number) => void) {}
+
+  /** Views of the batch just scanned: the memory may have moved or grown since the last one. */
+  attach(wasm: ScannerExports): void {
+    const memory = wasm.memory.buffer;
+    this.bytes = Buffer.from(memory, wasm.inputPointer(), wasm.inputLength());
+    this.words = new Int32Array(memory);
+    this.flagBytes = new Uint8Array(memory);
+    this.starts = wasm.fieldStarts() >> 2;
+    this.ends = wasm.fieldEnds() >> 2;
+    this.numbers = wasm.fieldNumbers() >> 2;
+    this.flags = wasm.fieldFlagBytes();
+  }
+
+  select(start: number, end: number, line: number, base: number, count: number, error: number): void {
     this.start = start;
-    this.fieldCount = 0;
-  }
-
-  push(start: number, end: number, flags: number): void {
-    if (this.fieldCount === this.starts.length) this.grow();
-    const i = this.fieldCount++;
-    this.starts[i] = start;
-    this.ends[i] = end;
-    this.flags[i] = flags;
-  }
-
-  /** A line with nothing on it: not a record (csv-parse `skip_empty_lines`). */
-  isBlank(): boolean {
-    return this.fieldCount === 1 && this.starts[0] === this.ends[0] && this.flags[0] === 0;
+    this.end = end;
+    this.line = line;
+    this.base = base;
+    this.fieldCount = count;
+    this.error = error;
   }
 
   field(index: number): string {
     if (index >= this.fieldCount) return '';
-    const text = this.bytes.toString('utf8', this.starts[index], this.ends[index]);
-    return this.flags[index] & DOUBLED ? text.replace(/""/g, '"') : text;
+    const text = this.bytes.toString('utf8', this.fieldStart(index), this.fieldEnd(index));
+    return this.flagBytes[this.flags + this.base + index] & DOUBLED ? text.replace(/""/g, '"') : text;
   }
 
   raw(): string {
@@ -86,185 +169,80 @@ class RecordView implements CsvRecord {
   }
 
   fieldStart(index: number): number {
-    return this.starts[index];
+    return this.words[this.starts + this.base + index];
   }
 
   fieldEnd(index: number): number {
-    return this.ends[index];
+    return this.words[this.ends + this.base + index];
   }
 
   fieldQuoted(index: number): boolean {
-    return (this.flags[index] & QUOTED) !== 0;
+    return (this.flagBytes[this.flags + this.base + index] & QUOTED) !== 0;
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const flags = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    flags.set(this.flags);
-    this.starts = starts;
-    this.ends = ends;
-    this.flags = flags;
+  fieldNumber(index: number): number {
+    if (index >= this.fieldCount) return -1;
+    const id = this.words[this.numbers + this.base + index];
+    if (id !== NOT_NUMBERED) return id;
+    this.wantNumbers(index);
+    return -1;
   }
-}
-
-/** Outcome of scanning one record from a position. */
-const enum Step {
-  Done,
-  NeedMore,
 }
 
 export class CsvScanner {
-  private pending: Buffer | null = null;
-  private line = 1;
-  private readonly view = new RecordView();
-  /** Where the record being scanned ends (after its line ending) once Step.Done is returned. */
-  private next = 0;
-  private lineAfter = 1;
-  private errorMessage: string | null = null;
+  private readonly wasm = instantiate();
+  private readonly view: RecordView;
+  /** Columns to number from the next batch on. */
+  private readonly wanted = new Set<number>();
 
   constructor(
-    private readonly delimiter: number,
+    delimiter: number,
     private readonly handlers: ScanHandlers,
-  ) {}
+  ) {
+    this.wasm.init(delimiter);
+    this.view = new RecordView((column) => this.wanted.add(column));
+  }
 
   push(chunk: Buffer): void {
-    const buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = null;
-    this.scan(buf, false);
+    if (chunk.length === 0) return;
+    const at = this.wasm.prepare(chunk.length);
+    new Uint8Array(this.wasm.memory.buffer, at, chunk.length).set(chunk);
+    this.run(false);
   }
 
   end(): void {
-    if (this.pending) {
-      const buf = this.pending;
-      this.pending = null;
-      this.scan(buf, true);
-    }
+    if (this.wasm.pending() > 0) this.run(true);
   }
 
-  private scan(buf: Buffer, final: boolean): void {
-    let pos = 0;
-    while (pos < buf.length) {
-      if (this.scanRecord(buf, pos, final) === Step.NeedMore) {
-        this.pending = buf.subarray(pos);
-        return;
-      }
-      this.emit();
-      pos = this.next;
-      this.line = this.lineAfter;
-    }
-  }
-
-  private emit(): void {
-    const view = this.view;
-    if (this.errorMessage !== null) {
-      this.handlers.error({ line: view.line, message: this.errorMessage, raw: view.raw() });
-      this.errorMessage = null;
-    } else if (!view.isBlank()) {
-      this.handlers.record(view);
-    }
-  }
-
-  /** Scans one record starting at `pos`; fills the view, `next` and `lineAfter`. */
-  private scanRecord(buf: Buffer, pos: number, final: boolean): Step {
-    const view = this.view;
-    const delim = this.delimiter;
-    const len = buf.length;
-    let line = this.line;
-    view.reset(buf, line, pos);
-    let i = pos;
+  /** Scans batch after batch until the input is consumed or waits for more. */
+  private run(final: boolean): void {
+    const wasm = this.wasm;
     for (;;) {
-      // One field starts at i.
-      if (i < len && buf[i] === QUOTE) {
-        let j = i + 1;
-        let flags = QUOTED;
-        const lineAtQuote = line;
-        for (;;) {
-          // The next quote, counting the line endings on the way (a JS loop: fields are short, and a
-          // native indexOf per field costs more than it saves).
-          let q = j;
-          while (q < len) {
-            const c = buf[q];
-            if (c === QUOTE) break;
-            if (c === LF || (c === CR && buf[q + 1] !== LF)) line++;
-            q++;
-          }
-          if (q === len) q = -1;
-          if (q === -1 || (q + 1 === len && !final)) {
-            if (!final) return Step.NeedMore;
-            // Reject only up to the end of the line the quote opened on, and read on from there:
-            // one stray quote must not swallow the rest of the file.
-            const eol = lineEnd(buf, i);
-            return this.fail(buf, eol === -1 ? len : eol, lineAtQuote, 'quote opened here is never closed');
-          }
-          if (buf[q + 1] === QUOTE) {
-            flags = QUOTED | DOUBLED;
-            j = q + 2;
-            continue;
-          }
-          view.push(i + 1, q, flags);
-          i = q + 1;
-          break;
-        }
-        if (i < len && buf[i] !== delim && buf[i] !== LF && buf[i] !== CR) {
-          const eol = lineEnd(buf, i);
-          // A CR at the end of the block may be half of a CRLF: wait for the next block to tell.
-          if ((eol === -1 || (buf[eol] === CR && eol + 1 === len)) && !final) return Step.NeedMore;
-          return this.fail(buf, eol === -1 ? len : eol, line, 'text after a closing quote');
-        }
-      } else {
-        let j = i;
-        while (j < len) {
-          const c = buf[j];
-          if (c === delim || c === LF || c === CR) break;
-          j++;
-        }
-        view.push(i, j, 0);
-        i = j;
+      if (this.wanted.size > 0) {
+        for (const column of this.wanted) wasm.numberColumn(column);
+        this.wanted.clear();
       }
-      // i is at a delimiter, a line ending, or the end of the buffer.
-      if (i >= len) {
-        if (!final) return Step.NeedMore;
-        view.end = len;
-        this.next = len;
-        this.lineAfter = line;
-        return Step.Done;
-      }
-      const c = buf[i];
-      if (c === delim) {
-        i++;
-        continue;
-      }
-      view.end = i;
-      if (c === CR) {
-        if (i + 1 >= len && !final) return Step.NeedMore;
-        i += buf[i + 1] === LF ? 2 : 1;
-      } else {
-        i++;
-      }
-      this.next = i;
-      this.lineAfter = line + 1;
-      return Step.Done;
+      const count = wasm.scan(final ? 1 : 0);
+      this.emit(count);
+      if (wasm.scanStatus() !== BATCH_FULL) return;
     }
   }
 
-  /** Marks the current record as broken up to `eol`; scanning resumes after that line ending. */
-  private fail(buf: Buffer, eol: number, line: number, message: string): Step {
-    this.view.end = eol;
-    this.errorMessage = message;
-    let next = eol;
-    if (next < buf.length) next += buf[next] === CR && buf[next + 1] === LF ? 2 : 1;
-    this.next = next;
-    this.lineAfter = line + 1;
-    return Step.Done;
+  private emit(count: number): void {
+    const wasm = this.wasm;
+    const view = this.view;
+    view.attach(wasm);
+    const words = new Int32Array(wasm.memory.buffer);
+    const starts = wasm.recordStarts() >> 2;
+    const ends = wasm.recordEnds() >> 2;
+    const lines = wasm.recordLines() >> 2;
+    const bases = wasm.recordBases() >> 2;
+    const counts = wasm.recordCounts() >> 2;
+    const errors = wasm.recordErrors() >> 2;
+    for (let r = 0; r < count; r++) {
+      view.select(words[starts + r], words[ends + r], words[lines + r], words[bases + r], words[counts + r], words[errors + r]);
+      if (view.error === 0) this.handlers.record(view);
+      else this.handlers.error({ line: view.line, message: ERRORS[view.error], raw: view.raw() });
+    }
   }
-}
-
-/** Index of the next LF or CR at or after `from`, or -1. */
-function lineEnd(buf: Buffer, from: number): number {
-  for (let k = from; k < buf.length; k++) if (buf[k] === LF || buf[k] === CR) return k;
-  return -1;
 }

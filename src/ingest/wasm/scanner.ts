@@ -1,0 +1,547 @@
+/**
+ * The CSV scanner's inner loop, in AssemblyScript compiled to WebAssembly (`npm run build:wasm`):
+ * splits a block of UTF-8 into records and fields, and numbers each field of the columns asked for
+ * by its bytes (the same bytes and quoting get the same number), so that JavaScript decodes and parses
+ * a repeated value once. `src/ingest/scanner.ts` drives it and documents the CSV dialect; the two
+ * must change together.
+ *
+ * Memory: one input block (the unconsumed tail of the previous block, then the new bytes), and per
+ * call a batch of records and their fields, as parallel arrays read by JavaScript through the
+ * pointers exported below. Everything is allocated with the stub runtime's heap; nothing is per row.
+ */
+
+const QUOTE: u32 = 0x22;
+const LF: u32 = 0x0a;
+const CR: u32 = 0x0d;
+
+/** Field flags. */
+const QUOTED: u8 = 1;
+const DOUBLED: u8 = 2;
+
+/** Record errors (0: none); JavaScript holds the messages. */
+const UNCLOSED_QUOTE: i32 = 1;
+const TEXT_AFTER_QUOTE: i32 = 2;
+
+/** What `scan` stopped on. */
+const CONSUMED: i32 = 0;
+const NEED_MORE: i32 = 1;
+const BATCH_FULL: i32 = 2;
+
+/** Outcome of scanning one record. */
+const DONE: i32 = 0;
+
+/** Field numbers besides an entry's index. */
+const NOT_NUMBERED: i32 = -2;
+const UNCACHED: i32 = -1;
+
+const RECORD_CAPACITY: i32 = 8192;
+const MAX_COLUMNS: i32 = 256;
+const MAX_ENTRIES: i32 = 1 << 16;
+const MAX_KEY_BYTES: i32 = 128;
+
+let delimiter: u32 = 0x2c;
+
+let input: usize = 0;
+let inputCapacity: i32 = 0;
+let length: i32 = 0;
+let pos: i32 = 0;
+let line: i32 = 1;
+let status: i32 = CONSUMED;
+
+// The batch: records and their fields, as parallel arrays.
+let records: i32 = 0;
+let recordStart: usize = 0;
+let recordEnd: usize = 0;
+let recordLine: usize = 0;
+let recordBase: usize = 0;
+let recordCount: usize = 0;
+let recordError: usize = 0;
+let fields: i32 = 0;
+let fieldCapacity: i32 = 0;
+let fieldStart: usize = 0;
+let fieldEnd: usize = 0;
+let fieldFlags: usize = 0;
+let fieldNumber: usize = 0;
+
+// The record being scanned.
+let recEnd: i32 = 0;
+let recNext: i32 = 0;
+let recLineAfter: i32 = 0;
+let recError: i32 = 0;
+
+/** Per column, its dictionary or 0. */
+let dictionaries: usize = 0;
+
+export function init(delim: u32): void {
+  delimiter = delim;
+  recordStart = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordEnd = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordLine = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordBase = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordCount = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordError = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  allocateFields(RECORD_CAPACITY * 16);
+  dictionaries = heap.alloc(<usize>MAX_COLUMNS << 2);
+  memory.fill(dictionaries, 0, <usize>MAX_COLUMNS << 2);
+  inputCapacity = 1 << 16;
+  input = heap.alloc(<usize>inputCapacity);
+}
+
+function allocateFields(capacity: i32): void {
+  const old = fieldCapacity;
+  fieldStart = grow(fieldStart, old << 2, capacity << 2);
+  fieldEnd = grow(fieldEnd, old << 2, capacity << 2);
+  fieldNumber = grow(fieldNumber, old << 2, capacity << 2);
+  fieldFlags = grow(fieldFlags, old, capacity);
+  fieldCapacity = capacity;
+}
+
+/** A fresh block of `size` bytes holding the first `keep` bytes of `ptr` (0: none yet). */
+function grow(ptr: usize, keep: i32, size: i32): usize {
+  const fresh = heap.alloc(<usize>size);
+  if (ptr !== 0) {
+    memory.copy(fresh, ptr, <usize>keep);
+    heap.free(ptr);
+  }
+  return fresh;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Input
+
+/**
+ * Moves the unconsumed tail to the front, makes room for `size` more bytes after it and returns
+ * where JavaScript should write them.
+ */
+export function prepare(size: i32): usize {
+  const tail = length - pos;
+  if (tail + size > inputCapacity) {
+    let capacity = inputCapacity;
+    while (capacity < tail + size) capacity *= 2;
+    const fresh = heap.alloc(<usize>capacity);
+    memory.copy(fresh, input + <usize>pos, <usize>tail);
+    heap.free(input);
+    input = fresh;
+    inputCapacity = capacity;
+  } else if (pos > 0) {
+    memory.copy(input, input + <usize>pos, <usize>tail);
+  }
+  pos = 0;
+  length = tail + size;
+  return input + <usize>tail;
+}
+
+/** Bytes not yet consumed (a record waiting for more input). */
+export function pending(): i32 {
+  return length - pos;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Scanning
+
+/**
+ * Scans records from the current position into a fresh batch and returns how many there are;
+ * `status()` then tells whether the input is consumed, waits for more, or the batch was full.
+ * `final`: no more input will come, so a record may end at the end of the input.
+ */
+export function scan(final: bool): i32 {
+  records = 0;
+  fields = 0;
+  while (pos < length) {
+    if (records === RECORD_CAPACITY) return (status = BATCH_FULL), records;
+    const base = fields;
+    const outcome = scanRecord(final);
+    if (outcome !== DONE) {
+      fields = base;
+      return (status = outcome), records;
+    }
+    emit(base);
+    pos = recNext;
+    line = recLineAfter;
+  }
+  status = CONSUMED;
+  return records;
+}
+
+function emit(base: i32): void {
+  const count = fields - base;
+  if (recError === 0 && count === 1 && load<i32>(fieldStart + (<usize>base << 2)) === load<i32>(fieldEnd + (<usize>base << 2)) && load<u8>(fieldFlags + <usize>base) === 0) {
+    fields = base; // a blank line is not a record
+    return;
+  }
+  const r = <usize>records << 2;
+  store<i32>(recordStart + r, pos);
+  store<i32>(recordEnd + r, recEnd);
+  store<i32>(recordLine + r, line);
+  store<i32>(recordBase + r, base);
+  if (recError !== 0) {
+    fields = base;
+    store<i32>(recordCount + r, 0);
+  } else {
+    store<i32>(recordCount + r, count);
+    number(base, count);
+  }
+  store<i32>(recordError + r, recError);
+  records++;
+}
+
+@inline
+function byteAt(i: i32): u32 {
+  return <u32>load<u8>(input + <usize>i);
+}
+
+/** Adds a field; false when the batch has no room left for it (and other records to hand out first). */
+@inline
+function push(start: i32, end: i32, flags: u8): bool {
+  if (fields === fieldCapacity) {
+    if (records > 0) return false;
+    allocateFields(fieldCapacity * 2);
+  }
+  const f = <usize>fields << 2;
+  store<i32>(fieldStart + f, start);
+  store<i32>(fieldEnd + f, end);
+  store<u8>(fieldFlags + <usize>fields, flags);
+  fields++;
+  return true;
+}
+
+/** Scans one record from `pos`; on DONE sets recEnd, recNext, recLineAfter and recError. */
+function scanRecord(final: bool): i32 {
+  const len = length;
+  const delim = delimiter;
+  let ln = line;
+  let i = pos;
+  recError = 0;
+  for (;;) {
+    // One field starts at i.
+    if (i < len && byteAt(i) === QUOTE) {
+      let j = i + 1;
+      let flags = QUOTED;
+      const lineAtQuote = ln;
+      for (;;) {
+        // The next quote, counting line endings on the way.
+        let q = j;
+        for (;;) {
+          q = quoteOrLineEnd(q, len);
+          if (q === len) break;
+          const c = byteAt(q);
+          if (c === QUOTE) break;
+          if (c === LF || q + 1 >= len || byteAt(q + 1) !== LF) ln++; // CRLF counts once, at its LF
+          q++;
+        }
+        if (q === len || (q + 1 === len && !final)) {
+          if (!final) return NEED_MORE;
+          // Reject only up to the end of the line the quote opened on, and read on from there.
+          const eol = lineEnd(i);
+          return fail(eol < 0 ? len : eol, lineAtQuote, UNCLOSED_QUOTE);
+        }
+        if (q + 1 < len && byteAt(q + 1) === QUOTE) {
+          flags = QUOTED | DOUBLED;
+          j = q + 2;
+          continue;
+        }
+        if (!push(i + 1, q, flags)) return BATCH_FULL;
+        i = q + 1;
+        break;
+      }
+      if (i < len) {
+        const c = byteAt(i);
+        if (c !== delim && c !== LF && c !== CR) {
+          const eol = lineEnd(i);
+          // A CR at the end of the block may be half of a CRLF: wait for the next block to tell.
+          if ((eol < 0 || (byteAt(eol) === CR && eol + 1 === len)) && !final) return NEED_MORE;
+          return fail(eol < 0 ? len : eol, ln, TEXT_AFTER_QUOTE);
+        }
+      }
+    } else {
+      const j = plainFieldEnd(i, len, delim);
+      if (!push(i, j, 0)) return BATCH_FULL;
+      i = j;
+    }
+    // i is at a delimiter, a line ending, or the end of the input.
+    if (i >= len) {
+      if (!final) return NEED_MORE;
+      recEnd = len;
+      recNext = len;
+      recLineAfter = ln;
+      return DONE;
+    }
+    const c = byteAt(i);
+    if (c === delim) {
+      i++;
+      continue;
+    }
+    recEnd = i;
+    if (c === CR) {
+      if (i + 1 >= len && !final) return NEED_MORE;
+      i += i + 1 < len && byteAt(i + 1) === LF ? 2 : 1;
+    } else {
+      i++;
+    }
+    recNext = i;
+    recLineAfter = ln + 1;
+    return DONE;
+  }
+}
+
+/** The first delimiter, LF or CR at or after `i` (or `len`), sixteen bytes at a time. */
+@inline
+function plainFieldEnd(i: i32, len: i32, delim: u32): i32 {
+  const d = i8x16.splat(<i8>delim);
+  const lf = i8x16.splat(<i8>LF);
+  const cr = i8x16.splat(<i8>CR);
+  let j = i;
+  while (j + 16 <= len) {
+    const v = v128.load(input + <usize>j);
+    const hits = i8x16.bitmask(v128.or(i8x16.eq(v, d), v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr))));
+    if (hits !== 0) return j + <i32>ctz(hits);
+    j += 16;
+  }
+  while (j < len) {
+    const c = byteAt(j);
+    if (c === delim || c === LF || c === CR) break;
+    j++;
+  }
+  return j;
+}
+
+/** The first quote, LF or CR at or after `i` (or `len`), sixteen bytes at a time. */
+@inline
+function quoteOrLineEnd(i: i32, len: i32): i32 {
+  const quote = i8x16.splat(<i8>QUOTE);
+  const lf = i8x16.splat(<i8>LF);
+  const cr = i8x16.splat(<i8>CR);
+  let j = i;
+  while (j + 16 <= len) {
+    const v = v128.load(input + <usize>j);
+    const hits = i8x16.bitmask(v128.or(i8x16.eq(v, quote), v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr))));
+    if (hits !== 0) return j + <i32>ctz(hits);
+    j += 16;
+  }
+  while (j < len) {
+    const c = byteAt(j);
+    if (c === QUOTE || c === LF || c === CR) break;
+    j++;
+  }
+  return j;
+}
+
+/** Marks the record as broken up to `eol`; scanning resumes after that line ending. */
+function fail(eol: i32, ln: i32, error: i32): i32 {
+  recEnd = eol;
+  recError = error;
+  let next = eol;
+  if (next < length) next += byteAt(next) === CR && next + 1 < length && byteAt(next + 1) === LF ? 2 : 1;
+  recNext = next;
+  recLineAfter = ln + 1;
+  return DONE;
+}
+
+/** Index of the next LF or CR at or after `from`, or -1. */
+function lineEnd(from: i32): i32 {
+  for (let k = from; k < length; k++) {
+    const c = byteAt(k);
+    if (c === LF || c === CR) return k;
+  }
+  return -1;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Numbering values by their bytes
+
+/** Open addressing: entry index + 1 per slot, 0 when free; kept at most half full. */
+@unmanaged
+class Dictionary {
+  slots: usize = 0;
+  slotMask: i32 = 0;
+  size: i32 = 0;
+  entryCapacity: i32 = 0;
+  hashes: usize = 0;
+  keyStarts: usize = 0;
+  keyLengths: usize = 0;
+  pool: usize = 0;
+  poolUsed: i32 = 0;
+  poolCapacity: i32 = 0;
+}
+
+/** From now on, number the fields of column `column` (0-based); columns past MAX_COLUMNS are not. */
+export function numberColumn(column: i32): void {
+  if (column < 0 || column >= MAX_COLUMNS) return;
+  const at = dictionaries + (<usize>column << 2);
+  if (load<usize>(at) !== 0) return;
+  const dict = changetype<Dictionary>(heap.alloc(offsetof<Dictionary>()));
+  dict.slotMask = 1023;
+  dict.slots = heap.alloc(1024 << 2);
+  memory.fill(dict.slots, 0, 1024 << 2);
+  dict.size = 0;
+  dict.entryCapacity = 512;
+  dict.hashes = heap.alloc(512 << 2);
+  dict.keyStarts = heap.alloc(512 << 2);
+  dict.keyLengths = heap.alloc(512 << 2);
+  dict.poolCapacity = 16384;
+  dict.pool = heap.alloc(16384);
+  dict.poolUsed = 0;
+  store<usize>(at, changetype<usize>(dict));
+}
+
+function number(base: i32, count: i32): void {
+  for (let k = 0; k < count; k++) {
+    const f = base + k;
+    let id = NOT_NUMBERED;
+    if (k < MAX_COLUMNS) {
+      const dict = load<usize>(dictionaries + (<usize>k << 2));
+      if (dict !== 0) {
+        const start = load<i32>(fieldStart + (<usize>f << 2));
+        const end = load<i32>(fieldEnd + (<usize>f << 2));
+        id = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + <usize>f) & QUOTED);
+      }
+    }
+    store<i32>(fieldNumber + (<usize>f << 2), id);
+  }
+}
+
+/**
+ * A hash of `size` bytes at `p`, read eight (or four) at a time; the last load overlaps the one before
+ * rather than looping over the tail, so every byte counts and short keys take one or two loads.
+ */
+function hashOf(p: usize, size: i32, quoted: u8): u32 {
+  let h: u64 = (quoted ? 0x9e3779b97f4a7c15 : 0xc2b2ae3d27d4eb4f) ^ <u64>size;
+  if (size >= 8) {
+    const last = p + <usize>(size - 8);
+    for (let at = p; at < last; at += 8) h = mix(h ^ load<u64>(at));
+    h = mix(h ^ load<u64>(last));
+  } else if (size >= 4) {
+    h = mix(h ^ ((<u64>load<u32>(p) << 32) | <u64>load<u32>(p + <usize>(size - 4))));
+  } else if (size > 0) {
+    h = mix(h ^ (<u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16)));
+  }
+  return <u32>(h ^ (h >> 32));
+}
+
+@inline
+function mix(x: u64): u64 {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
+  return x ^ (x >> 31);
+}
+
+/** Whether `size` bytes at `a` and at `b` are equal, compared as `hashOf` reads them. */
+function sameBytes(a: usize, b: usize, size: i32): bool {
+  if (size >= 8) {
+    const tail = <usize>(size - 8);
+    for (let k: usize = 0; k < tail; k += 8) if (load<u64>(a + k) !== load<u64>(b + k)) return false;
+    return load<u64>(a + tail) === load<u64>(b + tail);
+  }
+  for (let k = 0; k < size; k++) if (load<u8>(a + <usize>k) !== load<u8>(b + <usize>k)) return false;
+  return true;
+}
+
+/** The entry of these bytes (quoted or not), added if new; UNCACHED once the dictionary is full. */
+function lookup(dict: Dictionary, start: i32, size: i32, quoted: u8): i32 {
+  // The quoted flag is part of the key: stored as a leading byte of the key.
+  const hash = hashOf(input + <usize>start, size, quoted);
+  const mask = dict.slotMask;
+  let slot = <i32>hash & mask;
+  for (;;) {
+    const entry = load<i32>(dict.slots + (<usize>slot << 2));
+    if (entry === 0) break;
+    const e = <usize>(entry - 1);
+    if (
+      load<u32>(dict.hashes + (e << 2)) === hash &&
+      load<i32>(dict.keyLengths + (e << 2)) === size + 1 &&
+      load<u8>(dict.pool + <usize>load<i32>(dict.keyStarts + (e << 2))) === quoted &&
+      sameBytes(dict.pool + <usize>load<i32>(dict.keyStarts + (e << 2)) + 1, input + <usize>start, size)
+    ) {
+      return entry - 1;
+    }
+    slot = (slot + 1) & mask;
+  }
+  if (dict.size === MAX_ENTRIES) return UNCACHED;
+  return insert(dict, slot, hash, start, size, quoted);
+}
+
+function insert(dict: Dictionary, slot: i32, hash: u32, start: i32, size: i32, quoted: u8): i32 {
+  const id = dict.size;
+  if (id === dict.entryCapacity) {
+    const capacity = dict.entryCapacity * 2;
+    dict.hashes = grow(dict.hashes, id << 2, capacity << 2);
+    dict.keyStarts = grow(dict.keyStarts, id << 2, capacity << 2);
+    dict.keyLengths = grow(dict.keyLengths, id << 2, capacity << 2);
+    dict.entryCapacity = capacity;
+  }
+  if (dict.poolUsed + size + 1 > dict.poolCapacity) {
+    let capacity = dict.poolCapacity * 2;
+    while (capacity < dict.poolUsed + size + 1) capacity *= 2;
+    dict.pool = grow(dict.pool, dict.poolUsed, capacity);
+    dict.poolCapacity = capacity;
+  }
+  const at = dict.pool + <usize>dict.poolUsed;
+  store<u8>(at, quoted);
+  memory.copy(at + 1, input + <usize>start, <usize>size);
+  store<u32>(dict.hashes + (<usize>id << 2), hash);
+  store<i32>(dict.keyStarts + (<usize>id << 2), dict.poolUsed);
+  store<i32>(dict.keyLengths + (<usize>id << 2), size + 1);
+  dict.poolUsed += size + 1;
+  dict.size = id + 1;
+  store<i32>(dict.slots + (<usize>slot << 2), id + 1);
+  if (dict.size * 2 > dict.slotMask + 1) rehash(dict);
+  return id;
+}
+
+function rehash(dict: Dictionary): void {
+  const count = (dict.slotMask + 1) * 2;
+  const slots = heap.alloc(<usize>count << 2);
+  memory.fill(slots, 0, <usize>count << 2);
+  const mask = count - 1;
+  for (let e = 0; e < dict.size; e++) {
+    let slot = <i32>load<u32>(dict.hashes + (<usize>e << 2)) & mask;
+    while (load<i32>(slots + (<usize>slot << 2)) !== 0) slot = (slot + 1) & mask;
+    store<i32>(slots + (<usize>slot << 2), e + 1);
+  }
+  heap.free(dict.slots);
+  dict.slots = slots;
+  dict.slotMask = mask;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Where JavaScript finds things
+
+export function inputPointer(): usize {
+  return input;
+}
+export function inputLength(): i32 {
+  return length;
+}
+export function scanStatus(): i32 {
+  return status;
+}
+export function recordStarts(): usize {
+  return recordStart;
+}
+export function recordEnds(): usize {
+  return recordEnd;
+}
+export function recordLines(): usize {
+  return recordLine;
+}
+export function recordBases(): usize {
+  return recordBase;
+}
+export function recordCounts(): usize {
+  return recordCount;
+}
+export function recordErrors(): usize {
+  return recordError;
+}
+export function fieldStarts(): usize {
+  return fieldStart;
+}
+export function fieldEnds(): usize {
+  return fieldEnd;
+}
+export function fieldFlagBytes(): usize {
+  return fieldFlags;
+}
+export function fieldNumbers(): usize {
+  return fieldNumber;
+}
