@@ -20,8 +20,8 @@
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
 import { UsageError } from '../errors';
-import { GrowableArray } from '../stats/growable-array';
-import { type Description, describe } from '../stats/describe';
+import type { Description } from '../stats/describe';
+import { IntSample } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import type { DelegationRow } from './records';
 import {
@@ -215,13 +215,13 @@ export class DelegationSummarizer {
 
 /** Group sizes and nights of one group; one per group, never one per row. */
 class GroupAccumulator {
-  private readonly sizes = new GrowableArray('int32');
+  private readonly sizes = new IntSample();
   private visitorNights = 0;
   private visitorsWithNights = 0;
   private delegationsWithNights = 0;
 
   add(people: number, nights: number | null): void {
-    this.sizes.push(people);
+    this.sizes.add(people);
     if (nights === null) return;
     this.visitorNights += people * nights;
     this.visitorsWithNights += people;
@@ -229,7 +229,7 @@ class GroupAccumulator {
   }
 
   mergeFrom(other: GroupAccumulator): void {
-    this.sizes.append(other.sizes);
+    this.sizes.mergeFrom(other.sizes);
     this.visitorNights += other.visitorNights;
     this.visitorsWithNights += other.visitorsWithNights;
     this.delegationsWithNights += other.delegationsWithNights;
@@ -238,7 +238,7 @@ class GroupAccumulator {
   stats(): GroupStats {
     const known = this.delegationsWithNights > 0;
     return {
-      ...describe(this.sizes),
+      ...this.sizes.describe(),
       visitorNights: known ? this.visitorNights : null,
       visitorsWithNights: this.visitorsWithNights,
       averageStay: this.visitorsWithNights > 0 ? this.visitorNights / this.visitorsWithNights : null,

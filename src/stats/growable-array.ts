@@ -49,8 +49,7 @@ export class GrowableArray {
    */
   sortedView(): Buffer {
     const values = this.values();
-    if (this.elementType === 'int32' && countingSort(values as Int32Array)) return values;
-    return values.sort();
+    return this.elementType === 'int32' ? sortInt32(values as Int32Array) : values.sort();
   }
 
   private reserve(needed: number): void {
@@ -61,6 +60,11 @@ export class GrowableArray {
     grown.set(this.values());
     this.buffer = grown;
   }
+}
+
+/** Sorts in place (by counting when the range allows) and returns the same array. */
+export function sortInt32(values: Int32Array): Int32Array {
+  return countingSort(values) ? values : values.sort();
 }
 
 /** Sorts by counting when the range of the values is no wider than their number; false if it is wider. */

@@ -4,11 +4,19 @@
  * position h = (n - 1) p and is x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]).
  */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
+  return quantileOfOrdered(sorted.length, p, (index) => sorted[index]);
+}
+
+/**
+ * The same quantile of n values known only through `valueAt(k)`, the k-th smallest (0-based), for
+ * samples kept as counts per value: the same arithmetic, so the same result to the last bit.
+ */
+export function quantileOfOrdered(n: number, p: number, valueAt: (index: number) => number): number {
   if (n === 0) throw new RangeError('a quantile needs at least one value');
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile probability ${p} is outside 0..1`);
   const position = (n - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, n - 1);
-  return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
+  const low = valueAt(below);
+  return low + (position - below) * (valueAt(above) - low);
 }

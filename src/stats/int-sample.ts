@@ -1,0 +1,194 @@
+/**
+ * A sample of 32-bit integers (group sizes) kept mostly as a count per value: adding a value is
+ * one increment in a small array that stays in cache, the sample needs no sorting, and its
+ * description is exactly the one of the same values sorted (see describe()).
+ *
+ * The counts cover a window of consecutive values. Values outside it are kept as they come (the
+ * "spill", 4 bytes each, like a GrowableArray); once there are at least as many of them as the
+ * window that would cover everything has slots, the window is rebuilt to cover them all and the
+ * spill is emptied. So the counts never take more memory than the values they replaced, a sample
+ * of values spread too widely simply stays a plain array, and each value is moved at most a few
+ * times (amortised O(1) per value).
+ */
+import { GrowableArray, sortInt32 } from './growable-array';
+import { type Description, describeSorted } from './describe';
+import { quantileOfOrdered } from './quantile';
+
+const NO_COUNTS = new Float64Array(0);
+/** A window is never smaller: fewer spilled values are cheaper as they are. */
+const MIN_WINDOW = 16;
+/** Below this every partial sum of integers is exact, in whatever order they are added. */
+const EXACT_LIMIT = 2 ** 53;
+
+export class IntSample {
+  /** counts[i]: how many times the value base + i was added (doubles: exact far beyond 2^31). */
+  private counts: Float64Array = NO_COUNTS;
+  private base = 0;
+  private spill = new GrowableArray('int32');
+  /** Smallest and largest spilled value; meaningless while the spill is empty. */
+  private spillMin = 0;
+  private spillMax = 0;
+
+  /** Throws RangeError for a value that is not a 32-bit integer. */
+  add(value: number): void {
+    const i = value - this.base;
+    if (i >= 0 && i < this.counts.length && (value | 0) === value) this.counts[i]++;
+    else this.addOutside(value);
+  }
+
+  get length(): number {
+    let n = this.spill.length;
+    const counts = this.counts;
+    for (let i = 0; i < counts.length; i++) n += counts[i];
+    return n;
+  }
+
+  /** Adds every value of another sample (the other is left as it was). */
+  mergeFrom(other: IntSample): void {
+    const [first, last] = occupied(other.counts);
+    if (first <= last) {
+      const lo = other.base + first;
+      const hi = other.base + last;
+      if (!this.covers(lo, hi)) {
+        const range = this.extentsWith(lo, hi);
+        const slots = windowSize(range[1] - range[0] + 1);
+        if (slots <= this.length + other.length) this.rebuild(range[0], range[1], slots);
+      }
+      const counts = other.counts;
+      if (this.covers(lo, hi)) {
+        const offset = other.base - this.base;
+        for (let i = first; i <= last; i++) this.counts[i + offset] += counts[i];
+      } else {
+        // Far apart and sparse: as values, which is what they would have been anyway.
+        for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) this.add(other.base + i);
+      }
+    }
+    const spilled = other.spill.values();
+    for (let k = 0; k < spilled.length; k++) this.add(spilled[k]);
+  }
+
+  /**
+   * Count, sum, mean, quantiles, extremes and standard deviation: equal to the last bit to
+   * describeSorted of the same values sorted, because every sum is formed in the same order (or is
+   * of integers small enough to be exact in any order).
+   */
+  describe(): Description {
+    if (this.spill.length > 0) return describeSorted(sortInt32(this.expanded()));
+    const counts = this.counts;
+    const base = this.base;
+    const [first, last] = occupied(counts);
+    let n = 0;
+    for (let i = first; i <= last; i++) n += counts[i];
+    if (n === 0) return describeSorted(new Int32Array(0));
+    const min = base + first;
+    const max = base + last;
+    let sum = 0;
+    if (Math.max(Math.abs(min), Math.abs(max)) * n <= EXACT_LIMIT) {
+      for (let i = first; i <= last; i++) sum += (base + i) * counts[i];
+    } else {
+      for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
+    }
+    const mean = sum / n;
+    const valueAt = (index: number): number => {
+      let seen = 0;
+      for (let i = first; i <= last; i++) if ((seen += counts[i]) > index) return base + i;
+      return max;
+    };
+    let squares = 0;
+    if (n >= 2) {
+      for (let i = first; i <= last; i++) {
+        const c = counts[i];
+        if (c === 0) continue;
+        const square = (base + i - mean) ** 2;
+        for (let k = 0; k < c; k++) squares += square;
+      }
+    }
+    return {
+      count: n,
+      sum,
+      mean,
+      median: quantileOfOrdered(n, 0.5, valueAt),
+      p25: quantileOfOrdered(n, 0.25, valueAt),
+      p75: quantileOfOrdered(n, 0.75, valueAt),
+      p90: quantileOfOrdered(n, 0.9, valueAt),
+      min,
+      max,
+      sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
+    };
+  }
+
+  private addOutside(value: number): void {
+    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a 32-bit integer`);
+    if (this.spill.length === 0) this.spillMin = this.spillMax = value;
+    else if (value < this.spillMin) this.spillMin = value;
+    else if (value > this.spillMax) this.spillMax = value;
+    this.spill.push(value);
+    if (this.spill.length < MIN_WINDOW) return;
+    const lo = this.counts.length > 0 ? Math.min(this.base, this.spillMin) : this.spillMin;
+    const hi = this.counts.length > 0 ? Math.max(this.base + this.counts.length - 1, this.spillMax) : this.spillMax;
+    const slots = windowSize(hi - lo + 1);
+    if (slots <= this.spill.length) this.rebuild(lo, hi, slots);
+  }
+
+  private covers(lo: number, hi: number): boolean {
+    return lo >= this.base && hi < this.base + this.counts.length;
+  }
+
+  /** The smallest and largest value held, widened to include lo..hi. */
+  private extentsWith(lo: number, hi: number): [number, number] {
+    const [first, last] = occupied(this.counts);
+    if (first <= last) {
+      lo = Math.min(lo, this.base + first);
+      hi = Math.max(hi, this.base + last);
+    }
+    if (this.spill.length > 0) {
+      lo = Math.min(lo, this.spillMin);
+      hi = Math.max(hi, this.spillMax);
+    }
+    return [lo, hi];
+  }
+
+  /** New counts over `slots` values centred on lo..hi, which must include every value held; empties the spill. */
+  private rebuild(lo: number, hi: number, slots: number): void {
+    const base = lo - Math.floor((slots - (hi - lo + 1)) / 2);
+    const counts = new Float64Array(slots);
+    if (this.counts.length > 0) {
+      const [first, last] = occupied(this.counts);
+      for (let i = first; i <= last; i++) counts[this.base + i - base] += this.counts[i];
+    }
+    const spilled = this.spill.values();
+    for (let k = 0; k < spilled.length; k++) counts[spilled[k] - base]++;
+    this.counts = counts;
+    this.base = base;
+    this.spill = new GrowableArray('int32');
+  }
+
+  /** Every value, counted ones in ascending order, then the spilled ones as they came. */
+  private expanded(): Int32Array {
+    const values = new Int32Array(this.length);
+    let at = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      const end = at + this.counts[i];
+      values.fill(this.base + i, at, end);
+      at = end;
+    }
+    values.set(this.spill.values(), at);
+    return values;
+  }
+}
+
+/** First and last index with a non-zero count; first > last when there is none. */
+function occupied(counts: Float64Array): [number, number] {
+  let first = 0;
+  while (first < counts.length && counts[first] === 0) first++;
+  let last = counts.length - 1;
+  while (last > first && counts[last] === 0) last--;
+  return first < counts.length ? [first, last] : [1, 0];
+}
+
+/** The power of two, at least MIN_WINDOW, that holds `range` consecutive values. */
+function windowSize(range: number): number {
+  let slots = MIN_WINDOW;
+  while (slots < range) slots *= 2;
+  return slots;
+}
