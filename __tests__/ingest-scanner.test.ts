@@ -1,4 +1,4 @@
-import { CsvScanner, type ScanError } from '../src/ingest/scanner';
+import { type CsvRecord, CsvScanner, type ScanError } from '../src/ingest/scanner';
 
 interface Scanned {
   records: { line: number; fields: string[]; raw: string }[];
@@ -142,5 +142,30 @@ describe('fieldNumber', () => {
     expect(got[8_193]).toEqual({ value: long, number: -1 });
     expect(got[8_194].number).toBeGreaterThanOrEqual(0);
     expect(numbers('a,b\n', 5)).toEqual([{ value: '', number: -1 }]);
+  });
+});
+
+describe('parsedCount', () => {
+  function codes(text: string, ask: (r: CsvRecord) => number): number[] {
+    const out: number[] = [];
+    const scanner = new CsvScanner(44, { record: (r) => out.push(ask(r)), error: () => undefined });
+    scanner.push(Buffer.from(text));
+    scanner.end();
+    return out;
+  }
+  const cells = ['7', ' 42\t', '"15"', '007', '123456789', '1234567890', '1.500', '-3', '""', '4 5', 'x'];
+  const expected = [7, 42, 15, 7, 123456789, -1, -1, -1, -1, -1, -1];
+
+  test('plain digits up to nine are parsed in the scanner from the second batch on; anything else is -1', () => {
+    const rows = Array.from({ length: 8_192 + cells.length }, (_, i) => (i < 8_192 ? '1' : cells[i - 8_192]));
+    const got = codes(rows.join('\n') + '\n', (r) => r.parsedCount(0));
+    expect(got[0]).toBe(-1); // asked for during the first batch: parsed from the next one
+    expect(got.slice(8_192)).toEqual(expected);
+  });
+
+  test('a column is numbered or counted, whichever was asked first', () => {
+    const rows = Array.from({ length: 8_200 }, (_, i) => String(i % 3));
+    const got = codes(rows.join('\n') + '\n', (r) => (r.line === 1 ? r.fieldNumber(0) : r.parsedCount(0)));
+    expect(new Set(got.slice(8_192))).toEqual(new Set([-1]));
   });
 });

@@ -134,6 +134,7 @@ class FileReader {
   private readonly arrivals: ArrivalRow[] = [];
   private readonly fromKey: number;
   private readonly toKey: number;
+  private readonly limited: boolean;
   private rowsRead = 0;
   private rowsAccepted = 0;
   private rowsRejected = 0;
@@ -147,6 +148,7 @@ class FileReader {
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
+    this.limited = !!(options.from || options.to);
   }
 
   start(head: Buffer): void {
@@ -231,6 +233,7 @@ class FileReader {
 
   /** --from/--to; a month-only figure is dated at its month's last day, as everywhere else. */
   private inRange(date: CalDate): boolean {
+    if (!this.limited) return true;
     const key = dateKey(date);
     if (key >= this.fromKey && key <= this.toKey) return true;
     this.rowsOutOfRange++;

@@ -30,6 +30,8 @@ export class RowContext {
 
   /** The layout's columns, less the text fields the command does not read. */
   private readonly index: Partial<Record<Field, number>>;
+  /** Delegation layouts: their columns resolved once, for the per-row path. */
+  readonly delegation: DelegationColumns | null;
 
   /** `fields`: the text fields to read (every one when absent); the others come out null or empty. */
   constructor(
@@ -38,6 +40,27 @@ export class RowContext {
     fields?: ReadonlySet<TextField>,
   ) {
     this.index = fields ? withoutUnread(layout.columns.index, fields) : layout.columns.index;
+    this.delegation = layout.kind === 'delegations' ? this.delegationColumns() : null;
+  }
+
+  private delegationColumns(): DelegationColumns {
+    const at = (field: Field) => this.index[field] ?? -1;
+    const cache = <T>(field: Field, compute: (raw: string) => T) => (at(field) < 0 ? null : new FieldCache(compute));
+    const format = this.dateFormat;
+    return {
+      date: at('date'),
+      people: at('people'),
+      nights: at('nights'),
+      origin: at('origin'),
+      region: at('region'),
+      type: at('type'),
+      purpose: at('purpose'),
+      dates: new FieldCache((raw) => dateOrReason(raw, format)),
+      origins: cache('origin', trimmedText),
+      regions: cache('region', trimmedText),
+      types: cache('type', trimmedText),
+      purposes: cache('purpose', splitList),
+    };
   }
 
   begin(): void {
@@ -66,10 +89,7 @@ export class RowContext {
 
   /** The field as a count, the reason it is not one, or null when it is empty or the column is absent. */
   count(rec: CsvRecord, field: Field): number | string | null {
-    const i = this.layout.columns.index[field];
-    if (i === undefined || i >= rec.fieldCount) return null;
-    const n = countFromBytes(rec.bytes, rec.fieldStart(i), rec.fieldEnd(i));
-    return n >= 0 ? n : parseOptionalCount(rec.field(i));
+    return countAt(rec, this.layout.columns.index[field] ?? -1);
   }
 
   /** The field split on `;` or `|`, trimmed, empty values dropped: shared between rows, so frozen. */
@@ -83,6 +103,30 @@ export class RowContext {
     const i = this.layout.columns.index[field];
     return i === undefined ? field : this.layout.columns.headers[i];
   }
+}
+
+/** Column positions of a delegation layout (-1: absent, or a text column left unread) and their caches. */
+interface DelegationColumns {
+  readonly date: number;
+  readonly people: number;
+  readonly nights: number;
+  readonly origin: number;
+  readonly region: number;
+  readonly type: number;
+  readonly purpose: number;
+  readonly dates: FieldCache<CalDate | string | null>;
+  readonly origins: FieldCache<string | null> | null;
+  readonly regions: FieldCache<string | null> | null;
+  readonly types: FieldCache<string | null> | null;
+  readonly purposes: FieldCache<readonly string[]> | null;
+}
+
+function countAt(rec: CsvRecord, i: number): number | string | null {
+  if (i < 0 || i >= rec.fieldCount) return null;
+  const parsed = rec.parsedCount(i);
+  if (parsed >= 0) return parsed;
+  const n = countFromBytes(rec.bytes, rec.fieldStart(i), rec.fieldEnd(i));
+  return n >= 0 ? n : parseOptionalCount(rec.field(i));
 }
 
 const TEXT_FIELDS: readonly TextField[] = ['origin', 'region', 'type', 'purpose'];
@@ -148,21 +192,36 @@ function optionalCount(rec: CsvRecord, field: Field, ctx: RowContext): number | 
   return n;
 }
 
-/** Dates and purpose lists are shared between rows that wrote them alike: the model only reads them. */
+/**
+ * Dates and purpose lists are shared between rows that wrote them alike: the model only reads them.
+ * A valid row takes the straight path on resolved columns; a row with a problem goes through the
+ * checks that name each problem.
+ */
 export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow | null {
-  const date = requiredDate(rec, 'date', ctx);
-  const people = requiredCount(rec, 'people', ctx);
-  const nights = optionalCount(rec, 'nights', ctx);
-  if (ctx.problems.length > 0) return null;
+  const cols = ctx.delegation!;
+  const date = cols.dates.get(rec, cols.date);
+  const people = countAt(rec, cols.people);
+  const nights = countAt(rec, cols.nights);
+  if (date === null || typeof date === 'string' || typeof people !== 'number' || typeof nights === 'string') {
+    return reportDelegation(rec, ctx);
+  }
   return {
-    date: date!,
-    people: people!,
-    origin: ctx.text(rec, 'origin'),
-    region: ctx.text(rec, 'region'),
-    type: ctx.text(rec, 'type'),
+    date,
+    people,
+    origin: cols.origins === null ? null : cols.origins.get(rec, cols.origin),
+    region: cols.regions === null ? null : cols.regions.get(rec, cols.region),
+    type: cols.types === null ? null : cols.types.get(rec, cols.type),
     nights,
-    purposes: ctx.list(rec, 'purpose'),
+    purposes: cols.purposes === null ? NO_VALUES : cols.purposes.get(rec, cols.purpose),
   };
+}
+
+/** The problems of a delegation row that is not valid (null), through the checks that name them. */
+function reportDelegation(rec: CsvRecord, ctx: RowContext): null {
+  requiredDate(rec, 'date', ctx);
+  requiredCount(rec, 'people', ctx);
+  optionalCount(rec, 'nights', ctx);
+  return null;
 }
 
 /** Wide rows give one ArrivalRow per filled segment column; long rows give one. */

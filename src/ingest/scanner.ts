@@ -18,6 +18,11 @@ const QUOTED = 1;
 const DOUBLED = 2;
 const BATCH_FULL = 2;
 const NOT_NUMBERED = -2;
+/** What the scanner computes for a column, as JavaScript asked: nothing, numbers, or counts. */
+const PLAIN = 0;
+const NUMBERED = 1;
+const COUNTED = 2;
+const MAX_COLUMNS = 256;
 const ERRORS: Record<number, string> = {
   1: 'quote opened here is never closed',
   2: 'text after a closing quote',
@@ -46,6 +51,12 @@ export interface CsvRecord {
    * starts numbering it from the next batch of records on.
    */
   fieldNumber(index: number): number;
+  /**
+   * The field as a count when it is 1 to 9 ASCII digits (spaces or tabs around them allowed), else -1
+   * (then decode it and parse it). The first call for a column starts parsing it in the scanner from
+   * the next batch on. A column is either numbered or counted, whichever was asked first.
+   */
+  parsedCount(index: number): number;
 }
 
 export interface ScanError {
@@ -66,6 +77,7 @@ interface ScannerExports {
   pending(): number;
   scan(final: number): number;
   numberColumn(column: number): void;
+  countColumn(column: number): void;
   inputPointer(): number;
   inputLength(): number;
   scanStatus(): number;
@@ -135,7 +147,11 @@ class RecordView implements CsvRecord {
   /** Index of this record's first field in the batch. */
   private base = 0;
 
-  constructor(private readonly wantNumbers: (column: number) => void) {}
+  /** `modes`: per column what the scanner computes or will from the next batch on; `ask` requests it. */
+  constructor(
+    private readonly modes: Uint8Array,
+    private readonly ask: (column: number, mode: number) => void,
+  ) {}
 
   /** Views of the batch just scanned: the memory may have moved or grown since the last one. */
   attach(wasm: ScannerExports): void {
@@ -181,26 +197,41 @@ class RecordView implements CsvRecord {
   }
 
   fieldNumber(index: number): number {
-    if (index >= this.fieldCount) return -1;
-    const id = this.words[this.numbers + this.base + index];
-    if (id !== NOT_NUMBERED) return id;
-    this.wantNumbers(index);
-    return -1;
+    return this.code(index, NUMBERED);
+  }
+
+  parsedCount(index: number): number {
+    return this.code(index, COUNTED);
+  }
+
+  /** The scanner's code for the field if its column is computed as `mode`, else -1. */
+  private code(index: number, mode: number): number {
+    if (index >= this.fieldCount || index >= MAX_COLUMNS) return -1;
+    const code = this.words[this.numbers + this.base + index];
+    if (code === NOT_NUMBERED) {
+      if (this.modes[index] === PLAIN) this.ask(index, mode);
+      return -1;
+    }
+    return this.modes[index] === mode ? code : -1;
   }
 }
 
 export class CsvScanner {
   private readonly wasm = instantiate();
   private readonly view: RecordView;
-  /** Columns to number from the next batch on. */
-  private readonly wanted = new Set<number>();
+  private readonly modes = new Uint8Array(MAX_COLUMNS);
+  /** Columns to compute from the next batch on. */
+  private readonly wanted: number[] = [];
 
   constructor(
     delimiter: number,
     private readonly handlers: ScanHandlers,
   ) {
     this.wasm.init(delimiter);
-    this.view = new RecordView((column) => this.wanted.add(column));
+    this.view = new RecordView(this.modes, (column, mode) => {
+      this.modes[column] = mode;
+      this.wanted.push(column);
+    });
   }
 
   push(chunk: Buffer): void {
@@ -218,10 +249,11 @@ export class CsvScanner {
   private run(final: boolean): void {
     const wasm = this.wasm;
     for (;;) {
-      if (this.wanted.size > 0) {
-        for (const column of this.wanted) wasm.numberColumn(column);
-        this.wanted.clear();
+      for (const column of this.wanted) {
+        if (this.modes[column] === NUMBERED) wasm.numberColumn(column);
+        else wasm.countColumn(column);
       }
+      this.wanted.length = 0;
       const count = wasm.scan(final ? 1 : 0);
       this.emit(count);
       if (wasm.scanStatus() !== BATCH_FULL) return;

@@ -69,8 +69,9 @@ let recNext: i32 = 0;
 let recLineAfter: i32 = 0;
 let recError: i32 = 0;
 
-/** Per column, its dictionary or 0. */
+/** Per column, its dictionary, COUNTED, or 0 (neither numbered nor counted). */
 let dictionaries: usize = 0;
+const COUNTED: usize = 1;
 
 export function init(delim: u32): void {
   delimiter = delim;
@@ -368,7 +369,7 @@ class Dictionary {
 export function numberColumn(column: i32): void {
   if (column < 0 || column >= MAX_COLUMNS) return;
   const at = dictionaries + (<usize>column << 2);
-  if (load<usize>(at) !== 0) return;
+  if (load<usize>(at) !== 0) return; // numbered already, or counted
   const dict = changetype<Dictionary>(heap.alloc(offsetof<Dictionary>()));
   dict.slotMask = 1023;
   dict.slots = heap.alloc(1024 << 2);
@@ -384,20 +385,46 @@ export function numberColumn(column: i32): void {
   store<usize>(at, changetype<usize>(dict));
 }
 
+/** From now on, parse the fields of column `column` as counts (see `countOf`). */
+export function countColumn(column: i32): void {
+  if (column < 0 || column >= MAX_COLUMNS) return;
+  const at = dictionaries + (<usize>column << 2);
+  if (load<usize>(at) === 0) store<usize>(at, COUNTED);
+}
+
+/** Fills the batch's field codes of one record: a number, a count, UNCACHED or NOT_NUMBERED. */
 function number(base: i32, count: i32): void {
   for (let k = 0; k < count; k++) {
     const f = base + k;
-    let id = NOT_NUMBERED;
+    let code = NOT_NUMBERED;
     if (k < MAX_COLUMNS) {
       const dict = load<usize>(dictionaries + (<usize>k << 2));
       if (dict !== 0) {
         const start = load<i32>(fieldStart + (<usize>f << 2));
         const end = load<i32>(fieldEnd + (<usize>f << 2));
-        id = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + <usize>f) & QUOTED);
+        if (dict === COUNTED) code = countOf(start, end);
+        else code = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + <usize>f) & QUOTED);
       }
     }
-    store<i32>(fieldNumber + (<usize>f << 2), id);
+    store<i32>(fieldNumber + (<usize>f << 2), code);
   }
+}
+
+/**
+ * The count in bytes [start, end) when they are 1 to 9 ASCII digits between optional spaces or tabs,
+ * else UNCACHED (JavaScript's `countFromBytes` and `parseCount` decide; they agree on these inputs).
+ */
+function countOf(start: i32, end: i32): i32 {
+  while (start < end && (byteAt(start) === 0x20 || byteAt(start) === 0x09)) start++;
+  while (end > start && (byteAt(end - 1) === 0x20 || byteAt(end - 1) === 0x09)) end--;
+  if (start === end || end - start > 9) return UNCACHED;
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = byteAt(i) - 0x30;
+    if (digit > 9) return UNCACHED;
+    value = value * 10 + <i32>digit;
+  }
+  return value;
 }
 
 /**
