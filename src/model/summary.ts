@@ -27,6 +27,7 @@ import type { DelegationRow } from './records';
 import {
   type CategoryDim,
   type GroupDim,
+  type PeriodDim,
   GROUP_DIMS,
   isPeriodDim,
   isRepeatedPurpose,
@@ -90,33 +91,165 @@ export interface DelegationSummaryOptions {
 type KeyPart = number | string | null | OtherCategories;
 type Node = Map<KeyPart, Node | GroupAccumulator>;
 
+/**
+ * How add() files a row, chosen once from the dimensions. With one dimension the group is found by
+ * one lookup (a period by its key in an array, a category in one Map), and everything over all the
+ * data that the groups already hold is taken from them at the end rather than counted again per
+ * row: each category's visitors are its group's sum, and (unless purposes fan rows out) the overall
+ * sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one level each.
+ */
+const enum Route {
+  Overall,
+  Period,
+  Origin,
+  Region,
+  Type,
+  Purpose,
+  Tree,
+}
+
+/** Periods are looked up in an array indexed by periodKey while their keys span no more than this. */
+const MAX_PERIOD_SLOTS = 1 << 16;
+
 export class DelegationSummarizer {
   private readonly dims: GroupDim[];
   private readonly top: number | undefined;
+  private readonly route: Route;
+  /** With Route.Period or a Route for one category, the overall sizes come from the groups at the end. */
+  private readonly overallFromGroups: boolean;
   private readonly overall = new GroupAccumulator();
+  /** One dimension: every group, in order of appearance. */
+  private readonly leaves: Leaf[] = [];
+  /** Route.Origin, Region, Type, Purpose: the group of each value. */
+  private readonly byValue = new Map<string | null, GroupAccumulator>();
+  /** Route.Period: the group of periodKey k at slots[k - slotBase]; keys beyond MAX_PERIOD_SLOTS and null in byPeriod. */
+  private slots: (GroupAccumulator | null)[] = [];
+  private slotBase = 0;
+  private readonly byPeriod = new Map<number | null, GroupAccumulator>();
+  /** Route.Tree: nested Maps, and the visitors over all the data per category value (for ordering and top-N). */
   private readonly root: Node = new Map();
-  /** Visitors over all the data per category value, for ordering and top-N (an array: no iterator per row). */
   private readonly categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[] = [];
 
   constructor(opts: DelegationSummaryOptions) {
     this.dims = checkedDims(opts.groupBy);
     this.top = checkedTop(opts.top);
-    for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, visitors: new Map() });
+    this.route = routeOf(this.dims);
+    this.overallFromGroups = this.route !== Route.Overall && this.route !== Route.Purpose && this.route !== Route.Tree;
+    if (this.route === Route.Tree) {
+      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, visitors: new Map() });
+    }
   }
 
   add(row: DelegationRow): void {
-    this.overall.add(row.people, row.nights);
-    this.countCategories(row);
-    if (this.dims.length > 0) this.addAt(this.root, 0, row);
+    switch (this.route) {
+      case Route.Overall:
+        return this.overall.add(row.people, row.nights);
+      case Route.Period:
+        this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people).add(row.people, row.nights);
+        break;
+      case Route.Origin:
+        this.categoryGroup(row.origin, row.people).add(row.people, row.nights);
+        break;
+      case Route.Region:
+        this.categoryGroup(row.region, row.people).add(row.people, row.nights);
+        break;
+      case Route.Type:
+        this.categoryGroup(row.type, row.people).add(row.people, row.nights);
+        break;
+      case Route.Purpose:
+        this.overall.add(row.people, row.nights);
+        return this.addToPurposes(row);
+      case Route.Tree:
+        this.overall.add(row.people, row.nights);
+        this.countCategories(row);
+        return this.addAt(this.root, 0, row);
+    }
+    this.overall.addNights(row.people, row.nights);
   }
 
   result(): DelegationSummary {
-    const order = this.categoryOrder();
+    const leaves = this.allLeaves();
+    const order = this.categoryOrder(this.route === Route.Tree ? this.categoryVisitors : this.visitorsOfGroups(leaves));
     const ranks = new Map([...order].map(([dim, values]) => [dim, new Map(values.map((v, i) => [v, i]))]));
-    const groups = this.mergeIntoOther(collectLeaves(this.root, this.dims.length), order)
+    const groups = this.mergeIntoOther(leaves, order)
       .sort((a, b) => this.compareParts(a.parts, b.parts, ranks))
       .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: leaf.acc.stats() }));
-    return { groupBy: [...this.dims], overall: this.overall.stats(), groups, otherValues: this.otherValues(order) };
+    return { groupBy: [...this.dims], overall: this.overallStats(leaves), groups, otherValues: this.otherValues(order) };
+  }
+
+  private overallStats(leaves: Leaf[]): GroupStats {
+    if (!this.overallFromGroups) return this.overall.stats();
+    const sizes = new IntSample();
+    for (const leaf of leaves) sizes.mergeFrom(leaf.acc.sizes);
+    return this.overall.stats(sizes);
+  }
+
+  private allLeaves(): Leaf[] {
+    return this.route === Route.Tree ? collectLeaves(this.root, this.dims.length) : this.leaves;
+  }
+
+  /** With one category dimension, its visitors per value are the sums of its groups. */
+  private visitorsOfGroups(leaves: Leaf[]): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
+    if (this.route === Route.Overall || this.route === Route.Period) return [];
+    const visitors = new Map<string | null, number>();
+    for (const leaf of leaves) visitors.set(leaf.parts[0] as string | null, leaf.acc.sizes.sum());
+    return [{ dim: this.dims[0] as CategoryDim, visitors }];
+  }
+
+  private periodGroup(key: number | null, people: number): GroupAccumulator {
+    if (key !== null) {
+      const slot = key - this.slotBase;
+      if (slot >= 0 && slot < this.slots.length) {
+        const acc = this.slots[slot];
+        if (acc !== null) return acc;
+      }
+    }
+    let acc = this.byPeriod.get(key);
+    if (acc === undefined) {
+      acc = this.newLeaf([key], people);
+      if (!this.placeInSlots(key, acc)) this.byPeriod.set(key, acc);
+    }
+    return acc;
+  }
+
+  /** Puts a new period group in the array, widening it, unless the keys would span too many slots. */
+  private placeInSlots(key: number | null, acc: GroupAccumulator): boolean {
+    if (key === null) return false;
+    if (this.slots.length === 0) this.slotBase = key;
+    const base = Math.min(this.slotBase, key);
+    const end = Math.max(this.slotBase + this.slots.length, key + 1);
+    if (end - base > MAX_PERIOD_SLOTS) return false;
+    if (base !== this.slotBase || end !== this.slotBase + this.slots.length) {
+      const slots = new Array<GroupAccumulator | null>(end - base).fill(null);
+      for (let i = 0; i < this.slots.length; i++) slots[this.slotBase - base + i] = this.slots[i];
+      this.slots = slots;
+      this.slotBase = base;
+    }
+    this.slots[key - base] = acc;
+    return true;
+  }
+
+  private categoryGroup(value: string | null, people: number): GroupAccumulator {
+    let acc = this.byValue.get(value);
+    if (acc === undefined) this.byValue.set(value, (acc = this.newLeaf([value], people)));
+    return acc;
+  }
+
+  /** A delegation counts once in each of its purposes; with none, in the unknown purpose. */
+  private addToPurposes(row: DelegationRow): void {
+    const purposes = row.purposes;
+    if (purposes.length === 0) return this.categoryGroup(null, row.people).add(row.people, row.nights);
+    for (let i = 0; i < purposes.length; i++) {
+      if (!isRepeatedPurpose(purposes, i)) this.categoryGroup(purposes[i], row.people).add(row.people, row.nights);
+    }
+  }
+
+  /** A group for one dimension; refuses first a size its sample would refuse, so that no empty group is left behind. */
+  private newLeaf(parts: KeyPart[], people: number): GroupAccumulator {
+    checkSize(people);
+    const acc = new GroupAccumulator();
+    this.leaves.push({ parts, acc });
+    return acc;
   }
 
   private countCategories(row: DelegationRow): void {
@@ -153,9 +286,9 @@ export class DelegationSummarizer {
   }
 
   /** Known values of each category dimension, most visitors first, then by name. */
-  private categoryOrder(): Map<CategoryDim, string[]> {
+  private categoryOrder(categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[]): Map<CategoryDim, string[]> {
     const order = new Map<CategoryDim, string[]>();
-    for (const { dim, visitors } of this.categoryVisitors) {
+    for (const { dim, visitors } of categoryVisitors) {
       const named = [...visitors.keys()].filter((v): v is string => v !== null);
       order.set(dim, named.sort((a, b) => visitors.get(b)! - visitors.get(a)! || compareText(a, b)));
     }
@@ -215,13 +348,21 @@ export class DelegationSummarizer {
 
 /** Group sizes and nights of one group; one per group, never one per row. */
 class GroupAccumulator {
-  private readonly sizes = new IntSample();
+  readonly sizes = new IntSample();
   private visitorNights = 0;
   private visitorsWithNights = 0;
   private delegationsWithNights = 0;
 
   add(people: number, nights: number | null): void {
     this.sizes.add(people);
+    if (nights === null) return;
+    this.visitorNights += people * nights;
+    this.visitorsWithNights += people;
+    this.delegationsWithNights++;
+  }
+
+  /** The nights alone, for the overall figures when its sizes are those of the groups. */
+  addNights(people: number, nights: number | null): void {
     if (nights === null) return;
     this.visitorNights += people * nights;
     this.visitorsWithNights += people;
@@ -235,10 +376,10 @@ class GroupAccumulator {
     this.delegationsWithNights += other.delegationsWithNights;
   }
 
-  stats(): GroupStats {
+  stats(sizes: IntSample = this.sizes): GroupStats {
     const known = this.delegationsWithNights > 0;
     return {
-      ...this.sizes.describe(),
+      ...sizes.describe(),
       visitorNights: known ? this.visitorNights : null,
       visitorsWithNights: this.visitorsWithNights,
       averageStay: this.visitorsWithNights > 0 ? this.visitorNights / this.visitorsWithNights : null,
@@ -260,6 +401,29 @@ function collectLeaves(node: Node, depth: number, prefix: KeyPart[] = [], out: L
     else collectLeaves(child as Node, depth - 1, parts, out);
   }
   return out;
+}
+
+/** The check IntSample.add makes, made before a group is created for the size. */
+function checkSize(people: number): void {
+  if ((people | 0) !== people) throw new RangeError(`${people} does not fit a 32-bit integer`);
+}
+
+/** One dimension has a route of its own; several share the tree. */
+function routeOf(dims: GroupDim[]): Route {
+  if (dims.length === 0) return Route.Overall;
+  if (dims.length > 1) return Route.Tree;
+  switch (dims[0]) {
+    case 'origin':
+      return Route.Origin;
+    case 'region':
+      return Route.Region;
+    case 'type':
+      return Route.Type;
+    case 'purpose':
+      return Route.Purpose;
+    default:
+      return Route.Period;
+  }
 }
 
 function partOf(row: DelegationRow, dim: Exclude<GroupDim, 'purpose'>): KeyPart {

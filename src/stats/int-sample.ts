@@ -67,6 +67,16 @@ export class IntSample {
     for (let k = 0; k < spilled.length; k++) this.add(spilled[k]);
   }
 
+  /** The sum of the values, as describe() gives it. */
+  sum(): number {
+    if (this.spill.length > 0) return this.describe().sum;
+    const [first, last] = occupied(this.counts);
+    let n = 0;
+    for (let i = first; i <= last; i++) n += this.counts[i];
+    const bound = Math.max(Math.abs(this.base + first), Math.abs(this.base + last)) * n;
+    return countedSum(this.counts, this.base, first, last, bound);
+  }
+
   /**
    * Count, sum, mean, quantiles, extremes and standard deviation: equal to the last bit to
    * describeSorted of the same values sorted, because every sum is formed in the same order (or is
@@ -82,12 +92,7 @@ export class IntSample {
     if (n === 0) return describeSorted(new Int32Array(0));
     const min = base + first;
     const max = base + last;
-    let sum = 0;
-    if (Math.max(Math.abs(min), Math.abs(max)) * n <= EXACT_LIMIT) {
-      for (let i = first; i <= last; i++) sum += (base + i) * counts[i];
-    } else {
-      for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
-    }
+    const sum = countedSum(counts, base, first, last, Math.max(Math.abs(min), Math.abs(max)) * n);
     const mean = sum / n;
     const valueAt = (index: number): number => {
       let seen = 0;
@@ -175,6 +180,21 @@ export class IntSample {
     values.set(this.spill.values(), at);
     return values;
   }
+}
+
+/**
+ * The sum of the counted values as the sorted values would give it added in order: exact by
+ * multiplication when `bound` (largest magnitude x count) keeps every partial sum below 2^53,
+ * otherwise one value at a time, in ascending order.
+ */
+function countedSum(counts: Float64Array, base: number, first: number, last: number, bound: number): number {
+  let sum = 0;
+  if (bound <= EXACT_LIMIT) {
+    for (let i = first; i <= last; i++) sum += (base + i) * counts[i];
+  } else {
+    for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
+  }
+  return sum;
 }
 
 /** First and last index with a non-zero count; first > last when there is none. */
