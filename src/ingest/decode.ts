@@ -84,6 +84,19 @@ function trimPartialUtf8(buf: Buffer): Buffer {
   return buf.subarray(0, end);
 }
 
+/** How many bytes at the start of `buf` are whole, valid UTF-8 (buf itself is known not to be). */
+function validUtf8Length(buf: Buffer): number {
+  // A prefix that is valid once cut before any partial character stays valid when shortened.
+  let low = 0;
+  let high = buf.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (isUtf8(trimPartialUtf8(buf.subarray(0, mid)))) low = mid;
+    else high = mid - 1;
+  }
+  return trimPartialUtf8(buf.subarray(0, low)).length;
+}
+
 /** Turns blocks of the input into blocks of UTF-8, stateful across block boundaries. */
 export class Transcoder {
   /** BOM bytes still to drop (a first block may be shorter than the BOM). */
@@ -117,22 +130,28 @@ export class Transcoder {
   end(): Buffer {
     if (this.windows1252) return Buffer.alloc(0);
     if (this.decoder) return Buffer.from(this.decoder.decode(), 'utf8');
-    if (this.carry && this.carry.length > 0) this.invalid();
+    if (this.carry && this.carry.length > 0) this.invalid(this.offset);
     return Buffer.alloc(0);
+  }
+
+  /** Nothing held back: every byte pushed so far has been handed on. */
+  idle(): boolean {
+    return this.bomLeft === 0 && (this.carry === null || this.carry.length === 0) && !this.decoder;
   }
 
   private checkUtf8(chunk: Buffer): Buffer {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const whole = trimPartialUtf8(buf);
-    if (!isUtf8(whole)) this.invalid();
+    if (!isUtf8(whole)) this.invalid(this.offset + validUtf8Length(whole));
     this.carry = whole.length < buf.length ? buf.subarray(whole.length) : null;
     this.offset += whole.length;
     return whole;
   }
 
-  private invalid(): never {
+  /** `at`: offset of the first byte that is not UTF-8, counted after any BOM. */
+  private invalid(at: number): never {
     throw new InputError(
-      `${this.source}: not valid UTF-8 near byte ${this.offset}; ` +
+      `${this.source}: not valid UTF-8 at byte ${at}; ` +
         'if it was saved by Excel on Windows, use --encoding windows-1252',
     );
   }

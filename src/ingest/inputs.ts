@@ -4,6 +4,7 @@
  * says how many were skipped; `--rejects FILE` keeps the rejected rows.
  */
 import { InvalidDataError, UsageError } from '../errors';
+import type { MergeableSink, SinkRecipe } from './parallel';
 import { ProblemLog } from './problems';
 import { type FileReport, type InputOptions, type RowSink, readFile } from './reader';
 
@@ -40,12 +41,17 @@ export function checkSources(sources: string[]): void {
   if (sources.filter((s) => s === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
 }
 
+/**
+ * With a `recipe` for building the same sink in a worker (the sink must then be a MergeableSink), big
+ * files are read in two halves at once (src/ingest/parallel.ts); the result is the same either way.
+ */
 export async function readInputs(
   sources: string[],
   options: InputOptions,
   sink: RowSink,
   policy: InvalidRowPolicy,
   diagnostics: Diagnostics,
+  recipe?: SinkRecipe,
 ): Promise<InputSummary> {
   checkSources(sources);
   const log = new ProblemLog({
@@ -56,7 +62,8 @@ export async function readInputs(
   });
   const files: FileReport[] = [];
   try {
-    for (const source of sources) files.push(await readFile(source, options, sink, log));
+    const parallel = recipe ? { sink: sink as MergeableSink, recipe } : undefined;
+    for (const source of sources) files.push(await readFile(source, options, sink, log, parallel));
   } finally {
     log.close();
   }

@@ -4,13 +4,13 @@
  * accepted row to the command's sink. Nothing is held per row: memory stays flat whatever the size.
  */
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { InputError } from '../errors';
 import { type CalDate, dateKey } from '../model/dates';
 import type { ArrivalRow, DelegationRow, Kind } from '../model/records';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
 import type { Problem, ProblemLog } from './problems';
+import { type HandedReject, type ParallelReading, RangeHelper, parallelStats, splitPoint } from './parallel';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth } from './rows';
 import { CsvScanner, type CsvRecord } from './scanner';
@@ -63,10 +63,6 @@ export function displayName(source: string): string {
   return source === STDIN ? '<stdin>' : source;
 }
 
-function open(source: string): Readable {
-  return source === STDIN ? process.stdin : createReadStream(source, { highWaterMark: CHUNK_BYTES });
-}
-
 function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError {
   const why: Record<string, string> = {
     ENOENT: 'no such file',
@@ -83,32 +79,41 @@ function lineEndingOf(head: string): FileReport['lineEnding'] {
   return lf >= 0 ? 'LF' : 'none';
 }
 
-/** Reads one file to the end, feeding accepted rows to the sink. */
+/** Reads one file to the end, feeding accepted rows to the sink; with `parallel`, big files in two halves at once. */
 export async function readFile(
   source: string,
   options: InputOptions,
   sink: RowSink,
   problems: ProblemLog,
+  parallel?: ParallelReading,
 ): Promise<FileReport> {
   const name = displayName(source);
-  const stream = open(source);
   const file = new FileReader(name, options, sink, problems);
   const progress = ReadProgress.forSource(source, name);
+  const split = parallel && source !== STDIN ? splitPoint(source) : null;
+  let helper: RangeHelper | null = null;
   try {
-    /** The start of the input, until there is enough to sniff encoding and delimiter; null once started. */
-    let head: Buffer[] | null = [];
-    let headBytes = 0;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      progress?.advance(chunk.length);
-      if (head) {
-        head.push(chunk);
-        headBytes += chunk.length;
-        if (headBytes < SNIFF_BYTES) continue;
-        file.start(Buffer.concat(head));
-        head = null;
-      } else file.push(chunk);
+    if (!split) {
+      await pump(file, source, progress);
+      return file.finish();
     }
-    if (head) file.start(Buffer.concat(head));
+    // The second half goes to a worker as soon as the layout is known; this thread reads the first.
+    await pump(file, source, progress, 0, split.cut, () => {
+      const state = file.handoff();
+      if (!helper && state) helper = RangeHelper.start(parallel!.recipe, { path: source, name, options, state, start: split.cut, end: split.size });
+    });
+    file.flushHead();
+    const result = helper && file.atBoundary() ? await (helper as RangeHelper).result() : null;
+    if (result) {
+      parallelStats.taken++;
+      file.absorb(result);
+      parallel!.sink.absorb(result.snapshot);
+      progress?.advance(split.size - split.cut);
+    } else {
+      // The cut fell inside a quoted field, or the worker could not finish: read on here.
+      if (helper) parallelStats.readAgain++;
+      await pump(file, source, progress, split.cut);
+    }
     return file.finish();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code && !(e instanceof InputError)) {
@@ -117,12 +122,56 @@ export async function readFile(
     throw e;
   } finally {
     progress?.stop();
+    await (helper as RangeHelper | null)?.stop();
+  }
+}
+
+/** Feeds bytes [start, end) of the source to the reader; `started` runs after each block. */
+export async function pump(
+  file: FileReader,
+  source: string,
+  progress: ReadProgress | null,
+  start = 0,
+  end = Infinity,
+  started?: () => void,
+): Promise<void> {
+  const stream =
+    source === STDIN
+      ? process.stdin
+      : createReadStream(source, { highWaterMark: CHUNK_BYTES, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      progress?.advance(chunk.length);
+      file.feed(chunk);
+      started?.();
+    }
+  } finally {
     if (source !== STDIN) stream.destroy();
   }
 }
 
+/** Rows read, accepted, rejected and out of range. */
+export interface RowCounts {
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsOutOfRange: number;
+}
+
+/** Where rejected rows go: the ProblemLog, or a worker's list to hand over. */
+export interface RejectSink {
+  reject(problems: Problem[], raw: string): void;
+}
+
+/** What a reader of a later part of a file needs to read it as this one would. */
+export interface ResumeState {
+  delimiter: string;
+  headers: string[];
+  layout: Layout;
+}
+
 /** The state of one file being read. */
-class FileReader {
+export class FileReader {
   private transcoder!: Transcoder;
   private scanner!: CsvScanner;
   private detected!: Detected;
@@ -144,14 +193,78 @@ class FileReader {
     private readonly name: string,
     private readonly options: InputOptions,
     private readonly sink: RowSink,
-    private readonly problems: ProblemLog,
+    private readonly problems: RejectSink,
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
     this.limited = !!(options.from || options.to);
   }
 
-  start(head: Buffer): void {
+  /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
+  private head: Buffer[] | null = [];
+  private headBytes = 0;
+
+  feed(chunk: Buffer): void {
+    if (!this.head) return this.push(chunk);
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (this.headBytes >= SNIFF_BYTES) this.flushHead();
+  }
+
+  /** Starts on what has come so far, however short. */
+  flushHead(): void {
+    if (!this.head) return;
+    const head = Buffer.concat(this.head);
+    this.head = null;
+    this.start(head);
+  }
+
+  /** A reader for bytes after a record boundary of a UTF-8 file this state was handed off from. */
+  static resumed(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, state: ResumeState): FileReader {
+    const file = new FileReader(name, options, sink, problems);
+    file.head = null;
+    file.detected = { encoding: 'utf-8', bom: false };
+    file.transcoder = new Transcoder(file.detected, name);
+    file.delimiter = state.delimiter;
+    file.headers = state.headers;
+    file.layout = state.layout;
+    file.ctx = new RowContext(state.layout, options.dateFormat, options.fields);
+    file.scanner = file.newScanner();
+    return file;
+  }
+
+  /** The state to hand to a reader of a later part, once the layout is known; null if it cannot be. */
+  handoff(): ResumeState | null {
+    if (!this.layout || !this.headers || this.detected.encoding !== 'utf-8') return null;
+    return { delimiter: this.delimiter, headers: this.headers, layout: this.layout };
+  }
+
+  /** Whether the bytes fed so far end on a record boundary (no record waits for more). */
+  atBoundary(): boolean {
+    return !this.head && this.transcoder.idle() && this.scanner.pendingBytes() === 0;
+  }
+
+  /** The physical line where the next record would start. */
+  nextLine(): number {
+    return this.scanner.nextLine();
+  }
+
+  counts(): RowCounts {
+    const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange } = this;
+    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange };
+  }
+
+  /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
+  absorb(part: { counts: RowCounts; rejects: HandedReject[] }): void {
+    const lineOffset = this.nextLine() - 1;
+    for (const r of part.rejects) this.problems.reject(r.problems.map((p) => ({ ...p, line: p.line + lineOffset })), r.raw);
+    this.rowsRead += part.counts.rowsRead;
+    this.rowsAccepted += part.counts.rowsAccepted;
+    this.rowsRejected += part.counts.rowsRejected;
+    this.rowsOutOfRange += part.counts.rowsOutOfRange;
+  }
+
+  private start(head: Buffer): void {
     this.detected = detectEncoding(head, this.options.encoding);
     this.transcoder = new Transcoder(this.detected, this.name);
     const text = this.transcoder.push(head);
@@ -160,18 +273,23 @@ class FileReader {
     const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
     this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
     this.lineEnding = lineEndingOf(sample);
-    this.scanner = new CsvScanner(this.delimiter.charCodeAt(0), {
-      record: (rec) => this.record(rec),
-      error: (err) => this.brokenRecord(err.line, err.message, err.raw),
-    });
+    this.scanner = this.newScanner();
     this.scanner.push(text);
   }
 
-  push(chunk: Buffer): void {
+  private newScanner(): CsvScanner {
+    return new CsvScanner(this.delimiter.charCodeAt(0), {
+      record: (rec) => this.record(rec),
+      error: (err) => this.brokenRecord(err.line, err.message, err.raw),
+    });
+  }
+
+  private push(chunk: Buffer): void {
     this.scanner.push(this.transcoder.push(chunk));
   }
 
   finish(): FileReport {
+    this.flushHead();
     if (!this.scanner) throw new InputError(`${this.name}: empty file (no header row)`);
     const rest = this.transcoder.end();
     if (rest.length > 0) this.scanner.push(rest);

@@ -75,6 +75,7 @@ interface ScannerExports {
   init(delimiter: number): void;
   prepare(size: number): number;
   pending(): number;
+  nextLine(): number;
   scan(final: number): number;
   numberColumn(column: number): void;
   countColumn(column: number): void;
@@ -243,6 +244,16 @@ export class CsvScanner {
 
   end(): void {
     if (this.wasm.pending() > 0) this.run(true);
+  }
+
+  /** Bytes pushed but not scanned yet: a record waiting for the rest of its bytes. */
+  pendingBytes(): number {
+    return this.wasm.pending();
+  }
+
+  /** The physical line (1-based) where the next record starts. */
+  nextLine(): number {
+    return this.wasm.nextLine();
   }
 
   /** Scans batch after batch until the input is consumed or waits for more. */

@@ -533,6 +533,9 @@ function rehash(dict: Dictionary): void {
 // ------------------------------------------------------------------------------------------------
 // Where JavaScript finds things
 
+export function nextLine(): i32 {
+  return line;
+}
 export function inputPointer(): usize {
   return input;
 }

@@ -1,0 +1,34 @@
+/**
+ * The worker of parallel.ts: reads its part of the file with the serial reader's own code, resumed
+ * after the header, into a sink built from the recipe, and posts back the sink's snapshot, the counts
+ * and the rejected rows (at most MAX_REJECTS: beyond, the main thread reads the part itself).
+ */
+import { createReadStream } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { type HandedReject, type MergeableSink, type WorkerMessage, type WorkerSetup, recipeModule } from './parallel';
+import type { Problem } from './problems';
+import { FileReader } from './reader';
+
+const MAX_REJECTS = 10_000;
+
+async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
+  const build = require(recipeModule(setup.recipe))[setup.recipe.factory] as (arg: unknown) => MergeableSink;
+  const sink = build(setup.recipe.arg);
+  const rejects: HandedReject[] = [];
+  const log = {
+    reject(problems: Problem[], raw: string): void {
+      if (rejects.length === MAX_REJECTS) throw new Error('too many rejected rows to hand over');
+      rejects.push({ problems, raw });
+    },
+  };
+  const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.state);
+  const stream = createReadStream(setup.path, { start: setup.start, end: setup.end - 1, highWaterMark: 1 << 20 });
+  for await (const chunk of stream as AsyncIterable<Buffer>) file.feed(chunk);
+  file.finish();
+  return { counts: file.counts(), rejects, snapshot: sink.snapshot() };
+}
+
+readPart(workerData as WorkerSetup).then(
+  (message) => parentPort!.postMessage(message),
+  (e: unknown) => parentPort!.postMessage({ failed: String(e) }),
+);
