@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { ArrivalRow, Segment } from '../src/model/records';
 import { ArrivalSummarizer, type ArrivalUnit } from '../src/model/summary';
 
@@ -104,5 +105,39 @@ describe('ArrivalSummarizer', () => {
       periods: [],
       totals: { domestic: null, foreign: null, total: null, foreignShare: null, incompletePeriods: 0 },
     });
+  });
+});
+
+describe('ArrivalSummarizer.mergeFrom', () => {
+  const rowArb: fc.Arbitrary<ArrivalRow> = fc.record({
+    period: fc.record({ year: fc.integer({ min: 2015, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
+    segment: fc.constantFrom<Segment>('domestic', 'foreign'),
+    count: fc.integer({ min: 0, max: 1_000_000 }),
+  });
+
+  function fed(unit: ArrivalUnit, rows: ArrivalRow[]): ArrivalSummarizer {
+    const s = new ArrivalSummarizer({ unit });
+    rows.forEach((r) => s.add(r));
+    return s;
+  }
+
+  it('gives, merged from summarizers of disjoint parts, the result of one summarizer fed all rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 80 }),
+        fc.constantFrom<ArrivalUnit>('month', 'quarter', 'year'),
+        fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }),
+        (rows, unit, side) => {
+          const merged = fed(unit, rows.filter((_, i) => side[i]));
+          merged.mergeFrom(fed(unit, rows.filter((_, i) => !side[i])));
+          expect(merged.result()).toEqual(fed(unit, rows).result());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses to merge summarizers of different units', () => {
+    expect(() => new ArrivalSummarizer({ unit: 'month' }).mergeFrom(new ArrivalSummarizer({ unit: 'year' }))).toThrow(/different units/);
   });
 });

@@ -4,7 +4,7 @@ import { UsageError } from '../src/errors';
 import { type CalDate, isoWeekday, isoWeekdayOf } from '../src/model/dates';
 import { periodKey, periodOf } from '../src/model/period';
 import type { DelegationRow } from '../src/model/records';
-import { DelegationSummarizer, type GroupDim, OTHER, isOther } from '../src/model/summary';
+import { DelegationSummarizer, GROUP_DIMS, type GroupDim, OTHER, isOther } from '../src/model/summary';
 import { periodKeyOfDate } from '../src/model/summary-keys';
 
 function date(text: string): CalDate {
@@ -284,6 +284,94 @@ describe('DelegationSummarizer properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('DelegationSummarizer.mergeFrom and row order', () => {
+  const purposeArb = fc.constantFrom('MPP', 'e-Gov', 'Smart Kampung', 'Perizinan');
+  const rowArb: fc.Arbitrary<DelegationRow> = fc.record({
+    date: fc.record({ year: fc.integer({ min: 2015, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
+    people: fc.oneof(fc.integer({ min: 10, max: 500 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+    origin: fc.option(fc.constantFrom('A', 'B', 'C', 'D', 'E')),
+    region: fc.option(fc.constantFrom('Jawa Timur', 'Bali', 'Papua')),
+    type: fc.option(fc.constantFrom('DPRD', 'Pemkab', 'Pemkot')),
+    nights: fc.option(fc.integer({ min: 0, max: 14 })),
+    purposes: fc.array(purposeArb, { maxLength: 3 }),
+  });
+  const dimsArb = fc.shuffledSubarray<GroupDim>([...GROUP_DIMS], { maxLength: 3 });
+  const optionsArb = fc.record({ groupBy: dimsArb, top: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) });
+
+  function fed(opts: { groupBy: GroupDim[]; top?: number }, rows: DelegationRow[]): DelegationSummarizer {
+    const s = new DelegationSummarizer(opts);
+    rows.forEach((r) => s.add(r));
+    return s;
+  }
+
+  it('gives, merged from summarizers of disjoint parts, the result of one summarizer fed all rows', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 150 }), optionsArb, fc.array(fc.nat(2), { minLength: 150, maxLength: 150 }), (rows, opts, part) => {
+        const parts = [0, 1, 2].map((k) => fed(opts, rows.filter((_, i) => part[i] === k)));
+        const merged = parts[2];
+        merged.mergeFrom(parts[0]);
+        merged.mergeFrom(parts[1]);
+        expect(merged.result()).toEqual(fed(opts, rows).result());
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same result whatever the order of the rows', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 150 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))), optionsArb, ([rows, shuffled], opts) => {
+        expect(fed(opts, shuffled).result()).toEqual(fed(opts, rows).result());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges large parts: group sizes counted in different windows', () => {
+    let seed = 7;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rows = Array.from({ length: 30_000 }, (_, i) =>
+      row(`${2015 + Math.floor(next() * 4)}-${1 + Math.floor(next() * 12)}-${1 + Math.floor(next() * 28)}`, i < 15_000 ? 10 + Math.floor(next() * 50) : 400 + Math.floor(next() * 3000), {
+        region: ['Bali', 'Papua', null][Math.floor(next() * 3)],
+        nights: next() < 0.2 ? null : Math.floor(next() * 5),
+      }),
+    );
+    for (const groupBy of [[], ['region'], ['month'], ['region', 'quarter']] as GroupDim[][]) {
+      const a = fed({ groupBy }, rows.slice(0, 15_000));
+      a.mergeFrom(fed({ groupBy }, rows.slice(15_000)));
+      expect(a.result()).toEqual(fed({ groupBy }, rows).result());
+    }
+  });
+
+  it('refuses to merge summarizers with different options', () => {
+    const region = new DelegationSummarizer({ groupBy: ['region'] });
+    expect(() => region.mergeFrom(new DelegationSummarizer({ groupBy: ['origin'] }))).toThrow(/different options/);
+    expect(() => region.mergeFrom(new DelegationSummarizer({ groupBy: ['region'], top: 2 }))).toThrow(/different options/);
+  });
+});
+
+describe('DelegationSummarizer edge cases of the per-row lookups', () => {
+  it('groups periods whose keys lie too far apart for one array', () => {
+    const rows = [row('1900-01-05', 10), row('2199-12-01', 20), row('1900-01-20', 30), row('2017-06-01', 40), row('2199-12', 50)];
+    const groups = summarize(rows, ['month']).groups;
+    expect(groups.map((g) => [periodKey(g.key.month as never), g.stats.count, g.stats.sum])).toEqual([
+      [190001, 2, 40],
+      [201706, 1, 40],
+      [219912, 2, 70],
+    ]);
+  });
+
+  it('leaves no empty group behind when a size is refused', () => {
+    for (const groupBy of [[], ['region'], ['month'], ['purpose'], ['region', 'month']] as GroupDim[][]) {
+      const s = new DelegationSummarizer({ groupBy });
+      s.add(row('2017-01-01', 10, { region: 'Bali', purposes: ['MPP'] }));
+      expect(() => s.add(row('2017-02-01', 2 ** 31, { region: 'Papua', purposes: ['e-Gov'] }))).toThrow(RangeError);
+      const result = s.result();
+      expect(result.overall.count).toBe(1);
+      expect(result.groups.every((g) => g.stats.count > 0)).toBe(true);
+    }
   });
 });
 

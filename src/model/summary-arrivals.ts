@@ -71,6 +71,20 @@ export class ArrivalSummarizer {
     counts[row.segment] = (counts[row.segment] ?? 0) + row.count;
   }
 
+  /**
+   * Adds the rows another summarizer of the same unit was given: the result is the same as one
+   * summarizer's over all the rows, in any order (counts are whole numbers, summed exactly).
+   */
+  mergeFrom(other: ArrivalSummarizer): void {
+    if (other.unit !== this.unit) throw new Error('ArrivalSummarizer.mergeFrom: the summarizers have different units');
+    for (const [key, theirs] of other.counts) {
+      let counts = this.counts.get(key);
+      if (counts === undefined) this.counts.set(key, (counts = { domestic: null, foreign: null }));
+      if (theirs.domestic !== null) counts.domestic = (counts.domestic ?? 0) + theirs.domestic;
+      if (theirs.foreign !== null) counts.foreign = (counts.foreign ?? 0) + theirs.foreign;
+    }
+  }
+
   result(): ArrivalSummary {
     const periods = [...this.counts.keys()].sort((a, b) => a - b).map((key) => this.periodRow(key));
     return { unit: this.unit, periods, totals: totalsOf(periods) };

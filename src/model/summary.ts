@@ -167,6 +167,21 @@ export class DelegationSummarizer {
     this.overall.addNights(row.people, row.nights);
   }
 
+  /**
+   * Adds the rows another summarizer with the same options was given, as if they had been added
+   * here: the result is the same as one summarizer's over all the rows, in any order.
+   */
+  mergeFrom(other: DelegationSummarizer): void {
+    if (other.dims.join() !== this.dims.join() || other.top !== this.top) {
+      throw new Error('DelegationSummarizer.mergeFrom: the summarizers have different options');
+    }
+    this.overall.mergeFrom(other.overall);
+    for (const leaf of other.allLeaves()) this.groupAt(leaf.parts).mergeFrom(leaf.acc);
+    other.categoryVisitors.forEach(({ visitors }, c) => {
+      for (const [value, people] of visitors) addTo(this.categoryVisitors[c].visitors, value, people);
+    });
+  }
+
   result(): DelegationSummary {
     const leaves = this.allLeaves();
     const order = this.categoryOrder(this.route === Route.Tree ? this.categoryVisitors : this.visitorsOfGroups(leaves));
@@ -250,6 +265,30 @@ export class DelegationSummarizer {
     const acc = new GroupAccumulator();
     this.leaves.push({ parts, acc });
     return acc;
+  }
+
+  /** The group of a key (any route), made if missing: for mergeFrom. */
+  private groupAt(parts: KeyPart[]): GroupAccumulator {
+    const part = parts[0];
+    switch (this.route) {
+      case Route.Overall:
+        throw new Error('no groups without dimensions');
+      case Route.Period:
+        return this.periodGroup(part as number | null, 0);
+      case Route.Tree: {
+        let node = this.root;
+        for (let depth = 0; depth < parts.length - 1; depth++) {
+          let child = node.get(parts[depth]) as Node | undefined;
+          if (child === undefined) node.set(parts[depth], (child = new Map()));
+          node = child;
+        }
+        let acc = node.get(parts[parts.length - 1]) as GroupAccumulator | undefined;
+        if (acc === undefined) node.set(parts[parts.length - 1], (acc = new GroupAccumulator()));
+        return acc;
+      }
+      default:
+        return this.categoryGroup(part as string | null, 0);
+    }
   }
 
   private countCategories(row: DelegationRow): void {
