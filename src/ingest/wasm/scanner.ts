@@ -38,6 +38,7 @@ const RECORD_CAPACITY: i32 = 8192;
 const MAX_COLUMNS: i32 = 256;
 const MAX_ENTRIES: i32 = 1 << 16;
 const MAX_KEY_BYTES: i32 = 128;
+const ENTRY_BYTES: usize = 12;
 
 let delimiter: u32 = 0x2c;
 
@@ -357,9 +358,8 @@ class Dictionary {
   slotMask: i32 = 0;
   size: i32 = 0;
   entryCapacity: i32 = 0;
-  hashes: usize = 0;
-  keyStarts: usize = 0;
-  keyLengths: usize = 0;
+  /** Per entry, ENTRY_BYTES together (one cache line to check a candidate): hash, key start, key length. */
+  entries: usize = 0;
   pool: usize = 0;
   poolUsed: i32 = 0;
   poolCapacity: i32 = 0;
@@ -376,9 +376,7 @@ export function numberColumn(column: i32): void {
   memory.fill(dict.slots, 0, 1024 << 2);
   dict.size = 0;
   dict.entryCapacity = 512;
-  dict.hashes = heap.alloc(512 << 2);
-  dict.keyStarts = heap.alloc(512 << 2);
-  dict.keyLengths = heap.alloc(512 << 2);
+  dict.entries = heap.alloc(512 * ENTRY_BYTES);
   dict.poolCapacity = 16384;
   dict.pool = heap.alloc(16384);
   dict.poolUsed = 0;
@@ -472,14 +470,10 @@ function lookup(dict: Dictionary, start: i32, size: i32, quoted: u8): i32 {
   for (;;) {
     const entry = load<i32>(dict.slots + (<usize>slot << 2));
     if (entry === 0) break;
-    const e = <usize>(entry - 1);
-    if (
-      load<u32>(dict.hashes + (e << 2)) === hash &&
-      load<i32>(dict.keyLengths + (e << 2)) === size + 1 &&
-      load<u8>(dict.pool + <usize>load<i32>(dict.keyStarts + (e << 2))) === quoted &&
-      sameBytes(dict.pool + <usize>load<i32>(dict.keyStarts + (e << 2)) + 1, input + <usize>start, size)
-    ) {
-      return entry - 1;
+    const at = dict.entries + <usize>(entry - 1) * ENTRY_BYTES;
+    if (load<u32>(at) === hash && load<i32>(at, 8) === size + 1) {
+      const key = dict.pool + <usize>load<i32>(at, 4);
+      if (load<u8>(key) === quoted && sameBytes(key + 1, input + <usize>start, size)) return entry - 1;
     }
     slot = (slot + 1) & mask;
   }
@@ -491,9 +485,7 @@ function insert(dict: Dictionary, slot: i32, hash: u32, start: i32, size: i32, q
   const id = dict.size;
   if (id === dict.entryCapacity) {
     const capacity = dict.entryCapacity * 2;
-    dict.hashes = grow(dict.hashes, id << 2, capacity << 2);
-    dict.keyStarts = grow(dict.keyStarts, id << 2, capacity << 2);
-    dict.keyLengths = grow(dict.keyLengths, id << 2, capacity << 2);
+    dict.entries = grow(dict.entries, id * <i32>ENTRY_BYTES, capacity * <i32>ENTRY_BYTES);
     dict.entryCapacity = capacity;
   }
   if (dict.poolUsed + size + 1 > dict.poolCapacity) {
@@ -505,9 +497,10 @@ function insert(dict: Dictionary, slot: i32, hash: u32, start: i32, size: i32, q
   const at = dict.pool + <usize>dict.poolUsed;
   store<u8>(at, quoted);
   memory.copy(at + 1, input + <usize>start, <usize>size);
-  store<u32>(dict.hashes + (<usize>id << 2), hash);
-  store<i32>(dict.keyStarts + (<usize>id << 2), dict.poolUsed);
-  store<i32>(dict.keyLengths + (<usize>id << 2), size + 1);
+  const entry = dict.entries + <usize>id * ENTRY_BYTES;
+  store<u32>(entry, hash);
+  store<i32>(entry, dict.poolUsed, 4);
+  store<i32>(entry, size + 1, 8);
   dict.poolUsed += size + 1;
   dict.size = id + 1;
   store<i32>(dict.slots + (<usize>slot << 2), id + 1);
@@ -521,7 +514,7 @@ function rehash(dict: Dictionary): void {
   memory.fill(slots, 0, <usize>count << 2);
   const mask = count - 1;
   for (let e = 0; e < dict.size; e++) {
-    let slot = <i32>load<u32>(dict.hashes + (<usize>e << 2)) & mask;
+    let slot = <i32>load<u32>(dict.entries + <usize>e * ENTRY_BYTES) & mask;
     while (load<i32>(slots + (<usize>slot << 2)) !== 0) slot = (slot + 1) & mask;
     store<i32>(slots + (<usize>slot << 2), e + 1);
   }
