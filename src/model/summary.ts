@@ -184,11 +184,17 @@ export class DelegationSummarizer {
 
   result(): DelegationSummary {
     const leaves = this.allLeaves();
-    const order = this.categoryOrder(this.route === Route.Tree ? this.categoryVisitors : this.visitorsOfGroups(leaves));
+    const described = new Map<GroupAccumulator, GroupStats>();
+    const statsOf = (acc: GroupAccumulator): GroupStats => {
+      let stats = described.get(acc);
+      if (stats === undefined) described.set(acc, (stats = acc.stats()));
+      return stats;
+    };
+    const order = this.categoryOrder(this.route === Route.Tree ? this.categoryVisitors : this.visitorsOfGroups(leaves, statsOf));
     const ranks = new Map([...order].map(([dim, values]) => [dim, new Map(values.map((v, i) => [v, i]))]));
     const groups = this.mergeIntoOther(leaves, order)
       .sort((a, b) => this.compareParts(a.parts, b.parts, ranks))
-      .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: leaf.acc.stats() }));
+      .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: statsOf(leaf.acc) }));
     return { groupBy: [...this.dims], overall: this.overallStats(leaves), groups, otherValues: this.otherValues(order) };
   }
 
@@ -204,10 +210,10 @@ export class DelegationSummarizer {
   }
 
   /** With one category dimension, its visitors per value are the sums of its groups. */
-  private visitorsOfGroups(leaves: Leaf[]): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
+  private visitorsOfGroups(leaves: Leaf[], statsOf: (acc: GroupAccumulator) => GroupStats): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
     if (this.route === Route.Overall || this.route === Route.Period) return [];
     const visitors = new Map<string | null, number>();
-    for (const leaf of leaves) visitors.set(leaf.parts[0] as string | null, leaf.acc.sizes.sum());
+    for (const leaf of leaves) visitors.set(leaf.parts[0] as string | null, statsOf(leaf.acc).sum);
     return [{ dim: this.dims[0] as CategoryDim, visitors }];
   }
 

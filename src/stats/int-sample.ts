@@ -13,11 +13,12 @@
 import { GrowableArray, sortInt32 } from './growable-array';
 import { type Description, describeSorted } from './describe';
 import { quantileOfOrdered } from './quantile';
+import { addRepeatedly } from './repeated-sum';
 
 const NO_COUNTS = new Float64Array(0);
 /** A window is never smaller: fewer spilled values are cheaper as they are. */
 const MIN_WINDOW = 16;
-/** Below this every partial sum of integers is exact, in whatever order they are added. */
+/** While largest magnitude x count stays below this, every partial sum is exact, in whatever order. */
 const EXACT_LIMIT = 2 ** 53;
 
 export class IntSample {
@@ -67,46 +68,49 @@ export class IntSample {
     for (let k = 0; k < spilled.length; k++) this.add(spilled[k]);
   }
 
-  /** The sum of the values, as describe() gives it. */
-  sum(): number {
-    if (this.spill.length > 0) return this.describe().sum;
-    const [first, last] = occupied(this.counts);
-    let n = 0;
-    for (let i = first; i <= last; i++) n += this.counts[i];
-    const bound = Math.max(Math.abs(this.base + first), Math.abs(this.base + last)) * n;
-    return countedSum(this.counts, this.base, first, last, bound);
-  }
-
   /**
    * Count, sum, mean, quantiles, extremes and standard deviation: equal to the last bit to
    * describeSorted of the same values sorted, because every sum is formed in the same order (or is
-   * of integers small enough to be exact in any order).
+   * of integers small enough to be exact in any order). Two passes over the window, none over the values.
    */
   describe(): Description {
     if (this.spill.length > 0) return describeSorted(sortInt32(this.expanded()));
     const counts = this.counts;
     const base = this.base;
-    const [first, last] = occupied(counts);
+    // ends[i]: how many values are at most base + i; the k-th smallest (0-based) is at the first i whose end exceeds k
+    const ends = new Float64Array(counts.length);
     let n = 0;
-    for (let i = first; i <= last; i++) n += counts[i];
+    let first = -1;
+    let last = -1;
+    let sum = 0;
+    for (let i = 0; i < counts.length; i++) {
+      const c = counts[i];
+      if (c > 0) {
+        if (first < 0) first = i;
+        last = i;
+        n += c;
+        sum += (base + i) * c;
+      }
+      ends[i] = n;
+    }
     if (n === 0) return describeSorted(new Int32Array(0));
     const min = base + first;
     const max = base + last;
-    const sum = countedSum(counts, base, first, last, Math.max(Math.abs(min), Math.abs(max)) * n);
+    if (Math.max(Math.abs(min), Math.abs(max)) * n > EXACT_LIMIT) sum = sumInOrder(counts, base, first, last);
     const mean = sum / n;
     const valueAt = (index: number): number => {
-      let seen = 0;
-      for (let i = first; i <= last; i++) if ((seen += counts[i]) > index) return base + i;
-      return max;
+      let lo = first;
+      let hi = last;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ends[mid] > index) hi = mid;
+        else lo = mid + 1;
+      }
+      return base + lo;
     };
     let squares = 0;
     if (n >= 2) {
-      for (let i = first; i <= last; i++) {
-        const c = counts[i];
-        if (c === 0) continue;
-        const square = (base + i - mean) ** 2;
-        for (let k = 0; k < c; k++) squares += square;
-      }
+      for (let i = first; i <= last; i++) if (counts[i] > 0) squares = addRepeatedly(squares, (base + i - mean) ** 2, counts[i]);
     }
     return {
       count: n,
@@ -183,17 +187,12 @@ export class IntSample {
 }
 
 /**
- * The sum of the counted values as the sorted values would give it added in order: exact by
- * multiplication when `bound` (largest magnitude x count) keeps every partial sum below 2^53,
- * otherwise one value at a time, in ascending order.
+ * The sum of the counted values as the sorted values give it, added one at a time in ascending
+ * order: for sums that may pass 2^53, where the order of the additions matters.
  */
-function countedSum(counts: Float64Array, base: number, first: number, last: number, bound: number): number {
+function sumInOrder(counts: Float64Array, base: number, first: number, last: number): number {
   let sum = 0;
-  if (bound <= EXACT_LIMIT) {
-    for (let i = first; i <= last; i++) sum += (base + i) * counts[i];
-  } else {
-    for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
-  }
+  for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
   return sum;
 }
 
