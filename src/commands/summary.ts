@@ -10,7 +10,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
-import { ArrivalSummarizer, type ArrivalUnit, type CategoryDim, DelegationSummarizer, GROUP_DIMS, type GroupDim } from '../model/summary';
+import { type ArrivalUnit, type CategoryDim, GROUP_DIMS, type GroupDim } from '../model/summary';
+import { SummarySink, summarySinkRecipe } from '../model/summary-sink';
 import { isPeriodDim } from '../model/summary-keys';
 import { label } from '../render';
 import {
@@ -90,12 +91,11 @@ async function summary(files: string[], flags: SummaryFlags): Promise<void> {
   const options = { ...inputOptions(flags, config), fields: new Set(groupBy.filter((d) => !isPeriodDim(d)) as CategoryDim[]) };
   const top = parseTop(flags.top, groupBy);
   const arrivalUnit = arrivalUnitOf(groupBy);
-  const delegations = new DelegationSummarizer({ groupBy, top });
-  const arrivals = new ArrivalSummarizer({ unit: arrivalUnit });
-
-  const sink = { delegation: delegations.add.bind(delegations), arrival: arrivals.add.bind(arrivals) };
+  const sinkOptions = { groupBy, top, arrivalUnit };
+  const sink = new SummarySink(sinkOptions);
+  const { delegations, arrivals } = sink;
   const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
-  const input = await readInputs(files, options, sink, policy, toStderr);
+  const input = await readInputs(files, options, sink, policy, toStderr, summarySinkRecipe(sinkOptions));
 
   const kinds = new Set(input.files.map((f) => f.kind));
   const result: SummaryResult = {

@@ -4,7 +4,7 @@
  * and the rejected rows (at most MAX_REJECTS: beyond, the main thread reads the part itself).
  */
 import { createReadStream } from 'node:fs';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { type HandedReject, type MergeableSink, type WorkerMessage, type WorkerSetup, recipeModule } from './parallel';
 import type { Problem } from './problems';
 import { FileReader } from './reader';
@@ -28,7 +28,9 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
   return { counts: file.counts(), rejects, snapshot: sink.snapshot() };
 }
 
-readPart(workerData as WorkerSetup).then(
-  (message) => parentPort!.postMessage(message),
-  (e: unknown) => parentPort!.postMessage({ failed: String(e) }),
+parentPort!.once('message', (setup: WorkerSetup) =>
+  readPart(setup).then(
+    (message) => parentPort!.postMessage(message),
+    (e: unknown) => parentPort!.postMessage({ failed: String(e) }),
+  ),
 );

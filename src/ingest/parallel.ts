@@ -102,9 +102,13 @@ function afterLineFeed(source: string, from: number, size: number): number {
   }
 }
 
-/** A worker reading one part of a file. */
+/**
+ * A worker reading one part of a file. It is spawned before the file's layout is known, so that its
+ * start-up overlaps the reading of the first block, and begins when it is given its part.
+ */
 export class RangeHelper {
   private readonly done: Promise<PartResult | null>;
+  private begun = false;
 
   private constructor(private readonly worker: Worker) {
     this.done = new Promise((resolve) => {
@@ -114,14 +118,22 @@ export class RangeHelper {
     });
   }
 
-  static start(recipe: SinkRecipe, setup: Omit<WorkerSetup, 'recipe'>): RangeHelper {
-    const data: WorkerSetup = { ...setup, recipe };
-    return new RangeHelper(new Worker(join(DIST, 'ingest', 'parallel-worker.js'), { workerData: data }));
+  static spawn(): RangeHelper {
+    return new RangeHelper(new Worker(join(DIST, 'ingest', 'parallel-worker.js')));
   }
 
-  /** The worker's part, or null when it could not read it all. */
+  get started(): boolean {
+    return this.begun;
+  }
+
+  begin(setup: WorkerSetup): void {
+    this.begun = true;
+    this.worker.postMessage(setup);
+  }
+
+  /** The worker's part, or null when it was not begun or could not read it all. */
   result(): Promise<PartResult | null> {
-    return this.done;
+    return this.begun ? this.done : Promise.resolve(null);
   }
 
   async stop(): Promise<void> {

@@ -91,19 +91,23 @@ export async function readFile(
   const file = new FileReader(name, options, sink, problems);
   const progress = ReadProgress.forSource(source, name);
   const split = parallel && source !== STDIN ? splitPoint(source) : null;
-  let helper: RangeHelper | null = null;
+  const helper = split ? RangeHelper.spawn() : null;
   try {
-    if (!split) {
+    if (!split || !helper) {
       await pump(file, source, progress);
       return file.finish();
     }
-    // The second half goes to a worker as soon as the layout is known; this thread reads the first.
-    await pump(file, source, progress, 0, split.cut, () => {
-      const state = file.handoff();
-      if (!helper && state) helper = RangeHelper.start(parallel!.recipe, { path: source, name, options, state, start: split.cut, end: split.size });
-    });
+    // The second half goes to the worker as soon as the layout is known (from the first block, read
+    // short for that); this thread reads the first half.
+    const handOff = () => {
+      const state = helper.started ? null : file.handoff();
+      if (state) helper.begin({ recipe: parallel!.recipe, path: source, name, options, state, start: split.cut, end: split.size });
+    };
+    await pump(file, source, progress, 0, SNIFF_BYTES);
     file.flushHead();
-    const result = helper && file.atBoundary() ? await (helper as RangeHelper).result() : null;
+    handOff();
+    await pump(file, source, progress, SNIFF_BYTES, split.cut, handOff);
+    const result = file.atBoundary() ? await helper.result() : null;
     if (result) {
       parallelStats.taken++;
       file.absorb(result);
@@ -111,7 +115,7 @@ export async function readFile(
       progress?.advance(split.size - split.cut);
     } else {
       // The cut fell inside a quoted field, or the worker could not finish: read on here.
-      if (helper) parallelStats.readAgain++;
+      if (helper.started) parallelStats.readAgain++;
       await pump(file, source, progress, split.cut);
     }
     return file.finish();
@@ -122,7 +126,7 @@ export async function readFile(
     throw e;
   } finally {
     progress?.stop();
-    await (helper as RangeHelper | null)?.stop();
+    await helper?.stop();
   }
 }
 

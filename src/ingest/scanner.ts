@@ -23,6 +23,8 @@ const PLAIN = 0;
 const NUMBERED = 1;
 const COUNTED = 2;
 const MAX_COLUMNS = 256;
+const FIRST_BATCH = 16;
+const ANY_BATCH = 1 << 30;
 const ERRORS: Record<number, string> = {
   1: 'quote opened here is never closed',
   2: 'text after a closing quote',
@@ -76,7 +78,7 @@ interface ScannerExports {
   prepare(size: number): number;
   pending(): number;
   nextLine(): number;
-  scan(final: number): number;
+  scan(final: number, maxRecords: number): number;
   numberColumn(column: number): void;
   countColumn(column: number): void;
   inputPointer(): number;
@@ -221,6 +223,7 @@ export class CsvScanner {
   private readonly wasm = instantiate();
   private readonly view: RecordView;
   private readonly modes = new Uint8Array(MAX_COLUMNS);
+  private batches = 0;
   /** Columns to compute from the next batch on. */
   private readonly wanted: number[] = [];
 
@@ -265,7 +268,9 @@ export class CsvScanner {
         else wasm.countColumn(column);
       }
       this.wanted.length = 0;
-      const count = wasm.scan(final ? 1 : 0);
+      // A short first batch: the columns callers look up are known after a record or two, and
+      // every record of a batch scanned before that goes without numbers.
+      const count = wasm.scan(final ? 1 : 0, this.batches++ === 0 ? FIRST_BATCH : ANY_BATCH);
       this.emit(count);
       if (wasm.scanStatus() !== BATCH_FULL) return;
     }

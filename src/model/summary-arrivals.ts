@@ -55,6 +55,12 @@ export interface ArrivalSummary {
 
 type SegmentCounts = Record<Segment, number | null>;
 
+/** An ArrivalSummarizer's state as plain data (structured-clone safe). */
+export interface ArrivalSummaryData {
+  unit: ArrivalUnit;
+  counts: [number, SegmentCounts][];
+}
+
 export class ArrivalSummarizer {
   private readonly unit: ArrivalUnit;
   /** One entry per period (never per row), keyed by periodKey. */
@@ -76,8 +82,18 @@ export class ArrivalSummarizer {
    * summarizer's over all the rows, in any order (counts are whole numbers, summed exactly).
    */
   mergeFrom(other: ArrivalSummarizer): void {
-    if (other.unit !== this.unit) throw new Error('ArrivalSummarizer.mergeFrom: the summarizers have different units');
-    for (const [key, theirs] of other.counts) {
+    this.absorb(other.toData());
+  }
+
+  /** The state as plain data, to cross to another thread: absorb() takes it. */
+  toData(): ArrivalSummaryData {
+    return { unit: this.unit, counts: [...this.counts].map(([key, c]) => [key, { ...c }]) };
+  }
+
+  /** Adds the rows of a summarizer of the same unit, given as toData() gave its state. */
+  absorb(data: ArrivalSummaryData): void {
+    if (data.unit !== this.unit) throw new Error('ArrivalSummarizer: merging summarizers with different units');
+    for (const [key, theirs] of data.counts) {
       let counts = this.counts.get(key);
       if (counts === undefined) this.counts.set(key, (counts = { domestic: null, foreign: null }));
       if (theirs.domestic !== null) counts.domestic = (counts.domestic ?? 0) + theirs.domestic;

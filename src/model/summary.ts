@@ -21,7 +21,7 @@
  */
 import { UsageError } from '../errors';
 import type { Description } from '../stats/describe';
-import { IntSample } from '../stats/int-sample';
+import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import type { DelegationRow } from './records';
 import {
@@ -172,12 +172,28 @@ export class DelegationSummarizer {
    * here: the result is the same as one summarizer's over all the rows, in any order.
    */
   mergeFrom(other: DelegationSummarizer): void {
-    if (other.dims.join() !== this.dims.join() || other.top !== this.top) {
-      throw new Error('DelegationSummarizer.mergeFrom: the summarizers have different options');
+    this.absorb(other.toData());
+  }
+
+  /** The state as plain data, to cross to another thread: absorb() takes it. */
+  toData(): DelegationSummaryData {
+    return {
+      dims: [...this.dims],
+      top: this.top ?? null,
+      overall: this.overall.toData(),
+      leaves: this.allLeaves().map((leaf) => ({ parts: leaf.parts, acc: leaf.acc.toData() })),
+      categoryVisitors: this.categoryVisitors.map(({ visitors }) => [...visitors]),
+    };
+  }
+
+  /** Adds the rows of a summarizer with the same options, given as toData() gave its state. */
+  absorb(data: DelegationSummaryData): void {
+    if (data.dims.join() !== this.dims.join() || data.top !== (this.top ?? null)) {
+      throw new Error('DelegationSummarizer: merging summarizers with different options');
     }
-    this.overall.mergeFrom(other.overall);
-    for (const leaf of other.allLeaves()) this.groupAt(leaf.parts).mergeFrom(leaf.acc);
-    other.categoryVisitors.forEach(({ visitors }, c) => {
+    this.overall.mergeFrom(GroupAccumulator.fromData(data.overall));
+    for (const leaf of data.leaves) this.groupAt(leaf.parts).mergeFrom(GroupAccumulator.fromData(leaf.acc));
+    data.categoryVisitors.forEach((visitors, c) => {
       for (const [value, people] of visitors) addTo(this.categoryVisitors[c].visitors, value, people);
     });
   }
@@ -391,9 +407,26 @@ export class DelegationSummarizer {
   }
 }
 
+/** A DelegationSummarizer's state as plain data (structured-clone safe). */
+export interface DelegationSummaryData {
+  dims: GroupDim[];
+  top: number | null;
+  overall: GroupData;
+  leaves: { parts: KeyPart[]; acc: GroupData }[];
+  categoryVisitors: [string | null, number][][];
+}
+
+interface GroupData {
+  sizes: IntSampleData;
+  visitorNights: number;
+  visitorsWithNights: number;
+  delegationsWithNights: number;
+}
+
 /** Group sizes and nights of one group; one per group, never one per row. */
 class GroupAccumulator {
-  readonly sizes = new IntSample();
+  constructor(readonly sizes = new IntSample()) {}
+
   private visitorNights = 0;
   private visitorsWithNights = 0;
   private delegationsWithNights = 0;
@@ -412,6 +445,19 @@ class GroupAccumulator {
     this.visitorNights += people * nights;
     this.visitorsWithNights += people;
     this.delegationsWithNights++;
+  }
+
+  toData(): GroupData {
+    const { visitorNights, visitorsWithNights, delegationsWithNights } = this;
+    return { sizes: this.sizes.toData(), visitorNights, visitorsWithNights, delegationsWithNights };
+  }
+
+  static fromData(data: GroupData): GroupAccumulator {
+    const acc = new GroupAccumulator(IntSample.fromData(data.sizes));
+    acc.visitorNights = data.visitorNights;
+    acc.visitorsWithNights = data.visitorsWithNights;
+    acc.delegationsWithNights = data.delegationsWithNights;
+    return acc;
   }
 
   mergeFrom(other: GroupAccumulator): void {

@@ -21,6 +21,12 @@ const MIN_WINDOW = 16;
 /** While largest magnitude x count stays below this, every partial sum is exact, in whatever order. */
 const EXACT_LIMIT = 2 ** 53;
 
+export interface IntSampleData {
+  base: number;
+  counts: Float64Array;
+  spill: Int32Array;
+}
+
 export class IntSample {
   /** counts[i]: how many times the value base + i was added (doubles: exact far beyond 2^31). */
   private counts: Float64Array = NO_COUNTS;
@@ -42,6 +48,19 @@ export class IntSample {
     const counts = this.counts;
     for (let i = 0; i < counts.length; i++) n += counts[i];
     return n;
+  }
+
+  /** The sample as plain data, to cross to another thread (see fromData). */
+  toData(): IntSampleData {
+    return { base: this.base, counts: this.counts.slice(), spill: Int32Array.from(this.spill.values()) };
+  }
+
+  static fromData(data: IntSampleData): IntSample {
+    const sample = new IntSample();
+    sample.counts = data.counts;
+    sample.base = data.base;
+    for (let k = 0; k < data.spill.length; k++) sample.add(data.spill[k]);
+    return sample;
   }
 
   /** Adds every value of another sample (the other is left as it was). */

@@ -144,13 +144,15 @@ export function pending(): i32 {
 /**
  * Scans records from the current position into a fresh batch and returns how many there are;
  * `status()` then tells whether the input is consumed, waits for more, or the batch was full.
- * `final`: no more input will come, so a record may end at the end of the input.
+ * `final`: no more input will come, so a record may end at the end of the input. At most
+ * `maxRecords` records (and RECORD_CAPACITY).
  */
-export function scan(final: bool): i32 {
+export function scan(final: bool, maxRecords: i32): i32 {
   records = 0;
   fields = 0;
+  const limit = min(maxRecords, RECORD_CAPACITY);
   while (pos < length) {
-    if (records === RECORD_CAPACITY) return (status = BATCH_FULL), records;
+    if (records === limit) return (status = BATCH_FULL), records;
     const base = fields;
     const outcome = scanRecord(final);
     if (outcome !== DONE) {

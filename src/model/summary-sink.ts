@@ -1,0 +1,58 @@
+/**
+ * The rows `visitstat summary` reads go to one sink: delegations and arrivals summarised side by side.
+ * Its state can cross to a worker thread and back (a MergeableSink), so a big file is read in two
+ * halves at once (src/ingest/parallel.ts); the worker builds its own with createSummarySink.
+ */
+import type { MergeableSink } from '../ingest/parallel';
+import type { ArrivalRow, DelegationRow } from './records';
+import { type ArrivalSummaryData, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
+import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
+
+export interface SummarySinkOptions {
+  groupBy: GroupDim[];
+  top?: number;
+  arrivalUnit: ArrivalUnit;
+}
+
+interface SummarySinkData {
+  delegations: DelegationSummaryData;
+  arrivals: ArrivalSummaryData;
+}
+
+export class SummarySink implements MergeableSink {
+  readonly delegations: DelegationSummarizer;
+  readonly arrivals: ArrivalSummarizer;
+
+  constructor(options: SummarySinkOptions) {
+    this.delegations = new DelegationSummarizer({ groupBy: options.groupBy, top: options.top });
+    this.arrivals = new ArrivalSummarizer({ unit: options.arrivalUnit });
+  }
+
+  delegation(row: DelegationRow): void {
+    this.delegations.add(row);
+  }
+
+  arrival(row: ArrivalRow): void {
+    this.arrivals.add(row);
+  }
+
+  snapshot(): SummarySinkData {
+    return { delegations: this.delegations.toData(), arrivals: this.arrivals.toData() };
+  }
+
+  absorb(snapshot: unknown): void {
+    const data = snapshot as SummarySinkData;
+    this.delegations.absorb(data.delegations);
+    this.arrivals.absorb(data.arrivals);
+  }
+}
+
+/** For the worker (a SinkRecipe names it): the options as plain data. */
+export function createSummarySink(options: SummarySinkOptions): SummarySink {
+  return new SummarySink(options);
+}
+
+/** How a worker builds the same sink. */
+export function summarySinkRecipe(options: SummarySinkOptions): { module: string; factory: string; arg: SummarySinkOptions } {
+  return { module: 'model/summary-sink.js', factory: 'createSummarySink', arg: options };
+}
