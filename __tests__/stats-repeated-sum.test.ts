@@ -46,6 +46,15 @@ describe('addRepeatedly', () => {
     expectSame(0, 0.1, 100_000);
   });
 
+  it('equals it from sums at and just below a power of two, whatever the sum before', () => {
+    for (const e of [-60, -1, 0, 1, 30, 52, 53, 70]) {
+      const power = 2 ** e;
+      for (const sum of [power, power * (1 - 2 ** -53), power * (1 + 2 ** -52)]) {
+        for (const term of [power / 3, power / 1024 + power * 2 ** -60, power * 2 ** -53, power * 3 * 2 ** -54]) expectSame(sum, term, 777);
+      }
+    }
+  });
+
   it('equals it over many binades, and near the ends of the range', () => {
     expectSame(0, 0.1, 1_000_000);
     expectSame(0, 1 / 3, 1_000_000);
