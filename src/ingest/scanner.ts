@@ -17,7 +17,6 @@ import { join } from 'node:path';
 const QUOTED = 1;
 const DOUBLED = 2;
 const BATCH_FULL = 2;
-const NOT_NUMBERED = -2;
 /** What the scanner computes for a column, as JavaScript asked: nothing, numbers, or counts. */
 const PLAIN = 0;
 const NUMBERED = 1;
@@ -150,9 +149,13 @@ class RecordView implements CsvRecord {
   /** Index of this record's first field in the batch. */
   private base = 0;
 
-  /** `modes`: per column what the scanner computes or will from the next batch on; `ask` requests it. */
+  /**
+   * Per column: `modes`, what the scanner was asked to compute; `active`, what it computes in this
+   * batch (a request takes effect from the next one); `ask` makes a request.
+   */
   constructor(
     private readonly modes: Uint8Array,
+    private readonly active: Uint8Array,
     private readonly ask: (column: number, mode: number) => void,
   ) {}
 
@@ -207,15 +210,14 @@ class RecordView implements CsvRecord {
     return this.code(index, COUNTED);
   }
 
-  /** The scanner's code for the field if its column is computed as `mode`, else -1. */
+  /** The scanner's code for the field if its column is computed as `mode` in this batch, else -1. */
   private code(index: number, mode: number): number {
     if (index >= this.fieldCount || index >= MAX_COLUMNS) return -1;
-    const code = this.words[this.numbers + this.base + index];
-    if (code === NOT_NUMBERED) {
+    if (this.active[index] !== mode) {
       if (this.modes[index] === PLAIN) this.ask(index, mode);
       return -1;
     }
-    return this.modes[index] === mode ? code : -1;
+    return this.words[this.numbers + this.base + index];
   }
 }
 
@@ -223,6 +225,7 @@ export class CsvScanner {
   private readonly wasm = instantiate();
   private readonly view: RecordView;
   private readonly modes = new Uint8Array(MAX_COLUMNS);
+  private readonly active = new Uint8Array(MAX_COLUMNS);
   private batches = 0;
   /** Columns to compute from the next batch on. */
   private readonly wanted: number[] = [];
@@ -232,7 +235,7 @@ export class CsvScanner {
     private readonly handlers: ScanHandlers,
   ) {
     this.wasm.init(delimiter);
-    this.view = new RecordView(this.modes, (column, mode) => {
+    this.view = new RecordView(this.modes, this.active, (column, mode) => {
       this.modes[column] = mode;
       this.wanted.push(column);
     });
@@ -266,6 +269,7 @@ export class CsvScanner {
       for (const column of this.wanted) {
         if (this.modes[column] === NUMBERED) wasm.numberColumn(column);
         else wasm.countColumn(column);
+        this.active[column] = this.modes[column];
       }
       this.wanted.length = 0;
       // A short first batch: the columns callers look up are known after a record or two, and

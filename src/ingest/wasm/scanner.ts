@@ -30,11 +30,11 @@ const BATCH_FULL: i32 = 2;
 /** Outcome of scanning one record. */
 const DONE: i32 = 0;
 
-/** Field numbers besides an entry's index. */
-const NOT_NUMBERED: i32 = -2;
+/** A field code besides a number or a count: none (too long, dictionary full, not plain digits). */
 const UNCACHED: i32 = -1;
 
-const RECORD_CAPACITY: i32 = 8192;
+/** Small enough that a batch's arrays and the dictionaries stay in a core's cache together. */
+const RECORD_CAPACITY: i32 = 1024;
 const MAX_COLUMNS: i32 = 256;
 const MAX_ENTRIES: i32 = 1 << 16;
 const MAX_KEY_BYTES: i32 = 128;
@@ -73,6 +73,9 @@ let recError: i32 = 0;
 /** Per column, its dictionary, COUNTED, or 0 (neither numbered nor counted). */
 let dictionaries: usize = 0;
 const COUNTED: usize = 1;
+/** The columns with a dictionary or COUNTED, in the order they were asked for. */
+let computed: usize = 0;
+let computedCount = 0;
 
 export function init(delim: u32): void {
   delimiter = delim;
@@ -85,6 +88,7 @@ export function init(delim: u32): void {
   allocateFields(RECORD_CAPACITY * 16);
   dictionaries = heap.alloc(<usize>MAX_COLUMNS << 2);
   memory.fill(dictionaries, 0, <usize>MAX_COLUMNS << 2);
+  computed = heap.alloc(<usize>MAX_COLUMNS << 2);
   inputCapacity = 1 << 16;
   input = heap.alloc(<usize>inputCapacity);
 }
@@ -383,30 +387,36 @@ export function numberColumn(column: i32): void {
   dict.pool = heap.alloc(16384);
   dict.poolUsed = 0;
   store<usize>(at, changetype<usize>(dict));
+  compute(column);
 }
 
 /** From now on, parse the fields of column `column` as counts (see `countOf`). */
 export function countColumn(column: i32): void {
   if (column < 0 || column >= MAX_COLUMNS) return;
   const at = dictionaries + (<usize>column << 2);
-  if (load<usize>(at) === 0) store<usize>(at, COUNTED);
+  if (load<usize>(at) !== 0) return;
+  store<usize>(at, COUNTED);
+  compute(column);
 }
 
-/** Fills the batch's field codes of one record: a number, a count, UNCACHED or NOT_NUMBERED. */
+function compute(column: i32): void {
+  store<i32>(computed + (<usize>computedCount << 2), column);
+  computedCount++;
+}
+
+/** Fills the codes of the computed columns of one record (a number, a count or UNCACHED); the rest are left as they are. */
 function number(base: i32, count: i32): void {
-  for (let k = 0; k < count; k++) {
-    const f = base + k;
-    let code = NOT_NUMBERED;
-    if (k < MAX_COLUMNS) {
-      const dict = load<usize>(dictionaries + (<usize>k << 2));
-      if (dict !== 0) {
-        const start = load<i32>(fieldStart + (<usize>f << 2));
-        const end = load<i32>(fieldEnd + (<usize>f << 2));
-        if (dict === COUNTED) code = countOf(start, end);
-        else code = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + <usize>f) & QUOTED);
-      }
-    }
-    store<i32>(fieldNumber + (<usize>f << 2), code);
+  for (let c = 0; c < computedCount; c++) {
+    const k = load<i32>(computed + (<usize>c << 2));
+    if (k >= count) continue;
+    const f = <usize>(base + k);
+    const dict = load<usize>(dictionaries + (<usize>k << 2));
+    const start = load<i32>(fieldStart + (f << 2));
+    const end = load<i32>(fieldEnd + (f << 2));
+    let code: i32;
+    if (dict === COUNTED) code = countOf(start, end);
+    else code = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + f) & QUOTED);
+    store<i32>(fieldNumber + (f << 2), code);
   }
 }
 
