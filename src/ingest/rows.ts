@@ -125,7 +125,10 @@ function countAt(rec: CsvRecord, i: number): number | string | null {
   if (i < 0 || i >= rec.fieldCount) return null;
   const parsed = rec.parsedCount(i);
   if (parsed >= 0) return parsed;
-  const n = countFromBytes(rec.bytes, rec.fieldStart(i), rec.fieldEnd(i));
+  const start = rec.fieldStart(i);
+  const end = rec.fieldEnd(i);
+  if (start === end) return null; // empty: no figure (as parseOptionalCount says), without decoding it
+  const n = countFromBytes(rec.bytes, start, end);
   return n >= 0 ? n : parseOptionalCount(rec.field(i));
 }
 
