@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --sizes 1m,10m --runs 3 --tools visitstat,duckdb,mlr]
+ * npm run bench [-- --sizes 1m,10m --runs 3 --tools visitstat,visitstat-1t,duckdb,mlr]
  *
  * Times `visitstat summary --group-by region` and `--group-by month` against DuckDB and Miller on
  * the same synthetic delegation logs (generated once into .bench/, deterministic), alternating the
@@ -15,7 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./bench/generate');
-const { visitstat, duckdb, miller, BENCH_DIR, ROOT } = require('./bench/tools');
+const { visitstat, visitstatOneThread, duckdb, miller, BENCH_DIR, ROOT } = require('./bench/tools');
 
 const SIZES = { '1m': 1_000_000, '10m': 10_000_000, '100k': 100_000 };
 const JOBS = ['region', 'month'];
@@ -28,7 +28,7 @@ function options(argv) {
     if (flag === '--sizes') opts.sizes = value.split(',');
     else if (flag === '--runs') opts.runs = Number(value);
     else if (flag === '--tools') opts.tools = value.split(',');
-    else throw new Error(`bench: unknown option ${flag} (use --sizes 1m,10m --runs N --tools visitstat,duckdb,mlr)`);
+    else throw new Error(`bench: unknown option ${flag} (use --sizes 1m,10m --runs N --tools visitstat,visitstat-1t,duckdb,mlr)`);
   }
   for (const s of opts.sizes) if (!SIZES[s]) throw new Error(`bench: unknown size ${s} (${Object.keys(SIZES).join(', ')})`);
   return opts;
@@ -47,11 +47,11 @@ function dataFile(size) {
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
 /** One run: wall seconds, peak RSS in MB (via /usr/bin/time; null without it) and stdout. */
-function measure([command, args]) {
+function measure([command, args], env = {}) {
   const rssFile = path.join(os.tmpdir(), `visitstat-bench-${process.pid}.rss`);
   const [cmd, argv] = TIME ? [TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const child = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const child = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env } });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (child.status !== 0) throw new Error(`bench: ${command} ${args.join(' ')} failed:\n${child.stderr}`);
   const rss = TIME ? Number(fs.readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : null;
@@ -84,7 +84,7 @@ function benchJob(file, job, tools, runs) {
     // Alternate: each run starts with the next tool, so no tool always gets the warm or the cold cache.
     for (let k = 0; k < tools.length; k++) {
       const tool = tools[(run + k) % tools.length];
-      const m = measure(tool.command(job, file));
+      const m = measure(tool.command(job, file), tool.env);
       const r = results.get(tool.name);
       r.seconds.push(m.seconds);
       if (m.rss !== null) r.rss.push(m.rss);
@@ -108,7 +108,7 @@ function main() {
   const opts = options(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('bench: run npm run build first');
   fs.mkdirSync(BENCH_DIR, { recursive: true });
-  const all = { visitstat, duckdb, mlr: miller };
+  const all = { visitstat, 'visitstat-1t': visitstatOneThread, duckdb, mlr: miller };
   const tools = opts.tools.map((name) => all[name]).filter((t) => !t.available || t.available());
 
   const lines = [

@@ -29,6 +29,13 @@ const visitstat = {
   },
 };
 
+/** The same, kept to one thread (parallel reading off), to show what the second thread brings. */
+const visitstatOneThread = {
+  ...visitstat,
+  name: 'visitstat-1t',
+  env: { VISITSTAT_WORKERS: '0' },
+};
+
 /** DuckDB through its Node API, installed into .bench/ on first use so that users' installs stay light. */
 const duckdb = {
   name: 'duckdb',
@@ -84,4 +91,4 @@ const miller = {
   },
 };
 
-module.exports = { visitstat, duckdb, miller, BENCH_DIR, ROOT };
+module.exports = { visitstat, visitstatOneThread, duckdb, miller, BENCH_DIR, ROOT };
