@@ -23,7 +23,10 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
   };
   const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.state);
   const stream = createReadStream(setup.path, { start: setup.start, end: setup.end - 1, highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) file.feed(chunk);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    file.feed(chunk);
+    parentPort!.postMessage({ progress: chunk.length });
+  }
   file.finish();
   return { counts: file.counts(), rejects, snapshot: sink.snapshot() };
 }

@@ -58,7 +58,8 @@ export interface PartResult {
   snapshot: unknown;
 }
 
-export type WorkerMessage = PartResult | { failed: string };
+/** From the worker: bytes read so far (for the progress bar), then its part or why it failed. */
+export type WorkerMessage = { progress: number } | PartResult | { failed: string };
 
 /** Parts taken from workers, and parts read again here (for tests). */
 export const parallelStats = { taken: 0, readAgain: 0 };
@@ -112,16 +113,23 @@ export class RangeHelper {
   private readonly done: Promise<PartResult | null>;
   private begun = false;
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    progress: ((bytes: number) => void) | undefined,
+  ) {
     this.done = new Promise((resolve) => {
-      worker.once('message', (m: WorkerMessage) => resolve('failed' in m ? null : m));
+      worker.on('message', (m: WorkerMessage) => {
+        if ('progress' in m) progress?.(m.progress);
+        else resolve('failed' in m ? null : m);
+      });
       worker.once('error', () => resolve(null));
       worker.once('exit', () => resolve(null));
     });
   }
 
-  static spawn(): RangeHelper {
-    return new RangeHelper(new Worker(join(DIST, 'ingest', 'parallel-worker.js')));
+  /** `progress` hears of the bytes the worker reads as it goes. */
+  static spawn(progress?: (bytes: number) => void): RangeHelper {
+    return new RangeHelper(new Worker(join(DIST, 'ingest', 'parallel-worker.js')), progress);
   }
 
   get started(): boolean {

@@ -40,7 +40,8 @@ export class ReadProgress {
   }
 
   advance(bytes: number): void {
-    this.done += bytes;
+    // Bytes read twice (a part a worker could not finish is read again) never push it past the end.
+    this.done = Math.min(this.totalBytes, this.done + bytes);
     if (this.bar) this.bar.update(this.done);
     else if (this.now() - this.startedAt >= SHOW_AFTER_MS) this.show();
   }

@@ -91,7 +91,7 @@ export async function readFile(
   const file = new FileReader(name, options, sink, problems);
   const progress = ReadProgress.forSource(source, name);
   const split = parallel && source !== STDIN ? splitPoint(source) : null;
-  const helper = split ? RangeHelper.spawn() : null;
+  const helper = split ? RangeHelper.spawn(progress ? (bytes) => progress.advance(bytes) : undefined) : null;
   try {
     if (!split || !helper) {
       await pump(file, source, progress);
@@ -112,7 +112,6 @@ export async function readFile(
       parallelStats.taken++;
       file.absorb(result);
       parallel!.sink.absorb(result.snapshot);
-      progress?.advance(split.size - split.cut);
     } else {
       // The cut fell inside a quoted field, or the worker could not finish: read on here.
       if (helper.started) parallelStats.readAgain++;
