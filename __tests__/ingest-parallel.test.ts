@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { InputError } from '../src/errors';
 import { readInputs } from '../src/ingest/inputs';
 import { PARALLEL, parallelStats } from '../src/ingest/parallel';
+import type { InputOptions } from '../src/ingest/reader';
 
 const COUNT_SINK = join(__dirname, 'support', 'count-sink.js');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -31,7 +32,7 @@ function rowsFile(name: string, count: number, special: (i: number) => string | 
   return path;
 }
 
-async function readWith(workers: boolean, path: string, rejectsPath?: string) {
+async function readWith(workers: boolean, path: string, rejectsPath?: string, extra: Partial<InputOptions> = {}) {
   PARALLEL.workers = workers;
   PARALLEL.minBytes = 1;
   const sink = createCountSink();
@@ -42,7 +43,7 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string) {
   try {
     summary = await readInputs(
       [path],
-      { map: {}, dateFormat: 'dmy', fields: new Set(['region'] as const) },
+      { map: {}, dateFormat: 'dmy', fields: new Set(['region'] as const), ...extra },
       sink,
       { skipInvalid: true, rejectsPath },
       (line) => diagnostics.push(line),
@@ -58,9 +59,9 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string) {
   return { result: { state: sink.state, summary, diagnostics, error, rejects }, taken, readAgain };
 }
 
-async function compare(path: string) {
-  const serial = await readWith(false, path, join(dir, 'rejects.csv'));
-  const parallel = await readWith(true, path, join(dir, 'rejects.csv'));
+async function compare(path: string, extra: Partial<InputOptions> = {}) {
+  const serial = await readWith(false, path, join(dir, 'rejects.csv'), extra);
+  const parallel = await readWith(true, path, join(dir, 'rejects.csv'), extra);
   expect(parallel.result).toEqual(serial.result);
   return parallel;
 }
@@ -73,6 +74,12 @@ test('a clean file: the worker part is taken, totals equal the serial read', asy
   const run = await compare(rowsFile('clean.csv', 30_000));
   expect(run).toMatchObject({ taken: 1, readAgain: 0 });
   expect((run.result.state as { rows: number }).rows).toBe(30_000);
+});
+
+test('--from/--to: rows left out are counted alike', async () => {
+  const run = await compare(rowsFile('range.csv', 30_000), { from: { year: 2017, month: 3, day: 10 }, to: { year: 2018, month: 4, day: 20 } });
+  expect(run.taken).toBe(1);
+  expect(run.result.summary!.rowsOutOfRange).toBeGreaterThan(1_000);
 });
 
 test('invalid rows in both halves: problems and rejects in file order with their lines', async () => {
