@@ -2,6 +2,7 @@
  * The one input layer every command uses: opens each file (or `-` for stdin), detects encoding,
  * delimiter and kind, streams records through the scanner, validates them into rows and hands each
  * accepted row to the command's sink. Nothing is held per row: memory stays flat whatever the size.
+ * A big file may be read in two halves at once when the command's sink can merge (parallel.ts).
  */
 import { createReadStream } from 'node:fs';
 import { InputError } from '../errors';
@@ -130,7 +131,7 @@ export async function readFile(
 }
 
 /** Feeds bytes [start, end) of the source to the reader; `started` runs after each block. */
-export async function pump(
+async function pump(
   file: FileReader,
   source: string,
   progress: ReadProgress | null,
