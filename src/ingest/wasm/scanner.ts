@@ -38,7 +38,6 @@ const RECORD_CAPACITY: i32 = 1024;
 const MAX_COLUMNS: i32 = 256;
 const MAX_ENTRIES: i32 = 1 << 16;
 const MAX_KEY_BYTES: i32 = 128;
-const ENTRY_BYTES: usize = 12;
 
 let delimiter: u32 = 0x2c;
 
@@ -156,18 +155,24 @@ export function scan(final: bool, maxRecords: i32): i32 {
   fields = 0;
   const limit = min(maxRecords, RECORD_CAPACITY);
   while (pos < length) {
-    if (records === limit) return (status = BATCH_FULL), records;
+    if (records === limit) return (status = BATCH_FULL), finish();
     const base = fields;
     const outcome = scanRecord(final);
     if (outcome !== DONE) {
       fields = base;
-      return (status = outcome), records;
+      return (status = outcome), finish();
     }
     emit(base);
     pos = recNext;
     line = recLineAfter;
   }
   status = CONSUMED;
+  return finish();
+}
+
+/** Numbers the batch's records and returns how many there are. */
+function finish(): i32 {
+  for (let c = 0; c < computedCount; c++) numberAll(load<i32>(computed + (<usize>c << 2)));
   return records;
 }
 
@@ -187,7 +192,6 @@ function emit(base: i32): void {
     store<i32>(recordCount + r, 0);
   } else {
     store<i32>(recordCount + r, count);
-    number(base, count);
   }
   store<i32>(recordError + r, recError);
   records++;
@@ -357,19 +361,30 @@ function lineEnd(from: i32): i32 {
 // ------------------------------------------------------------------------------------------------
 // Numbering values by their bytes
 
-/** Open addressing: entry index + 1 per slot, 0 when free; kept at most half full. */
+/**
+ * Open addressing with linear probing, kept at most half full. A slot holds all a lookup needs to
+ * settle on a key of up to 16 bytes in one cache access: the key's words as `lookup` reads them (its
+ * first and last eight bytes, overlapping), its hash, and its id, length and quoting; a longer key
+ * also has its bytes in the pool, found through the slot (then its second word is the pool offset).
+ */
 @unmanaged
 class Dictionary {
   slots: usize = 0;
   slotMask: i32 = 0;
+  /** 32 - log2(slots): a hash's top bits pick its slot. */
+  shift: i32 = 0;
   size: i32 = 0;
-  entryCapacity: i32 = 0;
-  /** Per entry, ENTRY_BYTES together (one cache line to check a candidate): hash, key start, key length. */
-  entries: usize = 0;
   pool: usize = 0;
   poolUsed: i32 = 0;
   poolCapacity: i32 = 0;
 }
+
+const SLOT_BYTES: usize = 24;
+/** A slot's last word: hash (low half), then id + 1 (0: free slot), length and quoting. */
+const ID_BITS: u64 = 17;
+const ID_MASK: u64 = ((<u64>1 << ID_BITS) - 1) << 32;
+const INITIAL_SLOTS: i32 = 1024;
+const SHORT_KEY: i32 = 16;
 
 /** From now on, number the fields of column `column` (0-based); columns past MAX_COLUMNS are not. */
 export function numberColumn(column: i32): void {
@@ -377,14 +392,13 @@ export function numberColumn(column: i32): void {
   const at = dictionaries + (<usize>column << 2);
   if (load<usize>(at) !== 0) return; // numbered already, or counted
   const dict = changetype<Dictionary>(heap.alloc(offsetof<Dictionary>()));
-  dict.slotMask = 1023;
-  dict.slots = heap.alloc(1024 << 2);
-  memory.fill(dict.slots, 0, 1024 << 2);
+  dict.slotMask = INITIAL_SLOTS - 1;
+  dict.shift = 32 - <i32>ctz(INITIAL_SLOTS);
+  dict.slots = heap.alloc(<usize>INITIAL_SLOTS * SLOT_BYTES);
+  memory.fill(dict.slots, 0, <usize>INITIAL_SLOTS * SLOT_BYTES);
   dict.size = 0;
-  dict.entryCapacity = 512;
-  dict.entries = heap.alloc(512 * ENTRY_BYTES);
-  dict.poolCapacity = 16384;
-  dict.pool = heap.alloc(16384);
+  dict.poolCapacity = 4096;
+  dict.pool = heap.alloc(4096);
   dict.poolUsed = 0;
   store<usize>(at, changetype<usize>(dict));
   compute(column);
@@ -404,13 +418,18 @@ function compute(column: i32): void {
   computedCount++;
 }
 
-/** Fills the codes of the computed columns of one record (a number, a count or UNCACHED); the rest are left as they are. */
-function number(base: i32, count: i32): void {
-  for (let c = 0; c < computedCount; c++) {
-    const k = load<i32>(computed + (<usize>c << 2));
-    if (k >= count) continue;
-    const f = <usize>(base + k);
-    const dict = load<usize>(dictionaries + (<usize>k << 2));
+/**
+ * Fills the codes of column `k` (a number, a count or UNCACHED) in every record of the batch that
+ * has the field; the rest are left as they are. A column at a time, so that the dictionary's cache
+ * misses of one record overlap those of the next.
+ */
+function numberAll(k: i32): void {
+  const dict = load<usize>(dictionaries + (<usize>k << 2));
+  const n = records;
+  for (let r = 0; r < n; r++) {
+    const at = <usize>r << 2;
+    if (load<i32>(recordCount + at) <= k) continue;
+    const f = <usize>(load<i32>(recordBase + at) + k);
     const start = load<i32>(fieldStart + (f << 2));
     const end = load<i32>(fieldEnd + (f << 2));
     let code: i32;
@@ -438,101 +457,98 @@ function countOf(start: i32, end: i32): i32 {
 }
 
 /**
- * A hash of `size` bytes at `p`, read eight (or four) at a time; the last load overlaps the one before
- * rather than looping over the tail, so every byte counts and short keys take one or two loads.
+ * The entry of these bytes (quoted or not), added if new; UNCACHED once the dictionary is full.
+ * A key is read as two words, its first and last eight bytes (overlapping; packed from four- or
+ * one-byte loads when shorter), which with its length tell a key of up to 16 bytes completely.
  */
-function hashOf(p: usize, size: i32, quoted: u8): u32 {
-  let h: u64 = (quoted ? 0x9e3779b97f4a7c15 : 0xc2b2ae3d27d4eb4f) ^ <u64>size;
-  if (size >= 8) {
-    const last = p + <usize>(size - 8);
-    for (let at = p; at < last; at += 8) h = mix(h ^ load<u64>(at));
-    h = mix(h ^ load<u64>(last));
-  } else if (size >= 4) {
-    h = mix(h ^ ((<u64>load<u32>(p) << 32) | <u64>load<u32>(p + <usize>(size - 4))));
-  } else if (size > 0) {
-    h = mix(h ^ (<u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16)));
-  }
-  return <u32>(h ^ (h >> 32));
-}
-
-@inline
-function mix(x: u64): u64 {
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
-  return x ^ (x >> 31);
-}
-
-/** Whether `size` bytes at `a` and at `b` are equal, compared as `hashOf` reads them. */
-function sameBytes(a: usize, b: usize, size: i32): bool {
-  if (size >= 8) {
-    const tail = <usize>(size - 8);
-    for (let k: usize = 0; k < tail; k += 8) if (load<u64>(a + k) !== load<u64>(b + k)) return false;
-    return load<u64>(a + tail) === load<u64>(b + tail);
-  }
-  for (let k = 0; k < size; k++) if (load<u8>(a + <usize>k) !== load<u8>(b + <usize>k)) return false;
-  return true;
-}
-
-/** The entry of these bytes (quoted or not), added if new; UNCACHED once the dictionary is full. */
 function lookup(dict: Dictionary, start: i32, size: i32, quoted: u8): i32 {
-  // The quoted flag is part of the key: stored as a leading byte of the key.
-  const hash = hashOf(input + <usize>start, size, quoted);
+  const p = input + <usize>start;
+  let a: u64 = 0;
+  let b: u64 = 0;
+  if (size >= 8) {
+    a = load<u64>(p);
+    b = load<u64>(p + <usize>(size - 8));
+  } else if (size >= 4) {
+    a = <u64>load<u32>(p) | (<u64>load<u32>(p + <usize>(size - 4)) << 32);
+  } else if (size > 0) {
+    a = <u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16);
+  }
+  const shape = (<u64>size << 1) | <u64>quoted;
+  let h = (a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9 ^ (b ^ shape) * 0x94d049bb133111eb;
+  if (size > SHORT_KEY) {
+    const last = p + <usize>(size - 8);
+    for (let at = p + 8; at < last; at += 8) h = (h ^ load<u64>(at)) * 0xff51afd7ed558ccd;
+  }
+  h = (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
+  const hash = <u32>(h >> 32);
+  const want = <u64>hash | (((shape << ID_BITS) << 32));
   const mask = dict.slotMask;
-  let slot = <i32>hash & mask;
+  const slots = dict.slots;
+  let slot = <i32>(hash >> dict.shift);
   for (;;) {
-    const entry = load<i32>(dict.slots + (<usize>slot << 2));
-    if (entry === 0) break;
-    const at = dict.entries + <usize>(entry - 1) * ENTRY_BYTES;
-    if (load<u32>(at) === hash && load<i32>(at, 8) === size + 1) {
-      const key = dict.pool + <usize>load<i32>(at, 4);
-      if (load<u8>(key) === quoted && sameBytes(key + 1, input + <usize>start, size)) return entry - 1;
+    const at = slots + <usize>slot * SLOT_BYTES;
+    const w = load<u64>(at, 16);
+    if (w === 0) break;
+    if ((w & ~ID_MASK) === want && load<u64>(at) === a) {
+      if (size <= SHORT_KEY ? load<u64>(at, 8) === b : sameBytes(dict.pool + <usize>load<u64>(at, 8), p, size)) {
+        return <i32>((w & ID_MASK) >> 32) - 1;
+      }
     }
     slot = (slot + 1) & mask;
   }
   if (dict.size === MAX_ENTRIES) return UNCACHED;
-  return insert(dict, slot, hash, start, size, quoted);
+  return insert(dict, slot, want, a, b, p, size);
 }
 
-function insert(dict: Dictionary, slot: i32, hash: u32, start: i32, size: i32, quoted: u8): i32 {
+/** Whether `size` bytes at `a` and at `b` are equal. */
+function sameBytes(a: usize, b: usize, size: i32): bool {
+  const tail = <usize>(size - 8);
+  for (let k: usize = 0; k < tail; k += 8) if (load<u64>(a + k) !== load<u64>(b + k)) return false;
+  return load<u64>(a + tail) === load<u64>(b + tail);
+}
+
+function insert(dict: Dictionary, slot: i32, want: u64, a: u64, b: u64, p: usize, size: i32): i32 {
   const id = dict.size;
-  if (id === dict.entryCapacity) {
-    const capacity = dict.entryCapacity * 2;
-    dict.entries = grow(dict.entries, id * <i32>ENTRY_BYTES, capacity * <i32>ENTRY_BYTES);
-    dict.entryCapacity = capacity;
+  if (size > SHORT_KEY) {
+    if (dict.poolUsed + size > dict.poolCapacity) {
+      let capacity = dict.poolCapacity * 2;
+      while (capacity < dict.poolUsed + size) capacity *= 2;
+      dict.pool = grow(dict.pool, dict.poolUsed, capacity);
+      dict.poolCapacity = capacity;
+    }
+    memory.copy(dict.pool + <usize>dict.poolUsed, p, <usize>size);
+    b = <u64>dict.poolUsed;
+    dict.poolUsed += size;
   }
-  if (dict.poolUsed + size + 1 > dict.poolCapacity) {
-    let capacity = dict.poolCapacity * 2;
-    while (capacity < dict.poolUsed + size + 1) capacity *= 2;
-    dict.pool = grow(dict.pool, dict.poolUsed, capacity);
-    dict.poolCapacity = capacity;
-  }
-  const at = dict.pool + <usize>dict.poolUsed;
-  store<u8>(at, quoted);
-  memory.copy(at + 1, input + <usize>start, <usize>size);
-  const entry = dict.entries + <usize>id * ENTRY_BYTES;
-  store<u32>(entry, hash);
-  store<i32>(entry, dict.poolUsed, 4);
-  store<i32>(entry, size + 1, 8);
-  dict.poolUsed += size + 1;
+  const at = dict.slots + <usize>slot * SLOT_BYTES;
+  store<u64>(at, a);
+  store<u64>(at, b, 8);
+  store<u64>(at, want | (<u64>(id + 1) << 32), 16);
   dict.size = id + 1;
-  store<i32>(dict.slots + (<usize>slot << 2), id + 1);
   if (dict.size * 2 > dict.slotMask + 1) rehash(dict);
   return id;
 }
 
 function rehash(dict: Dictionary): void {
   const count = (dict.slotMask + 1) * 2;
-  const slots = heap.alloc(<usize>count << 2);
-  memory.fill(slots, 0, <usize>count << 2);
+  const bytes = <usize>count * SLOT_BYTES;
+  const slots = heap.alloc(bytes);
+  memory.fill(slots, 0, bytes);
   const mask = count - 1;
-  for (let e = 0; e < dict.size; e++) {
-    let slot = <i32>load<u32>(dict.entries + <usize>e * ENTRY_BYTES) & mask;
-    while (load<i32>(slots + (<usize>slot << 2)) !== 0) slot = (slot + 1) & mask;
-    store<i32>(slots + (<usize>slot << 2), e + 1);
+  const shift = dict.shift - 1;
+  const old = dict.slots;
+  const end = old + <usize>(dict.slotMask + 1) * SLOT_BYTES;
+  for (let from = old; from < end; from += SLOT_BYTES) {
+    const w = load<u64>(from, 16);
+    if (w === 0) continue;
+    let slot = <i32>(<u32>w >> shift);
+    while (load<u64>(slots + <usize>slot * SLOT_BYTES, 16) !== 0) slot = (slot + 1) & mask;
+    memory.copy(slots + <usize>slot * SLOT_BYTES, from, SLOT_BYTES);
   }
-  heap.free(dict.slots);
+  heap.free(old);
   dict.slots = slots;
   dict.slotMask = mask;
+  dict.shift = shift;
 }
 
 // ------------------------------------------------------------------------------------------------
