@@ -156,6 +156,10 @@ export function scan(final: bool, maxRecords: i32): i32 {
   const limit = min(maxRecords, RECORD_CAPACITY);
   while (pos < length) {
     if (records === limit) return (status = BATCH_FULL), finish();
+    if (length - pos >= WINDOW) {
+      scanWindows(limit);
+      if (records === limit) return (status = BATCH_FULL), finish();
+    }
     const base = fields;
     const outcome = scanRecord(final);
     if (outcome !== DONE) {
@@ -168,6 +172,158 @@ export function scan(final: bool, maxRecords: i32): i32 {
   }
   status = CONSUMED;
   return finish();
+}
+
+// ------------------------------------------------------------------------------------------------
+// The fast path: 64 bytes at a time
+
+const WINDOW: i32 = 64;
+
+/**
+ * Scans whole records from `pos` 64 bytes at a time, for as long as they are plain RFC 4180: per
+ * window, bitmasks of delimiters, quotes and line endings; which bytes are inside quotes by a prefix
+ * xor of the quote mask (carried from window to window); then one step per field separator outside
+ * quotes. A window where a quote is anything but a field's opening quote, a closing quote before a
+ * separator or one of a doubled pair, or where a line ending is inside quotes, is left with the record
+ * it is in to `scanRecord`, which reports errors and counts lines inside quotes; so is the record at
+ * the end of the input or of the batch's field room. The records taken are exactly scanRecord's.
+ */
+function scanWindows(limit: i32): void {
+  const delim = delimiter;
+  const len = length;
+  const base = input;
+  const starts = fieldStart;
+  const ends_ = fieldEnd;
+  const flagsAt = fieldFlags;
+  const room = fieldCapacity - WINDOW;
+  const vd = i8x16.splat(<i8>delim);
+  const vq = i8x16.splat(<i8>QUOTE);
+  const vlf = i8x16.splat(<i8>LF);
+  const vcr = i8x16.splat(<i8>CR);
+  let recStart = pos; // the record in progress
+  let recBase = fields;
+  let ln = line;
+  let f = fields;
+  let count = records;
+  let fieldFrom = recStart;
+  // Carries from the window before: inside quotes (all ones), last byte a separator outside quotes /
+  // a closing quote, doubled quotes in the field in progress, an LF to skip (after a CR).
+  let inside: u64 = 0;
+  let afterSep: u64 = 1;
+  let afterClose: u64 = 0;
+  let doubledPending: u64 = 0;
+  let skipBit: u64 = 0;
+  let w = recStart;
+  while (w + WINDOW <= len && f <= room) {
+    const p = base + <usize>w;
+    const v0 = v128.load(p);
+    const v1 = v128.load(p, 16);
+    const v2 = v128.load(p, 32);
+    const v3 = v128.load(p, 48);
+    const n0 = v128.or(i8x16.eq(v0, vlf), i8x16.eq(v0, vcr));
+    const n1 = v128.or(i8x16.eq(v1, vlf), i8x16.eq(v1, vcr));
+    const n2 = v128.or(i8x16.eq(v2, vlf), i8x16.eq(v2, vcr));
+    const n3 = v128.or(i8x16.eq(v3, vlf), i8x16.eq(v3, vcr));
+    const ends =
+      <u64>i8x16.bitmask(n0) | (<u64>i8x16.bitmask(n1) << 16) | (<u64>i8x16.bitmask(n2) << 32) | (<u64>i8x16.bitmask(n3) << 48);
+    const seps =
+      <u64>i8x16.bitmask(v128.or(n0, i8x16.eq(v0, vd))) |
+      (<u64>i8x16.bitmask(v128.or(n1, i8x16.eq(v1, vd))) << 16) |
+      (<u64>i8x16.bitmask(v128.or(n2, i8x16.eq(v2, vd))) << 32) |
+      (<u64>i8x16.bitmask(v128.or(n3, i8x16.eq(v3, vd))) << 48);
+    const quotes =
+      <u64>i8x16.bitmask(i8x16.eq(v0, vq)) |
+      (<u64>i8x16.bitmask(i8x16.eq(v1, vq)) << 16) |
+      (<u64>i8x16.bitmask(i8x16.eq(v2, vq)) << 32) |
+      (<u64>i8x16.bitmask(i8x16.eq(v3, vq)) << 48);
+    // Inside quotes: from an opening quote (included) to its closing quote (excluded).
+    let x = quotes;
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    const ins = x ^ inside;
+    const opening = quotes & ins;
+    const closing = quotes & ~ins;
+    const structural = seps & ~ins;
+    const closedBefore = (closing << 1) | afterClose;
+    const bad =
+      (opening & ~((structural << 1) | afterSep | closedBefore)) | // a quote inside a field
+      (closedBefore & ~(structural | opening)) | // text after a closing quote
+      (ends & ins); // a line ending inside quotes
+    if (bad !== 0) break;
+    let doubled = opening & closedBefore;
+    let sepBits = structural & ~skipBit;
+    const lineEnds = structural & ends;
+    skipBit = 0;
+    while (sepBits !== 0) {
+      const bit = sepBits & (0 - sepBits);
+      const e = w + <i32>ctz(sepBits);
+      sepBits ^= bit;
+      const quoted = <i32>(load<u8>(base + <usize>fieldFrom) === <u8>QUOTE);
+      const fo = <usize>f << 2;
+      store<i32>(starts + fo, fieldFrom + quoted);
+      store<i32>(ends_ + fo, e - quoted);
+      let flags = <u8>quoted;
+      if ((doubled | doubledPending) !== 0) {
+        const below = bit - 1;
+        if (((doubled & below) | doubledPending) !== 0) flags |= DOUBLED;
+        doubled &= ~below;
+        doubledPending = 0;
+      }
+      store<u8>(flagsAt + <usize>f, flags);
+      f++;
+      fieldFrom = e + 1;
+      if ((lineEnds & bit) === 0) continue;
+      // The record ends at e.
+      if (load<u8>(base + <usize>e) === <u8>CR) {
+        if (e + 1 >= len) {
+          f = recBase;
+          w = len; // leave the CR to scanRecord, which waits to see whether an LF follows
+          break;
+        }
+        if (load<u8>(base + <usize>(e + 1)) === <u8>LF) {
+          fieldFrom = e + 2;
+          const next = bit << 1; // 0 when the LF is in the next window
+          if (next !== 0) sepBits &= ~next;
+          else skipBit = 1;
+        }
+      }
+      const n = f - recBase;
+      if (n === 1 && load<i32>(starts + (<usize>recBase << 2)) === e && load<u8>(flagsAt + <usize>recBase) === 0) {
+        f = recBase; // a blank line is not a record
+      } else {
+        const r = <usize>count << 2;
+        store<i32>(recordStart + r, recStart);
+        store<i32>(recordEnd + r, e);
+        store<i32>(recordLine + r, ln);
+        store<i32>(recordBase + r, recBase);
+        store<i32>(recordCount + r, n);
+        store<i32>(recordError + r, 0);
+        count++;
+      }
+      ln++;
+      recStart = fieldFrom;
+      recBase = f;
+      if (count === limit) {
+        w = len;
+        break;
+      }
+    }
+    if (w >= len) break;
+    doubledPending |= doubled;
+    inside = <u64>(<i64>ins >> 63);
+    afterSep = structural >> 63;
+    afterClose = closing >> 63;
+    w += WINDOW;
+  }
+  // The record in progress is left to scanRecord.
+  fields = recBase;
+  records = count;
+  pos = recStart;
+  line = ln;
 }
 
 /** Numbers the batch's records and returns how many there are. */
