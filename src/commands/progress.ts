@@ -11,7 +11,8 @@ import type { Config } from '../config';
 import { BehindTargetError, UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
-import { MetricSeries, resolveMetric } from '../model/metrics';
+import { resolveMetric } from '../model/metrics';
+import { MetricSink, metricSinkRecipe } from '../model/metric-sink';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
 import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
@@ -83,8 +84,11 @@ async function progress(files: string[], flags: ProgressFlags): Promise<void> {
   const bands = validateBands(config.bands ?? DEFAULT_BANDS);
 
   const wantsSpending = requests.some((r) => r.metric === 'spending');
-  const metrics = new MetricSeries(wantsSpending ? spendingValuation(config) : undefined);
-  const input = await readInputs(files, options, metrics, { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects }, toStderr);
+  const sinkOptions = { valuation: wantsSpending ? spendingValuation(config) : null };
+  const sink = new MetricSink(sinkOptions);
+  const { metrics } = sink;
+  const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
+  const input = await readInputs(files, options, sink, policy, toStderr, metricSinkRecipe(sinkOptions));
   const kinds = new Set(input.files.map((f) => f.kind));
 
   const measured: MeasuredTarget[] = requests.map((request) => {

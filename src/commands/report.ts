@@ -16,8 +16,9 @@ import { DEFAULT_BANDS, validateBands } from '../model/bands';
 import type { CalDate } from '../model/dates';
 import { resolveMetric } from '../model/metrics';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
-import { type RateTable, buildRateTable } from '../model/rates';
-import { ReportCollector } from '../model/report';
+import type { RateTable } from '../model/rates';
+import type { ReportCollector } from '../model/report';
+import { ReportSink, reportSinkRecipe } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
@@ -92,15 +93,18 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
   const bands = validateBands(config.bands ?? DEFAULT_BANDS);
   const wantsSpending = flags.target === undefined ? (config.targets ?? []).some((t) => t.metric === 'spending') : flags.metric === 'spending';
   const { basis = 'visit', nights } = config;
+  // Plain data, so that a worker reading part of a big file builds the same sink (rates included).
+  const sinkOptions = { spending: { basis, nights, rates: config.rates ?? [] }, valuation: wantsSpending ? spendingValuation(config) : null };
+  const sink = new ReportSink(sinkOptions);
   // One rate table for the estimates and the view: the view names each rate's source by identity.
-  const rates = buildRateTable(config.rates);
-  const collector = new ReportCollector({ basis, nights, rates }, wantsSpending ? spendingValuation(config) : undefined);
+  const { collector, rates } = sink;
 
   // --quiet: diagnostics are kept back, and shown only if the command then fails.
   const held: string[] = [];
   const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
   try {
-    const input = await readInputs(files, options, collector, { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects }, diagnostics);
+    const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
+    const input = await readInputs(files, options, sink, policy, diagnostics, reportSinkRecipe(sinkOptions));
     const data = reportData(collector, input, flags, config, { asOf, tolerancePercent, bands }, rates);
     await write(data, flags, settings);
     const behind = data.targets.filter((m) => m.progress.status === 'behind');

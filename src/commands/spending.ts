@@ -11,8 +11,9 @@ import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
-import { buildRateTable, type RateFlags } from '../model/rates';
-import { type Basis, SpendingEstimator, type SpendingUnit } from '../model/spending';
+import type { RateFlags } from '../model/rates';
+import type { Basis, SpendingUnit } from '../model/spending';
+import { SpendingSink, spendingSinkRecipe } from '../model/spending-sink';
 import { formatInt } from '../render';
 import { spendingDoc, spendingJson, type SpendingView } from './spending-view';
 import {
@@ -94,11 +95,13 @@ async function spending(files: string[], flags: SpendingFlags): Promise<void> {
   const settings = outputSettings(flags, config);
   const basis = flags.basis ?? config.basis ?? 'visit';
   const nights = nightsOf(flags, config);
-  const rates = buildRateTable(config.rates, rateFlags(flags));
-  const estimator = new SpendingEstimator({ unit: flags.groupBy, basis, nights, rates });
-  const sink = { delegation: estimator.addDelegation.bind(estimator), arrival: estimator.addArrival.bind(estimator) };
-  const summary = await readInputs(files, input, sink, { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects }, toStderr);
-  const result = estimator.result();
+  // Plain data, so that a worker reading part of a big file builds the same sink (rates included).
+  const sinkOptions = { unit: flags.groupBy, basis, nights, rates: { periods: config.rates ?? [], flags: rateFlags(flags) } };
+  const sink = new SpendingSink(sinkOptions);
+  const { rates } = sink;
+  const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
+  const summary = await readInputs(files, input, sink, policy, toStderr, spendingSinkRecipe(sinkOptions));
+  const result = sink.estimator.result();
   const { delegations, people } = result.missingNights;
   if (delegations > 0) {
     throw new UsageError(

@@ -5,8 +5,7 @@
 import type { Config } from '../config';
 import { UsageError } from '../errors';
 import { parseCount } from '../ingest/values';
-import type { SpendingValuation } from '../model/metrics';
-import { buildRateTable } from '../model/rates';
+import type { ValuationPlan } from '../model/metrics';
 
 export function parseTarget(text: string): number {
   const value = parseCount(text);
@@ -26,9 +25,11 @@ export function parseTolerance(text: string): number {
   return Number(match[1]);
 }
 
-/** Spending is valued at the config's rates and basis, as `visitstat spending` values it. */
-export function spendingValuation(config: Config): SpendingValuation {
-  const { basis = 'visit', nights } = config;
-  if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
-  return { rates: buildRateTable(config.rates), basis, nights };
+/**
+ * Spending is valued at the config's rates and basis, as `visitstat spending` values it. As plain data,
+ * so that a worker reading part of a file values it the same way: valuationOf checks and builds it.
+ */
+export function spendingValuation(config: Config): ValuationPlan {
+  const { basis = 'visit', nights, rates = [] } = config;
+  return { rates, basis, nights };
 }

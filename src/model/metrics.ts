@@ -7,10 +7,11 @@
  *   when arrivals were read, domestic and foreign arrivals make it and delegation visitors, already
  *   inside domestic, are not added; from delegation logs alone, delegation visitors make it.
  */
-import { DailySeries } from './progress-series';
+import { DailySeries, type DailySeriesData } from './progress-series';
 import { type Metric, defaultMetric } from './progress';
 import { multiplyCount } from './money';
-import type { RateTable } from './rates';
+import { type RateTable, buildRateTable } from './rates';
+import type { RatePeriod } from '../config';
 import type { ArrivalRow, DelegationRow, Kind } from './records';
 import type { CalDate } from './dates';
 import type { Basis } from './spending';
@@ -59,6 +60,26 @@ export interface SpendingValuation {
   nights?: number;
 }
 
+/** A SpendingValuation as plain data, its rates as the config gives them: for a worker to rebuild it. */
+export interface ValuationPlan extends Omit<SpendingValuation, 'rates'> {
+  rates: RatePeriod[];
+}
+
+export function valuationOf(plan: ValuationPlan): SpendingValuation {
+  const { nights } = plan;
+  if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
+  return { ...plan, rates: buildRateTable(plan.rates) };
+}
+
+/** A MetricSeries' state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
+export interface MetricSeriesData {
+  byMetric: [Exclude<Metric, 'spending'>, DailySeriesData][];
+  spendingFromArrivals: DailySeriesData;
+  spendingFromDelegations: DailySeriesData;
+  arrivalsSeen: boolean;
+  missingNights: number;
+}
+
 /** A RowSink that accumulates every metric by day. */
 export class MetricSeries {
   private readonly byMetric = new Map<Exclude<Metric, 'spending'>, DailySeries>();
@@ -95,6 +116,26 @@ export class MetricSeries {
     this.spendingFromArrivals.add(row.period, this.rupiah(row.segment, row.period, row.count, nights));
   }
 
+  /** The state as plain data, to cross to another thread. */
+  toData(): MetricSeriesData {
+    return {
+      byMetric: [...this.byMetric].map(([metric, series]) => [metric, series.toData()]),
+      spendingFromArrivals: this.spendingFromArrivals.toData(),
+      spendingFromDelegations: this.spendingFromDelegations.toData(),
+      arrivalsSeen: this.arrivalsSeen,
+      missingNights: this.missingNights,
+    };
+  }
+
+  /** Adds the rows of a MetricSeries with the same valuation, given as toData() gave its state. */
+  absorb(data: MetricSeriesData): void {
+    for (const [metric, series] of data.byMetric) this.seriesOf(metric).absorb(series);
+    this.spendingFromArrivals.absorb(data.spendingFromArrivals);
+    this.spendingFromDelegations.absorb(data.spendingFromDelegations);
+    this.arrivalsSeen ||= data.arrivalsSeen;
+    this.missingNights += data.missingNights;
+  }
+
   series(metric: Metric): DailySeries {
     if (metric !== 'spending') return this.byMetric.get(metric) ?? new DailySeries();
     if (!this.valuation) throw new Error('MetricSeries: spending was not collected');
@@ -107,9 +148,13 @@ export class MetricSeries {
   }
 
   private add(metric: Exclude<Metric, 'spending'>, date: CalDate, value: number): void {
+    this.seriesOf(metric).add(date, value);
+  }
+
+  private seriesOf(metric: Exclude<Metric, 'spending'>): DailySeries {
     let series = this.byMetric.get(metric);
     if (!series) this.byMetric.set(metric, (series = new DailySeries()));
-    series.add(date, value);
+    return series;
   }
 
   /** Exact rupiah (count x nights x central rate) as a number: exact below 2^53, about Rp9,007 trillion. */

@@ -15,6 +15,9 @@ interface YearData {
   last: number;
 }
 
+/** A DailySeries as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
+export type DailySeriesData = [year: number, data: YearData][];
+
 export class DailySeries {
   private readonly byYear = new Map<number, YearData>();
 
@@ -26,6 +29,21 @@ export class DailySeries {
     data.days[doy - 1] += value;
     data.first = Math.min(data.first, doy);
     data.last = Math.max(data.last, doy);
+  }
+
+  /** The state as plain data, to cross to another thread. */
+  toData(): DailySeriesData {
+    return [...this.byYear].map(([year, { days, first, last }]) => [year, { days: days.slice(), first, last }]);
+  }
+
+  /** Adds the values of another series, given as toData() gave them (sums of whole numbers: exact, in any order). */
+  absorb(data: DailySeriesData): void {
+    for (const [year, theirs] of data) {
+      const mine = this.yearData(year);
+      for (let i = 0; i < mine.days.length; i++) mine.days[i] += theirs.days[i];
+      mine.first = Math.min(mine.first, theirs.first);
+      mine.last = Math.max(mine.last, theirs.last);
+    }
   }
 
   /** Years with at least one value, ascending. */

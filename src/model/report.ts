@@ -8,12 +8,16 @@
  * - spending, per year (spending.ts), so that a year's total is that year's alone;
  * - progress metrics, all years (metrics.ts: seasonal figures need the previous year).
  */
-import { ArrivalSummarizer, DelegationSummarizer } from './summary';
-import { type SpendingOptions, SpendingEstimator } from './spending';
-import { MetricSeries, type SpendingValuation } from './metrics';
+import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
+import type { ArrivalSummaryData } from './summary-arrivals';
+import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
+import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
 import type { ArrivalRow, DelegationRow, Kind } from './records';
 
 export const TOP_ORIGINS = 10;
+
+/** A YearDelegations' state as plain data: toData() gives it, absorb() takes it. */
+export type YearDelegationsData = Record<'byMonth' | 'byOrigin' | 'byType' | 'byPurpose', DelegationSummaryData>;
 
 export class YearDelegations {
   readonly byMonth = new DelegationSummarizer({ groupBy: ['month'] });
@@ -27,6 +31,27 @@ export class YearDelegations {
     this.byType.add(row);
     this.byPurpose.add(row);
   }
+
+  toData(): YearDelegationsData {
+    return { byMonth: this.byMonth.toData(), byOrigin: this.byOrigin.toData(), byType: this.byType.toData(), byPurpose: this.byPurpose.toData() };
+  }
+
+  absorb(data: YearDelegationsData): void {
+    this.byMonth.absorb(data.byMonth);
+    this.byOrigin.absorb(data.byOrigin);
+    this.byType.absorb(data.byType);
+    this.byPurpose.absorb(data.byPurpose);
+  }
+}
+
+/** A ReportCollector's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
+export interface ReportCollectorData {
+  delegations: [number, YearDelegationsData][];
+  arrivalsByMonth: ArrivalSummaryData;
+  arrivalsByYear: ArrivalSummaryData;
+  spending: [number, SpendingData][];
+  metrics: MetricSeriesData;
+  years: Record<Kind, number[]>;
 }
 
 /** A RowSink (src/ingest/reader.ts) for the report. */
@@ -46,9 +71,7 @@ export class ReportCollector {
   delegation(row: DelegationRow): void {
     const year = row.date.year;
     this.years.delegations.add(year);
-    let parts = this.delegations.get(year);
-    if (!parts) this.delegations.set(year, (parts = new YearDelegations()));
-    parts.add(row);
+    this.yearDelegations(year).add(row);
     this.estimator(year).addDelegation(row);
     this.metrics.delegation(row);
   }
@@ -61,6 +84,28 @@ export class ReportCollector {
     this.metrics.arrival(row);
   }
 
+  /** The state as plain data, to cross to another thread. */
+  toData(): ReportCollectorData {
+    return {
+      delegations: [...this.delegations].map(([year, parts]) => [year, parts.toData()]),
+      arrivalsByMonth: this.arrivalsByMonth.toData(),
+      arrivalsByYear: this.arrivalsByYear.toData(),
+      spending: [...this.spending].map(([year, estimator]) => [year, estimator.toData()]),
+      metrics: this.metrics.toData(),
+      years: { delegations: [...this.years.delegations], arrivals: [...this.years.arrivals] },
+    };
+  }
+
+  /** Adds the rows of a collector built with the same options, given as toData() gave its state. */
+  absorb(data: ReportCollectorData): void {
+    for (const [year, parts] of data.delegations) this.yearDelegations(year).absorb(parts);
+    this.arrivalsByMonth.absorb(data.arrivalsByMonth);
+    this.arrivalsByYear.absorb(data.arrivalsByYear);
+    for (const [year, spending] of data.spending) this.estimator(year).absorb(spending);
+    this.metrics.absorb(data.metrics);
+    for (const kind of ['delegations', 'arrivals'] as const) data.years[kind].forEach((year) => this.years[kind].add(year));
+  }
+
   /**
    * The year to report by default: the latest year with data of every kind read, so that every
    * section has something to show; the latest year with any data when no year has all kinds.
@@ -70,6 +115,12 @@ export class ReportCollector {
     if (kinds.length === 0) return null;
     const all = [...new Set(kinds.flatMap((k) => [...this.years[k]]))].sort((a, b) => b - a);
     return all.find((y) => kinds.every((k) => this.years[k].has(y))) ?? all[0];
+  }
+
+  private yearDelegations(year: number): YearDelegations {
+    let parts = this.delegations.get(year);
+    if (!parts) this.delegations.set(year, (parts = new YearDelegations()));
+    return parts;
   }
 
   private estimator(year: number): SpendingEstimator {

@@ -105,6 +105,7 @@ export function formulaParts(line: SpendingLine): FormulaParts {
   return { factors, rate: line.rate, estimate: line.estimate };
 }
 
+/** One line's running figures; plain data, so also a line of SpendingData. */
 interface LineAcc {
   segment: LineSegment;
   rate: RateRange;
@@ -117,6 +118,16 @@ interface LineAcc {
 }
 
 const SEGMENT_ORDER: readonly LineSegment[] = ['domestic', 'foreign', 'delegations'];
+
+/** A SpendingEstimator's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
+export interface SpendingData {
+  unit: SpendingUnit;
+  basis: Basis;
+  periods: [number, LineAcc[]][];
+  arrivalsSeen: boolean;
+  delegationsSeen: boolean;
+  missingNights: { delegations: number; people: number };
+}
 
 /** Fed rows one at a time; per row only a map lookup and a short scan, no allocation once a line exists. */
 export class SpendingEstimator {
@@ -151,6 +162,34 @@ export class SpendingEstimator {
     this.add('delegations', row.date, rates.rateFor('delegation', row.date), row.people, nights);
   }
 
+  /** The state as plain data, to cross to another thread. */
+  toData(): SpendingData {
+    const { unit, basis } = this.options;
+    const periods = [...this.periods].map(([key, accs]): [number, LineAcc[]] => [key, accs.map((acc) => ({ ...acc }))]);
+    return { unit, basis, periods, arrivalsSeen: this.arrivalsSeen, delegationsSeen: this.delegationsSeen, missingNights: { ...this.missingNights } };
+  }
+
+  /**
+   * Adds the rows of an estimator with the same options (its rate table built from the same rates),
+   * given as toData() gave its state: the result is the one of one estimator fed all rows, in any order.
+   * Its rates are taken as this table's equal ones, which the view matches to their rules by identity.
+   */
+  absorb(data: SpendingData): void {
+    if (data.unit !== this.options.unit || data.basis !== this.options.basis) {
+      throw new Error('SpendingEstimator: merging estimators with different options');
+    }
+    for (const [key, lines] of data.periods) {
+      for (const line of lines) {
+        const acc = this.lineFor(key, line.segment, this.ownRate(line.rate), line.firstDateKey);
+        tally(acc, line.visitors, line.units, line.rows, line.nightsEach);
+      }
+    }
+    this.arrivalsSeen ||= data.arrivalsSeen;
+    this.delegationsSeen ||= data.delegationsSeen;
+    this.missingNights.delegations += data.missingNights.delegations;
+    this.missingNights.people += data.missingNights.people;
+  }
+
   result(): SpendingResult {
     const scope: SpendingScope = this.arrivalsSeen ? 'arrivals' : this.delegationsSeen ? 'delegations' : 'none';
     const inTotal = (segment: LineSegment) => segment !== 'delegations' || scope === 'delegations';
@@ -178,17 +217,19 @@ export class SpendingEstimator {
   }
 
   private add(segment: LineSegment, date: CalDate, rate: RateRange, visitors: number, nights: number | null): void {
-    const acc = this.lineFor(periodKeyOf(date, this.options.unit), segment, rate, date);
-    acc.visitors += visitors;
-    acc.units += nights === null ? visitors : visitors * nights;
-    acc.nightsEach = acc.rows === 0 || acc.nightsEach === nights ? nights : null;
-    acc.rows++;
+    const acc = this.lineFor(periodKeyOf(date, this.options.unit), segment, rate, dateKey(date));
+    tally(acc, visitors, nights === null ? visitors : visitors * nights, 1, nights);
   }
 
-  private lineFor(periodKey: number, segment: LineSegment, rate: RateRange, date: CalDate): LineAcc {
+  /** The rate object of this table equal to `rate` (equal rates are one object: RateTable.rateFor). */
+  private ownRate(rate: RateRange): RateRange {
+    const same = (r: RateRange) => r.low === rate.low && r.central === rate.central && r.high === rate.high;
+    return this.options.rates.rules.find((rule) => same(rule.rate))?.rate ?? rate;
+  }
+
+  private lineFor(periodKey: number, segment: LineSegment, rate: RateRange, key: number): LineAcc {
     let accs = this.periods.get(periodKey);
     if (!accs) this.periods.set(periodKey, (accs = []));
-    const key = dateKey(date);
     for (const acc of accs) {
       if (acc.segment === segment && acc.rate === rate) {
         if (key < acc.firstDateKey) acc.firstDateKey = key;
@@ -216,6 +257,14 @@ export class SpendingEstimator {
       },
     };
   }
+}
+
+/** Adds rows (one, or another estimator's line) to a line; nightsEach stays only while every row agrees. */
+function tally(acc: LineAcc, visitors: number, units: number, rows: number, nightsEach: number | null): void {
+  acc.visitors += visitors;
+  acc.units += units;
+  acc.nightsEach = acc.rows === 0 || acc.nightsEach === nightsEach ? nightsEach : null;
+  acc.rows += rows;
 }
 
 function arrivalsNeedNights(): never {
