@@ -88,6 +88,7 @@ export function init(delim: u32): void {
   dictionaries = heap.alloc(<usize>MAX_COLUMNS << 2);
   memory.fill(dictionaries, 0, <usize>MAX_COLUMNS << 2);
   computed = heap.alloc(<usize>MAX_COLUMNS << 2);
+  group = heap.alloc(<usize>GROUP << 5);
   inputCapacity = 1 << 16;
   input = heap.alloc(<usize>inputCapacity);
 }
@@ -576,24 +577,66 @@ function compute(column: i32): void {
 
 /**
  * Fills the codes of column `k` (a number, a count or UNCACHED) in every record of the batch that
- * has the field; the rest are left as they are. A column at a time, so that the dictionary's cache
- * misses of one record overlap those of the next.
+ * has the field; the rest are left as they are. A column at a time, and a dictionary's lookups in
+ * groups: first every key's words, hash and slot are read (the slots' cache misses overlap), then
+ * the slots are probed.
  */
 function numberAll(k: i32): void {
   const dict = load<usize>(dictionaries + (<usize>k << 2));
   const n = records;
-  for (let r = 0; r < n; r++) {
-    const at = <usize>r << 2;
-    if (load<i32>(recordCount + at) <= k) continue;
-    const f = <usize>(load<i32>(recordBase + at) + k);
-    const start = load<i32>(fieldStart + (f << 2));
-    const end = load<i32>(fieldEnd + (f << 2));
-    let code: i32;
-    if (dict === COUNTED) code = countOf(start, end);
-    else code = end - start > MAX_KEY_BYTES ? UNCACHED : lookup(changetype<Dictionary>(dict), start, end - start, load<u8>(fieldFlags + f) & QUOTED);
-    store<i32>(fieldNumber + (f << 2), code);
+  if (dict === COUNTED) {
+    for (let r = 0; r < n; r++) {
+      const at = <usize>r << 2;
+      if (load<i32>(recordCount + at) <= k) continue;
+      const f = <usize>(load<i32>(recordBase + at) + k) << 2;
+      store<i32>(fieldNumber + f, countOf(load<i32>(fieldStart + f), load<i32>(fieldEnd + f)));
+    }
+    return;
   }
+  const d = changetype<Dictionary>(dict);
+  let touched: u64 = 0;
+  for (let r0 = 0; r0 < n; r0 += GROUP) {
+    const r1 = min(n, r0 + GROUP);
+    let g: usize = 0;
+    for (let r = r0; r < r1; r++) {
+      const at = <usize>r << 2;
+      if (load<i32>(recordCount + at) <= k) continue;
+      const f = <usize>(load<i32>(recordBase + at) + k);
+      const start = load<i32>(fieldStart + (f << 2));
+      const size = load<i32>(fieldEnd + (f << 2)) - start;
+      if (size > MAX_KEY_BYTES) {
+        store<i32>(fieldNumber + (f << 2), UNCACHED);
+        continue;
+      }
+      keyOf(input + <usize>start, size, load<u8>(fieldFlags + f) & QUOTED);
+      const e = group + (g << 5);
+      store<u64>(e, keyA);
+      store<u64>(e, keyB, 8);
+      store<u64>(e, keyWant, 16);
+      store<i32>(e, <i32>f, 24);
+      store<i32>(e, size, 28);
+      g++;
+    }
+    // A loop small enough that the slots' cache misses of a whole group are under way together.
+    const slots = d.slots;
+    const shift = d.shift;
+    for (let e = group, end = group + (g << 5); e < end; e += 32) {
+      touched ^= load<u64>(slots + <usize>(load<u32>(e, 16) >> shift) * SLOT_BYTES, 16);
+    }
+    for (let e = group, end = group + (g << 5); e < end; e += 32) {
+      const f = <usize>load<i32>(e, 24);
+      const code = probe(d, load<u64>(e), load<u64>(e, 8), load<u64>(e, 16), input + <usize>load<i32>(fieldStart + (f << 2)), load<i32>(e, 28));
+      store<i32>(fieldNumber + (f << 2), code);
+    }
+  }
+  sink ^= touched;
 }
+
+/** Per key of a group of lookups: its two words, hash with shape, field index and length. */
+const GROUP: i32 = 32;
+let group: usize = 0;
+/** Where the slot loads that only warm the cache go, so that they are kept. */
+let sink: u64 = 0;
 
 /**
  * The count in bytes [start, end) when they are 1 to 9 ASCII digits between optional spaces or tabs,
@@ -612,13 +655,18 @@ function countOf(start: i32, end: i32): i32 {
   return value;
 }
 
+/** `keyOf`'s results besides the hash: the key's two words, and hash, length and quoting as a slot holds them. */
+let keyA: u64 = 0;
+let keyB: u64 = 0;
+let keyWant: u64 = 0;
+
 /**
- * The entry of these bytes (quoted or not), added if new; UNCACHED once the dictionary is full.
- * A key is read as two words, its first and last eight bytes (overlapping; packed from four- or
- * one-byte loads when shorter), which with its length tell a key of up to 16 bytes completely.
+ * Reads a key as two words, its first and last eight bytes (overlapping; packed from four- or
+ * one-byte loads when shorter), which with its length tell a key of up to 16 bytes completely, and
+ * returns its hash.
  */
-function lookup(dict: Dictionary, start: i32, size: i32, quoted: u8): i32 {
-  const p = input + <usize>start;
+@inline
+function keyOf(p: usize, size: i32, quoted: u8): u32 {
   let a: u64 = 0;
   let b: u64 = 0;
   if (size >= 8) {
@@ -637,10 +685,17 @@ function lookup(dict: Dictionary, start: i32, size: i32, quoted: u8): i32 {
   }
   h = (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
   const hash = <u32>(h >> 32);
-  const want = <u64>hash | (((shape << ID_BITS) << 32));
+  keyA = a;
+  keyB = b;
+  keyWant = <u64>hash | ((shape << ID_BITS) << 32);
+  return hash;
+}
+
+/** The entry of the key read by `keyOf` (bytes at `p`), added if new; UNCACHED once the dictionary is full. */
+function probe(dict: Dictionary, a: u64, b: u64, want: u64, p: usize, size: i32): i32 {
   const mask = dict.slotMask;
   const slots = dict.slots;
-  let slot = <i32>(hash >> dict.shift);
+  let slot = <i32>(<u32>want >> dict.shift);
   for (;;) {
     const at = slots + <usize>slot * SLOT_BYTES;
     const w = load<u64>(at, 16);
