@@ -66,7 +66,7 @@ export const parallelStats = { taken: 0, readAgain: 0 };
 
 /** Settings, for tests and the bench: files under minBytes are read serially; workers false: always. */
 export const PARALLEL = {
-  minBytes: 64 << 20,
+  minBytes: 160 << 20,
   /** The part of the file this thread reads. */
   firstShare: 0.5,
   workers: process.env.VISITSTAT_WORKERS !== '0' && availableParallelism() > 1,
