@@ -13,7 +13,6 @@ import { PARALLEL, parallelStats } from '../src/ingest/parallel';
 import type { InputOptions } from '../src/ingest/reader';
 
 const COUNT_SINK = join(__dirname, 'support', 'count-sink.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createCountSink } = require(COUNT_SINK) as { createCountSink: () => { state: unknown } & Parameters<typeof readInputs>[2] };
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-parallel-'));
 const HEADER = 'tanggal,asal_instansi,provinsi,jumlah_peserta,lama_menginap,tujuan';

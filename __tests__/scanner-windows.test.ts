@@ -5,6 +5,7 @@
  * endings fall at every offset around 64-byte windows, and on random inputs in random chunks.
  */
 import { CsvScanner } from '../src/ingest/scanner';
+const mulberry32 = require('../scripts/lib/mulberry32') as (seed: number) => () => number;
 
 interface Out {
   records: { line: number; fields: string[]; quoted: boolean[]; raw: string }[];
@@ -132,17 +133,6 @@ function scan(buf: Buffer, delim: number, cuts: number[]): Out {
   return out;
 }
 
-/** A deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function check(text: string, delim = ',', cuts: number[][] = [[], [64], [1, 63, 65, 127, 128, 129]]): void {
   const buf = Buffer.from(text, 'latin1');
@@ -201,7 +191,7 @@ describe('the 64-byte fast path agrees with the byte-at-a-time dialect', () => {
   });
 
   test('random inputs of mostly well-formed rows with rare breakage, in random chunks', () => {
-    const next = random(20240611);
+    const next = mulberry32(20240611);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
     const plain = () => 'abcdefghij klmnopqrst'.slice(0, Math.floor(next() * 22)).split('').sort(() => next() - 0.5).join('');
     const runs = Number(process.env.PROPERTY_RUNS ?? 1500);
