@@ -13,7 +13,7 @@ import { type ColumnMap, type Layout, detectLayout } from './headers';
 import type { Problem, ProblemLog } from './problems';
 import { type HandedReject, type ParallelReading, RangeHelper, parallelStats, splitPoint } from './parallel';
 import { ReadProgress } from './progress-bar';
-import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, newDelegationRow } from './rows';
+import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth } from './rows';
 import { CsvScanner, type CsvRecord } from './scanner';
 import { sniffDelimiter } from './sniff';
 import type { DateFormat } from './values';
@@ -36,13 +36,6 @@ export interface InputOptions {
 export interface RowSink {
   delegation(row: DelegationRow): void;
   arrival(row: ArrivalRow): void;
-  /**
-   * Opt-in, for sinks that only read each row during the call and never keep it (nor anything that
-   * would let them see it later): then the reader may hand every delegation in the same object,
-   * refilled per row, rather than allocate one per row. Leave it out (or false) to keep rows.
-   * The values in a row (dates, purpose lists) are shared and frozen either way.
-   */
-  readonly keepsNoRows?: boolean;
 }
 
 export interface FileReport {
@@ -199,8 +192,6 @@ export class FileReader {
   private rowsAccepted = 0;
   private rowsRejected = 0;
   private rowsOutOfRange = 0;
-  /** With a sink that keeps no rows: the one row object every delegation is handed in. */
-  private readonly reused: DelegationRow | null;
 
   constructor(
     private readonly name: string,
@@ -211,7 +202,6 @@ export class FileReader {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
     this.limited = !!(options.from || options.to);
-    this.reused = sink.keepsNoRows === true ? newDelegationRow() : null;
   }
 
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
@@ -350,7 +340,7 @@ export class FileReader {
     ctx.begin();
     if (!checkWidth(rec, this.headers.length, ctx)) return this.rejectRecord(rec);
     if (this.layout!.kind === 'delegations') {
-      const row = buildDelegation(rec, ctx, this.reused);
+      const row = buildDelegation(rec, ctx);
       if (!row) return this.rejectRecord(rec);
       this.rowsAccepted++;
       if (this.inRange(row.date)) this.sink.delegation(row);

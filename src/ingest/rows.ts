@@ -198,10 +198,9 @@ function optionalCount(rec: CsvRecord, field: Field, ctx: RowContext): number | 
 /**
  * Dates and purpose lists are shared between rows that wrote them alike: the model only reads them.
  * A valid row takes the straight path on resolved columns; a row with a problem goes through the
- * checks that name each problem. With `into` (a sink that keeps no rows, RowSink.keepsNoRows) the
- * row is written into that object and it is returned, instead of a new one.
+ * checks that name each problem.
  */
-export function buildDelegation(rec: CsvRecord, ctx: RowContext, into: DelegationRow | null = null): DelegationRow | null {
+export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow | null {
   const cols = ctx.delegation!;
   const date = cols.dates.get(rec, cols.date);
   const people = countAt(rec, cols.people);
@@ -209,24 +208,15 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext, into: Delegatio
   if (date === null || typeof date === 'string' || typeof people !== 'number' || typeof nights === 'string') {
     return reportDelegation(rec, ctx);
   }
-  const origin = cols.origins === null ? null : cols.origins.get(rec, cols.origin);
-  const region = cols.regions === null ? null : cols.regions.get(rec, cols.region);
-  const type = cols.types === null ? null : cols.types.get(rec, cols.type);
-  const purposes = cols.purposes === null ? NO_VALUES : cols.purposes.get(rec, cols.purpose);
-  if (into === null) return { date, people, origin, region, type, nights, purposes };
-  into.date = date;
-  into.people = people;
-  into.origin = origin;
-  into.region = region;
-  into.type = type;
-  into.nights = nights;
-  into.purposes = purposes;
-  return into;
-}
-
-/** A row object to refill (buildDelegation's `into`), with the shape buildDelegation's rows have. */
-export function newDelegationRow(): DelegationRow {
-  return { date: { year: 0, month: 1, day: null }, people: 0, origin: null, region: null, type: null, nights: null, purposes: NO_VALUES };
+  return {
+    date,
+    people,
+    origin: cols.origins === null ? null : cols.origins.get(rec, cols.origin),
+    region: cols.regions === null ? null : cols.regions.get(rec, cols.region),
+    type: cols.types === null ? null : cols.types.get(rec, cols.type),
+    nights,
+    purposes: cols.purposes === null ? NO_VALUES : cols.purposes.get(rec, cols.purpose),
+  };
 }
 
 /** The problems of a delegation row that is not valid (null), through the checks that name them. */

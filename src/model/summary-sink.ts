@@ -22,8 +22,6 @@ interface SummarySinkData {
 export class SummarySink implements MergeableSink {
   readonly delegations: DelegationSummarizer;
   readonly arrivals: ArrivalSummarizer;
-  /** The summarizers read each row's values during add() and keep none of the rows (RowSink.keepsNoRows). */
-  readonly keepsNoRows = true;
 
   constructor(options: SummarySinkOptions) {
     this.delegations = new DelegationSummarizer({ groupBy: options.groupBy, top: options.top });
