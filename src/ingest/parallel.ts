@@ -67,8 +67,6 @@ export const parallelStats = { taken: 0, readAgain: 0 };
 /** Settings, for tests and the bench: files under minBytes are read serially; workers false: always. */
 export const PARALLEL = {
   minBytes: 160 << 20,
-  /** The part of the file this thread reads. */
-  firstShare: 0.5,
   workers: process.env.VISITSTAT_WORKERS !== '0' && availableParallelism() > 1,
 };
 
@@ -81,7 +79,7 @@ export function splitPoint(source: string): { cut: number; size: number } | null
   try {
     const { size } = statSync(source);
     if (size < PARALLEL.minBytes) return null;
-    const cut = afterLineFeed(source, Math.floor(size * PARALLEL.firstShare), size);
+    const cut = afterLineFeed(source, Math.floor(size / 2), size);
     return cut < size ? { cut, size } : null;
   } catch {
     return null; // the serial reader reports why the file cannot be read
