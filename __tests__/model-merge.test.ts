@@ -226,11 +226,11 @@ describe('the sinks of spending, progress and report', () => {
       metricSinkRecipe({ valuation }),
       reportSinkRecipe({ spending: { basis: 'visit', nights: undefined, rates: [] }, valuation }),
     ];
-    const factories: Record<string, (arg: never) => { snapshot(): unknown }> = { createSpendingSink, createMetricSink, createReportSink };
+    const factories: Record<string, (arg: never) => { toData(): unknown }> = { createSpendingSink, createMetricSink, createReportSink };
     for (const recipe of recipes) {
       expect(cloned(recipe)).toEqual(recipe);
       const sink = factories[recipe.factory](cloned(recipe.arg) as never);
-      expect(cloned(sink.snapshot())).toEqual(sink.snapshot());
+      expect(cloned(sink.toData())).toEqual(sink.toData());
     }
   });
 });

@@ -15,7 +15,7 @@ class CountSink {
   arrival(row) {
     this.state.arrivals += row.count;
   }
-  snapshot() {
+  toData() {
     return this.state;
   }
   absorb(other) {

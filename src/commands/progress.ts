@@ -12,7 +12,7 @@ import { BehindTargetError, UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
 import { resolveMetric } from '../model/metrics';
-import { MetricSink, metricSinkRecipe } from '../model/metric-sink';
+import { createMetricSink, metricSinkRecipe } from '../model/metric-sink';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
 import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
@@ -85,10 +85,9 @@ async function progress(files: string[], flags: ProgressFlags): Promise<void> {
 
   const wantsSpending = requests.some((r) => r.metric === 'spending');
   const sinkOptions = { valuation: wantsSpending ? spendingValuation(config) : null };
-  const sink = new MetricSink(sinkOptions);
-  const { metrics } = sink;
+  const metrics = createMetricSink(sinkOptions);
   const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
-  const input = await readInputs(files, options, sink, policy, toStderr, metricSinkRecipe(sinkOptions));
+  const input = await readInputs(files, options, metrics, policy, toStderr, metricSinkRecipe(sinkOptions));
   const kinds = new Set(input.files.map((f) => f.kind));
 
   const measured: MeasuredTarget[] = requests.map((request) => {

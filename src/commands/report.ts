@@ -18,7 +18,7 @@ import { resolveMetric } from '../model/metrics';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import type { RateTable } from '../model/rates';
 import type { ReportCollector } from '../model/report';
-import { ReportSink, reportSinkRecipe } from '../model/report-sink';
+import { createReportSink, reportSinkRecipe } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
@@ -95,16 +95,16 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
   const { basis = 'visit', nights } = config;
   // Plain data, so that a worker reading part of a big file builds the same sink (rates included).
   const sinkOptions = { spending: { basis, nights, rates: config.rates ?? [] }, valuation: wantsSpending ? spendingValuation(config) : null };
-  const sink = new ReportSink(sinkOptions);
+  const collector = createReportSink(sinkOptions);
   // One rate table for the estimates and the view: the view names each rate's source by identity.
-  const { collector, rates } = sink;
+  const { rates } = collector.spendingOptions;
 
   // --quiet: diagnostics are kept back, and shown only if the command then fails.
   const held: string[] = [];
   const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
   try {
     const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
-    const input = await readInputs(files, options, sink, policy, diagnostics, reportSinkRecipe(sinkOptions));
+    const input = await readInputs(files, options, collector, policy, diagnostics, reportSinkRecipe(sinkOptions));
     const data = reportData(collector, input, flags, config, { asOf, tolerancePercent, bands }, rates);
     await write(data, flags, settings);
     const behind = data.targets.filter((m) => m.progress.status === 'behind');

@@ -1,6 +1,6 @@
 /**
  * The worker of parallel.ts: reads its part of the file with the serial reader's own code, resumed
- * after the header, into a sink built from the recipe, and posts back the sink's snapshot, the counts
+ * after the header, into a sink built from the recipe, and posts back the sink's state (toData), the counts
  * and the rejected rows (at most MAX_REJECTS: beyond, the main thread reads the part itself).
  */
 import { createReadStream } from 'node:fs';
@@ -28,7 +28,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
     parentPort!.postMessage({ progress: chunk.length });
   }
   file.finish();
-  return { counts: file.counts(), rejects, snapshot: sink.snapshot() };
+  return { counts: file.counts(), rejects, data: sink.toData() };
 }
 
 parentPort!.once('message', (setup: WorkerSetup) =>

@@ -16,12 +16,15 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from './problems';
 import type { InputOptions, ResumeState, RowCounts, RowSink } from './reader';
 
-/** A sink whose state can cross to another thread and be added to another's of the same kind. */
+/**
+ * A sink whose state can cross to another thread and be added to another's of the same kind: the
+ * models' own toData()/absorb() pair, so a model that takes rows is a MergeableSink as it is.
+ */
 export interface MergeableSink extends RowSink {
   /** The state as structured-clone data. */
-  snapshot(): unknown;
-  /** Adds the snapshot of a sink built the same way and fed other rows. */
-  absorb(snapshot: unknown): void;
+  toData(): unknown;
+  /** Adds the state (as toData() gave it) of a sink built the same way and fed other rows. */
+  absorb(data: unknown): void;
 }
 
 /** How a worker builds a sink like the command's: `require(module)[factory](arg)`, module relative to dist/. */
@@ -55,7 +58,7 @@ export interface WorkerSetup {
 export interface PartResult {
   counts: RowCounts;
   rejects: HandedReject[];
-  snapshot: unknown;
+  data: unknown;
 }
 
 /** From the worker: bytes read so far (for the progress bar), then its part or why it failed. */

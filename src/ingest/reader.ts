@@ -112,7 +112,7 @@ export async function readFile(
     if (result) {
       parallelStats.taken++;
       file.absorb(result);
-      parallel!.sink.absorb(result.snapshot);
+      parallel!.sink.absorb(result.data);
     } else {
       // The cut fell inside a quoted field, or the worker could not finish: read on here.
       if (helper.started) parallelStats.readAgain++;

@@ -54,7 +54,7 @@ export interface ReportCollectorData {
   years: Record<Kind, number[]>;
 }
 
-/** A RowSink (src/ingest/reader.ts) for the report. */
+/** The report's sink (a MergeableSink, src/ingest/parallel.ts): every model fed from one read. */
 export class ReportCollector {
   readonly delegations = new Map<number, YearDelegations>();
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
@@ -64,7 +64,8 @@ export class ReportCollector {
   /** Years with rows of each kind. */
   readonly years: Record<Kind, Set<number>> = { delegations: new Set(), arrivals: new Set() };
 
-  constructor(private readonly spendingOptions: Omit<SpendingOptions, 'unit'>, valuation?: SpendingValuation) {
+  /** `spendingOptions.rates` is the table the view names each rate's source from (by identity). */
+  constructor(readonly spendingOptions: Omit<SpendingOptions, 'unit'>, valuation?: SpendingValuation) {
     this.metrics = new MetricSeries(valuation);
   }
 

@@ -32,12 +32,12 @@ export class SpendingSink implements MergeableSink {
     this.estimator.addArrival(row);
   }
 
-  snapshot(): SpendingData {
+  toData(): SpendingData {
     return this.estimator.toData();
   }
 
-  absorb(snapshot: unknown): void {
-    this.estimator.absorb(snapshot as SpendingData);
+  absorb(data: SpendingData): void {
+    this.estimator.absorb(data);
   }
 }
 

@@ -36,12 +36,11 @@ export class SummarySink implements MergeableSink {
     this.arrivals.add(row);
   }
 
-  snapshot(): SummarySinkData {
+  toData(): SummarySinkData {
     return { delegations: this.delegations.toData(), arrivals: this.arrivals.toData() };
   }
 
-  absorb(snapshot: unknown): void {
-    const data = snapshot as SummarySinkData;
+  absorb(data: SummarySinkData): void {
     this.delegations.absorb(data.delegations);
     this.arrivals.absorb(data.arrivals);
   }
