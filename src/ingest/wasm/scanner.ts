@@ -391,7 +391,7 @@ function scanRecord(final: bool): i32 {
         // The next quote, counting line endings on the way.
         let q = j;
         for (;;) {
-          q = quoteOrLineEnd(q, len);
+          q = stopOrLineEnd(q, len, QUOTE);
           if (q === len) break;
           const c = byteAt(q);
           if (c === QUOTE) break;
@@ -423,7 +423,7 @@ function scanRecord(final: bool): i32 {
         }
       }
     } else {
-      const j = plainFieldEnd(i, len, delim);
+      const j = stopOrLineEnd(i, len, delim);
       if (!push(i, j, 0)) return BATCH_FULL;
       i = j;
     }
@@ -453,43 +453,25 @@ function scanRecord(final: bool): i32 {
   }
 }
 
-/** The first delimiter, LF or CR at or after `i` (or `len`), sixteen bytes at a time. */
+/**
+ * The first `stop` byte, LF or CR at or after `i` (or `len`), sixteen bytes at a time: `stop` is the
+ * delimiter to end an unquoted field, the quote to end a quoted one.
+ */
 @inline
-function plainFieldEnd(i: i32, len: i32, delim: u32): i32 {
-  const d = i8x16.splat(<i8>delim);
+function stopOrLineEnd(i: i32, len: i32, stop: u32): i32 {
+  const s = i8x16.splat(<i8>stop);
   const lf = i8x16.splat(<i8>LF);
   const cr = i8x16.splat(<i8>CR);
   let j = i;
   while (j + 16 <= len) {
     const v = v128.load(input + <usize>j);
-    const hits = i8x16.bitmask(v128.or(i8x16.eq(v, d), v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr))));
+    const hits = i8x16.bitmask(v128.or(i8x16.eq(v, s), v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr))));
     if (hits !== 0) return j + <i32>ctz(hits);
     j += 16;
   }
   while (j < len) {
     const c = byteAt(j);
-    if (c === delim || c === LF || c === CR) break;
-    j++;
-  }
-  return j;
-}
-
-/** The first quote, LF or CR at or after `i` (or `len`), sixteen bytes at a time. */
-@inline
-function quoteOrLineEnd(i: i32, len: i32): i32 {
-  const quote = i8x16.splat(<i8>QUOTE);
-  const lf = i8x16.splat(<i8>LF);
-  const cr = i8x16.splat(<i8>CR);
-  let j = i;
-  while (j + 16 <= len) {
-    const v = v128.load(input + <usize>j);
-    const hits = i8x16.bitmask(v128.or(i8x16.eq(v, quote), v128.or(i8x16.eq(v, lf), i8x16.eq(v, cr))));
-    if (hits !== 0) return j + <i32>ctz(hits);
-    j += 16;
-  }
-  while (j < len) {
-    const c = byteAt(j);
-    if (c === QUOTE || c === LF || c === CR) break;
+    if (c === stop || c === LF || c === CR) break;
     j++;
   }
   return j;
