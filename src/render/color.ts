@@ -1,8 +1,7 @@
 /**
- * Whether the terminal table is coloured, decided once, and a chalk instance at exactly that level
- * (never chalk's own auto-detection, which looks at the wrong stream and ignores --no-color).
+ * Whether the terminal table is coloured, decided once. No chalk here: this module is loaded on every
+ * run, chalk only when a table is rendered (src/render/table.ts makes its instance at this level).
  */
-import chalk from 'chalk';
 
 export interface ColorInputs {
   isTTY: boolean;
@@ -19,9 +18,4 @@ export function shouldColor({ isTTY, env, noColorFlag }: ColorInputs): boolean {
   if (env.FORCE_COLOR && env.FORCE_COLOR !== '0') return true;
   if (env.TERM === 'dumb') return false;
   return isTTY;
-}
-
-/** Basic 16 colours when on: enough for headings and negatives, and safe on every terminal. */
-export function makeChalk(color: boolean): chalk.Chalk {
-  return new chalk.Instance({ level: color ? 1 : 0 });
 }

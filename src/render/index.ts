@@ -2,11 +2,8 @@
  * The output layer: commands build a Doc (or, for JSON, any result value) and hand it here.
  * Formatting only; writing goes through writeOutput.
  */
-import { renderCsv } from './csv';
 import type { Doc } from './doc';
 import type { Locale } from './locale';
-import { renderMarkdown } from './markdown';
-import { renderTable } from './table';
 
 export type DocFormat = 'table' | 'csv' | 'markdown';
 
@@ -21,14 +18,24 @@ export interface RenderOptions {
   bom?: boolean;
 }
 
+/**
+ * Each renderer is loaded only when its format is used: a JSON or CSV run must not pay for chalk and
+ * cli-table3, nor a table run for csv-stringify.
+ */
 export function renderDoc(doc: Doc, options: RenderOptions): string {
   switch (options.format) {
-    case 'table':
+    case 'table': {
+      const { renderTable } = require('./table') as typeof import('./table');
       return renderTable(doc, options.locale, options.color);
-    case 'csv':
+    }
+    case 'csv': {
+      const { renderCsv } = require('./csv') as typeof import('./csv');
       return renderCsv(doc, options);
-    case 'markdown':
+    }
+    case 'markdown': {
+      const { renderMarkdown } = require('./markdown') as typeof import('./markdown');
       return renderMarkdown(doc, options.locale);
+    }
   }
 }
 

@@ -2,8 +2,6 @@
  * Where rendered output goes: a file written atomically (`-o FILE`), or stdout. Data only; diagnostics
  * are the CLI's business on stderr.
  */
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { UsageError } from '../errors';
 
@@ -33,6 +31,9 @@ export async function writeOutput(data: string | Buffer, path?: string): Promise
  * see the old file or the complete new one, never a half-written report.
  */
 async function writeFileAtomically(data: string | Buffer, path: string): Promise<void> {
+  // Loaded here, not at the top: only `-o FILE` needs them, and node:crypto alone costs a few ms at startup.
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  const { open, rename, unlink } = require('node:fs/promises') as typeof import('node:fs/promises');
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const file = await open(temp, 'wx');

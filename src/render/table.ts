@@ -1,7 +1,6 @@
 /** The terminal format: cli-table3 boxes, numbers right-aligned, colour only through the given chalk. */
 import Table from 'cli-table3';
-import type { Chalk } from 'chalk';
-import { makeChalk } from './color';
+import chalk, { type Chalk } from 'chalk';
 import { humanCell } from './cells';
 import { type Cell, type Doc, type Table as DocTable, isMissing, isNumericKind } from './doc';
 import { type Locale, label } from './locale';
@@ -11,6 +10,15 @@ type Alignment = Table.HorizontalAlignment;
 const NO_DATA = { id: 'Tidak ada data', en: 'No data' };
 const BAR_WIDTH = 20;
 const PARTIAL_BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/**
+ * A chalk instance at exactly the level shouldColor decided (never chalk's own auto-detection, which
+ * looks at the wrong stream and ignores --no-color): basic 16 colours when on, enough for headings and
+ * negatives, and safe on every terminal.
+ */
+function makeChalk(color: boolean): Chalk {
+  return new chalk.Instance({ level: color ? 1 : 0 });
+}
 
 export function renderTable(doc: Doc, locale: Locale, color: boolean): string {
   const c = makeChalk(color);
