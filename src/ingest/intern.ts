@@ -11,7 +11,7 @@
 import type { CsvRecord } from './scanner';
 
 /** A slot not filled yet: values are filled in the order rows ask for them, which may skip numbers. */
-const UNSEEN: unique symbol = Symbol('unseen');
+export const UNSEEN: unique symbol = Symbol('unseen');
 
 export class FieldCache<T> {
   private readonly values: (T | typeof UNSEEN)[] = [];
@@ -32,5 +32,10 @@ export class FieldCache<T> {
     const value = this.compute(rec.field(index));
     values[id] = value;
     return value;
+  }
+
+  /** The value of field number `id` (>= 0) if a row has asked for it already, else UNSEEN. */
+  cached(id: number): T | typeof UNSEEN {
+    return id < this.values.length ? this.values[id] : UNSEEN;
   }
 }

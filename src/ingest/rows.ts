@@ -6,8 +6,9 @@ import type { CalDate } from '../model/dates';
 import type { ArrivalRow, DelegationRow, Segment } from '../model/records';
 import type { Field, Layout } from './headers';
 import { segmentOf } from './headers';
-import type { CsvRecord } from './scanner';
-import { FieldCache } from './intern';
+import type { DelegationBatchBuilder } from './delegation-batch';
+import type { CsvRecord, RecordBatch } from './scanner';
+import { FieldCache, UNSEEN } from './intern';
 import { type DateFormat, countFromBytes, parseDate, parseOptionalCount } from './values';
 
 /** Delegation columns that are text only: they never make a row invalid, so they may go unread. */
@@ -217,6 +218,73 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext): DelegationRow 
     nights,
     purposes: cols.purposes === null ? NO_VALUES : cols.purposes.get(rec, cols.purpose),
   };
+}
+
+/**
+ * The straight path over a batch of records: a record of the header's width whose date, counts and
+ * text fields are all in columns the scanner codes, with values met before and valid, goes into `out`
+ * (or, outside --from/--to, to `outOfRange`) without being decoded; any other record goes to `other`,
+ * the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
+ */
+export function takeDelegations(
+  batch: RecordBatch,
+  ctx: RowContext,
+  width: number,
+  out: DelegationBatchBuilder,
+  outOfRange: ((date: CalDate) => boolean) | null,
+  other: (r: number) => void,
+): number {
+  const cols = ctx.delegation!;
+  if (!codedColumns(batch, cols)) {
+    for (let r = 0; r < batch.size; r++) other(r);
+    return 0;
+  }
+  const { dates, origins, regions, types, purposes } = cols;
+  let taken = 0;
+  for (let r = 0; r < batch.size; r++) {
+    if (batch.fieldCount(r) !== width) {
+      other(r);
+      continue;
+    }
+    const dateCode = batch.code(r, cols.date);
+    const people = batch.code(r, cols.people);
+    const nights = cols.nights < 0 ? -1 : batch.code(r, cols.nights);
+    const date = dateCode < 0 ? UNSEEN : dates.cached(dateCode);
+    if (typeof date !== 'object' || date === null || people < 0 || (nights < 0 && cols.nights >= 0 && !batch.fieldEmpty(r, cols.nights))) {
+      other(r);
+      continue;
+    }
+    const originCode = origins === null ? -1 : batch.code(r, cols.origin);
+    const regionCode = regions === null ? -1 : batch.code(r, cols.region);
+    const typeCode = types === null ? -1 : batch.code(r, cols.type);
+    const purposeCode = purposes === null ? -1 : batch.code(r, cols.purpose);
+    const origin = origins === null ? null : originCode < 0 ? UNSEEN : origins.cached(originCode);
+    const region = regions === null ? null : regionCode < 0 ? UNSEEN : regions.cached(regionCode);
+    const type = types === null ? null : typeCode < 0 ? UNSEEN : types.cached(typeCode);
+    const purposeList = purposes === null ? NO_VALUES : purposeCode < 0 ? UNSEEN : purposes.cached(purposeCode);
+    if (origin === UNSEEN || region === UNSEEN || type === UNSEEN || purposeList === UNSEEN) {
+      other(r);
+      continue;
+    }
+    taken++;
+    if (outOfRange !== null && outOfRange(date)) continue;
+    out.add(date, dateCode, people, nights, origin, originCode, region, regionCode, type, typeCode, purposeList);
+  }
+  return taken;
+}
+
+/** Whether the scanner codes every column the straight path reads (it is asked to, for later batches, if not). */
+function codedColumns(batch: RecordBatch, cols: DelegationColumns): boolean {
+  // Every check is made, so that all the columns are asked for at once.
+  let coded = cols.date >= 0 && cols.people >= 0;
+  if (!batch.numbered(cols.date)) coded = false;
+  if (!batch.counted(cols.people)) coded = false;
+  if (cols.nights >= 0 && !batch.counted(cols.nights)) coded = false;
+  if (cols.origins !== null && !batch.numbered(cols.origin)) coded = false;
+  if (cols.regions !== null && !batch.numbered(cols.region)) coded = false;
+  if (cols.types !== null && !batch.numbered(cols.type)) coded = false;
+  if (cols.purposes !== null && !batch.numbered(cols.purpose)) coded = false;
+  return coded;
 }
 
 /** The problems of a delegation row that is not valid (null), through the checks that name them. */

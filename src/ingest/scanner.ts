@@ -69,6 +69,11 @@ export interface ScanError {
 export interface ScanHandlers {
   record(record: CsvRecord): void;
   error(error: ScanError): void;
+  /**
+   * Optional: takes each batch whole instead, to read the codes of many records in one loop; it must
+   * hand every record it does not take that way to `deliver` (which calls record or error), in order.
+   */
+  batch?(records: RecordBatch): void;
 }
 
 interface ScannerExports {
@@ -221,9 +226,95 @@ class RecordView implements CsvRecord {
   }
 }
 
+/**
+ * The records of the batch just scanned, for a caller that reads the scanner's codes directly: per
+ * record its field count and, for the columns the scanner computes in this batch, each field's code
+ * (its number, or its count); every other record goes through `deliver` as a CsvRecord.
+ */
+export class RecordBatch {
+  size = 0;
+  private words = new Int32Array(0);
+  private starts = 0;
+  private ends = 0;
+  private lines = 0;
+  private bases = 0;
+  private counts = 0;
+  private errors = 0;
+  private numbers = 0;
+  private fieldStarts = 0;
+  private fieldEnds = 0;
+
+  constructor(
+    private readonly view: RecordView,
+    private readonly handlers: ScanHandlers,
+    private readonly modes: Uint8Array,
+    private readonly active: Uint8Array,
+    private readonly ask: (column: number, mode: number) => void,
+  ) {}
+
+  attach(wasm: ScannerExports, size: number): this {
+    this.view.attach(wasm);
+    this.size = size;
+    this.words = new Int32Array(wasm.memory.buffer);
+    this.starts = wasm.recordStarts() >> 2;
+    this.ends = wasm.recordEnds() >> 2;
+    this.lines = wasm.recordLines() >> 2;
+    this.bases = wasm.recordBases() >> 2;
+    this.counts = wasm.recordCounts() >> 2;
+    this.errors = wasm.recordErrors() >> 2;
+    this.numbers = wasm.fieldNumbers() >> 2;
+    this.fieldStarts = wasm.fieldStarts() >> 2;
+    this.fieldEnds = wasm.fieldEnds() >> 2;
+    return this;
+  }
+
+  /** Whether the column's fields have numbers in this batch (CsvRecord.fieldNumber); asks for them from the next batch if not. */
+  numbered(column: number): boolean {
+    return this.computes(column, NUMBERED);
+  }
+
+  /** Whether the column's fields have counts in this batch (CsvRecord.parsedCount); asks for them from the next batch if not. */
+  counted(column: number): boolean {
+    return this.computes(column, COUNTED);
+  }
+
+  /** Record r's field count; 0 for a record the scanner could not split. */
+  fieldCount(r: number): number {
+    return this.words[this.counts + r];
+  }
+
+  /** The code of record r's field `column` (below its field count, in a numbered or counted column): as CsvRecord's. */
+  code(r: number, column: number): number {
+    return this.words[this.numbers + this.words[this.bases + r] + column];
+  }
+
+  /** Whether record r's field `column` (below its field count) has no bytes, between its quotes if quoted. */
+  fieldEmpty(r: number, column: number): boolean {
+    const f = this.words[this.bases + r] + column;
+    return this.words[this.fieldStarts + f] === this.words[this.fieldEnds + f];
+  }
+
+  /** Hands record r to the record handler, or to the error handler if the scanner could not split it. */
+  deliver(r: number): void {
+    const words = this.words;
+    const view = this.view;
+    view.select(words[this.starts + r], words[this.ends + r], words[this.lines + r], words[this.bases + r], words[this.counts + r], words[this.errors + r]);
+    if (view.error === 0) this.handlers.record(view);
+    else this.handlers.error({ line: view.line, message: ERRORS[view.error], raw: view.raw() });
+  }
+
+  private computes(column: number, mode: number): boolean {
+    if (column >= MAX_COLUMNS) return false;
+    if (this.active[column] === mode) return true;
+    if (this.modes[column] === PLAIN) this.ask(column, mode);
+    return false;
+  }
+}
+
 export class CsvScanner {
   private readonly wasm = instantiate();
   private readonly view: RecordView;
+  private readonly batch: RecordBatch;
   private readonly modes = new Uint8Array(MAX_COLUMNS);
   private readonly active = new Uint8Array(MAX_COLUMNS);
   private batches = 0;
@@ -235,10 +326,12 @@ export class CsvScanner {
     private readonly handlers: ScanHandlers,
   ) {
     this.wasm.init(delimiter);
-    this.view = new RecordView(this.modes, this.active, (column, mode) => {
+    const ask = (column: number, mode: number) => {
       this.modes[column] = mode;
       this.wanted.push(column);
-    });
+    };
+    this.view = new RecordView(this.modes, this.active, ask);
+    this.batch = new RecordBatch(this.view, handlers, this.modes, this.active, ask);
   }
 
   push(chunk: Buffer): void {
@@ -281,20 +374,8 @@ export class CsvScanner {
   }
 
   private emit(count: number): void {
-    const wasm = this.wasm;
-    const view = this.view;
-    view.attach(wasm);
-    const words = new Int32Array(wasm.memory.buffer);
-    const starts = wasm.recordStarts() >> 2;
-    const ends = wasm.recordEnds() >> 2;
-    const lines = wasm.recordLines() >> 2;
-    const bases = wasm.recordBases() >> 2;
-    const counts = wasm.recordCounts() >> 2;
-    const errors = wasm.recordErrors() >> 2;
-    for (let r = 0; r < count; r++) {
-      view.select(words[starts + r], words[ends + r], words[lines + r], words[bases + r], words[counts + r], words[errors + r]);
-      if (view.error === 0) this.handlers.record(view);
-      else this.handlers.error({ line: view.line, message: ERRORS[view.error], raw: view.raw() });
-    }
+    const batch = this.batch.attach(this.wasm, count);
+    if (this.handlers.batch) return this.handlers.batch(batch);
+    for (let r = 0; r < count; r++) batch.deliver(r);
   }
 }

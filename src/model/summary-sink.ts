@@ -4,7 +4,7 @@
  * halves at once (src/ingest/parallel.ts); the worker builds its own with createSummarySink.
  */
 import type { MergeableSink } from '../ingest/parallel';
-import type { ArrivalRow, DelegationRow } from './records';
+import type { ArrivalRow, DelegationBatch, DelegationRow } from './records';
 import { type ArrivalSummaryData, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
 
@@ -30,6 +30,10 @@ export class SummarySink implements MergeableSink {
 
   delegation(row: DelegationRow): void {
     this.delegations.add(row);
+  }
+
+  delegationBatch(batch: DelegationBatch): void {
+    this.delegations.addBatch(batch);
   }
 
   arrival(row: ArrivalRow): void {

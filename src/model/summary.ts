@@ -23,7 +23,7 @@ import { UsageError } from '../errors';
 import type { Description } from '../stats/describe';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
-import type { DelegationRow } from './records';
+import { type DelegationBatch, type DelegationRow, rowOf } from './records';
 import {
   type CategoryDim,
   type GroupDim,
@@ -129,6 +129,9 @@ export class DelegationSummarizer {
   /** Route.Tree: nested Maps, and the visitors over all the data per category value (for ordering and top-N). */
   private readonly root: Node = new Map();
   private readonly categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[] = [];
+  /** addBatch with one dimension: the group of each code of the batches' code space (date codes for a period). */
+  private byCode: (GroupAccumulator | undefined)[] = [];
+  private codeSpace: object | null = null;
 
   constructor(opts: DelegationSummaryOptions) {
     this.dims = checkedDims(opts.groupBy);
@@ -165,6 +168,49 @@ export class DelegationSummarizer {
         return this.addAt(this.root, 0, row);
     }
     this.overall.addNights(row.people, row.nights);
+  }
+
+  /**
+   * The rows of a batch, as add() would take them one by one: with one dimension other than purpose,
+   * the group of a row is looked up by its code (a date's for a period) in an array.
+   */
+  addBatch(batch: DelegationBatch): void {
+    switch (this.route) {
+      case Route.Period:
+        return this.addByCode(batch, batch.dateCode, (i) => this.periodGroup(periodKeyOfDate(batch.date[i], this.dims[0] as PeriodDim), batch.people[i]));
+      case Route.Origin:
+        return this.addByCode(batch, batch.originCode, (i) => this.categoryGroup(batch.origin[i], batch.people[i]));
+      case Route.Region:
+        return this.addByCode(batch, batch.regionCode, (i) => this.categoryGroup(batch.region[i], batch.people[i]));
+      case Route.Type:
+        return this.addByCode(batch, batch.typeCode, (i) => this.categoryGroup(batch.type[i], batch.people[i]));
+      default:
+        for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
+    }
+  }
+
+  /** Rows to the group of their code, found by `groupOf` for a code not met before (and a row without one). */
+  private addByCode(batch: DelegationBatch, codes: Int32Array, groupOf: (i: number) => GroupAccumulator): void {
+    if (batch.codeSpace !== this.codeSpace) {
+      this.codeSpace = batch.codeSpace;
+      this.byCode = [];
+    }
+    const byCode = this.byCode;
+    const { people, nights } = batch;
+    for (let i = 0; i < batch.length; i++) {
+      const code = codes[i];
+      let acc = code >= 0 && code < byCode.length ? byCode[code] : undefined;
+      if (acc === undefined) {
+        acc = groupOf(i);
+        if (code >= 0) {
+          while (byCode.length <= code) byCode.push(undefined);
+          byCode[code] = acc;
+        }
+      }
+      const n = nights[i];
+      acc.add(people[i], n < 0 ? null : n);
+      this.overall.addNights(people[i], n < 0 ? null : n);
+    }
   }
 
   /**
