@@ -143,7 +143,8 @@ export class Transcoder {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
     const whole = trimPartialUtf8(buf);
     if (!isUtf8(whole)) this.invalid(this.offset + validUtf8Length(whole));
-    this.carry = whole.length < buf.length ? buf.subarray(whole.length) : null;
+    // A copy: the caller may reuse the chunk's buffer for the next one.
+    this.carry = whole.length < buf.length ? Buffer.from(buf.subarray(whole.length)) : null;
     this.offset += whole.length;
     return whole;
   }

@@ -3,8 +3,8 @@
  * after the header, into a sink built from the recipe, and posts back the sink's state (toData), the counts
  * and the rejected rows (at most MAX_REJECTS: beyond, the main thread reads the part itself).
  */
-import { createReadStream } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { fileChunks } from './file-chunks';
 import { type HandedReject, type MergeableSink, type WorkerMessage, type WorkerSetup, recipeModule } from './parallel';
 import type { Problem } from './problems';
 import { FileReader } from './reader';
@@ -22,8 +22,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
     },
   };
   const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.state);
-  const stream = createReadStream(setup.path, { start: setup.start, end: setup.end - 1, highWaterMark: 1 << 20 });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(setup.path, setup.start, setup.end)) {
     file.feed(chunk);
     parentPort!.postMessage({ progress: chunk.length });
   }

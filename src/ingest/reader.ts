@@ -4,12 +4,12 @@
  * accepted row to the command's sink. Nothing is held per row: memory stays flat whatever the size.
  * A big file may be read in two halves at once when the command's sink can merge (parallel.ts).
  */
-import { createReadStream } from 'node:fs';
 import { InputError } from '../errors';
 import { type CalDate, dateKey } from '../model/dates';
 import { type ArrivalRow, type DelegationBatch, type DelegationRow, type Kind, rowOf } from '../model/records';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
+import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
 import type { Problem, ProblemLog } from './problems';
 import { type HandedReject, type ParallelReading, RangeHelper, parallelStats, splitPoint } from './parallel';
@@ -68,7 +68,6 @@ const STDIN = '-';
 export const ROW_PATHS = { straight: true };
 /** Encoding and delimiter are decided on this much of the start of the input. */
 const SNIFF_BYTES = 64 * 1024;
-const CHUNK_BYTES = 1 << 20;
 
 export function displayName(source: string): string {
   return source === STDIN ? '<stdin>' : source;
@@ -149,18 +148,11 @@ async function pump(
   end = Infinity,
   started?: () => void,
 ): Promise<void> {
-  const stream =
-    source === STDIN
-      ? process.stdin
-      : createReadStream(source, { highWaterMark: CHUNK_BYTES, start, ...(Number.isFinite(end) ? { end: end - 1 } : {}) });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      progress?.advance(chunk.length);
-      file.feed(chunk);
-      started?.();
-    }
-  } finally {
-    if (source !== STDIN) stream.destroy();
+  const chunks = source === STDIN ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(source, start, end);
+  for await (const chunk of chunks) {
+    progress?.advance(chunk.length);
+    file.feed(chunk);
+    started?.();
   }
 }
 
@@ -221,9 +213,10 @@ export class FileReader {
   private head: Buffer[] | null = [];
   private headBytes = 0;
 
+  /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
     if (!this.head) return this.push(chunk);
-    this.head.push(chunk);
+    this.head.push(Buffer.from(chunk));
     this.headBytes += chunk.length;
     if (this.headBytes >= SNIFF_BYTES) this.flushHead();
   }
