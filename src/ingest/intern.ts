@@ -16,20 +16,26 @@ export const UNSEEN: unique symbol = Symbol('unseen');
 export class FieldCache<T> {
   private readonly values: (T | typeof UNSEEN)[] = [];
 
-  /** `compute` gets the field as `CsvRecord.field` decodes it. */
-  constructor(private readonly compute: (text: string) => T) {}
+  /**
+   * `compute` gets the field as `CsvRecord.field` decodes it; `numberOf` numbers it (by its bytes, or
+   * for dates CsvRecord.dateNumber: by its day, which gives the same value).
+   */
+  constructor(
+    private readonly compute: (text: string) => T,
+    private readonly numberOf: (rec: CsvRecord, index: number) => number = byBytes,
+  ) {}
 
   get(rec: CsvRecord, index: number): T {
-    const id = rec.fieldNumber(index);
+    const id = this.numberOf(rec, index);
     if (id < 0) return this.compute(rec.field(index));
+    const value = this.cached(id);
+    return value !== UNSEEN ? value : this.set(id, this.compute(rec.field(index)));
+  }
+
+  /** Sets the value of field number `id` (>= 0), known without decoding the field. */
+  set(id: number, value: T): T {
     const values = this.values;
-    if (id < values.length) {
-      const value = values[id];
-      if (value !== UNSEEN) return value;
-    } else {
-      while (values.length <= id) values.push(UNSEEN);
-    }
-    const value = this.compute(rec.field(index));
+    while (values.length <= id) values.push(UNSEEN);
     values[id] = value;
     return value;
   }
@@ -38,4 +44,8 @@ export class FieldCache<T> {
   cached(id: number): T | typeof UNSEEN {
     return id < this.values.length ? this.values[id] : UNSEEN;
   }
+}
+
+function byBytes(rec: CsvRecord, index: number): number {
+  return rec.fieldNumber(index);
 }

@@ -292,7 +292,7 @@ export class FileReader {
       record: (rec) => this.record(rec),
       error: (err) => this.brokenRecord(err.line, err.message, err.raw),
       batch: (records) => this.batch(records),
-    });
+    }, this.options.dateFormat === 'dmy');
   }
 
   private push(chunk: Buffer): void {

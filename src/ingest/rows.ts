@@ -7,7 +7,7 @@ import type { ArrivalRow, DelegationRow, Segment } from '../model/records';
 import type { Field, Layout } from './headers';
 import { segmentOf } from './headers';
 import type { DelegationBatchBuilder } from './delegation-batch';
-import type { CsvRecord, RecordBatch } from './scanner';
+import { type CsvRecord, type RecordBatch, dayDate } from './scanner';
 import { FieldCache, UNSEEN } from './intern';
 import { type DateFormat, countFromBytes, parseDate, parseOptionalCount } from './values';
 
@@ -56,7 +56,10 @@ export class RowContext {
       region: at('region'),
       type: at('type'),
       purpose: at('purpose'),
-      dates: new FieldCache((raw) => dateOrReason(raw, format)),
+      dates: new FieldCache(
+        (raw) => dateOrReason(raw, format),
+        (rec, i) => rec.dateNumber(i),
+      ),
       origins: cache('origin', trimmedText),
       regions: cache('region', trimmedText),
       types: cache('type', trimmedText),
@@ -249,7 +252,8 @@ export function takeDelegations(
     const dateCode = batch.code(r, cols.date);
     const people = batch.code(r, cols.people);
     const nights = cols.nights < 0 ? -1 : batch.code(r, cols.nights);
-    const date = dateCode < 0 ? UNSEEN : dates.cached(dateCode);
+    let date = dateCode < 0 ? UNSEEN : dates.cached(dateCode);
+    if (date === UNSEEN && dateCode >= 0) date = dateOfDay(batch, cols, dateCode);
     if (typeof date !== 'object' || date === null || people < 0 || (nights < 0 && cols.nights >= 0 && !batch.fieldEmpty(r, cols.nights))) {
       other(r);
       continue;
@@ -273,11 +277,17 @@ export function takeDelegations(
   return taken;
 }
 
+/** The date a new date number stands for when the scanner read it as a plain date (cached), else UNSEEN. */
+function dateOfDay(batch: RecordBatch, cols: DelegationColumns, dateCode: number): CalDate | typeof UNSEEN {
+  const day = batch.dayOf(cols.date, dateCode);
+  return day < 0 ? UNSEEN : (cols.dates.set(dateCode, dayDate(day)) as CalDate);
+}
+
 /** Whether the scanner codes every column the straight path reads (it is asked to, for later batches, if not). */
 function codedColumns(batch: RecordBatch, cols: DelegationColumns): boolean {
   // Every check is made, so that all the columns are asked for at once.
   let coded = cols.date >= 0 && cols.people >= 0;
-  if (!batch.numbered(cols.date)) coded = false;
+  if (!batch.dated(cols.date)) coded = false;
   if (!batch.counted(cols.people)) coded = false;
   if (cols.nights >= 0 && !batch.counted(cols.nights)) coded = false;
   if (cols.origins !== null && !batch.numbered(cols.origin)) coded = false;

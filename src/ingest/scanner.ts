@@ -13,6 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CalDate } from '../model/dates';
+import { MAX_YEAR, MIN_YEAR } from './values';
 
 const QUOTED = 1;
 const DOUBLED = 2;
@@ -21,6 +23,7 @@ const BATCH_FULL = 2;
 const PLAIN = 0;
 const NUMBERED = 1;
 const COUNTED = 2;
+const DATED = 3;
 const MAX_COLUMNS = 256;
 const FIRST_BATCH = 16;
 const ANY_BATCH = 1 << 30;
@@ -58,6 +61,12 @@ export interface CsvRecord {
    * the next batch on. A column is either numbered or counted, whichever was asked first.
    */
   parsedCount(index: number): number;
+  /**
+   * As fieldNumber, for a column of dates: the scanner also reads each new value that is a plain
+   * numeric date (`2017-03-09`, `9/3/2017`: see `plainDate` in the WebAssembly scanner), and
+   * RecordBatch.dayOf tells its day. A column is numbered, counted or dated, whichever was asked first.
+   */
+  dateNumber(index: number): number;
 }
 
 export interface ScanError {
@@ -85,6 +94,8 @@ interface ScannerExports {
   scan(final: number, maxRecords: number): number;
   numberColumn(column: number): void;
   countColumn(column: number): void;
+  dateColumn(column: number, dayFirst: number, minYear: number, maxYear: number): void;
+  entryDay(column: number, id: number): number;
   inputPointer(): number;
   inputLength(): number;
   scanStatus(): number;
@@ -215,6 +226,10 @@ class RecordView implements CsvRecord {
     return this.code(index, COUNTED);
   }
 
+  dateNumber(index: number): number {
+    return this.code(index, DATED);
+  }
+
   /** The scanner's code for the field if its column is computed as `mode` in this batch, else -1. */
   private code(index: number, mode: number): number {
     if (index >= this.fieldCount || index >= MAX_COLUMNS) return -1;
@@ -243,6 +258,7 @@ export class RecordBatch {
   private numbers = 0;
   private fieldStarts = 0;
   private fieldEnds = 0;
+  private wasm: ScannerExports | null = null;
 
   constructor(
     private readonly view: RecordView,
@@ -254,6 +270,7 @@ export class RecordBatch {
 
   attach(wasm: ScannerExports, size: number): this {
     this.view.attach(wasm);
+    this.wasm = wasm;
     this.size = size;
     this.words = new Int32Array(wasm.memory.buffer);
     this.starts = wasm.recordStarts() >> 2;
@@ -276,6 +293,16 @@ export class RecordBatch {
   /** Whether the column's fields have counts in this batch (CsvRecord.parsedCount); asks for them from the next batch if not. */
   counted(column: number): boolean {
     return this.computes(column, COUNTED);
+  }
+
+  /** Whether the column's fields have date numbers in this batch (CsvRecord.dateNumber); asks for them from the next batch if not. */
+  dated(column: number): boolean {
+    return this.computes(column, DATED);
+  }
+
+  /** The day a dated column's number stands for (see dayDate), or -1 if it stands for a value that is not a plain date. */
+  dayOf(column: number, number: number): number {
+    return this.wasm!.entryDay(column, number);
   }
 
   /** Record r's field count; 0 for a record the scanner could not split. */
@@ -321,9 +348,11 @@ export class CsvScanner {
   /** Columns to compute from the next batch on. */
   private readonly wanted: number[] = [];
 
+  /** `dayFirst`: how a dated column reads `9/3/2017` (as parseDate with format 'dmy'; else 'mdy'). */
   constructor(
     delimiter: number,
     private readonly handlers: ScanHandlers,
+    private readonly dayFirst = true,
   ) {
     this.wasm.init(delimiter);
     const ask = (column: number, mode: number) => {
@@ -361,7 +390,8 @@ export class CsvScanner {
     for (;;) {
       for (const column of this.wanted) {
         if (this.modes[column] === NUMBERED) wasm.numberColumn(column);
-        else wasm.countColumn(column);
+        else if (this.modes[column] === COUNTED) wasm.countColumn(column);
+        else wasm.dateColumn(column, this.dayFirst ? 1 : 0, MIN_YEAR, MAX_YEAR);
         this.active[column] = this.modes[column];
       }
       this.wanted.length = 0;
@@ -378,4 +408,11 @@ export class CsvScanner {
     if (this.handlers.batch) return this.handlers.batch(batch);
     for (let r = 0; r < count; r++) batch.deliver(r);
   }
+}
+
+/** The date of a day number (RecordBatch.dayOf), as parseDate gives it for any text of that day. */
+export function dayDate(day: number): CalDate {
+  const year = MIN_YEAR + Math.floor(day / 372);
+  const rest = day % 372;
+  return Object.freeze({ year, month: Math.floor(rest / 31) + 1, day: (rest % 31) + 1 });
 }

@@ -516,6 +516,8 @@ class Dictionary {
   pool: usize = 0;
   poolUsed: i32 = 0;
   poolCapacity: i32 = 0;
+  /** A dated column's: per entry, its day number (see `plainDate`), or -1 for a value kept as text. */
+  days: usize = 0;
 }
 
 const SLOT_BYTES: usize = 24;
@@ -527,9 +529,36 @@ const SHORT_KEY: i32 = 16;
 
 /** From now on, number the fields of column `column` (0-based); columns past MAX_COLUMNS are not. */
 export function numberColumn(column: i32): void {
-  if (column < 0 || column >= MAX_COLUMNS) return;
+  newDictionary(column);
+}
+
+/**
+ * From now on, number the fields of column `column` (as numberColumn does) as dates: for each new
+ * value that is a plain numeric date (see `plainDate`) its day is kept (`entryDay`), so that
+ * JavaScript need not decode and parse it.
+ */
+export function dateColumn(column: i32, dayFirst: bool, minYear: i32, maxYear: i32): void {
+  const dict = newDictionary(column);
+  if (dict === null) return;
+  dict.days = heap.alloc(<usize>MAX_ENTRIES << 2);
+  dateDayFirst = dayFirst;
+  dateMinYear = minYear;
+  dateMaxYear = maxYear;
+}
+
+/** The day number of entry `id` of a dated column's dictionary, or -1 (a value numbered by its bytes). */
+export function entryDay(column: i32, id: i32): i32 {
+  if (column < 0 || column >= MAX_COLUMNS) return -1;
+  const dict = load<usize>(dictionaries + (<usize>column << 2));
+  if (dict <= COUNTED || id < 0 || id >= changetype<Dictionary>(dict).size) return -1;
+  const days = changetype<Dictionary>(dict).days;
+  return days === 0 ? -1 : load<i32>(days + (<usize>id << 2));
+}
+
+function newDictionary(column: i32): Dictionary | null {
+  if (column < 0 || column >= MAX_COLUMNS) return null;
   const at = dictionaries + (<usize>column << 2);
-  if (load<usize>(at) !== 0) return; // numbered already, or counted
+  if (load<usize>(at) !== 0) return null; // numbered already, or counted
   const dict = changetype<Dictionary>(heap.alloc(offsetof<Dictionary>()));
   dict.slotMask = INITIAL_SLOTS - 1;
   dict.shift = 32 - <i32>ctz(INITIAL_SLOTS);
@@ -539,8 +568,10 @@ export function numberColumn(column: i32): void {
   dict.poolCapacity = 4096;
   dict.pool = heap.alloc(4096);
   dict.poolUsed = 0;
+  dict.days = 0;
   store<usize>(at, changetype<usize>(dict));
   compute(column);
+  return dict;
 }
 
 /** From now on, parse the fields of column `column` as counts (see `countOf`). */
@@ -673,6 +704,58 @@ function keyOf(p: usize, size: i32, quoted: u8): u32 {
   return hash;
 }
 
+// The dated column's reading of plain dates (set by dateColumn; one dated column per scanner).
+let dateDayFirst: bool = true;
+let dateMinYear: i32 = 1900;
+let dateMaxYear: i32 = 2199;
+
+/**
+ * The day number of bytes [start, end) when they are a plain numeric date exactly as parseDate
+ * (src/ingest/values.ts) reads it, else -1 (then JavaScript parses the text): year, month and day
+ * as 4, 1-2 and 1-2 digits, or day and month (month and day unless dayFirst) as 1-2 digits and a
+ * four-digit year, separated twice by the same `-`, `/` or `.`, with nothing around them, a
+ * possible date between dateMinYear and dateMaxYear. Day number: (year - minYear) * 372 +
+ * (month - 1) * 31 + (day - 1), which `dayDate` in scanner.ts turns back into the date.
+ */
+function plainDate(start: i32, end: i32): i32 {
+  let i = start;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let la = 0;
+  let lb = 0;
+  let lc = 0;
+  while (i < end && la < 5 && byteAt(i) - 0x30 <= 9) a = a * 10 + <i32>(byteAt(i++) - 0x30), la++;
+  if (i >= end) return -1;
+  const sep = byteAt(i++);
+  if (sep !== 0x2d && sep !== 0x2f && sep !== 0x2e) return -1;
+  while (i < end && lb < 3 && byteAt(i) - 0x30 <= 9) b = b * 10 + <i32>(byteAt(i++) - 0x30), lb++;
+  if (i >= end || byteAt(i++) !== sep) return -1;
+  while (i < end && lc < 5 && byteAt(i) - 0x30 <= 9) c = c * 10 + <i32>(byteAt(i++) - 0x30), lc++;
+  if (i !== end) return -1;
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  if (la === 4 && lb >= 1 && lb <= 2 && lc >= 1 && lc <= 2) {
+    year = a;
+    month = b;
+    day = c;
+  } else if (la >= 1 && la <= 2 && lb >= 1 && lb <= 2 && lc === 4) {
+    year = c;
+    month = dateDayFirst ? b : a;
+    day = dateDayFirst ? a : b;
+  } else {
+    return -1;
+  }
+  if (year < dateMinYear || year > dateMaxYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return -1;
+  return (year - dateMinYear) * 372 + (month - 1) * 31 + (day - 1);
+}
+
+function daysIn(year: i32, month: i32): i32 {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** The entry of the key read by `keyOf` (bytes at `p`), added if new; UNCACHED once the dictionary is full. */
 function probe(dict: Dictionary, a: u64, b: u64, want: u64, p: usize, size: i32): i32 {
   const mask = dict.slotMask;
@@ -717,6 +800,8 @@ function insert(dict: Dictionary, slot: i32, want: u64, a: u64, b: u64, p: usize
   store<u64>(at, a);
   store<u64>(at, b, 8);
   store<u64>(at, want | (<u64>(id + 1) << 32), 16);
+  // A new value of a dated column: its day, read once here rather than by JavaScript.
+  if (dict.days !== 0) store<i32>(dict.days + (<usize>id << 2), plainDate(<i32>(p - input), <i32>(p - input) + size));
   dict.size = id + 1;
   if (dict.size * 2 > dict.slotMask + 1) rehash(dict);
   return id;
