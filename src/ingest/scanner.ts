@@ -19,7 +19,7 @@ import { MAX_YEAR, MIN_YEAR } from './values';
 const QUOTED = 1;
 const DOUBLED = 2;
 const BATCH_FULL = 2;
-/** What the scanner computes for a column, as JavaScript asked: nothing, numbers, or counts. */
+/** What the scanner computes for a column, as JavaScript asked: nothing, numbers, counts, or date numbers. */
 const PLAIN = 0;
 const NUMBERED = 1;
 const COUNTED = 2;
@@ -58,13 +58,13 @@ export interface CsvRecord {
   /**
    * The field as a count when it is 1 to 9 ASCII digits (spaces or tabs around them allowed), else -1
    * (then decode it and parse it). The first call for a column starts parsing it in the scanner from
-   * the next batch on. A column is either numbered or counted, whichever was asked first.
+   * the next batch on. A column is numbered, counted or dated, whichever was asked first.
    */
   parsedCount(index: number): number;
   /**
    * As fieldNumber, for a column of dates: the scanner also reads each new value that is a plain
    * numeric date (`2017-03-09`, `9/3/2017`: see `plainDate` in the WebAssembly scanner), and
-   * RecordBatch.dayOf tells its day. A column is numbered, counted or dated, whichever was asked first.
+   * RecordBatch.dayOf tells its day.
    */
   dateNumber(index: number): number;
 }
@@ -147,6 +147,28 @@ function instantiate(): ScannerExports {
   return new WebAssembly.Instance(scannerModule(), { env: { abort } }).exports as unknown as ScannerExports;
 }
 
+/**
+ * What the scanner computes per column: `modes`, what it was asked for; `active`, what it computes in
+ * the batch at hand (a request takes effect from the next batch).
+ */
+class ColumnModes {
+  readonly modes = new Uint8Array(MAX_COLUMNS);
+  readonly active = new Uint8Array(MAX_COLUMNS);
+  /** Columns asked for since the last batch. */
+  readonly wanted: number[] = [];
+
+  /** Whether the column is computed as `mode` in this batch; if the column has no mode yet, asks for it from the next. */
+  computes(column: number, mode: number): boolean {
+    if (column >= MAX_COLUMNS) return false;
+    if (this.active[column] === mode) return true;
+    if (this.modes[column] === PLAIN) {
+      this.modes[column] = mode;
+      this.wanted.push(column);
+    }
+    return false;
+  }
+}
+
 /** One record of the current batch, read in place from the scanner's memory; reused for every record. */
 class RecordView implements CsvRecord {
   bytes: Buffer = Buffer.alloc(0);
@@ -165,15 +187,7 @@ class RecordView implements CsvRecord {
   /** Index of this record's first field in the batch. */
   private base = 0;
 
-  /**
-   * Per column: `modes`, what the scanner was asked to compute; `active`, what it computes in this
-   * batch (a request takes effect from the next one); `ask` makes a request.
-   */
-  constructor(
-    private readonly modes: Uint8Array,
-    private readonly active: Uint8Array,
-    private readonly ask: (column: number, mode: number) => void,
-  ) {}
+  constructor(private readonly columns: ColumnModes) {}
 
   /** Views of the batch just scanned: the memory may have moved or grown since the last one. */
   attach(wasm: ScannerExports): void {
@@ -232,11 +246,7 @@ class RecordView implements CsvRecord {
 
   /** The scanner's code for the field if its column is computed as `mode` in this batch, else -1. */
   private code(index: number, mode: number): number {
-    if (index >= this.fieldCount || index >= MAX_COLUMNS) return -1;
-    if (this.active[index] !== mode) {
-      if (this.modes[index] === PLAIN) this.ask(index, mode);
-      return -1;
-    }
+    if (index >= this.fieldCount || !this.columns.computes(index, mode)) return -1;
     return this.words[this.numbers + this.base + index];
   }
 }
@@ -263,9 +273,7 @@ export class RecordBatch {
   constructor(
     private readonly view: RecordView,
     private readonly handlers: ScanHandlers,
-    private readonly modes: Uint8Array,
-    private readonly active: Uint8Array,
-    private readonly ask: (column: number, mode: number) => void,
+    private readonly columns: ColumnModes,
   ) {}
 
   attach(wasm: ScannerExports, size: number): this {
@@ -287,17 +295,17 @@ export class RecordBatch {
 
   /** Whether the column's fields have numbers in this batch (CsvRecord.fieldNumber); asks for them from the next batch if not. */
   numbered(column: number): boolean {
-    return this.computes(column, NUMBERED);
+    return this.columns.computes(column, NUMBERED);
   }
 
   /** Whether the column's fields have counts in this batch (CsvRecord.parsedCount); asks for them from the next batch if not. */
   counted(column: number): boolean {
-    return this.computes(column, COUNTED);
+    return this.columns.computes(column, COUNTED);
   }
 
   /** Whether the column's fields have date numbers in this batch (CsvRecord.dateNumber); asks for them from the next batch if not. */
   dated(column: number): boolean {
-    return this.computes(column, DATED);
+    return this.columns.computes(column, DATED);
   }
 
   /** The day a dated column's number stands for (see dayDate), or -1 if it stands for a value that is not a plain date. */
@@ -329,24 +337,14 @@ export class RecordBatch {
     if (view.error === 0) this.handlers.record(view);
     else this.handlers.error({ line: view.line, message: ERRORS[view.error], raw: view.raw() });
   }
-
-  private computes(column: number, mode: number): boolean {
-    if (column >= MAX_COLUMNS) return false;
-    if (this.active[column] === mode) return true;
-    if (this.modes[column] === PLAIN) this.ask(column, mode);
-    return false;
-  }
 }
 
 export class CsvScanner {
   private readonly wasm = instantiate();
   private readonly view: RecordView;
   private readonly batch: RecordBatch;
-  private readonly modes = new Uint8Array(MAX_COLUMNS);
-  private readonly active = new Uint8Array(MAX_COLUMNS);
+  private readonly columns = new ColumnModes();
   private batches = 0;
-  /** Columns to compute from the next batch on. */
-  private readonly wanted: number[] = [];
 
   /** `dayFirst`: how a dated column reads `9/3/2017` (as parseDate with format 'dmy'; else 'mdy'). */
   constructor(
@@ -355,12 +353,8 @@ export class CsvScanner {
     private readonly dayFirst = true,
   ) {
     this.wasm.init(delimiter);
-    const ask = (column: number, mode: number) => {
-      this.modes[column] = mode;
-      this.wanted.push(column);
-    };
-    this.view = new RecordView(this.modes, this.active, ask);
-    this.batch = new RecordBatch(this.view, handlers, this.modes, this.active, ask);
+    this.view = new RecordView(this.columns);
+    this.batch = new RecordBatch(this.view, handlers, this.columns);
   }
 
   push(chunk: Buffer): void {
@@ -387,14 +381,15 @@ export class CsvScanner {
   /** Scans batch after batch until the input is consumed or waits for more. */
   private run(final: boolean): void {
     const wasm = this.wasm;
+    const { modes, active, wanted } = this.columns;
     for (;;) {
-      for (const column of this.wanted) {
-        if (this.modes[column] === NUMBERED) wasm.numberColumn(column);
-        else if (this.modes[column] === COUNTED) wasm.countColumn(column);
+      for (const column of wanted) {
+        if (modes[column] === NUMBERED) wasm.numberColumn(column);
+        else if (modes[column] === COUNTED) wasm.countColumn(column);
         else wasm.dateColumn(column, this.dayFirst ? 1 : 0, MIN_YEAR, MAX_YEAR);
-        this.active[column] = this.modes[column];
+        active[column] = modes[column];
       }
-      this.wanted.length = 0;
+      wanted.length = 0;
       // A short first batch: the columns callers look up are known after a record or two, and
       // every record of a batch scanned before that goes without numbers.
       const count = wasm.scan(final ? 1 : 0, this.batches++ === 0 ? FIRST_BATCH : ANY_BATCH);
