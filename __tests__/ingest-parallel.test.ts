@@ -11,6 +11,8 @@ import { InputError } from '../src/errors';
 import { readInputs } from '../src/ingest/inputs';
 import { PARALLEL, parallelStats } from '../src/ingest/parallel';
 import type { InputOptions } from '../src/ingest/reader';
+import type { GroupDim } from '../src/model/summary';
+import { SummarySink, summarySinkRecipe } from '../src/model/summary-sink';
 
 const COUNT_SINK = join(__dirname, 'support', 'count-sink.js');
 const { createCountSink } = require(COUNT_SINK) as { createCountSink: () => { state: unknown } & Parameters<typeof readInputs>[2] };
@@ -112,4 +114,23 @@ test('invalid UTF-8 in the second half: the same error as a serial read', async 
 test('more rejects than a worker hands over: read again here, same result', async () => {
   const run = await compare(rowsFile('many-bad.csv', 40_000, (i) => (i >= 20_500 && i < 31_000 ? '2017-13-01,x,Bali,1,1,y' : null)));
   expect(run).toMatchObject({ taken: 0, readAgain: 1 });
+});
+
+test('the summary, fed batches on both threads and merged, equals a serial one (region, month)', async () => {
+  const path = rowsFile('summary.csv', 30_000);
+  for (const groupBy of [['region'], ['month']] as GroupDim[][]) {
+    const results = [];
+    for (const workers of [false, true]) {
+      PARALLEL.workers = workers;
+      PARALLEL.minBytes = 1;
+      const options = { groupBy, arrivalUnit: 'month' as const };
+      const sink = new SummarySink(options);
+      const before = parallelStats.taken;
+      await readInputs([path], { map: {}, dateFormat: 'dmy', fields: new Set(groupBy.filter((d) => d === 'region') as 'region'[]) }, sink, { skipInvalid: false }, () => undefined, summarySinkRecipe(options));
+      expect(parallelStats.taken - before).toBe(workers ? 1 : 0);
+      results.push(sink.delegations.result());
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[0].overall.count).toBe(30_000);
+  }
 });
