@@ -12,7 +12,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Problem } from './problems';
 import type { InputOptions, ResumeState, RowCounts, RowSink } from './reader';
 
@@ -130,6 +130,8 @@ export class RangeHelper {
 
   /** `progress` hears of the bytes the worker reads as it goes. */
   static spawn(progress?: (bytes: number) => void): RangeHelper {
+    // Loaded here: worker_threads costs a few milliseconds of start-up that small files need not pay.
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     return new RangeHelper(new Worker(join(DIST, 'ingest', 'parallel-worker.js')), progress);
   }
 
