@@ -17,8 +17,8 @@ export class FieldCache<T> {
   private readonly values: (T | typeof UNSEEN)[] = [];
 
   /**
-   * `compute` gets the field as `CsvRecord.field` decodes it; `numberOf` numbers it (by its bytes, or
-   * for dates CsvRecord.dateNumber: by its day, which gives the same value).
+   * `compute` gets the field as `CsvRecord.field` decodes it; `numberOf` numbers it by its bytes
+   * (CsvRecord.fieldNumber, or dateNumber for a column the scanner reads dates in).
    */
   constructor(
     private readonly compute: (text: string) => T,

@@ -15,7 +15,7 @@ import type { Problem, ProblemLog } from './problems';
 import { type HandedReject, type ParallelReading, RangeHelper, parallelStats, splitPoint } from './parallel';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
-import { CsvScanner, type CsvRecord, type RecordBatch } from './scanner';
+import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
 import { sniffDelimiter } from './sniff';
 import type { DateFormat } from './values';
 
@@ -63,7 +63,6 @@ export interface FileReport {
 }
 
 const STDIN = '-';
-
 /** For tests: with `straight` off, every record takes the record-by-record path (the straight path's oracle). */
 export const ROW_PATHS = { straight: true };
 /** Encoding and delimiter are decided on this much of the start of the input. */
@@ -288,11 +287,12 @@ export class FileReader {
   }
 
   private newScanner(): CsvScanner {
-    return new CsvScanner(this.delimiter.charCodeAt(0), {
-      record: (rec) => this.record(rec),
-      error: (err) => this.brokenRecord(err.line, err.message, err.raw),
-      batch: (records) => this.batch(records),
-    }, this.options.dateFormat === 'dmy');
+    const handlers = {
+      record: (rec: CsvRecord) => this.record(rec),
+      error: (err: ScanError) => this.brokenRecord(err.line, err.message, err.raw),
+      batch: (records: RecordBatch) => this.batch(records),
+    };
+    return new CsvScanner(this.delimiter.charCodeAt(0), handlers, this.options.dateFormat === 'dmy');
   }
 
   private push(chunk: Buffer): void {

@@ -285,8 +285,9 @@ function dateOfDay(batch: RecordBatch, cols: DelegationColumns, dateCode: number
 
 /** Whether the scanner codes every column the straight path reads (it is asked to, for later batches, if not). */
 function codedColumns(batch: RecordBatch, cols: DelegationColumns): boolean {
+  if (cols.date < 0 || cols.people < 0) return false;
   // Every check is made, so that all the columns are asked for at once.
-  let coded = cols.date >= 0 && cols.people >= 0;
+  let coded = true;
   if (!batch.dated(cols.date)) coded = false;
   if (!batch.counted(cols.people)) coded = false;
   if (cols.nights >= 0 && !batch.counted(cols.nights)) coded = false;
