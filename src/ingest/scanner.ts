@@ -247,7 +247,17 @@ class RecordView implements CsvRecord {
   /** The scanner's code for the field if its column is computed as `mode` in this batch, else -1. */
   private code(index: number, mode: number): number {
     if (index >= this.fieldCount || !this.columns.computes(index, mode)) return -1;
-    return this.words[this.numbers + this.base + index];
+    return this.codeAt(this.base, index);
+  }
+
+  /** For RecordBatch, any record of the batch by its first field `base`: the code of its field `index`. */
+  codeAt(base: number, index: number): number {
+    return this.words[this.numbers + base + index];
+  }
+
+  /** For RecordBatch: whether field `index` of the record whose first field is `base` has no bytes. */
+  emptyAt(base: number, index: number): boolean {
+    return this.words[this.starts + base + index] === this.words[this.ends + base + index];
   }
 }
 
@@ -265,9 +275,6 @@ export class RecordBatch {
   private bases = 0;
   private counts = 0;
   private errors = 0;
-  private numbers = 0;
-  private fieldStarts = 0;
-  private fieldEnds = 0;
   private wasm: ScannerExports | null = null;
 
   constructor(
@@ -287,9 +294,6 @@ export class RecordBatch {
     this.bases = wasm.recordBases() >> 2;
     this.counts = wasm.recordCounts() >> 2;
     this.errors = wasm.recordErrors() >> 2;
-    this.numbers = wasm.fieldNumbers() >> 2;
-    this.fieldStarts = wasm.fieldStarts() >> 2;
-    this.fieldEnds = wasm.fieldEnds() >> 2;
     return this;
   }
 
@@ -320,13 +324,12 @@ export class RecordBatch {
 
   /** The code of record r's field `column` (below its field count, in a numbered or counted column): as CsvRecord's. */
   code(r: number, column: number): number {
-    return this.words[this.numbers + this.words[this.bases + r] + column];
+    return this.view.codeAt(this.words[this.bases + r], column);
   }
 
   /** Whether record r's field `column` (below its field count) has no bytes, between its quotes if quoted. */
   fieldEmpty(r: number, column: number): boolean {
-    const f = this.words[this.bases + r] + column;
-    return this.words[this.fieldStarts + f] === this.words[this.fieldEnds + f];
+    return this.view.emptyAt(this.words[this.bases + r], column);
   }
 
   /** Hands record r to the record handler, or to the error handler if the scanner could not split it. */
