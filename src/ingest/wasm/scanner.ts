@@ -718,21 +718,17 @@ let dateMaxYear: i32 = 2199;
  * (month - 1) * 31 + (day - 1), which `dayDate` in scanner.ts turns back into the date.
  */
 function plainDate(start: i32, end: i32): i32 {
-  let i = start;
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let la = 0;
-  let lb = 0;
-  let lc = 0;
-  while (i < end && la < 5 && byteAt(i) - 0x30 <= 9) a = a * 10 + <i32>(byteAt(i++) - 0x30), la++;
-  if (i >= end) return -1;
-  const sep = byteAt(i++);
+  const la = digitsAt(start, end, 5);
+  const a = digitValue;
+  if (digitEnd >= end) return -1;
+  const sep = byteAt(digitEnd);
   if (sep !== 0x2d && sep !== 0x2f && sep !== 0x2e) return -1;
-  while (i < end && lb < 3 && byteAt(i) - 0x30 <= 9) b = b * 10 + <i32>(byteAt(i++) - 0x30), lb++;
-  if (i >= end || byteAt(i++) !== sep) return -1;
-  while (i < end && lc < 5 && byteAt(i) - 0x30 <= 9) c = c * 10 + <i32>(byteAt(i++) - 0x30), lc++;
-  if (i !== end) return -1;
+  const lb = digitsAt(digitEnd + 1, end, 3);
+  const b = digitValue;
+  if (digitEnd >= end || byteAt(digitEnd) !== sep) return -1;
+  const lc = digitsAt(digitEnd + 1, end, 5);
+  const c = digitValue;
+  if (digitEnd !== end) return -1;
   let year = 0;
   let month = 0;
   let day = 0;
@@ -749,6 +745,25 @@ function plainDate(start: i32, end: i32): i32 {
   }
   if (year < dateMinYear || year > dateMaxYear || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return -1;
   return (year - dateMinYear) * 372 + (month - 1) * 31 + (day - 1);
+}
+
+/** What `digitsAt` read: the digits' value, and where they end. */
+let digitValue: i32 = 0;
+let digitEnd: i32 = 0;
+
+/** Reads up to `max` ASCII digits from `i` (before `end`) into digitValue and digitEnd; returns how many. */
+@inline
+function digitsAt(i: i32, end: i32, max: i32): i32 {
+  let value = 0;
+  let n = 0;
+  while (i < end && n < max && byteAt(i) - 0x30 <= 9) {
+    value = value * 10 + <i32>(byteAt(i) - 0x30);
+    i++;
+    n++;
+  }
+  digitValue = value;
+  digitEnd = i;
+  return n;
 }
 
 function daysIn(year: i32, month: i32): i32 {
