@@ -1,5 +1,4 @@
-import { DEFAULT_BANDS, bandFor, validateBands } from '../src/model/bands';
-import { UsageError } from '../src/errors';
+import { DEFAULT_BANDS, bandFor } from '../src/model/bands';
 
 describe('DEFAULT_BANDS with bandFor', () => {
   it.each([
@@ -20,46 +19,6 @@ describe('DEFAULT_BANDS with bandFor', () => {
     expect(band.id).toBe(id);
     expect(band.en).toBe(en);
   });
-
-  it('are valid themselves', () => {
-    expect(() => validateBands(DEFAULT_BANDS)).not.toThrow();
-  });
-});
-
-describe('validateBands', () => {
-  it('returns the bands highest min first without changing the input', () => {
-    const input = [
-      { min: 0, id: 'C', en: 'c' },
-      { min: 80, id: 'A', en: 'a' },
-      { min: 40, id: 'B', en: 'b' },
-    ];
-    expect(validateBands(input).map((b) => b.id)).toEqual(['A', 'B', 'C']);
-    expect(input.map((b) => b.id)).toEqual(['C', 'A', 'B']);
-  });
-
-  it('rejects two bands with the same min', () => {
-    const bands = [
-      { min: 0, id: 'C', en: 'c' },
-      { min: 50, id: 'B', en: 'b' },
-      { min: 50, id: 'A', en: 'a' },
-    ];
-    expect(() => validateBands(bands)).toThrow(UsageError);
-    expect(() => validateBands(bands)).toThrow(/50/);
-  });
-
-  it('rejects bands that leave 0% without a grade', () => {
-    expect(() => validateBands([{ min: 10, id: 'A', en: 'a' }])).toThrow(UsageError);
-    expect(() => validateBands([])).toThrow(/0%/);
-  });
-
-  it('accepts a negative lowest min as covering 0', () => {
-    expect(() => validateBands([{ min: -1, id: 'A', en: 'a' }])).not.toThrow();
-  });
-
-  it('rejects a band without labels or with a min that is not a number', () => {
-    expect(() => validateBands([{ min: 0, id: ' ', en: 'a' }])).toThrow(UsageError);
-    expect(() => validateBands([{ min: NaN, id: 'A', en: 'a' }, { min: 0, id: 'B', en: 'b' }])).toThrow(UsageError);
-  });
 });
 
 describe('bandFor with custom bands', () => {
@@ -76,7 +35,7 @@ describe('bandFor with custom bands', () => {
     expect(bandFor(100, bands).en).toBe('Met');
   });
 
-  it('fails clearly when no band covers the percent', () => {
-    expect(() => bandFor(5, [{ min: 10, id: 'A', en: 'a' }])).toThrow(UsageError);
+  it('fails clearly when no band covers the percent (bands are checked by parseBands first)', () => {
+    expect(() => bandFor(5, [{ min: 10, id: 'A', en: 'a' }])).toThrow('bands: no band covers 5%');
   });
 });

@@ -8,11 +8,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readInputs } from '../src/ingest/inputs';
-import { type InputOptions, ROW_PATHS } from '../src/ingest/reader';
-import type { TextField } from '../src/ingest/rows';
+import type { InputOptions } from '../src/ingest/reader';
 import type { CalDate } from '../src/model/dates';
-import { type DelegationBatch, type DelegationRow, rowOf } from '../src/model/records';
+import type { TextField } from '../src/model/fields';
+import { type BatchCodes, type BatchValues, DELEGATION_FIELDS, type DelegationBatch, type DelegationRow, rowOf } from '../src/model/records';
 import { DelegationSummarizer, type GroupDim } from '../src/model/summary';
+import { delegationRow } from './helpers/rows';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-batch-'));
 const HEADER = 'tanggal,asal_instansi,provinsi,jenis_instansi,jumlah_peserta,lama_menginap,tujuan';
@@ -49,8 +50,6 @@ function writeCsv(records: string[], crlf: boolean): string {
  * takes batches from the straight path (checking their codes).
  */
 async function read(paths: string[], options: Partial<InputOptions>, batches: boolean): Promise<Read> {
-  // Rows one by one come from the record-by-record path: the straight path's oracle.
-  ROW_PATHS.straight = batches;
   const rows: DelegationRow[] = [];
   const diagnostics: string[] = [];
   let coded = 0;
@@ -65,19 +64,23 @@ async function read(paths: string[], options: Partial<InputOptions>, batches: bo
             if (!codes) seen.set(batch.codeSpace, (codes = new Map()));
             for (let i = 0; i < batch.length; i++) {
               rows.push(rowOf(batch, i));
-              if (batch.dateCode[i] >= 0) coded++;
-              sameValueForCode(codes, 'date', batch.dateCode[i], batch.date[i]);
-              sameValueForCode(codes, 'origin', batch.originCode[i], batch.origin[i]);
-              sameValueForCode(codes, 'region', batch.regionCode[i], batch.region[i]);
-              sameValueForCode(codes, 'type', batch.typeCode[i], batch.type[i]);
+              if (batch.codes.date[i] >= 0) coded++;
+              for (const field of Object.keys(batch.codes) as (keyof BatchCodes)[]) {
+                sameValueForCode(codes, field, batch.codes[field][i], batch.values[field][i]);
+              }
             }
           },
         }
       : {}),
   };
-  const summary = await readInputs(paths, { map: {}, dateFormat: 'dmy', ...options }, sink, { skipInvalid: true }, (line) => diagnostics.push(line)).finally(
-    () => (ROW_PATHS.straight = true),
-  );
+  // Rows one by one come from the record-by-record path: the straight path's oracle.
+  const summary = await readInputs(paths, {
+    options: { map: {}, dateFormat: 'dmy', ...options },
+    sink,
+    policy: { skipInvalid: true },
+    diagnostics: (line) => diagnostics.push(line),
+    tuning: { straightPath: batches },
+  });
   return { rows, coded, summary, diagnostics };
 }
 
@@ -136,8 +139,8 @@ describe('DelegationSummarizer.addBatch', () => {
     region: fc.option(fc.constantFrom('Bali', 'Papua', 'Jawa Timur', 'Aceh')),
     type: fc.option(fc.constantFrom('DPRD', 'Pemkab')),
     nights: fc.option(fc.integer({ min: 0, max: 5 })),
-    purposes: fc.subarray(['MPP', 'e-Gov', 'Perizinan']),
-  });
+    purpose: fc.subarray(['MPP', 'e-Gov', 'Perizinan']),
+  }).map(delegationRow);
   // A batch: rows, whether each row has codes, and the code space they are numbered in.
   const batchArb = fc.array(fc.tuple(rowArb, fc.boolean()), { maxLength: 60 }).chain((rows) => fc.tuple(fc.constant(rows), fc.integer({ min: 0, max: 2 })));
   const dimsArb = fc.constantFrom<GroupDim[]>([], ['month'], ['year'], ['weekday'], ['origin'], ['region'], ['type'], ['purpose'], ['year', 'region']);
@@ -169,20 +172,15 @@ function batchOf(rows: [DelegationRow, boolean][], codeSpace: object, numbering:
     if (!numbering.has(key)) numbering.set(key, numbering.size);
     return numbering.get(key)!;
   };
-  const codes = (column: string, pick: (row: DelegationRow) => unknown) => Int32Array.from(rows, ([row, coded]) => codeOf(coded, column, pick(row)));
-  return {
-    length: rows.length,
-    codeSpace,
-    date: rows.map(([row]) => row.date),
-    dateCode: codes('date', (row) => row.date),
-    people: Float64Array.from(rows, ([row]) => row.people),
-    nights: Float64Array.from(rows, ([row]) => row.nights ?? -1),
-    origin: rows.map(([row]) => row.origin),
-    originCode: codes('origin', (row) => row.origin),
-    region: rows.map(([row]) => row.region),
-    regionCode: codes('region', (row) => row.region),
-    type: rows.map(([row]) => row.type),
-    typeCode: codes('type', (row) => row.type),
-    purposes: rows.map(([row]) => row.purposes),
-  };
+  const values: Record<string, unknown> = {};
+  const codes: Record<string, Int32Array> = {};
+  for (const { name, kind } of DELEGATION_FIELDS) {
+    const field = name as keyof DelegationRow;
+    if (kind === 'count') values[name] = Float64Array.from(rows, ([row]) => (row[field] as number | null) ?? -1);
+    else {
+      values[name] = rows.map(([row]) => row[field]);
+      codes[name] = Int32Array.from(rows, ([row, coded]) => codeOf(coded, name, row[field]));
+    }
+  }
+  return { length: rows.length, codeSpace, values: values as BatchValues, codes: codes as BatchCodes };
 }

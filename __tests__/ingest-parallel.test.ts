@@ -1,21 +1,19 @@
 /**
  * Reading a file in two halves on two threads (src/ingest/parallel.ts) against the serial reader: the
- * same sink totals, counts, problems (in file order, with their lines) and rejects file, whether the
+ * same sink results, counts, problems (in file order, with their lines) and rejects file, whether the
  * worker's part is taken or read again here (a cut inside a quoted field, invalid UTF-8, a worker with
- * too many rejects). The worker runs the built code: `npm run build` first, as `npm test` does.
+ * too many rejects). The worker builds its sink from the same spec (src/model/sinks.ts) and runs the
+ * built code: `npm run build` first, as `npm test` does.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/errors';
 import { readInputs } from '../src/ingest/inputs';
-import { PARALLEL, parallelStats } from '../src/ingest/parallel';
 import type { InputOptions } from '../src/ingest/reader';
+import { type SinkSpec, createSink } from '../src/model/sinks';
 import type { GroupDim } from '../src/model/summary';
-import { SummarySink, summarySinkRecipe } from '../src/model/summary-sink';
 
-const COUNT_SINK = join(__dirname, 'support', 'count-sink.js');
-const { createCountSink } = require(COUNT_SINK) as { createCountSink: () => { state: unknown } & Parameters<typeof readInputs>[2] };
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-parallel-'));
 const HEADER = 'tanggal,asal_instansi,provinsi,jumlah_peserta,lama_menginap,tujuan';
 const REGIONS = ['Jawa Timur', 'Bali', '"Nusa Tenggara, Barat"', 'Papua'];
@@ -33,31 +31,31 @@ function rowsFile(name: string, count: number, special: (i: number) => string | 
   return path;
 }
 
+/** Everything the summary's sink holds, region by month (delegations), and per month (arrivals). */
+const SUMMARY: SinkSpec<'summary'> = { name: 'summary', options: { groupBy: ['region', 'month'], arrivalUnit: 'month' } };
+
 async function readWith(workers: boolean, path: string, rejectsPath?: string, extra: Partial<InputOptions> = {}) {
-  PARALLEL.workers = workers;
-  PARALLEL.minBytes = 1;
-  const sink = createCountSink();
+  const sink = createSink(SUMMARY);
   const diagnostics: string[] = [];
-  const before = { ...parallelStats };
+  const splits = { taken: 0, readAgain: 0 };
   let error: string | null = null;
   let summary = null;
   try {
-    summary = await readInputs(
-      [path],
-      { map: {}, dateFormat: 'dmy', fields: new Set(['region'] as const), ...extra },
+    summary = await readInputs([path], {
+      options: { map: {}, dateFormat: 'dmy', fields: new Set(['region'] as const), ...extra },
       sink,
-      { skipInvalid: true, rejectsPath },
-      (line) => diagnostics.push(line),
-      { module: COUNT_SINK, factory: 'createCountSink', arg: null },
-    );
+      spec: SUMMARY,
+      policy: { skipInvalid: true, rejectsPath },
+      diagnostics: (line) => diagnostics.push(line),
+      tuning: { workers, splitBytes: 1, splits },
+    });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     error = e.message;
   }
   const rejects = rejectsPath ? readFileSync(rejectsPath, 'utf8') : null;
-  const taken = parallelStats.taken - before.taken;
-  const readAgain = parallelStats.readAgain - before.readAgain;
-  return { result: { state: sink.state, summary, diagnostics, error, rejects }, taken, readAgain };
+  const state = { delegations: sink.delegations.result(), arrivals: sink.arrivals.result() };
+  return { result: { state, summary, diagnostics, error, rejects }, ...splits };
 }
 
 async function compare(path: string, extra: Partial<InputOptions> = {}) {
@@ -67,14 +65,10 @@ async function compare(path: string, extra: Partial<InputOptions> = {}) {
   return parallel;
 }
 
-afterAll(() => {
-  PARALLEL.workers = false;
-});
-
 test('a clean file: the worker part is taken, totals equal the serial read', async () => {
   const run = await compare(rowsFile('clean.csv', 30_000));
   expect(run).toMatchObject({ taken: 1, readAgain: 0 });
-  expect((run.result.state as { rows: number }).rows).toBe(30_000);
+  expect(run.result.state.delegations.overall.count).toBe(30_000);
 });
 
 test('--from/--to: rows left out are counted alike', async () => {
@@ -121,13 +115,18 @@ test('the summary, fed batches on both threads and merged, equals a serial one (
   for (const groupBy of [['region'], ['month']] as GroupDim[][]) {
     const results = [];
     for (const workers of [false, true]) {
-      PARALLEL.workers = workers;
-      PARALLEL.minBytes = 1;
-      const options = { groupBy, arrivalUnit: 'month' as const };
-      const sink = new SummarySink(options);
-      const before = parallelStats.taken;
-      await readInputs([path], { map: {}, dateFormat: 'dmy', fields: new Set(groupBy.filter((d) => d === 'region') as 'region'[]) }, sink, { skipInvalid: false }, () => undefined, summarySinkRecipe(options));
-      expect(parallelStats.taken - before).toBe(workers ? 1 : 0);
+      const spec: SinkSpec<'summary'> = { name: 'summary', options: { groupBy, arrivalUnit: 'month' } };
+      const sink = createSink(spec);
+      const splits = { taken: 0, readAgain: 0 };
+      await readInputs([path], {
+        options: { map: {}, dateFormat: 'dmy', fields: new Set(groupBy.filter((d) => d === 'region') as 'region'[]) },
+        sink,
+        spec,
+        policy: { skipInvalid: false },
+        diagnostics: () => undefined,
+        tuning: { workers, splitBytes: 1, splits },
+      });
+      expect(splits.taken).toBe(workers ? 1 : 0);
       results.push(sink.delegations.result());
     }
     expect(results[1]).toEqual(results[0]);

@@ -19,10 +19,12 @@ async function read(files: string[], options: Partial<InputOptions> = {}, policy
   const diagnostics: string[] = [];
   const summary = await readInputs(
     files.map((f) => join(__dirname, '..', 'fixtures', f)),
-    { ...OPTIONS, ...options },
-    { delegation: (r) => delegations.push(r), arrival: (r) => arrivals.push(r) },
-    policy,
-    (line) => diagnostics.push(line),
+    {
+      options: { ...OPTIONS, ...options },
+      sink: { delegation: (r) => delegations.push(r), arrival: (r) => arrivals.push(r) },
+      policy,
+      diagnostics: (line) => diagnostics.push(line),
+    },
   );
   return { summary, delegations, arrivals, diagnostics };
 }
@@ -68,13 +70,13 @@ describe('text is decoded right', () => {
     const origins = delegations.map((d) => d.origin).join('|');
     expect(origins).toContain('Pemkot Bogor \u2013 DPMPTSP');
     expect(origins).toContain('DPRD Sabang (Komisi \u201cB\u201d)');
-    expect(delegations.flatMap((d) => d.purposes)).toContain('Pariwisata (kafé, homestay)');
+    expect(delegations.flatMap((d) => d.purpose)).toContain('Pariwisata (kafé, homestay)');
     expect(summary.files[0].encoding).toBe('windows-1252');
   });
 
   test('purposes split on ; and |', async () => {
     const { delegations } = await read(['messy/pipe.csv']);
-    expect(delegations.some((d) => d.purposes.join('/') === 'Smart Kampung/Keuangan Desa/e-Government')).toBe(true);
+    expect(delegations.some((d) => d.purpose.join('/') === 'Smart Kampung/Keuangan Desa/e-Government')).toBe(true);
   });
 });
 
@@ -100,13 +102,12 @@ describe('invalid rows: nothing lost', () => {
 
   test('by default the problems are listed and the read fails', async () => {
     const lines: string[] = [];
-    const attempt = readInputs(
-      [join(__dirname, '../fixtures/messy/bad-rows.csv')],
-      OPTIONS,
-      { delegation() {}, arrival() {} },
-      { skipInvalid: false },
-      (l) => lines.push(l),
-    );
+    const attempt = readInputs([join(__dirname, '../fixtures/messy/bad-rows.csv')], {
+      options: OPTIONS,
+      sink: { delegation() {}, arrival() {} },
+      policy: { skipInvalid: false },
+      diagnostics: (l) => lines.push(l),
+    });
     await expect(attempt).rejects.toThrow(InvalidDataError);
     expect(lines.map((l) => l.replace(/^.*bad-rows\.csv:/, '').split(':')[0])).toEqual(
       ['5', '7', '8', '10', '11', '12', '14', '15', '16', '18', '20'],
@@ -135,14 +136,14 @@ describe('fields: text columns a command does not use are left unread', () => {
     expect(some.delegations).toHaveLength(all.delegations.length);
     some.delegations.forEach((row, i) => {
       const full = all.delegations[i];
-      expect(row).toEqual({ ...full, origin: null, type: null, purposes: [] });
+      expect(row).toEqual({ ...full, origin: null, type: null, purpose: [] });
     });
   });
 
   test('the fields asked for are read as without the option', async () => {
     const all = await read(['sample/delegations-2017.csv']);
     const some = await read(['sample/delegations-2017.csv'], { fields: new Set(['origin', 'purpose'] as const) });
-    expect(some.delegations.map((r) => [r.origin, r.purposes, r.region])).toEqual(all.delegations.map((r) => [r.origin, r.purposes, null]));
+    expect(some.delegations.map((r) => [r.origin, r.purpose, r.region])).toEqual(all.delegations.map((r) => [r.origin, r.purpose, null]));
     expect(all.delegations.some((r) => r.region !== null)).toBe(true);
   });
 });
@@ -165,7 +166,7 @@ describe('files that are not CSV text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vs-'));
     const file = join(dir, 'photo.csv');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    const attempt = readInputs([file], OPTIONS, { delegation() {}, arrival() {} }, { skipInvalid: false }, () => {});
+    const attempt = readInputs([file], { options: OPTIONS, sink: { delegation() {}, arrival() {} }, policy: { skipInvalid: false }, diagnostics: () => {} });
     await expect(attempt).rejects.toThrow(`${file}: not a CSV text file (it holds binary data)`);
   });
 });

@@ -8,18 +8,16 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
-import type { RatePeriod } from '../src/config';
 import type { CalDate } from '../src/model/dates';
 import { MetricSeries, type ValuationPlan, valuationOf } from '../src/model/metrics';
-import { createMetricSink, metricSinkRecipe } from '../src/model/metric-sink';
 import { METRICS } from '../src/model/progress';
 import { DailySeries } from '../src/model/progress-series';
-import { type RateFlags, type RateTable, buildRateTable } from '../src/model/rates';
+import { type RateRule, type RateTable, rateTable } from '../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../src/model/records';
 import { ReportCollector } from '../src/model/report';
-import { createReportSink, reportSinkRecipe } from '../src/model/report-sink';
+import { type SinkSpec, createSink } from '../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../src/model/spending';
-import { createSpendingSink, spendingSinkRecipe } from '../src/model/spending-sink';
+import { delegationRow } from './helpers/rows';
 
 /** What postMessage does to a worker's snapshot. */
 const cloned = <T>(data: T): T => deserialize(serialize(data)) as T;
@@ -36,9 +34,9 @@ const delegationArb: fc.Arbitrary<Row> = fc
     region: fc.constant(null),
     type: fc.option(fc.constantFrom('DPRD', 'Pemkab', 'Pemkot')),
     nights: fc.option(fc.constantFrom(0, 2, 3), { freq: 3 }),
-    purposes: fc.subarray(['MPP', 'e-Gov', 'Smart Kampung']),
+    purpose: fc.subarray(['MPP', 'e-Gov', 'Smart Kampung']),
   })
-  .map((row) => ({ kind: 'delegation', row }));
+  .map((row) => ({ kind: 'delegation', row: delegationRow(row) }));
 const arrivalArb: fc.Arbitrary<Row> = fc
   .record({
     period: dateArb(fc.option(fc.integer({ min: 1, max: 28 }), { freq: 2 })),
@@ -51,17 +49,27 @@ const delegationRowsArb = fc.array(delegationArb, { maxLength: 120, size: 'mediu
 /** Part (0, 1 or 2) of each row: two or three parts, rows of a part not next to each other. */
 const splitArb = fc.tuple(fc.integer({ min: 2, max: 3 }), fc.array(fc.nat(2), { minLength: 120, maxLength: 120 }));
 
-/** Rates changing inside years and quarters, a range, and a delegation rate equal to another segment's. */
-const ratePeriodsArb: fc.Arbitrary<RatePeriod[]> = fc.subarray([
-  { year: 2017, domestic: 1_250_000, foreign: '2000000..3000000' },
-  { from: '2017-07-01', domestic: 1_600_000 },
-  { to: '2016-06-15', delegation: '500000..900000' },
-  { from: '2018-03-10', to: '2018-09-20', foreign: 2_000_000, delegation: 1_500_000 },
+const rule = (segment: RateRule['segment'], from: string | null, to: string | null, low: number, high = low): RateRule => ({
+  segment,
+  from,
+  to,
+  rate: { low: BigInt(low), central: (BigInt(low) + BigInt(high) + 1n) / 2n, high: BigInt(high) },
+  source: `${segment} ${from}..${to}`,
+});
+/**
+ * Rules as commands give them (flags for every date first): rates changing inside years and quarters,
+ * ranges, and a delegation rate equal to another segment's.
+ */
+const rateRulesArb: fc.Arbitrary<RateRule[]> = fc.subarray([
+  rule('domestic', null, null, 1_000_000, 2_000_000),
+  rule('delegation', null, null, 750_000),
+  rule('domestic', '2017-07-01', null, 1_600_000),
+  rule('domestic', '2017-01-01', '2017-12-31', 1_250_000),
+  rule('foreign', '2018-03-10', '2018-09-20', 2_000_000),
+  rule('foreign', '2017-01-01', '2017-12-31', 2_000_000, 3_000_000),
+  rule('delegation', '2018-03-10', '2018-09-20', 1_500_000),
+  rule('delegation', null, '2016-06-15', 500_000, 900_000),
 ]);
-const rateFlagsArb: fc.Arbitrary<RateFlags> = fc.record(
-  { domestic: fc.constantFrom('1000000..2000000', '1.500.000'), delegation: fc.constant('750000') },
-  { requiredKeys: [] },
-);
 const basisArb = fc.constantFrom<Basis>('visit', 'night');
 const nightsArb = fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined });
 
@@ -105,16 +113,15 @@ describe('SpendingEstimator.toData / absorb', () => {
       unit: fc.constantFrom<SpendingUnit>('month', 'quarter', 'year'),
       basis: basisArb,
       nights: nightsArb,
-      periods: ratePeriodsArb,
-      flags: rateFlagsArb,
+      rules: rateRulesArb,
     });
     fc.assert(
-      fc.property(fc.oneof(rowsArb, delegationRowsArb), splitArb, optionsArb, (rows, split, { periods, flags, ...options }) => {
+      fc.property(fc.oneof(rowsArb, delegationRowsArb), splitArb, optionsArb, (rows, split, { rules, ...options }) => {
         const tables: RateTable[] = [];
         checkMerge(
           rows,
           split,
-          (i) => new SpendingEstimator({ ...options, rates: (tables[i] = buildRateTable(periods, flags)) }),
+          (i) => new SpendingEstimator({ ...options, rates: (tables[i] = rateTable(rules)) }),
           (estimator, r) => (r.kind === 'delegation' ? estimator.addDelegation(r.row) : estimator.addArrival(r.row)),
           (estimator) => {
             const result = estimator.result();
@@ -130,7 +137,7 @@ describe('SpendingEstimator.toData / absorb', () => {
   });
 
   it('refuses to merge estimators with different options', () => {
-    const rates = buildRateTable();
+    const rates = rateTable();
     const year = new SpendingEstimator({ unit: 'year', basis: 'visit', rates });
     expect(() => year.absorb(new SpendingEstimator({ unit: 'month', basis: 'visit', rates }).toData())).toThrow(/different options/);
   });
@@ -158,16 +165,17 @@ describe('DailySeries.toData / absorb', () => {
   });
 });
 
-const valuationArb: fc.Arbitrary<ValuationPlan | null> = fc.option(fc.record({ rates: ratePeriodsArb, basis: basisArb, nights: nightsArb }));
+const valuationArb: fc.Arbitrary<ValuationPlan | null> = fc.option(fc.record({ rates: rateRulesArb, basis: basisArb, nights: nightsArb }));
 
-/** Every metric's series (its state and figures), or the error asking for it throws. */
+/** Every metric's series (its state and figures), or the error asking for it throws; the rows spending could not value. */
 function metricsView(metrics: MetricSeries) {
-  return METRICS.map((metric) =>
+  const unvalued = outcome(() => metrics.spendingUnvalued());
+  return [unvalued, ...METRICS.map((metric) =>
     outcome(() => {
       const series = metrics.series(metric);
       return { state: new Map(series.toData()), totals: series.years().map((y) => [y, series.total(y), series.earliestDate(y), series.latestDate(y)]) };
     }),
-  );
+  )];
 }
 
 describe('MetricSeries.toData / absorb', () => {
@@ -189,13 +197,13 @@ describe('MetricSeries.toData / absorb', () => {
 
 describe('ReportCollector (and YearDelegations).toData / absorb', () => {
   it('gives, merged from collectors of disjoint parts, everything the report shows of one collector fed all rows', () => {
-    const optionsArb = fc.record({ basis: basisArb, nights: nightsArb, periods: ratePeriodsArb, valuation: valuationArb });
+    const optionsArb = fc.record({ basis: basisArb, nights: nightsArb, rules: rateRulesArb, valuation: valuationArb });
     fc.assert(
-      fc.property(fc.oneof(rowsArb, delegationRowsArb), splitArb, optionsArb, (rows, split, { basis, nights, periods, valuation }) => {
+      fc.property(fc.oneof(rowsArb, delegationRowsArb), splitArb, optionsArb, (rows, split, { basis, nights, rules, valuation }) => {
         checkMerge(
           rows,
           split,
-          () => new ReportCollector({ basis, nights, rates: buildRateTable(periods) }, valuation ? valuationOf(valuation) : undefined),
+          () => new ReportCollector({ basis, nights, rates: rateTable(rules) }, valuation ? valuationOf(valuation) : undefined),
           (collector, r) => (r.kind === 'delegation' ? collector.delegation(r.row) : collector.arrival(r.row)),
           (collector) => {
             const years = [...new Set([...collector.years.delegations, ...collector.years.arrivals])].sort();
@@ -218,18 +226,22 @@ describe('ReportCollector (and YearDelegations).toData / absorb', () => {
   });
 });
 
-describe('the sinks of spending, progress and report', () => {
-  it('are built in a worker from plain options: the recipe survives structured cloning', () => {
-    const valuation = { rates: [{ year: 2017, domestic: '1000000..2000000' }], basis: 'night' as const, nights: 2 };
-    const recipes = [
-      spendingSinkRecipe({ unit: 'month', basis: 'visit', nights: 2, rates: { periods: [{ from: '2017-07-01', foreign: 2_000_000 }], flags: { domestic: '1.500.000' } } }),
-      metricSinkRecipe({ valuation }),
-      reportSinkRecipe({ spending: { basis: 'visit', nights: undefined, rates: [] }, valuation }),
+describe('the sinks of summary, spending, progress and report', () => {
+  it('are built in a worker from plain specs: a spec survives structured cloning, and so does the state', () => {
+    const rates = [rule('domestic', '2017-01-01', '2017-12-31', 1_000_000, 2_000_000)];
+    const valuation = { rates, basis: 'night' as const, nights: 2 };
+    const specs: SinkSpec[] = [
+      { name: 'summary', options: { groupBy: ['month', 'origin'], top: 3, arrivalUnit: 'quarter' } },
+      { name: 'spending', options: { unit: 'month', basis: 'visit', nights: 2, rates } },
+      { name: 'metrics', options: { valuation } },
+      { name: 'report', options: { spending: { basis: 'visit', nights: undefined, rates: [] }, valuation } },
     ];
-    const factories: Record<string, (arg: never) => { toData(): unknown }> = { createSpendingSink, createMetricSink, createReportSink };
-    for (const recipe of recipes) {
-      expect(cloned(recipe)).toEqual(recipe);
-      const sink = factories[recipe.factory](cloned(recipe.arg) as never);
+    for (const spec of specs) {
+      expect(cloned(spec)).toEqual(spec);
+      const sink = createSink(cloned(spec));
+      const row = delegationRow({ date: { year: 2017, month: 3, day: 9 }, people: 12, origin: 'A', nights: 2 });
+      sink.delegation(row);
+      sink.arrival({ period: { year: 2017, month: 3, day: null }, segment: 'foreign', count: 40 });
       expect(cloned(sink.toData())).toEqual(sink.toData());
     }
   });

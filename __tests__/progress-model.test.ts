@@ -2,7 +2,6 @@ import { computeProgress, defaultMetric, sameDayLastYear, statusOf, type Progres
 import { DailySeries } from '../src/model/progress-series';
 import { DEFAULT_BANDS } from '../src/model/bands';
 import type { CalDate } from '../src/model/dates';
-import { UsageError } from '../src/errors';
 
 const day = (year: number, month: number, d: number): CalDate => ({ year, month, day: d });
 const monthOnly = (year: number, month: number): CalDate => ({ year, month, day: null });
@@ -346,21 +345,20 @@ describe('as-of outside the data or the year', () => {
     expect(p.band.id).toBe('Sangat Kurang');
   });
 
-  it('in a year before the target year is a usage error', () => {
-    expect(() => computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2017, 12, 31) })).toThrow(
-      UsageError,
-    );
+  // The commands refuse these first with a usage error (src/commands/targets.ts measure).
+  it('in a year before the target year is the caller\'s mistake', () => {
+    expect(() => computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2017, 12, 31) })).toThrow(RangeError);
   });
 
   it('a year without data needs an explicit as-of', () => {
-    expect(() => computeProgress({ ...base, series: s, target: 1, year: 2019 })).toThrow(UsageError);
+    expect(() => computeProgress({ ...base, series: s, target: 1, year: 2019 })).toThrow(RangeError);
     const p = computeProgress({ ...base, series: s, target: 1000, year: 2019, asOf: day(2019, 1, 31) });
     expect(p.actual).toBe(0);
     expect(p.latestData).toBeNull();
   });
 
-  it('no data at all and no year is a usage error', () => {
-    expect(() => computeProgress({ ...base, series: new DailySeries(), target: 1 })).toThrow(UsageError);
+  it('no data at all and no year is the caller\'s mistake', () => {
+    expect(() => computeProgress({ ...base, series: new DailySeries(), target: 1 })).toThrow(RangeError);
   });
 });
 
@@ -377,21 +375,19 @@ describe('a target already exceeded', () => {
   });
 });
 
-describe('invalid input', () => {
+describe('invalid input (the commands check it first: src/commands/parse.ts)', () => {
   const s = series([[day(2018, 1, 1), 1]]);
 
   it.each([0, -5, NaN, Infinity])('rejects target %p', (target) => {
-    expect(() => computeProgress({ ...base, series: s, target })).toThrow(UsageError);
+    expect(() => computeProgress({ ...base, series: s, target })).toThrow(RangeError);
   });
 
   it.each([-1, 100, NaN])('rejects tolerance %p', (tolerancePercent) => {
-    expect(() => computeProgress({ ...base, series: s, target: 10, tolerancePercent })).toThrow(UsageError);
+    expect(() => computeProgress({ ...base, series: s, target: 10, tolerancePercent })).toThrow(RangeError);
   });
 
-  it('rejects bands with no grade for 0%', () => {
-    expect(() => computeProgress({ ...base, series: s, target: 10, bands: [{ min: 50, id: 'A', en: 'a' }] })).toThrow(
-      UsageError,
-    );
+  it('rejects bands with no grade for the percent achieved', () => {
+    expect(() => computeProgress({ ...base, series: s, target: 10, bands: [{ min: 50, id: 'A', en: 'a' }] })).toThrow(RangeError);
   });
 });
 

@@ -1,6 +1,17 @@
+/**
+ * Input parsed at the edge (src/commands/parse.ts): rates from flags and the config turned into the
+ * rules of a rate table, bands, dimensions, --top and --tolerance; every bad value a usage error that
+ * names its flag or config key.
+ */
+import { type RateFlags, parseBands, parseGroupBy, parseRateSpec, parseTolerance, parseTop, rateRules } from '../src/commands/parse';
+import type { RatePeriod } from '../src/config';
 import type { CalDate } from '../src/model/dates';
-import { buildRateTable, parseRateSpec, type RateRange } from '../src/model/rates';
+import { DEFAULT_BANDS } from '../src/model/bands';
+import { type RateRange, rateTable } from '../src/model/rates';
 import { UsageError } from '../src/errors';
+
+/** The table a command builds from the config's rates and the rate flags. */
+const buildRateTable = (periods: RatePeriod[] = [], flags: RateFlags = {}) => rateTable(rateRules(periods, flags));
 
 const day = (year: number, month: number, d: number | null = 1): CalDate => ({ year, month, day: d });
 const single = (rate: bigint): RateRange => ({ low: rate, central: rate, high: rate });
@@ -43,7 +54,7 @@ describe('parseRateSpec', () => {
   });
 });
 
-describe('buildRateTable', () => {
+describe('rateRules: the config\'s rates and the flags, in a rate table', () => {
   it('defaults to Rp1,500,000 domestic and Rp2,700,000 foreign, delegations as domestic', () => {
     const table = buildRateTable();
     expect(table.rateFor('domestic', day(2017, 5))).toEqual(single(1_500_000n));
@@ -138,5 +149,81 @@ describe('buildRateTable', () => {
 
   it('names the flag when a flag value is bad', () => {
     expect(usageErrorOf(() => buildRateTable([], { delegation: 'lots' })).message).toMatch(/^--delegation-rate: /);
+  });
+});
+
+describe('parseBands', () => {
+  it('takes the default bands as they are', () => {
+    expect(parseBands(DEFAULT_BANDS)).toEqual(DEFAULT_BANDS);
+  });
+
+  it('returns the bands highest min first without changing the input', () => {
+    const input = [
+      { min: 0, id: 'C', en: 'c' },
+      { min: 80, id: 'A', en: 'a' },
+      { min: 40, id: 'B', en: 'b' },
+    ];
+    expect(parseBands(input).map((b) => b.id)).toEqual(['A', 'B', 'C']);
+    expect(input.map((b) => b.id)).toEqual(['C', 'A', 'B']);
+  });
+
+  it('rejects two bands with the same min', () => {
+    const bands = [
+      { min: 0, id: 'C', en: 'c' },
+      { min: 50, id: 'B', en: 'b' },
+      { min: 50, id: 'A', en: 'a' },
+    ];
+    expect(() => parseBands(bands)).toThrow(UsageError);
+    expect(() => parseBands(bands)).toThrow(/50/);
+  });
+
+  it('rejects bands that leave 0% without a grade', () => {
+    expect(() => parseBands([{ min: 10, id: 'A', en: 'a' }])).toThrow(UsageError);
+    expect(() => parseBands([])).toThrow(/0%/);
+  });
+
+  it('accepts a negative lowest min as covering 0', () => {
+    expect(() => parseBands([{ min: -1, id: 'A', en: 'a' }])).not.toThrow();
+  });
+
+  it('rejects a band without labels or with a min that is not a number', () => {
+    expect(() => parseBands([{ min: 0, id: ' ', en: 'a' }])).toThrow(UsageError);
+    expect(() => parseBands([{ min: NaN, id: 'A', en: 'a' }, { min: 0, id: 'B', en: 'b' }])).toThrow(UsageError);
+  });
+});
+
+describe('parseGroupBy and parseTop', () => {
+  it('keeps the dimensions in the order given', () => {
+    expect(parseGroupBy(['type', 'month'])).toEqual(['type', 'month']);
+  });
+
+  it('names an unknown dimension with the ones to choose from, and one given twice', () => {
+    expect(() => parseGroupBy(['colour'])).toThrow("--group-by: unknown dimension 'colour' (choose from month, quarter, year, weekday, origin, region, type, purpose)");
+    expect(() => parseGroupBy(['month', 'month'])).toThrow("--group-by: 'month' is given twice");
+  });
+
+  it('takes --top as a whole number of at least 1, with a category to apply to', () => {
+    expect(parseTop(undefined, [])).toBeUndefined();
+    expect(parseTop(' 3 ', ['origin'])).toBe(3);
+    expect(() => parseTop('0', ['origin'])).toThrow(UsageError);
+    expect(() => parseTop('2.5', ['origin'])).toThrow('--top must be a whole number of at least 1, not "2.5"');
+    expect(() => parseTop('3', ['month', 'year'])).toThrow('--top needs a category --group-by: origin, region, type or purpose');
+  });
+});
+
+describe('parseTolerance', () => {
+  it('takes the flag (a percent sign allowed), else the config, else 5', () => {
+    expect(parseTolerance('2.5%', { tolerance: 10 })).toBe(2.5);
+    expect(parseTolerance(undefined, { tolerance: 10 })).toBe(10);
+    expect(parseTolerance(undefined, {})).toBe(5);
+  });
+
+  it.each([
+    ['-1', {}],
+    ['100', {}],
+    [undefined, { tolerance: 100 }],
+    [undefined, { tolerance: -1 }],
+  ])('refuses %p (config %j): a percent from 0 up to 100', (flag, config) => {
+    expect(() => parseTolerance(flag, config)).toThrow(UsageError);
   });
 });

@@ -1,7 +1,10 @@
 import { parse } from 'csv-parse/sync';
-import { renderDoc, renderJson } from '../src/render';
+import { FORMATS, type Format, type RenderSettings, formatFromPath, formatsFor, renderDoc, renderJson } from '../src/render';
 import { neutraliseFormula } from '../src/render/csv';
 import type { Doc, Table } from '../src/render/doc';
+
+/** The Doc rendered by the format registered under `format`. */
+const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string => renderDoc(format, { doc, json: null }, settings) as string;
 
 const ANSI = /\u001b\[/;
 
@@ -32,7 +35,7 @@ const doc: Doc = {
 
 describe('csv', () => {
   it('writes key headers, plain numbers, ISO periods, empty for missing, full money', () => {
-    const out = renderDoc(doc, { format: 'csv', locale: 'id', color: false });
+    const out = render(doc, { format: 'csv', locale: 'id', color: false });
     const records = parse(out) as string[][];
     expect(records).toEqual([
       ['month', 'origin', 'visitors', 'mean', 'growth', 'spending'],
@@ -49,20 +52,20 @@ describe('csv', () => {
 
   it('leaves ordinary text and negative number cells alone', () => {
     expect(neutraliseFormula('Kabupaten Banyuwangi')).toBe('Kabupaten Banyuwangi');
-    const out = renderDoc(doc, { format: 'csv', locale: 'en', color: false });
+    const out = render(doc, { format: 'csv', locale: 'en', color: false });
     expect(out.split('\n')[1].split(',')).toContain('-12.5');
   });
 
   it('keeps a text cell with a line break inside one quoted field in excel mode', () => {
     const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...byMonth.rows[1], origin: 'a\nb;c' }] }] };
-    const out = renderDoc(withBreak, { format: 'csv', locale: 'id', color: false, excel: true });
+    const out = render(withBreak, { format: 'csv', locale: 'id', color: false, excel: true });
     const records = parse(out.slice(1), { delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     expect(records[1][1]).toBe('a\nb;c');
     expect(records).toHaveLength(2);
   });
 
   it('excel mode: BOM bytes, semicolons, decimal comma, CRLF', () => {
-    const bytes = Buffer.from(renderDoc(doc, { format: 'csv', locale: 'en', color: false, excel: true }), 'utf8');
+    const bytes = Buffer.from(render(doc, { format: 'csv', locale: 'en', color: false, excel: true }), 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.split('\r\n');
@@ -73,8 +76,8 @@ describe('csv', () => {
   });
 
   it('--bom alone adds only the BOM', () => {
-    const plain = renderDoc(doc, { format: 'csv', locale: 'en', color: false });
-    expect(renderDoc(doc, { format: 'csv', locale: 'en', color: false, bom: true })).toBe('\uFEFF' + plain);
+    const plain = render(doc, { format: 'csv', locale: 'en', color: false });
+    expect(render(doc, { format: 'csv', locale: 'en', color: false, bom: true })).toBe('\uFEFF' + plain);
   });
 
   it('writes several tables separated by one empty line, each with its own header', () => {
@@ -83,7 +86,7 @@ describe('csv', () => {
       columns: [{ key: 'year', label: 'Year', kind: 'period' }, { key: 'total', label: 'Total', kind: 'money' }],
       rows: [{ year: { unit: 'year', year: 2017 }, total: 7_467_219_000_000n }],
     };
-    const out = renderDoc({ ...doc, tables: [byMonth, second] }, { format: 'csv', locale: 'en', color: false });
+    const out = render({ ...doc, tables: [byMonth, second] }, { format: 'csv', locale: 'en', color: false });
     const [first, rest] = out.split('\n\n');
     expect(first.split('\n')).toHaveLength(3);
     expect(rest).toBe('year,total\n2017,7467219000000\n');
@@ -91,7 +94,7 @@ describe('csv', () => {
 });
 
 describe('markdown', () => {
-  const md = renderDoc(doc, { format: 'markdown', locale: 'id', color: false });
+  const md = render(doc, { format: 'markdown', locale: 'id', color: false });
   const tableLines = md.split('\n').filter((l) => l.startsWith('|'));
   const cellsOf = (line: string) => line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
 
@@ -114,7 +117,7 @@ describe('markdown', () => {
 });
 
 describe('table', () => {
-  const plain = renderDoc(doc, { format: 'table', locale: 'en', color: false });
+  const plain = render(doc, { format: 'table', locale: 'en', color: false });
 
   it('has no ANSI codes at all without colour, even from input text', () => {
     expect(plain).not.toMatch(ANSI);
@@ -122,7 +125,7 @@ describe('table', () => {
   });
 
   it('colours when asked', () => {
-    expect(renderDoc(doc, { format: 'table', locale: 'en', color: true })).toMatch(ANSI);
+    expect(render(doc, { format: 'table', locale: 'en', color: true })).toMatch(ANSI);
   });
 
   it('right-aligns numbers and formats them per locale', () => {
@@ -141,7 +144,7 @@ describe('table', () => {
   });
 
   it('says so when a table has no rows', () => {
-    const empty = renderDoc({ ...doc, tables: [{ ...byMonth, rows: [] }] }, { format: 'table', locale: 'id', color: false });
+    const empty = render({ ...doc, tables: [{ ...byMonth, rows: [] }] }, { format: 'table', locale: 'id', color: false });
     expect(empty).toContain('Tidak ada data');
   });
 });
@@ -176,5 +179,35 @@ describe('renderJson', () => {
       notAPeriod: { unit: 'month', label: 'x' },
       growth: null,
     });
+  });
+});
+
+describe('the formats registry', () => {
+  it('offers html to the report only, every other format to every command, in registration order', () => {
+    expect(formatsFor('summary')).toEqual(['table', 'csv', 'json', 'markdown']);
+    expect(formatsFor('report')).toEqual(['table', 'csv', 'json', 'markdown', 'html']);
+  });
+
+  it('takes the format from the -o extension, whatever its case; none for an unknown one', () => {
+    expect(formatFromPath('out/Report.HTML')).toBe('html');
+    expect(formatFromPath('a.markdown')).toBe('markdown');
+    expect(formatFromPath('x.txt')).toBe('table');
+    expect(formatFromPath('x.xls')).toBeUndefined();
+    expect(formatFromPath('.csv')).toBeUndefined();
+  });
+
+  it('says which formats are for programs, and which hold data rows only', () => {
+    const kinds = Object.entries(FORMATS).map(([name, f]) => [name, f.machine, f.rowsOnly]);
+    expect(kinds).toEqual([
+      ['table', false, false],
+      ['csv', true, true],
+      ['json', true, false],
+      ['markdown', false, false],
+      ['html', false, false],
+    ]);
+  });
+
+  it('renders json from the JSON document, whatever the Doc', () => {
+    expect(renderDoc('json', { doc, json: { total: 10n ** 17n } }, { locale: 'id', color: false })).toBe('{\n  "total": "100000000000000000"\n}\n');
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { UsageError } from '../src/errors';
 import { shouldColor } from '../src/render/color';
-import { formatFromPath, writeOutput } from '../src/render/output';
+import { formatFromPath } from '../src/render/formats';
+import { writeOutput } from '../src/render/output';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'visitstat-render-'))));

@@ -1,31 +1,28 @@
 /** The spending view: table rows, formula text and the JSON field names, without running the binary. */
+import { type RateFlags, rateRules } from '../src/commands/parse';
+import type { ViewSettings } from '../src/commands/shared';
 import { spendingDoc, spendingJson, formulaText, type SpendingView } from '../src/commands/spending-view';
 import type { InputSummary } from '../src/ingest/inputs';
-import { buildRateTable, type RateFlags } from '../src/model/rates';
+import { rateTable } from '../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../src/model/records';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../src/model/spending';
+import { delegationRow } from './helpers/rows';
 
+const CSV: ViewSettings = { machine: true, rowsOnly: true, locale: 'en' };
+const EN: ViewSettings = { machine: false, rowsOnly: false, locale: 'en' };
 const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0 };
 const arrival = (year: number, month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
   period: { year, month, day: null },
   segment,
   count,
 });
-const delegation = (year: number, month: number, people: number, nights: number | null): DelegationRow => ({
-  date: { year, month, day: 10 },
-  people,
-  nights,
-  origin: null,
-  region: null,
-  type: null,
-  purposes: [],
-});
+const delegation = (year: number, month: number, people: number, nights: number | null): DelegationRow => delegationRow({ date: { year, month, day: 10 }, people, nights });
 
 function viewOf(
   rows: { arrivals?: ArrivalRow[]; delegations?: DelegationRow[] },
   options: { unit?: SpendingUnit; basis?: Basis; nights?: number; flags?: RateFlags } = {},
 ): SpendingView {
-  const rates = buildRateTable([], options.flags);
+  const rates = rateTable(rateRules([], options.flags));
   const unit = options.unit ?? 'year';
   const basis = options.basis ?? 'visit';
   const estimator = new SpendingEstimator({ unit, basis, nights: options.nights, rates });
@@ -62,7 +59,7 @@ describe('spendingDoc', () => {
   };
 
   it('gives each period its lines, its "of which" and its total, then totals over all periods', () => {
-    const doc = spendingDoc(viewOf(rows), 'machine');
+    const doc = spendingDoc(viewOf(rows), CSV);
     const table = doc.tables[0];
     expect(table.rows.map((r) => [typeof r.period === 'object' ? (r.period as { year: number }).year : r.period, r.segment, r.visitors, r.estimate])).toEqual([
       [2016, 'domestic', 100, 150_000_000n],
@@ -79,16 +76,16 @@ describe('spendingDoc', () => {
   });
 
   it('adds nights columns only under basis night, and low/high only for ranges (rates low/high only in CSV)', () => {
-    const keys = (view: SpendingView, words: 'machine' | 'en') => spendingDoc(view, words).tables[0].columns.map((c) => c.key);
-    expect(keys(viewOf(rows), 'en')).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimate']);
-    expect(keys(viewOf(rows, { basis: 'night', nights: 2 }), 'en')).toEqual(['period', 'segment', 'visitors', 'nights', 'visitorNights', 'basis', 'rate', 'estimate']);
+    const keys = (view: SpendingView, settings: ViewSettings) => spendingDoc(view, settings).tables[0].columns.map((c) => c.key);
+    expect(keys(viewOf(rows), EN)).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimate']);
+    expect(keys(viewOf(rows, { basis: 'night', nights: 2 }), EN)).toEqual(['period', 'segment', 'visitors', 'nights', 'visitorNights', 'basis', 'rate', 'estimate']);
     const ranged = viewOf(rows, { flags: { domestic: '1..3' } });
-    expect(keys(ranged, 'en')).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimateLow', 'estimate', 'estimateHigh']);
-    expect(keys(ranged, 'machine')).toEqual(['period', 'segment', 'visitors', 'basis', 'rateLow', 'rate', 'rateHigh', 'estimateLow', 'estimate', 'estimateHigh']);
+    expect(keys(ranged, EN)).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimateLow', 'estimate', 'estimateHigh']);
+    expect(keys(ranged, CSV)).toEqual(['period', 'segment', 'visitors', 'basis', 'rateLow', 'rate', 'rateHigh', 'estimateLow', 'estimate', 'estimateHigh']);
   });
 
   it('states every rate used and where it came from', () => {
-    const notes = spendingDoc(viewOf(rows, { flags: { foreign: 3_000_000 } }), 'en').notes as string[];
+    const notes = spendingDoc(viewOf(rows, { flags: { foreign: 3_000_000 } }), EN).notes as string[];
     expect(notes[1]).toBe(
       'Rates: domestic IDR 1,500,000 per visit (default); foreign IDR 3,000,000 per visit (--foreign-rate); delegations IDR 1,500,000 per visit (the domestic rate)',
     );
@@ -96,7 +93,7 @@ describe('spendingDoc', () => {
 
   it('says so when a period has delegations but no arrivals figures', () => {
     const view = viewOf({ arrivals: [arrival(2017, 5, 'domestic', 200)], delegations: [delegation(2018, 2, 30, null)] });
-    const notes = spendingDoc(view, 'en').notes as string[];
+    const notes = spendingDoc(view, EN).notes as string[];
     expect(notes).toContain('2018, of which delegations: 30 x IDR 1,500,000 = IDR 45,000,000 (not in the total: no arrivals figures for this period)');
     expect(view.result.periods[1].total.central).toBe(0n);
   });

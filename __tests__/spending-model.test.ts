@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { CalDate } from '../src/model/dates';
 import type { RatePeriod } from '../src/config';
-import { buildRateTable } from '../src/model/rates';
+import { rateRules } from '../src/commands/parse';
+import { type RateRule, rateTable } from '../src/model/rates';
 import type { ArrivalRow, DelegationRow, Segment } from '../src/model/records';
 import {
   formulaParts,
@@ -10,23 +11,18 @@ import {
   type SpendingOptions,
   type SpendingResult,
 } from '../src/model/spending';
-import { UsageError } from '../src/errors';
+import { delegationRow } from './helpers/rows';
 
 const month = (year: number, m: number): CalDate => ({ year, month: m, day: null });
 const arrival = (period: CalDate, segment: Segment, count: number): ArrivalRow => ({ period, segment, count });
-const delegation = (date: CalDate, people: number, nights: number | null = null): DelegationRow => ({
-  date,
-  people,
-  nights,
-  origin: null,
-  region: null,
-  type: null,
-  purposes: [],
-});
+const delegation = (date: CalDate, people: number, nights: number | null = null): DelegationRow => delegationRow({ date, people, nights });
 const flat = (x: bigint): Estimate => ({ low: x, central: x, high: x });
 
+/** A rate for every date, as a flag gives it. */
+const everyDate = (segment: RateRule['segment'], rate: bigint): RateRule => ({ segment, from: null, to: null, rate: { low: rate, central: rate, high: rate }, source: 'test' });
+
 function estimate(rows: { arrivals?: ArrivalRow[]; delegations?: DelegationRow[] }, options: Partial<SpendingOptions> = {}): SpendingResult {
-  const estimator = new SpendingEstimator({ unit: 'year', basis: 'visit', rates: buildRateTable(), ...options });
+  const estimator = new SpendingEstimator({ unit: 'year', basis: 'visit', rates: rateTable(), ...options });
   for (const row of rows.arrivals ?? []) estimator.addArrival(row);
   for (const row of rows.delegations ?? []) estimator.addDelegation(row);
   return estimator.result();
@@ -101,7 +97,7 @@ describe('scope: delegations are part of domestic arrivals', () => {
   });
 
   it('makes delegations the whole scope when only delegation logs are given', () => {
-    const result = estimate({ delegations: delegations2017 }, { rates: buildRateTable([], { delegation: 2_000_000 }) });
+    const result = estimate({ delegations: delegations2017 }, { rates: rateTable([everyDate('delegation', 2_000_000n)]) });
     expect(result.scope).toBe('delegations');
     const [year] = result.periods;
     expect(year.ofWhichDelegations).toEqual([]);
@@ -118,20 +114,20 @@ describe('scope: delegations are part of domestic arrivals', () => {
 
 describe('rates', () => {
   it('shows low and high estimates beside the central one for a range', () => {
-    const rates = buildRateTable([], { domestic: '1000000..2000001' });
+    const rates = rateTable([{ ...everyDate('domestic', 1_000_000n), rate: { low: 1_000_000n, central: 1_500_001n, high: 2_000_001n } }]);
     const [domestic] = estimate({ arrivals: [arrival(month(2017, 1), 'domestic', 1_000)] }, { rates }).periods[0].lines;
     expect(domestic.rate).toEqual({ low: 1_000_000n, central: 1_500_001n, high: 2_000_001n });
     expect(domestic.estimate).toEqual({ low: 1_000n * 1_000_000n, central: 1_000n * 1_500_001n, high: 1_000n * 2_000_001n });
   });
 
   it('uses each year its own rate', () => {
-    const rates = buildRateTable([{ year: 2018, domestic: 1_600_000 }]);
+    const rates = rateTable([{ ...everyDate('domestic', 1_600_000n), from: '2018-01-01', to: '2018-12-31' }]);
     const result = estimate({ arrivals: [arrival(month(2017, 6), 'domestic', 10), arrival(month(2018, 6), 'domestic', 10)] }, { rates });
     expect(result.periods.map((p) => p.total.central)).toEqual([10n * 1_500_000n, 10n * 1_600_000n]);
   });
 
   it('keeps one line per rate when the rate changes inside a period, each formula true', () => {
-    const rates = buildRateTable([{ from: '2018-07-01', to: '2018-12-31', domestic: 1_800_000 }]);
+    const rates = rateTable([{ ...everyDate('domestic', 1_800_000n), from: '2018-07-01', to: '2018-12-31' }]);
     const arrivals = [9, 8, 7, 6, 5, 4, 3, 2, 1].map((m) => arrival(month(2018, m), 'domestic', 100 * m));
     const [year] = estimate({ arrivals }, { rates }).periods;
     expect(year.lines.map((l) => [l.visitors, l.rate.central])).toEqual([
@@ -162,13 +158,13 @@ describe('basis night', () => {
     expect(line).toMatchObject({ basis: 'night', visitors: 160, units: 70 * 3 + 50 * 2 + 40 * 4, nightsEach: null });
     expect(line.estimate.central).toBe(BigInt(70 * 3 + 50 * 2 + 40 * 4) * 1_500_000n);
     expect(formulaParts(line).factors).toEqual([{ kind: 'visitor-nights', value: 470 }]);
-    expect(result.missingNights).toEqual({ delegations: 0, people: 0 });
+    expect(result.missingNights).toEqual({ delegations: 0, people: 0, arrivals: 0 });
   });
 
   it('reports delegations with no nights when --nights is absent, leaving them out of the lines', () => {
     const more = [...trips, delegation({ year: 2016, month: 6, day: 2 }, 25, null)];
     const result = estimate({ delegations: more }, { basis: 'night' });
-    expect(result.missingNights).toEqual({ delegations: 2, people: 65 });
+    expect(result.missingNights).toEqual({ delegations: 2, people: 65, arrivals: 0 });
     expect(result.periods[0].lines[0]).toMatchObject({ visitors: 120, units: 310 });
   });
 
@@ -190,14 +186,17 @@ describe('basis night', () => {
     expect(line).toMatchObject({ visitors: 160, units: 160, nightsEach: null });
   });
 
-  it('refuses arrivals under basis night without --nights, naming the flag', () => {
-    const estimator = new SpendingEstimator({ unit: 'year', basis: 'night', rates: buildRateTable() });
-    expect(() => estimator.addArrival(arrival(month(2017, 1), 'domestic', 1))).toThrow(UsageError);
-    expect(() => estimator.addArrival(arrival(month(2017, 1), 'domestic', 1))).toThrow(/--nights/);
+  it('counts arrivals under basis night without nights per visitor, and leaves them out (the command names the fix)', () => {
+    const estimator = new SpendingEstimator({ unit: 'year', basis: 'night', rates: rateTable() });
+    estimator.addArrival(arrival(month(2017, 1), 'domestic', 1));
+    estimator.addArrival(arrival(month(2017, 2), 'foreign', 5));
+    const result = estimator.result();
+    expect(result.missingNights).toEqual({ delegations: 0, people: 0, arrivals: 2 });
+    expect(result.periods.flatMap((p) => p.lines)).toEqual([]);
   });
 
-  it.each([0, -2, 2.5])('refuses --nights %p', (nights) => {
-    expect(() => new SpendingEstimator({ unit: 'year', basis: 'night', nights, rates: buildRateTable() })).toThrow(/--nights/);
+  it.each([0, -2, 2.5])('takes only a whole number of nights >= 1, not %p', (nights) => {
+    expect(() => new SpendingEstimator({ unit: 'year', basis: 'night', nights, rates: rateTable() })).toThrow(RangeError);
   });
 });
 
@@ -254,7 +253,7 @@ describe('property: totals are the sum of their parts, exactly', () => {
             foreign: `${r.foreign[0]}..${r.foreign[1]}`,
           }));
           const basis = nights === null ? 'visit' : 'night';
-          const result = estimate({ arrivals, delegations }, { unit, basis, nights: nights ?? undefined, rates: buildRateTable(periods) });
+          const result = estimate({ arrivals, delegations }, { unit, basis, nights: nights ?? undefined, rates: rateTable(rateRules(periods)) });
 
           const arrivalEstimates = arrivals.map((a) =>
             times(basis === 'visit' ? a.count : a.count * nights!, rateIn(yearRates, a.segment, a.period.year)),

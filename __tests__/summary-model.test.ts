@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { quantile as ssQuantile, sampleStandardDeviation } from 'simple-statistics';
-import { UsageError } from '../src/errors';
 import { type CalDate, isoWeekday, isoWeekdayOf } from '../src/model/dates';
 import { periodKey, periodOf } from '../src/model/period';
 import type { DelegationRow } from '../src/model/records';
 import { DelegationSummarizer, GROUP_DIMS, type GroupDim, OTHER, isOther } from '../src/model/summary';
 import { periodKeyOfDate } from '../src/model/summary-keys';
+import { delegationRow } from './helpers/rows';
 
 function date(text: string): CalDate {
   const [year, month, day] = text.split('-').map(Number);
@@ -13,7 +13,7 @@ function date(text: string): CalDate {
 }
 
 function row(when: string, people: number, extra: Partial<DelegationRow> = {}): DelegationRow {
-  return { date: date(when), people, origin: null, region: null, type: null, nights: null, purposes: [], ...extra };
+  return delegationRow({ date: date(when), people, ...extra });
 }
 
 function summarize(rows: DelegationRow[], groupBy: GroupDim[] = [], top?: number) {
@@ -174,8 +174,8 @@ describe('DelegationSummarizer groups', () => {
 
   it('counts a delegation once in each of its purposes', () => {
     const rows = [
-      row('2017-01-01', 40, { purposes: ['Mall Pelayanan Publik', 'Smart Kampung'] }),
-      row('2017-01-02', 30, { purposes: ['Mall Pelayanan Publik', 'Mall Pelayanan Publik'] }),
+      row('2017-01-01', 40, { purpose: ['Mall Pelayanan Publik', 'Smart Kampung'] }),
+      row('2017-01-02', 30, { purpose: ['Mall Pelayanan Publik', 'Mall Pelayanan Publik'] }),
       row('2017-01-03', 20),
     ];
     const result = summarize(rows, ['purpose']);
@@ -189,7 +189,7 @@ describe('DelegationSummarizer groups', () => {
   });
 
   it('crosses purpose with another dimension', () => {
-    const rows = [row('2017-01-01', 40, { purposes: ['MPP', 'e-Gov'], type: 'Pemkab' }), row('2017-01-02', 10, { purposes: ['e-Gov'], type: 'DPRD' })];
+    const rows = [row('2017-01-01', 40, { purpose: ['MPP', 'e-Gov'], type: 'Pemkab' }), row('2017-01-02', 10, { purpose: ['e-Gov'], type: 'DPRD' })];
     const groups = summarize(rows, ['type', 'purpose']).groups;
     expect(groups.map((g) => [g.key.type, g.key.purpose, g.stats.sum])).toEqual([
       ['Pemkab', 'e-Gov', 40], // e-Gov has 50 visitors overall, MPP 40
@@ -218,13 +218,6 @@ describe('DelegationSummarizer groups', () => {
     expect(s.result()).toEqual(first);
     s.add(row('2017-01-01', 5, { origin: 'C' }));
     expect(s.result().groups.map((g) => g.stats.sum)).toEqual([30, 35]);
-  });
-
-  it('rejects a dimension given twice, an unknown one, and a top that is not a positive whole number', () => {
-    expect(() => new DelegationSummarizer({ groupBy: ['month', 'month'] })).toThrow(UsageError);
-    expect(() => new DelegationSummarizer({ groupBy: ['day' as GroupDim] })).toThrow(UsageError);
-    expect(() => new DelegationSummarizer({ groupBy: ['origin'], top: 0 })).toThrow(UsageError);
-    expect(() => new DelegationSummarizer({ groupBy: ['origin'], top: 1.5 })).toThrow(UsageError);
   });
 });
 
@@ -266,7 +259,7 @@ describe('DelegationSummarizer properties', () => {
   it('group quantiles equal a naive calculation on the group rows, and groups add up to the total', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 1, maxLength: 120 }), dimsArb, fc.option(fc.integer({ min: 1, max: 4 })), (raw, dims, top) => {
-        const rows = raw.map((r) => ({ date: { year: r.year, month: r.month, day: r.day }, people: r.people, origin: r.origin, region: null, type: r.type, nights: null, purposes: [] }));
+        const rows = raw.map((r) => delegationRow({ date: { year: r.year, month: r.month, day: r.day }, people: r.people, origin: r.origin, type: r.type }));
         const result = summarize(rows, dims, top ?? undefined);
         const all = rows.map((r) => r.people);
         expect(result.overall.sum).toBe(all.reduce((a, b) => a + b, 0));
@@ -296,8 +289,8 @@ describe('DelegationSummarizer.mergeFrom and row order', () => {
     region: fc.option(fc.constantFrom('Jawa Timur', 'Bali', 'Papua')),
     type: fc.option(fc.constantFrom('DPRD', 'Pemkab', 'Pemkot')),
     nights: fc.option(fc.integer({ min: 0, max: 14 })),
-    purposes: fc.array(purposeArb, { maxLength: 3 }),
-  });
+    purpose: fc.array(purposeArb, { maxLength: 3 }),
+  }).map(delegationRow);
   const dimsArb = fc.shuffledSubarray<GroupDim>([...GROUP_DIMS], { maxLength: 3 });
   const optionsArb = fc.record({ groupBy: dimsArb, top: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) });
 
@@ -366,8 +359,8 @@ describe('DelegationSummarizer edge cases of the per-row lookups', () => {
   it('leaves no empty group behind when a size is refused', () => {
     for (const groupBy of [[], ['region'], ['month'], ['purpose'], ['region', 'month']] as GroupDim[][]) {
       const s = new DelegationSummarizer({ groupBy });
-      s.add(row('2017-01-01', 10, { region: 'Bali', purposes: ['MPP'] }));
-      expect(() => s.add(row('2017-02-01', 2 ** 31, { region: 'Papua', purposes: ['e-Gov'] }))).toThrow(RangeError);
+      s.add(row('2017-01-01', 10, { region: 'Bali', purpose: ['MPP'] }));
+      expect(() => s.add(row('2017-02-01', 2 ** 31, { region: 'Papua', purpose: ['e-Gov'] }))).toThrow(RangeError);
       const result = s.result();
       expect(result.overall.count).toBe(1);
       expect(result.groups.every((g) => g.stats.count > 0)).toBe(true);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from './errors';
+import type { BandSpec } from './model/bands';
 import { METRICS, type Metric } from './model/progress';
 
 /** A per-capita rate: a number of rupiah, or a range `"1000000..2000000"` (low..high). */
@@ -24,13 +25,6 @@ export interface TargetSpec {
   metric: Metric;
   year: number;
   value: number;
-}
-
-export interface BandSpec {
-  /** The band applies when percent achieved >= min (bands are tried from the highest min down). */
-  min: number;
-  id: string;
-  en: string;
 }
 
 export interface Config {

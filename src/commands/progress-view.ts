@@ -12,6 +12,7 @@ import {
   type Doc,
   type Label,
   type Locale,
+  type Rendered,
   type Row,
   type Table,
   formatDate,
@@ -21,7 +22,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type OutputSettings, type Rendered, inputFooter } from './shared';
+import { type ViewSettings, inputFooter } from './shared';
 
 export interface MeasuredTarget {
   /** `command line` or `config targets[i]`. */
@@ -44,23 +45,24 @@ const STATUS_LABELS: Record<Status, { id: string; en: string }> = {
   behind: { en: 'behind', id: 'tertinggal' },
 };
 
-export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): Rendered {
+export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, view: ViewSettings): Rendered {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
-  const doc: Doc =
-    settings.format === 'csv'
-      ? { title, tables: [wideTable(measured)] }
-      : {
-          title,
-          tables: [
-            ...(measured.length > 1 ? [overviewTable(measured, settings.locale)] : []),
-            ...measured.map((m) => detailTable(m, bands, settings.locale)),
-          ],
-          footer: [inputFooter(input)],
-        };
+  const tables = progressTables(measured, bands, view);
+  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input)] };
   return { doc, json: progressJson(measured, bands, input) };
 }
 
-function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
+/**
+ * For programs, one row per target with every figure a column; for people, an overview when there are
+ * several targets, then each target's figures with how they were computed.
+ */
+export function progressTables(measured: MeasuredTarget[], bands: readonly BandSpec[], view: ViewSettings): Table[] {
+  if (view.machine) return [wideTable(measured)];
+  return [...(measured.length > 1 ? [overviewTable(measured, view.locale)] : []), ...measured.map((m) => detailTable(m, bands, view.locale))];
+}
+
+/** The `--format json` document (fields listed in the README). */
+export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
     targets: measured.map(({ source, progress }) => ({ source, ...progress })),
     anyBehind: measured.some((m) => m.progress.status === 'behind'),

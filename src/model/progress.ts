@@ -4,8 +4,9 @@
  *
  * Rules (documented here because the report states them):
  * - As-of: defaults to the latest date with data in the year; a month-only as-of is the month's last day;
- *   an as-of in a later year clamps to 31 December; one in an earlier year is a usage error. An as-of before
- *   the first data of the year is kept: the actual to date is then 0.
+ *   an as-of in a later year clamps to 31 December; one in an earlier year is the caller's mistake (the
+ *   commands refuse it first, see latestYear). An as-of before the first data of the year is kept: the
+ *   actual to date is then 0.
  * - Elapsed days count the as-of day itself (1 January = 1).
  * - "The same day last year" is the same calendar month and day; 29 February maps to 28 February.
  * - Seasonal figures use the previous year's cumulative share to that day, only when the previous year has
@@ -16,10 +17,9 @@
  * - Monthly figures count on their month's last day, so an as-of inside a month excludes that month's figure.
  */
 import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
-import { type BandSpec, bandFor, validateBands } from './bands';
+import { type BandSpec, bandFor } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
 import type { Kind } from './records';
-import { UsageError } from '../errors';
 
 export const METRICS = ['visitors', 'delegations', 'domestic', 'foreign', 'total', 'spending'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -106,12 +106,14 @@ export interface Progress {
   unavailable: Partial<Record<NullableFigure, Unavailable>>;
 }
 
+/** Checked values: a target above 0, a tolerance from 0 up to 100, bands from 0% up (src/commands/parse.ts). */
 export interface ProgressInput {
   series: DailySeries;
   metric: Metric;
   target: number;
-  /** Defaults to the latest year in the series. */
+  /** Defaults to the latest year in the series, which must then have data. */
   year?: number;
+  /** Not before `year`; defaults to the latest date with data in the year, which must then have some. */
   asOf?: CalDate;
   tolerancePercent?: number;
   bands: readonly BandSpec[];
@@ -126,8 +128,9 @@ export function computeProgress(input: ProgressInput): Progress {
   const tolerancePercent = input.tolerancePercent ?? 5;
   checkTarget(target);
   checkTolerance(tolerancePercent);
-  const bands = validateBands(input.bands);
+  const { bands } = input;
   const year = input.year ?? latestYear(series);
+  if (year === null) throw new RangeError('computeProgress: no data, and no year given');
   const { asOf, clamped } = resolveAsOf(series, year, input.asOf);
 
   const actual = series.sumThrough(year, asOf.month, asOf.day);
@@ -228,28 +231,28 @@ export function sameDayLastYear(d: CalDate): DayDate {
 }
 
 function checkTarget(target: number): void {
-  if (!Number.isFinite(target) || target <= 0) throw new UsageError(`target must be a number above 0 (got ${target})`);
+  if (!Number.isFinite(target) || target <= 0) throw new RangeError(`target must be a number above 0 (got ${target})`);
 }
 
 function checkTolerance(tolerancePercent: number): void {
   if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent >= 100) {
-    throw new UsageError(`tolerance must be a percent from 0 up to (not including) 100 (got ${tolerancePercent})`);
+    throw new RangeError(`tolerance must be a percent from 0 up to (not including) 100 (got ${tolerancePercent})`);
   }
 }
 
-function latestYear(series: DailySeries): number {
+/** The year a target defaults to: the latest with data; null when the series is empty. */
+export function latestYear(series: DailySeries): number | null {
   const years = series.years();
-  if (years.length === 0) throw new UsageError('no data to measure progress from; give --year and --as-of');
-  return years[years.length - 1];
+  return years.length === 0 ? null : years[years.length - 1];
 }
 
 function resolveAsOf(series: DailySeries, year: number, requested?: CalDate): { asOf: DayDate; clamped: boolean } {
   if (!requested) {
     const latest = series.latestDate(year);
-    if (!latest) throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
+    if (!latest) throw new RangeError(`computeProgress: no data for ${year}, and no as-of given`);
     return { asOf: latest, clamped: false };
   }
-  if (requested.year < year) throw new UsageError(`as-of ${requested.year} is before the target year ${year}`);
+  if (requested.year < year) throw new RangeError(`computeProgress: as-of ${requested.year} is before the target year ${year}`);
   if (requested.year > year) return { asOf: { year, month: 12, day: 31 }, clamped: true };
   return { asOf: { ...requested, day: requested.day ?? daysInMonth(year, requested.month) }, clamped: false };
 }

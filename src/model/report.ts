@@ -54,7 +54,7 @@ export interface ReportCollectorData {
   years: Record<Kind, number[]>;
 }
 
-/** The report's sink (a MergeableSink, src/ingest/parallel.ts): every model fed from one read. */
+/** The report's sink (a MergeableSink, src/model/sinks.ts): every model fed from one read. */
 export class ReportCollector {
   readonly delegations = new Map<number, YearDelegations>();
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });

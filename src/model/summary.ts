@@ -8,31 +8,23 @@
  *   present in the data, ordered by the dimensions in the order given. Periods sort chronologically
  *   (weekdays Monday first); categories by their visitors over all the data, most first, then by
  *   name; then the unknown value; then "other".
- * - A missing origin, region or type (and a delegation with no purpose) is the value null, meaning
- *   "unknown"; suggested labels `(unknown)` / `(tidak diketahui)`. A month-only date has no weekday,
- *   so with `--group-by weekday` such rows form the null weekday group.
- * - `purpose` is multi-valued: a delegation with several purposes counts once in each of their
- *   groups, so purpose groups add up to more than the overall total (a repeated purpose on one row
+ * - A category dimension is a delegation field declared as one in src/model/fields.ts. A missing
+ *   value (a blank origin, no purpose) is the value null, meaning "unknown"; suggested labels
+ *   `(unknown)` / `(tidak diketahui)`. A month-only date has no weekday, so with `--group-by weekday`
+ *   such rows form the null weekday group.
+ * - A list field (`purpose`) is multi-valued: a delegation with several purposes counts once in each
+ *   of their groups, so its groups add up to more than the overall total (a value repeated on one row
  *   counts once).
  * - `--top N` keeps, for each category dimension, the N values with the most visitors over all the
  *   data; the other known values are merged into one "other" group (value OTHER, suggested labels
  *   `other` / `lainnya`). Unknown values are never merged into "other" and take no top place.
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
-import { UsageError } from '../errors';
 import type { Description } from '../stats/describe';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
-import {
-  type CategoryDim,
-  type GroupDim,
-  type PeriodDim,
-  GROUP_DIMS,
-  isPeriodDim,
-  isRepeatedPurpose,
-  periodKeyOfDate,
-} from './summary-keys';
+import { type CategoryDim, type GroupDim, type PeriodDim, categoryField, isPeriodDim, isRepeatedValue, periodKeyOfDate } from './summary-keys';
 
 export { type GroupDim, type CategoryDim, type PeriodDim, GROUP_DIMS } from './summary-keys';
 export {
@@ -82,6 +74,7 @@ export interface DelegationSummary {
 }
 
 export interface DelegationSummaryOptions {
+  /** Distinct dimensions. */
   groupBy: GroupDim[];
   /** `--top N`: a positive integer. */
   top?: number;
@@ -93,20 +86,20 @@ type Node = Map<KeyPart, Node | GroupAccumulator>;
 
 /**
  * How add() files a row, chosen once from the dimensions. With one dimension the group is found by
- * one lookup (a period by its key in an array, a category in one Map), and everything over all the
- * data that the groups already hold is taken from them at the end rather than counted again per
- * row: each category's visitors are its group's sum, and (unless purposes fan rows out) the overall
- * sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one level each.
+ * one lookup (a period by its key in an array, a category's value in one Map), and everything over
+ * all the data that the groups already hold is taken from them at the end rather than counted again
+ * per row: each category's visitors are its group's sum, and (unless a list field fans rows out) the
+ * overall sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one level each.
  */
 const enum Route {
   Overall,
   Period,
-  Origin,
-  Region,
-  Type,
-  Purpose,
+  Category,
   Tree,
 }
+
+/** A row's values, by field name: a category dimension's value is text, or a list of text. */
+type Values = Record<string, unknown>;
 
 /** Periods are looked up in an array indexed by periodKey while their keys span no more than this. */
 const MAX_PERIOD_SLOTS = 1 << 16;
@@ -115,12 +108,15 @@ export class DelegationSummarizer {
   private readonly dims: GroupDim[];
   private readonly top: number | undefined;
   private readonly route: Route;
-  /** With Route.Period or a Route for one category, the overall sizes come from the groups at the end. */
+  /** Route.Category: the field grouped by, and whether it is a list (a row goes to each of its values). */
+  private readonly category: CategoryDim | null;
+  private readonly fansOut: boolean;
+  /** With Route.Period, or Route.Category on a field of one value per row, the overall sizes come from the groups at the end. */
   private readonly overallFromGroups: boolean;
   private readonly overall = new GroupAccumulator();
   /** One dimension: every group, in order of appearance. */
   private readonly leaves: Leaf[] = [];
-  /** Route.Origin, Region, Type, Purpose: the group of each value. */
+  /** Route.Category: the group of each value. */
   private readonly byValue = new Map<string | null, GroupAccumulator>();
   /** Route.Period: the group of periodKey k at slots[k - slotBase]; keys beyond MAX_PERIOD_SLOTS and null in byPeriod. */
   private slots: (GroupAccumulator | null)[] = [];
@@ -128,18 +124,23 @@ export class DelegationSummarizer {
   private readonly byPeriod = new Map<number | null, GroupAccumulator>();
   /** Route.Tree: nested Maps, and the visitors over all the data per category value (for ordering and top-N). */
   private readonly root: Node = new Map();
-  private readonly categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[] = [];
+  private readonly categoryVisitors: CategoryVisitors[] = [];
+  /** Route.Tree: per dimension, whether it is a list field. */
+  private readonly fansOutAt: boolean[];
   /** addBatch with one dimension: the group of each code of the batches' code space (date codes for a period). */
   private byCode: (GroupAccumulator | undefined)[] = [];
   private codeSpace: object | null = null;
 
   constructor(opts: DelegationSummaryOptions) {
-    this.dims = checkedDims(opts.groupBy);
-    this.top = checkedTop(opts.top);
+    this.dims = [...opts.groupBy];
+    this.top = opts.top;
     this.route = routeOf(this.dims);
-    this.overallFromGroups = this.route !== Route.Overall && this.route !== Route.Purpose && this.route !== Route.Tree;
+    this.category = this.route === Route.Category ? (this.dims[0] as CategoryDim) : null;
+    this.fansOut = this.category !== null && fansOut(this.category);
+    this.overallFromGroups = this.route === Route.Period || (this.route === Route.Category && !this.fansOut);
+    this.fansOutAt = this.dims.map((dim) => !isPeriodDim(dim) && fansOut(dim));
     if (this.route === Route.Tree) {
-      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, visitors: new Map() });
+      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), visitors: new Map() });
     }
   }
 
@@ -150,18 +151,15 @@ export class DelegationSummarizer {
       case Route.Period:
         this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people).add(row.people, row.nights);
         break;
-      case Route.Origin:
-        this.categoryGroup(row.origin, row.people).add(row.people, row.nights);
-        break;
-      case Route.Region:
-        this.categoryGroup(row.region, row.people).add(row.people, row.nights);
-        break;
-      case Route.Type:
-        this.categoryGroup(row.type, row.people).add(row.people, row.nights);
-        break;
-      case Route.Purpose:
+      case Route.Category: {
+        const value = (row as Values)[this.category!];
+        if (!this.fansOut) {
+          this.categoryGroup(value as string | null, row.people).add(row.people, row.nights);
+          break;
+        }
         this.overall.add(row.people, row.nights);
-        return this.addToPurposes(row);
+        return this.addToEach(value as readonly string[], row);
+      }
       case Route.Tree:
         this.overall.add(row.people, row.nights);
         this.countCategories(row);
@@ -171,22 +169,21 @@ export class DelegationSummarizer {
   }
 
   /**
-   * The rows of a batch, as add() would take them one by one: with one dimension other than purpose,
-   * the group of a row is looked up by its code (a date's for a period) in an array.
+   * The rows of a batch, as add() would take them one by one: with one dimension (a period, or a field
+   * of one value per row), the group of a row is looked up by its code (a date's for a period) in an array.
    */
   addBatch(batch: DelegationBatch): void {
-    switch (this.route) {
-      case Route.Period:
-        return this.addByCode(batch, batch.dateCode, (i) => this.periodGroup(periodKeyOfDate(batch.date[i], this.dims[0] as PeriodDim), batch.people[i]));
-      case Route.Origin:
-        return this.addByCode(batch, batch.originCode, (i) => this.categoryGroup(batch.origin[i], batch.people[i]));
-      case Route.Region:
-        return this.addByCode(batch, batch.regionCode, (i) => this.categoryGroup(batch.region[i], batch.people[i]));
-      case Route.Type:
-        return this.addByCode(batch, batch.typeCode, (i) => this.categoryGroup(batch.type[i], batch.people[i]));
-      default:
-        for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
+    const { values, codes } = batch;
+    if (this.route === Route.Period) {
+      const dim = this.dims[0] as PeriodDim;
+      return this.addByCode(batch, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]));
     }
+    if (this.route === Route.Category && !this.fansOut) {
+      const field = this.category!;
+      const column = values[field] as readonly (string | null)[];
+      return this.addByCode(batch, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
+    }
+    for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
   }
 
   /** Rows to the group of their code, found by `groupOf` for a code not met before (and a row without one). */
@@ -196,7 +193,7 @@ export class DelegationSummarizer {
       this.byCode = [];
     }
     const byCode = this.byCode;
-    const { people, nights } = batch;
+    const { people, nights } = batch.values;
     for (let i = 0; i < batch.length; i++) {
       const code = codes[i];
       let acc = code >= 0 && code < byCode.length ? byCode[code] : undefined;
@@ -318,12 +315,11 @@ export class DelegationSummarizer {
     return acc;
   }
 
-  /** A delegation counts once in each of its purposes; with none, in the unknown purpose. */
-  private addToPurposes(row: DelegationRow): void {
-    const purposes = row.purposes;
-    if (purposes.length === 0) return this.categoryGroup(null, row.people).add(row.people, row.nights);
-    for (let i = 0; i < purposes.length; i++) {
-      if (!isRepeatedPurpose(purposes, i)) this.categoryGroup(purposes[i], row.people).add(row.people, row.nights);
+  /** A delegation counts once in each of a list field's values; with none, in the unknown value. */
+  private addToEach(values: readonly string[], row: DelegationRow): void {
+    if (values.length === 0) return this.categoryGroup(null, row.people).add(row.people, row.nights);
+    for (let i = 0; i < values.length; i++) {
+      if (!isRepeatedValue(values, i)) this.categoryGroup(values[i], row.people).add(row.people, row.nights);
     }
   }
 
@@ -361,23 +357,26 @@ export class DelegationSummarizer {
 
   private countCategories(row: DelegationRow): void {
     for (let c = 0; c < this.categoryVisitors.length; c++) {
-      const { dim, visitors } = this.categoryVisitors[c];
-      if (dim !== 'purpose') addTo(visitors, row[dim], row.people);
-      else if (row.purposes.length === 0) addTo(visitors, null, row.people);
-      else for (let i = 0; i < row.purposes.length; i++) {
-        if (!isRepeatedPurpose(row.purposes, i)) addTo(visitors, row.purposes[i], row.people);
+      const { dim, list, visitors } = this.categoryVisitors[c];
+      const value = (row as Values)[dim];
+      if (!list) addTo(visitors, value as string | null, row.people);
+      else {
+        const values = value as readonly string[];
+        if (values.length === 0) addTo(visitors, null, row.people);
+        for (let i = 0; i < values.length; i++) if (!isRepeatedValue(values, i)) addTo(visitors, values[i], row.people);
       }
     }
   }
 
-  /** Walks (and grows) the tree of nested maps, one level per dimension; fans out over purposes. */
+  /** Walks (and grows) the tree of nested maps, one level per dimension; fans out over a list field's values. */
   private addAt(node: Node, depth: number, row: DelegationRow): void {
     const dim = this.dims[depth];
-    if (dim !== 'purpose') return this.descend(node, depth, partOf(row, dim), row);
-    if (row.purposes.length === 0) return this.descend(node, depth, null, row);
-    for (let i = 0; i < row.purposes.length; i++) {
-      if (!isRepeatedPurpose(row.purposes, i)) this.descend(node, depth, row.purposes[i], row);
-    }
+    if (isPeriodDim(dim)) return this.descend(node, depth, periodKeyOfDate(row.date, dim), row);
+    const value = (row as Values)[dim];
+    if (!this.fansOutAt[depth]) return this.descend(node, depth, value as string | null, row);
+    const values = value as readonly string[];
+    if (values.length === 0) return this.descend(node, depth, null, row);
+    for (let i = 0; i < values.length; i++) if (!isRepeatedValue(values, i)) this.descend(node, depth, values[i], row);
   }
 
   private descend(node: Node, depth: number, part: KeyPart, row: DelegationRow): void {
@@ -451,6 +450,13 @@ export class DelegationSummarizer {
     for (const [dim, values] of order) if (values.length > this.top) counts[dim] = values.length - this.top;
     return counts;
   }
+}
+
+/** Per category dimension of the tree: the visitors of each of its values over all the data (for ordering and top-N). */
+interface CategoryVisitors {
+  dim: CategoryDim;
+  list: boolean;
+  visitors: Map<string | null, number>;
 }
 
 /** A DelegationSummarizer's state as plain data (structured-clone safe). */
@@ -545,26 +551,16 @@ function checkSize(people: number): void {
   if ((people | 0) !== people) throw new RangeError(`${people} does not fit a 32-bit integer`);
 }
 
-/** One dimension has a route of its own; several share the tree. */
+/** One dimension has a route of its own, a period's or a category's; several share the tree. */
 function routeOf(dims: GroupDim[]): Route {
   if (dims.length === 0) return Route.Overall;
   if (dims.length > 1) return Route.Tree;
-  switch (dims[0]) {
-    case 'origin':
-      return Route.Origin;
-    case 'region':
-      return Route.Region;
-    case 'type':
-      return Route.Type;
-    case 'purpose':
-      return Route.Purpose;
-    default:
-      return Route.Period;
-  }
+  return isPeriodDim(dims[0]) ? Route.Period : Route.Category;
 }
 
-function partOf(row: DelegationRow, dim: Exclude<GroupDim, 'purpose'>): KeyPart {
-  return isPeriodDim(dim) ? periodKeyOfDate(row.date, dim) : row[dim];
+/** A list field: a row goes to the group of each of its values. */
+function fansOut(dim: CategoryDim): boolean {
+  return categoryField(dim).kind === 'list';
 }
 
 function addTo(visitors: Map<string | null, number>, value: string | null, people: number): void {
@@ -586,21 +582,4 @@ function categoryRank(part: KeyPart, ranks: Map<string, number>): number {
 /** Code-unit order: the same on every machine, whatever its locale. */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function checkedDims(groupBy: GroupDim[]): GroupDim[] {
-  const seen = new Set<GroupDim>();
-  for (const dim of groupBy) {
-    if (!GROUP_DIMS.includes(dim)) throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${GROUP_DIMS.join(', ')})`);
-    if (seen.has(dim)) throw new UsageError(`--group-by: '${dim}' is given twice`);
-    seen.add(dim);
-  }
-  return [...groupBy];
-}
-
-function checkedTop(top: number | undefined): number | undefined {
-  if (top !== undefined && !(Number.isInteger(top) && top >= 1)) {
-    throw new UsageError(`--top must be a whole number of at least 1, not ${top}`);
-  }
-  return top;
 }

@@ -2,25 +2,8 @@
  * Where rendered output goes: a file written atomically (`-o FILE`), or stdout. Data only; diagnostics
  * are the CLI's business on stderr.
  */
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors';
-
-export type Format = 'table' | 'csv' | 'json' | 'markdown' | 'html';
-
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.txt': 'table',
-};
-
-/** The format `-o FILE` implies when `--format` is absent; undefined for an unknown extension. */
-export function formatFromPath(path: string): Format | undefined {
-  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-}
 
 export async function writeOutput(data: string | Buffer, path?: string): Promise<void> {
   return path === undefined ? writeStdout(data) : writeFileAtomically(data, path);
