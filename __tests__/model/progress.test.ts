@@ -1,0 +1,397 @@
+import { computeProgress, defaultMetric, sameDayLastYear, statusOf, type Progress } from '../../src/model/progress';
+import { DailySeries } from '../../src/model/progress-series';
+import { DEFAULT_BANDS } from '../../src/model/bands';
+import type { CalDate } from '../../src/model/dates';
+
+const day = (year: number, month: number, d: number): CalDate => ({ year, month, day: d });
+const monthOnly = (year: number, month: number): CalDate => ({ year, month, day: null });
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+/** Month lengths written out, independent of src/model/dates. */
+const COMMON = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function series(entries: [CalDate, number][]): DailySeries {
+  const s = new DailySeries();
+  for (const [date, value] of entries) s.add(date, value);
+  return s;
+}
+
+const base = { metric: 'visitors' as const, bands: DEFAULT_BANDS };
+
+/** Every null figure has a reason and every reason belongs to a null figure. */
+function expectReasonsMatchNulls(p: Progress) {
+  for (const [name, reason] of Object.entries(p.unavailable)) {
+    expect(p[name as keyof Progress]).toBeNull();
+    expect(reason).toEqual(expect.any(String));
+  }
+  const nullFields = Object.entries(p).filter(([, v]) => v === null).map(([k]) => k);
+  expect(nullFields.filter((k) => k !== 'latestData').sort()).toEqual(Object.keys(p.unavailable).sort());
+}
+
+describe('2018 target of 50,000 visitors, as of 9 August, no 2017 data (linear only)', () => {
+  const s = series([
+    [day(2018, 1, 15), 10_000],
+    [day(2018, 5, 20), 12_000],
+    [day(2018, 8, 9), 8_000],
+    [day(2018, 8, 20), 5_000],
+  ]);
+  const p = computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2018, 8, 9) });
+  const elapsed = sum(COMMON.slice(0, 7)) + 9; // 221
+  const actual = 10_000 + 12_000 + 8_000;
+
+  it('counts elapsed days including the as-of day', () => {
+    expect(elapsed).toBe(221);
+    expect(p.elapsedDays).toBe(elapsed);
+    expect(p.daysInYear).toBe(365);
+    expect(p.daysLeft).toBe(365 - 221);
+  });
+
+  it('reports actual, percent achieved, remaining and the band', () => {
+    expect(p.actual).toBe(actual);
+    expect(p.percentAchieved).toBeCloseTo((30_000 / 50_000) * 100, 10);
+    expect(p.remaining).toBe(20_000);
+    expect(p.band.id).toBe('Kurang');
+  });
+
+  it('expects target x elapsed / days in year and projects actual / elapsed share', () => {
+    expect(p.expectedLinear).toBeCloseTo((50_000 * 221) / 365, 9);
+    expect(p.projectedLinear).toBeCloseTo(30_000 / (221 / 365), 9);
+  });
+
+  it('requires the remainder per day left and per calendar month left', () => {
+    expect(p.requiredPerDay).toBeCloseTo(20_000 / 144, 9);
+    const monthsLeft = 4 + (31 - 9) / 31; // rest of August, then September..December
+    expect(p.monthsLeft).toBeCloseTo(monthsLeft, 12);
+    expect(p.requiredPerMonth).toBeCloseTo(20_000 / monthsLeft, 9);
+  });
+
+  it('leaves seasonal and year-on-year figures null for want of 2017, and says why', () => {
+    expect(p.seasonalShare).toBeNull();
+    expect(p.expectedSeasonal).toBeNull();
+    expect(p.projectedSeasonal).toBeNull();
+    expect(p.previousToDate).toBeNull();
+    expect(p.yoyChangePercent).toBeNull();
+    expect(p.unavailable.expectedSeasonal).toBe('no-previous-year');
+    expect(p.unavailable.yoyChangePercent).toBe('no-previous-year');
+    expectReasonsMatchNulls(p);
+  });
+
+  it('judges status on the linear expectation: 30,000 is within 5% of 30,274', () => {
+    expect(p.statusBasis).toBe('linear');
+    expect(p.expected).toBe(p.expectedLinear);
+    expect(Math.abs(30_000 / ((50_000 * 221) / 365) - 1)).toBeLessThan(0.05);
+    expect(p.status).toBe('on-track');
+  });
+
+  it('defaults the year to the latest in the data and the as-of to its latest date', () => {
+    const d = computeProgress({ ...base, series: s, target: 50_000 });
+    expect(d.year).toBe(2018);
+    expect(d.asOf).toEqual(day(2018, 8, 20));
+    expect(d.actual).toBe(35_000);
+    expect(d.elapsedDays).toBe(221 + 11);
+    expect(d.latestData).toEqual(day(2018, 8, 20));
+  });
+});
+
+describe('seasonal: 2017 monthly figures (39,000 in all) against 2018 daily logs', () => {
+  const months2017 = [2500, 2800, 3000, 3200, 3300, 3100, 3600, 3900, 3400, 3300, 3100, 3800];
+  const entries: [CalDate, number][] = months2017.map((v, i) => [monthOnly(2017, i + 1), v]);
+  entries.push([day(2018, 2, 1), 12_000], [day(2018, 7, 31), 13_000], [day(2018, 8, 9), 5_000]);
+  const p = computeProgress({ ...base, series: series(entries), target: 50_000, asOf: day(2018, 8, 9) });
+  // 9 August 2017 precedes the August figure (counted on 31 August): the share is January..July.
+  const share = sum(months2017.slice(0, 7)) / sum(months2017);
+  const actual = 30_000;
+
+  it('uses 2017 as a whole year of 39,000', () => {
+    expect(sum(months2017)).toBe(39_000);
+    expect(p.previousAsOf).toEqual(day(2017, 8, 9));
+  });
+
+  it('expects target x the 2017 share to the same day and projects actual / share', () => {
+    expect(p.seasonalShare).toBeCloseTo(share, 12);
+    expect(p.expectedSeasonal).toBeCloseTo(50_000 * share, 9);
+    expect(p.projectedSeasonal).toBeCloseTo(actual / share, 9);
+  });
+
+  it('judges status on the seasonal expectation (30,000 vs 27,564: more than 5% ahead)', () => {
+    expect(actual / (50_000 * share)).toBeGreaterThan(1.05);
+    expect(p.statusBasis).toBe('seasonal');
+    expect(p.expected).toBe(p.expectedSeasonal);
+    expect(p.status).toBe('ahead');
+  });
+
+  it('compares year on year against 2017 through 9 August', () => {
+    const previous = sum(months2017.slice(0, 7));
+    expect(p.previousToDate).toBe(previous);
+    expect(p.yoyChange).toBe(actual - previous);
+    expect(p.yoyChangePercent).toBeCloseTo(((actual - previous) / previous) * 100, 9);
+    expectReasonsMatchNulls(p);
+  });
+});
+
+describe('leap years', () => {
+  // 2015 and 2017 common, 2016 leap; each previous year has January and December values.
+  const s = series([
+    [day(2015, 1, 10), 100],
+    [day(2015, 2, 28), 50],
+    [day(2015, 3, 1), 70],
+    [day(2015, 12, 5), 80],
+    [day(2016, 1, 5), 40],
+    [day(2016, 2, 29), 60],
+    [day(2016, 3, 1), 1],
+    [day(2016, 12, 20), 100],
+    [day(2017, 1, 3), 20],
+    [day(2017, 3, 1), 30],
+  ]);
+
+  it('2016 has 366 days and 29 February is day 60', () => {
+    const p = computeProgress({ ...base, series: s, target: 1000, year: 2016, asOf: day(2016, 2, 29) });
+    expect(p.daysInYear).toBe(366);
+    expect(p.elapsedDays).toBe(31 + 29);
+    expect(p.daysLeft).toBe(366 - 60);
+    expect(p.expectedLinear).toBeCloseTo((1000 * 60) / 366, 10);
+    expect(p.monthsLeft).toBeCloseTo(10, 12);
+    expect(p.actual).toBe(100);
+  });
+
+  it('29 February 2016 compares with 28 February 2015', () => {
+    const p = computeProgress({ ...base, series: s, target: 1000, year: 2016, asOf: day(2016, 2, 29) });
+    expect(p.previousAsOf).toEqual(day(2015, 2, 28));
+    expect(p.seasonalShare).toBeCloseTo((100 + 50) / (100 + 50 + 70 + 80), 12);
+    expect(p.previousToDate).toBe(150);
+  });
+
+  it('1 March 2017 (day 60 of a common year) compares with 1 March 2016, 29 February included', () => {
+    const p = computeProgress({ ...base, series: s, target: 400, year: 2017, asOf: day(2017, 3, 1) });
+    expect(p.elapsedDays).toBe(31 + 28 + 1);
+    expect(p.daysInYear).toBe(365);
+    expect(p.previousAsOf).toEqual(day(2016, 3, 1));
+    const share = (40 + 60 + 1) / (40 + 60 + 1 + 100);
+    expect(p.seasonalShare).toBeCloseTo(share, 12);
+    expect(p.expectedSeasonal).toBeCloseTo(400 * share, 10);
+    expect(p.previousToDate).toBe(101);
+    expect(p.yoyChangePercent).toBeCloseTo(((50 - 101) / 101) * 100, 10);
+  });
+
+  it('31 December 2016 is day 366, with nothing left to do per day', () => {
+    const p = computeProgress({ ...base, series: s, target: 150, year: 2016, asOf: day(2016, 12, 31) });
+    expect(p.elapsedDays).toBe(366);
+    expect(p.daysLeft).toBe(0);
+    expect(p.seasonalShare).toBe(1);
+    expect(p.remaining).toBe(0);
+    expect(p.requiredPerDay).toBe(0);
+  });
+
+  it('sameDayLastYear maps only 29 February', () => {
+    expect(sameDayLastYear(day(2016, 2, 29))).toEqual(day(2015, 2, 28));
+    expect(sameDayLastYear(day(2021, 2, 28))).toEqual(day(2020, 2, 28));
+    expect(sameDayLastYear(day(2017, 12, 31))).toEqual(day(2016, 12, 31));
+  });
+});
+
+describe('month-only data', () => {
+  const months = [3000, 3500, 4000, 4200, 3900, 4100];
+  const s = series(months.map((v, i) => [monthOnly(2018, i + 1), v]));
+
+  it('is measured as of the last day of the latest month', () => {
+    const p = computeProgress({ ...base, series: s, target: 50_000 });
+    const elapsed = sum(COMMON.slice(0, 6));
+    expect(p.asOf).toEqual(day(2018, 6, 30));
+    expect(p.elapsedDays).toBe(elapsed);
+    expect(p.actual).toBe(sum(months));
+    expect(p.monthsLeft).toBeCloseTo(6, 12);
+    expect(p.requiredPerMonth).toBeCloseTo((50_000 - sum(months)) / 6, 9);
+    expect(p.requiredPerDay).toBeCloseTo((50_000 - sum(months)) / (365 - elapsed), 9);
+  });
+
+  it('a month-only as-of means that month’s last day', () => {
+    const p = computeProgress({ ...base, series: s, target: 50_000, asOf: monthOnly(2018, 5) });
+    expect(p.asOf).toEqual(day(2018, 5, 31));
+    expect(p.actual).toBe(sum(months.slice(0, 5)));
+  });
+
+  it('an as-of inside a month leaves out that month’s figure', () => {
+    const p = computeProgress({ ...base, series: s, target: 50_000, asOf: day(2018, 6, 15) });
+    expect(p.actual).toBe(sum(months.slice(0, 5)));
+  });
+});
+
+describe('an incomplete previous year', () => {
+  it('stopping in November gives no seasonal figures; linear status; year-on-year still within its span', () => {
+    const s = series([
+      [day(2016, 1, 4), 70],
+      [day(2016, 6, 1), 80],
+      [day(2016, 11, 3), 90],
+      [day(2017, 1, 9), 100],
+      [day(2017, 6, 30), 60],
+    ]);
+    const p = computeProgress({ ...base, series: s, target: 39_000, asOf: day(2017, 6, 30) });
+    expect(p.seasonalShare).toBeNull();
+    expect(p.expectedSeasonal).toBeNull();
+    expect(p.projectedSeasonal).toBeNull();
+    expect(p.unavailable.expectedSeasonal).toBe('previous-year-incomplete');
+    expect(p.statusBasis).toBe('linear');
+    expect(p.previousToDate).toBe(150);
+    expect(p.yoyChangePercent).toBeCloseTo(((160 - 150) / 150) * 100, 10);
+    expectReasonsMatchNulls(p);
+  });
+
+  it('starting in March gives neither seasonal nor year-on-year figures', () => {
+    const s = series([
+      [day(2016, 3, 4), 70],
+      [day(2016, 12, 1), 80],
+      [day(2017, 1, 9), 100],
+      [day(2017, 6, 30), 60],
+    ]);
+    const p = computeProgress({ ...base, series: s, target: 1000, asOf: day(2017, 6, 30) });
+    expect(p.unavailable.seasonalShare).toBe('previous-year-incomplete');
+    expect(p.unavailable.yoyChangePercent).toBe('previous-year-incomplete');
+    expect(p.yoyChange).toBeNull();
+  });
+
+  it('with no previous data up to the same day, year-on-year is not available', () => {
+    const s = series([
+      [day(2017, 1, 20), 5],
+      [day(2017, 12, 20), 5],
+      [day(2018, 1, 10), 7],
+    ]);
+    const p = computeProgress({ ...base, series: s, target: 100, asOf: day(2018, 1, 10) });
+    expect(p.previousToDate).toBeNull();
+    expect(p.unavailable.previousToDate).toBe('no-previous-year');
+    // The seasonal share is known (2017 is whole) and is 0 so far: nothing to project from.
+    expect(p.seasonalShare).toBe(0);
+    expect(p.expectedSeasonal).toBe(0);
+    expect(p.projectedSeasonal).toBeNull();
+    expect(p.unavailable.projectedSeasonal).toBe('previous-year-zero');
+  });
+
+  it('a previous year of zeros gives no share and no year-on-year percent', () => {
+    const s = series([
+      [monthOnly(2020, 1), 0],
+      [monthOnly(2020, 12), 0],
+      [monthOnly(2021, 3), 10],
+    ]);
+    const p = computeProgress({ ...base, series: s, target: 100 });
+    expect(p.unavailable.seasonalShare).toBe('previous-year-zero');
+    expect(p.previousToDate).toBe(0);
+    expect(p.yoyChange).toBe(10);
+    expect(p.unavailable.yoyChangePercent).toBe('previous-year-zero');
+    expectReasonsMatchNulls(p);
+  });
+});
+
+describe('status boundaries (tolerance 5%)', () => {
+  // 36,500 over 365 days expects exactly 100 a day; as of 10 April (day 90 + 10 = 100) that is 10,000.
+  const asOf = day(2018, 4, 10);
+  const at = (actual: number, tolerancePercent?: number) =>
+    computeProgress({ ...base, series: series([[day(2018, 1, 1), actual]]), target: 36_500, asOf, tolerancePercent });
+
+  it('expects 10,000 by day 100', () => {
+    expect(sum(COMMON.slice(0, 3)) + 10).toBe(100);
+    expect(at(10_000).expected).toBe(10_000);
+  });
+
+  it.each([
+    [10_500, 'ahead'],
+    [10_499, 'on-track'],
+    [10_000, 'on-track'],
+    [9_500, 'on-track'],
+    [9_499, 'behind'],
+  ])('%p is %s', (actual, status) => {
+    expect(at(actual).status).toBe(status);
+  });
+
+  it('follows a custom tolerance', () => {
+    expect(at(11_000, 10).status).toBe('ahead');
+    expect(at(10_999, 10).status).toBe('on-track');
+    expect(at(8_999, 10).status).toBe('behind');
+  });
+
+  it('with tolerance 0, exactly on pace is on-track, not ahead', () => {
+    expect(statusOf(100, 100, 0)).toBe('on-track');
+    expect(statusOf(101, 100, 0)).toBe('ahead');
+    expect(statusOf(99, 100, 0)).toBe('behind');
+    expect(statusOf(0, 0, 5)).toBe('on-track');
+  });
+});
+
+describe('as-of outside the data or the year', () => {
+  const s = series([
+    [day(2018, 3, 1), 20_000],
+    [day(2018, 9, 1), 25_000],
+  ]);
+
+  it('after 31 December clamps to 31 December', () => {
+    const p = computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2019, 2, 1) });
+    expect(p.asOf).toEqual(day(2018, 12, 31));
+    expect(p.asOfClamped).toBe(true);
+    expect(p.elapsedDays).toBe(365);
+    expect(p.daysLeft).toBe(0);
+    expect(p.monthsLeft).toBe(0);
+    expect(p.remaining).toBe(5_000);
+    expect(p.requiredPerDay).toBeNull();
+    expect(p.requiredPerMonth).toBeNull();
+    expect(p.unavailable.requiredPerDay).toBe('year-over');
+    expect(p.projectedLinear).toBe(45_000);
+    expect(p.percentAchieved).toBeCloseTo(90, 10);
+    expect(p.band.id).toBe('Baik');
+  });
+
+  it('before the first data of the year gives an actual of 0', () => {
+    const p = computeProgress({ ...base, series: s, target: 50_000, asOf: day(2018, 2, 1) });
+    expect(p.asOfClamped).toBe(false);
+    expect(p.actual).toBe(0);
+    expect(p.percentAchieved).toBe(0);
+    expect(p.status).toBe('behind');
+    expect(p.band.id).toBe('Sangat Kurang');
+  });
+
+  // The commands refuse these first with a usage error (src/commands/targets.ts measure).
+  it('in a year before the target year is the caller\'s mistake', () => {
+    expect(() => computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2017, 12, 31) })).toThrow(RangeError);
+  });
+
+  it('a year without data needs an explicit as-of', () => {
+    expect(() => computeProgress({ ...base, series: s, target: 1, year: 2019 })).toThrow(RangeError);
+    const p = computeProgress({ ...base, series: s, target: 1000, year: 2019, asOf: day(2019, 1, 31) });
+    expect(p.actual).toBe(0);
+    expect(p.latestData).toBeNull();
+  });
+
+  it('no data at all and no year is the caller\'s mistake', () => {
+    expect(() => computeProgress({ ...base, series: new DailySeries(), target: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('a target already exceeded', () => {
+  it('has nothing remaining, no rate required, and the top band', () => {
+    const s = series([[day(2018, 6, 1), 60_000]]);
+    const p = computeProgress({ ...base, series: s, target: 50_000, asOf: day(2018, 6, 1) });
+    expect(p.remaining).toBe(0);
+    expect(p.requiredPerDay).toBe(0);
+    expect(p.requiredPerMonth).toBe(0);
+    expect(p.percentAchieved).toBeCloseTo(120, 10);
+    expect(p.band.id).toBe('Sangat Baik');
+    expect(p.status).toBe('ahead');
+  });
+});
+
+describe('invalid input (the commands check it first: src/commands/parse.ts)', () => {
+  const s = series([[day(2018, 1, 1), 1]]);
+
+  it.each([0, -5, NaN, Infinity])('rejects target %p', (target) => {
+    expect(() => computeProgress({ ...base, series: s, target })).toThrow(RangeError);
+  });
+
+  it.each([-1, 100, NaN])('rejects tolerance %p', (tolerancePercent) => {
+    expect(() => computeProgress({ ...base, series: s, target: 10, tolerancePercent })).toThrow(RangeError);
+  });
+
+  it('rejects bands with no grade for the percent achieved', () => {
+    expect(() => computeProgress({ ...base, series: s, target: 10, bands: [{ min: 50, id: 'A', en: 'a' }] })).toThrow(RangeError);
+  });
+});
+
+it('defaultMetric: visitors for delegation logs, total for arrivals', () => {
+  expect(defaultMetric('delegations')).toBe('visitors');
+  expect(defaultMetric('arrivals')).toBe('total');
+});
