@@ -4,6 +4,8 @@
  * one mark per data point in each chart (counted from the fixture CSVs), and a screenshot in
  * __tests__/artifacts/. Skipped locally without /usr/bin/chromium; fails under CI (see browser-html).
  */
+// The page.evaluate() callbacks run in the browser, with the DOM's types.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

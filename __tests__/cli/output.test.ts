@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { BIN, ROOT, visitstat } from '../helpers/cli';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape sequence is what the test looks for.
 const ANSI = /\u001b\[/;
 const D2016 = 'fixtures/sample/delegations-2016.csv';
 const BOTH = ['fixtures/sample/delegations-2016.csv', 'fixtures/sample/arrivals-2016.csv'];

@@ -19,7 +19,10 @@ function splitCsvLine(line: string): string[] {
     const c = line[i];
     if (quoted && c === '"' && line[i + 1] === '"') field += line[i++];
     else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) fields.push(field), (field = '');
+    else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    }
     else field += c;
   }
   return [...fields, field];

@@ -14,6 +14,7 @@ import type { TextField } from '../../src/model/fields';
 import { type BatchCodes, type BatchValues, DELEGATION_FIELDS, type DelegationBatch, type DelegationRow, rowOf } from '../../src/model/records';
 import { DelegationSummarizer, type GroupDim } from '../../src/model/summary';
 import { delegationRow } from '../helpers/rows';
+import { propertyRuns } from '../helpers/property';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-batch-'));
 const HEADER = 'tanggal,asal_instansi,provinsi,jenis_instansi,jumlah_peserta,lama_menginap,tujuan';
@@ -108,7 +109,7 @@ describe('delegation rows in batches', () => {
           expect(batched.diagnostics).toEqual(one.diagnostics);
         },
       ),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 
@@ -159,7 +160,7 @@ describe('DelegationSummarizer.addBatch', () => {
         }
         expect(byBatch.result()).toEqual(byRow.result());
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

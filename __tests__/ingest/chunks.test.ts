@@ -11,6 +11,7 @@ import { fileChunks } from '../../src/ingest/file-chunks';
 import type { Encoding } from '../../src/ingest/decode';
 import { FileReader } from '../../src/ingest/reader';
 import type { DelegationRow } from '../../src/model/records';
+import { propertyRuns } from '../helpers/property';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-chunks-'));
 
@@ -33,7 +34,7 @@ describe('fileChunks', () => {
         expect(Buffer.concat(parts)).toEqual(bytes.subarray(Math.min(start, bytes.length), Math.min(end, bytes.length)));
         expect(buffers.size).toBeLessThanOrEqual(2);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 

@@ -3,7 +3,11 @@ import { ReadProgress, SHOW_AFTER_MS } from '../../src/ingest/progress-bar';
 /** A fake stderr that records what is written. */
 function terminal(isTTY: boolean) {
   const written: string[] = [];
-  return { isTTY, columns: 100, written, write: (text: string) => (written.push(text), true) };
+  const write = (text: string) => {
+    written.push(text);
+    return true;
+  };
+  return { isTTY, columns: 100, written, write };
 }
 
 describe('ReadProgress', () => {

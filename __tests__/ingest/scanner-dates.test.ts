@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { CsvScanner, type RecordBatch, dayDate } from '../../src/ingest/scanner';
 import { type DateFormat, MAX_YEAR, MIN_YEAR, parseDate } from '../../src/ingest/values';
+import { propertyRuns } from '../helpers/property';
 
 /** Per record of one column: its text and the day the scanner read in it (-1: none; null: not dated yet). */
 function scannedDays(values: string[], format: DateFormat): { text: string; day: number | null }[] {
@@ -63,7 +64,7 @@ describe('dated columns', () => {
           if (day! >= 0) expect(dayDate(day!)).toEqual(parseDate(text, format));
         }
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 

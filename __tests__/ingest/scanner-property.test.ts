@@ -10,8 +10,9 @@ import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
 import { Transcoder, detectEncoding } from '../../src/ingest/decode';
 import { CsvScanner, type ScanError } from '../../src/ingest/scanner';
+import { propertyRuns } from '../helpers/property';
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 1500);
+const RUNS = propertyRuns(Number(process.env.PROPERTY_RUNS ?? 1500));
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 const LINE_ENDINGS = ['\n', '\r\n', '\r'] as const;
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CalDate } from '../../src/model/dates';
+import type { CalDate } from '../../src/model/dates';
 import {
   MAX_YEAR,
   MIN_YEAR,
@@ -356,7 +356,7 @@ describe('parseDate: round trips', () => {
   });
 
   test('never throws, and any date it returns is a real one in range', () => {
-    const dateish = fc.stringMatching(/^[0-9A-Za-z \/.,'-]{0,20}$/);
+    const dateish = fc.stringMatching(/^[0-9A-Za-z /.,'-]{0,20}$/);
     fc.assert(
       fc.property(fc.oneof(fc.string(), dateish), fc.constantFrom('dmy' as const, 'mdy' as const), (text, format) => {
         const r = parseDate(text, format);

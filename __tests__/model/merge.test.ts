@@ -18,6 +18,7 @@ import { ReportCollector } from '../../src/model/report';
 import { type SinkSpec, createSink } from '../../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../../src/model/spending';
 import { delegationRow } from '../helpers/rows';
+import { propertyRuns } from '../helpers/property';
 
 /** What postMessage does to a worker's snapshot. */
 const cloned = <T>(data: T): T => deserialize(serialize(data)) as T;
@@ -132,7 +133,7 @@ describe('SpendingEstimator.toData / absorb', () => {
           },
         );
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -160,7 +161,7 @@ describe('DailySeries.toData / absorb', () => {
           }),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
@@ -190,7 +191,7 @@ describe('MetricSeries.toData / absorb', () => {
           metricsView,
         );
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });
@@ -221,7 +222,7 @@ describe('ReportCollector (and YearDelegations).toData / absorb', () => {
           },
         );
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });

@@ -12,6 +12,7 @@ import {
   type SpendingResult,
 } from '../../src/model/spending';
 import { delegationRow } from '../helpers/rows';
+import { propertyRuns } from '../helpers/property';
 
 const month = (year: number, m: number): CalDate => ({ year, month: m, day: null });
 const arrival = (period: CalDate, segment: Segment, count: number): ArrivalRow => ({ period, segment, count });
@@ -275,7 +276,7 @@ describe('property: totals are the sum of their parts, exactly', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

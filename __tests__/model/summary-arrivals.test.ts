@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ArrivalRow, Segment } from '../../src/model/records';
 import { ArrivalSummarizer, type ArrivalUnit } from '../../src/model/summary';
+import { propertyRuns } from '../helpers/property';
 
 function arrival(when: string, segment: Segment, count: number): ArrivalRow {
   const [year, month, day] = when.split('-').map(Number);
@@ -133,7 +134,7 @@ describe('ArrivalSummarizer.mergeFrom', () => {
           expect(merged.result()).toEqual(fed(unit, rows).result());
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

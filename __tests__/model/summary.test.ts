@@ -6,6 +6,7 @@ import type { DelegationRow } from '../../src/model/records';
 import { DelegationSummarizer, GROUP_DIMS, type GroupDim, OTHER, isOther } from '../../src/model/summary';
 import { periodKeyOfDate } from '../../src/model/summary-keys';
 import { delegationRow } from '../helpers/rows';
+import { propertyRuns } from '../helpers/property';
 
 function date(text: string): CalDate {
   const [year, month, day] = text.split('-').map(Number);
@@ -275,7 +276,7 @@ describe('DelegationSummarizer properties', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
@@ -309,7 +310,7 @@ describe('DelegationSummarizer.mergeFrom and row order', () => {
         merged.mergeFrom(parts[1]);
         expect(merged.result()).toEqual(fed(opts, rows).result());
       }),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -318,7 +319,7 @@ describe('DelegationSummarizer.mergeFrom and row order', () => {
       fc.property(fc.array(rowArb, { maxLength: 150 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))), optionsArb, ([rows, shuffled], opts) => {
         expect(fed(opts, shuffled).result()).toEqual(fed(opts, rows).result());
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

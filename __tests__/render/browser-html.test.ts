@@ -7,6 +7,8 @@
  * Without /usr/bin/chromium (or $CHROMIUM_PATH) the test fails under CI (so CI never silently skips it; .ci/run installs
  * it) and is skipped locally with a warning.
  */
+// The page.evaluate() callbacks run in the browser, with the DOM's types.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

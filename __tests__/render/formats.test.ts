@@ -6,6 +6,7 @@ import type { Doc, Table } from '../../src/render/doc';
 /** The Doc rendered by the format registered under `format`. */
 const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string => renderDoc(format, { doc, json: null }, settings) as string;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape sequence is what the test looks for.
 const ANSI = /\u001b\[/;
 
 const byMonth: Table = {

@@ -3,6 +3,7 @@ import { quantile as ssQuantile, sampleStandardDeviation, median as ssMedian } f
 import { GrowableArray } from '../../src/stats/growable-array';
 import { quantileSorted } from '../../src/stats/quantile';
 import { describe as describeValues, describeSorted } from '../../src/stats/describe';
+import { propertyRuns } from '../helpers/property';
 
 /** R type 7 written out independently: h = (n-1)p, interpolate between the order statistics around h. */
 function naiveType7(values: number[], p: number): number {
@@ -169,7 +170,7 @@ describe('describe', () => {
         if (sizes.length < 2) expect(d.sd).toBeNull();
         else expect(close(d.sd, sampleStandardDeviation(sizes))).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describeSorted } from '../../src/stats/describe';
 import { IntSample } from '../../src/stats/int-sample';
+import { propertyRuns } from '../helpers/property';
 
 /** The reference: the values sorted as numbers and described as an array. */
 function reference(values: number[]) {
@@ -46,7 +47,7 @@ describe('IntSample', () => {
   it('describes exactly like the sorted values, to the last bit', () => {
     fc.assert(
       fc.property(samples, (values) => expectIdentical(sampleOf(values).describe(), reference(values))),
-      { numRuns: 400 },
+      { numRuns: propertyRuns(400) },
     );
   });
 
@@ -95,7 +96,7 @@ describe('IntSample', () => {
         expectIdentical(a.describe(), reference(values));
         expect(b.length).toBe(values.filter((_, i) => !side[i]).length);
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { addRepeatedly } from '../../src/stats/repeated-sum';
+import { propertyRuns } from '../helpers/property';
 
 function naive(sum: number, term: number, times: number): number {
   for (let k = 0; k < times; k++) sum += term;
@@ -17,7 +18,7 @@ const ulpOf = (x: number) => 2 ** (Math.floor(Math.log2(x)) - 52);
 describe('addRepeatedly', () => {
   it('equals adding the term that many times, to the last bit', () => {
     const positive = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true });
-    fc.assert(fc.property(positive, positive, fc.integer({ min: 0, max: 20_000 }), (sum, term, times) => expectSame(sum, term, times)), { numRuns: 2000 });
+    fc.assert(fc.property(positive, positive, fc.integer({ min: 0, max: 20_000 }), (sum, term, times) => expectSame(sum, term, times)), { numRuns: propertyRuns(2000) });
   });
 
   it('equals it for squared deviations of group sizes, as the standard deviation adds them', () => {
@@ -25,7 +26,7 @@ describe('addRepeatedly', () => {
       fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 1, max: 5000, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 50_000 }), (value, mean, start, times) =>
         expectSame(start, (value - mean) ** 2, times),
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 

@@ -6,7 +6,7 @@
 import type { Config, RatePeriod, RateSpec } from '../config';
 import { UsageError } from '../errors';
 import { parseCount, parseDate, type DateFormat } from '../ingest/values';
-import { type BandSpec } from '../model/bands';
+import type { BandSpec } from '../model/bands';
 import type { CalDate } from '../model/dates';
 import { daysInMonth } from '../model/dates';
 import type { ValuationPlan } from '../model/metrics';

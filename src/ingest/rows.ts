@@ -168,22 +168,23 @@ export function checkWidth(rec: CsvRecord, width: number, ctx: RowContext): bool
 
 function requiredDate(rec: CsvRecord, field: Field, ctx: RowContext): CalDate | null {
   const date = ctx.date(rec, field);
-  if (date === null) return ctx.problem(field, 'empty (a date is required)'), null;
-  if (typeof date === 'string') return ctx.problem(field, date), null;
-  return date;
+  if (typeof date === 'object' && date !== null) return date;
+  ctx.problem(field, date ?? 'empty (a date is required)');
+  return null;
 }
 
 function requiredCount(rec: CsvRecord, field: Field, ctx: RowContext): number | null {
   const n = ctx.count(rec, field);
-  if (n === null) return ctx.problem(field, 'empty (a count is required)'), null;
-  if (typeof n === 'string') return ctx.problem(field, n), null;
-  return n;
+  if (typeof n === 'number') return n;
+  ctx.problem(field, n ?? 'empty (a count is required)');
+  return null;
 }
 
 function optionalCount(rec: CsvRecord, field: Field, ctx: RowContext): number | null {
   const n = ctx.count(rec, field);
-  if (typeof n === 'string') return ctx.problem(field, n), null;
-  return n;
+  if (typeof n !== 'string') return n;
+  ctx.problem(field, n);
+  return null;
 }
 
 /**
@@ -272,7 +273,7 @@ export function takeDelegations(
       column.codes![i] = code;
     }
     taken++;
-    if (outOfRange !== null && outOfRange(day)) continue;
+    if (outOfRange?.(day)) continue;
     const column = columns[date.slot];
     column.values[i] = day;
     column.codes![i] = dateCode;

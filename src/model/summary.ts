@@ -91,6 +91,7 @@ type Node = Map<KeyPart, Node | GroupAccumulator>;
  * per row: each category's visitors are its group's sum, and (unless a list field fans rows out) the
  * overall sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one level each.
  */
+// biome-ignore lint/suspicious/noConstEnum: the routes never leave this file, and add() switches on them once per row: inlined numbers.
 const enum Route {
   Overall,
   Period,

@@ -49,5 +49,6 @@ function humanNumber(n: number, column: Column, locale: Locale): string {
  * spaces, other control characters (an ESC could recolour or clear the terminal) become U+FFFD.
  */
 export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this replaces.
   return text.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
 }
