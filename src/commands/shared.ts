@@ -138,7 +138,7 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
     machine: FORMATS[format].machine,
     rowsOnly: FORMATS[format].rowsOnly,
     locale: resolveLocale(flags.locale, config.locale, process.env),
-    color: format === 'table' && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
+    color: (FORMATS[format] as OutputFormat).colors === true && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
     excel: flags.excel,
     bom: flags.bom,
     path: flags.output,

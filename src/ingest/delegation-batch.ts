@@ -46,6 +46,11 @@ export class DelegationBatchBuilder implements DelegationBatch {
     return this.length;
   }
 
+  /** Room for `rows` more rows: the columns' arrays then stay the same until they are written. */
+  reserve(rows: number): void {
+    while (this.room < this.length + rows) this.grow();
+  }
+
   commit(): void {
     this.length++;
   }

@@ -39,6 +39,8 @@ export interface OutputFormat {
   readonly machine: boolean;
   /** Data rows only: no title, notes or counts line. */
   readonly rowsOnly: boolean;
+  /** Coloured on a terminal (when shouldColor says so). */
+  readonly colors?: boolean;
   /** The extensions of `-o FILE` that imply it when `--format` is absent. */
   readonly extensions: readonly string[];
   /** The commands that offer it; every command when absent. */
@@ -51,6 +53,7 @@ export const FORMATS = {
   table: {
     machine: false,
     rowsOnly: false,
+    colors: true,
     extensions: ['.txt'],
     render: (output, { locale, color }) => (require('./table') as typeof import('./table')).renderTable(output.doc, locale, color),
   },
