@@ -8,14 +8,14 @@
  */
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
-import { BehindTargetError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
 import { resolveMetric } from '../model/metrics';
 import { createMetricSink, metricSinkRecipe } from '../model/metric-sink';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
-import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
+import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import {
   type InputFlags,
   type OutputFlags,
@@ -105,11 +105,7 @@ async function progress(files: string[], flags: ProgressFlags): Promise<void> {
   });
 
   await emit(progressView(measured, bands, input, settings), flags, settings);
-  const behind = measured.filter((m) => m.progress.status === 'behind');
-  if (flags.failIfBehind && behind.length > 0) {
-    const which = behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ');
-    throw new BehindTargetError(`behind target: ${which}`);
-  }
+  if (flags.failIfBehind) failIfBehind(measured);
 }
 
 /** --target makes one target (flags only); otherwise the config's, picked by --metric and --year. */

@@ -7,6 +7,7 @@ import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
+import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
 import { type Chart, chartFromTable, progressChart } from '../render/charts';
@@ -23,7 +24,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type MeasuredTarget, progressView } from './progress-view';
+import { type MeasuredTarget, STATUS_LABELS, progressView } from './progress-view';
 import { type OutputSettings, inputFooter } from './shared';
 import { type SpendingView, spendingDoc, spendingJson } from './spending-view';
 import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
@@ -52,8 +53,6 @@ export interface ReportData {
   /** One line per section left out, saying why. */
   absent: { section: string; reason: Label }[];
 }
-
-const STATUS_WORDS = { ahead: { en: 'ahead', id: 'di atas target' }, 'on-track': { en: 'on track', id: 'sesuai target' }, behind: { en: 'behind', id: 'tertinggal' } };
 
 /** A summary result holding only what one summary table needs. */
 function summaryOf(data: ReportData, delegations: DelegationSummary | null, arrivals: ArrivalSummary | null): SummaryResult {
@@ -154,12 +153,7 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     );
   }
   if (data.spending) rows.push({ figure: { en: 'Estimated spending', id: 'Perkiraan belanja' }, value: formatMoneyShort(data.spending.result.total.central, locale) });
-  for (const { progress: p } of data.targets) {
-    rows.push({
-      figure: `Target ${p.metric} ${p.year}`,
-      value: `${formatPercent(p.percentAchieved, 1, locale)} ${locale === 'en' ? 'of' : 'dari'} ${n(p.target)} (${label(STATUS_WORDS[p.status], locale)}, ${label(p.band, locale)})`,
-    });
-  }
+  for (const { progress: p } of data.targets) rows.push({ figure: `Target ${p.metric} ${p.year}`, value: targetLine(p, locale) });
   return {
     id: 'overview',
     title: { en: 'Key figures', id: 'Angka utama' },
@@ -170,6 +164,20 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     rows: rows.map((r) => ({ figure: label(r.figure, locale), value: r.value })),
     notes: data.absent.map((a) => a.reason),
   };
+}
+
+/**
+ * `98.0% of 5,000,000: missed, Very Good` once the year is over; during it, `59.7% of 50,000 to date;
+ * projected 51,529 (80%: 48,100–55,200): within reach, Very Good (projected)`.
+ */
+function targetLine(p: Progress, locale: Locale): string {
+  const n = (x: number) => (p.metric === 'spending' ? formatMoneyShort(BigInt(Math.round(x)), locale) : formatInt(x, locale));
+  const en = locale === 'en';
+  const share = `${formatPercent(p.percentAchieved, 1, locale)} ${en ? 'of' : 'dari'} ${n(p.target)}`;
+  const verdict = `${label(STATUS_LABELS[p.status], locale)}, ${label(p.band, locale)}`;
+  if (p.yearOver) return `${share}: ${verdict}`;
+  const projected = `${n(p.projected)} (80%: ${n(p.projectedLow)}–${n(p.projectedHigh)})`;
+  return `${share} ${en ? 'to date; projected' : 's.d. tanggal; proyeksi'} ${projected}: ${verdict} ${en ? '(projected)' : '(proyeksi)'}`;
 }
 
 function thisYear(data: ReportData): ArrivalPeriodRow | undefined {

@@ -10,7 +10,7 @@
  */
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
-import { BehindTargetError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { DEFAULT_BANDS, validateBands } from '../model/bands';
 import type { CalDate } from '../model/dates';
@@ -24,7 +24,7 @@ import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
 import { writeOutput } from '../render';
 import { renderHtml } from '../render/html';
-import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
+import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import type { MeasuredTarget } from './progress-view';
 import { type ReportData, type YearChoice, reportCharts, reportDoc, reportJson } from './report-view';
 import {
@@ -107,10 +107,7 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
     const input = await readInputs(files, options, collector, policy, diagnostics, reportSinkRecipe(sinkOptions));
     const data = reportData(collector, input, flags, config, { asOf, tolerancePercent, bands }, rates);
     await write(data, flags, settings);
-    const behind = data.targets.filter((m) => m.progress.status === 'behind');
-    if (flags.failIfBehind && behind.length > 0) {
-      throw new BehindTargetError(`behind target: ${behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ')}`);
-    }
+    if (flags.failIfBehind) failIfBehind(data.targets);
   } catch (error) {
     held.forEach(toStderr);
     throw error;
