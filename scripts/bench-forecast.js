@@ -238,6 +238,8 @@ function report(data, opts) {
       (shareStandIns ? `; last year's share was 0 in ${int(shareStandIns)} projections, where linear stands in for it` : ''),
     '',
     table('MAPE (%), all years', everything, 'mape', 2),
+    table(`MAPE (%), ${splits[0].name}`, splits[0].result, 'mape', 2),
+    table(`MAPE (%), ${splits[1].name}`, splits[1].result, 'mape', 2),
     table('Median APE (%), all years', everything, 'mdape', 2),
     table("Error scaled by the seasonal naive's (AvgRelMAE; below 1 is better), all years", everything, 'scaled', 3),
     coverageTable(splits),

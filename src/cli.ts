@@ -1,6 +1,6 @@
 /**
  * Builds the commander program and runs it: the one place where errors become messages and exit
- * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 behind target), never a stack trace.
+ * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, VisitstatError, UsageError } from './errors';
@@ -40,7 +40,7 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
   $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
 
-Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind).
+Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 a target behind or missed (--fail-if-behind).
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
 function buildProgram(argv: string[] = process.argv): Command {

@@ -8,7 +8,7 @@ export const EXIT = {
   /** Invalid data or unreadable input. */
   data: 1,
   usage: 2,
-  /** A target is behind and --fail-if-behind was given. */
+  /** A target is behind (or, its year over, missed) and --fail-if-behind was given. */
   behind: 3,
 } as const;
 

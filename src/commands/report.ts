@@ -74,8 +74,8 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')
     .addOption(new Option('--metric <metric>', 'what --target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
-    .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind (for cron)')
+    .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
   addOutputOptions(addInputOptions(cmd), ['table', 'csv', 'json', 'markdown', 'html'])
     .addHelpText('after', EXAMPLES)
