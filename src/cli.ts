@@ -3,7 +3,7 @@
  * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, VisitstatError, UsageError } from './errors';
+import { EXIT, EXIT_MEANINGS, VisitstatError, UsageError } from './errors';
 import { handleClosedStdout } from './render/output';
 
 type Register = (program: Command) => void;
@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Register> = {
   summary: () => require('./commands/summary').register,
   progress: () => require('./commands/progress').register,
   report: () => require('./commands/report').register,
+  completion: () => require('./commands/completion').register,
 };
 
 /**
@@ -26,7 +27,8 @@ const COMMANDS: Record<string, () => Register> = {
  */
 function commandsFor(argv: string[]): string[] {
   const first = argv[2];
-  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  // Completion describes every command, so it needs them all.
+  if (first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first)) return [first];
   if ((first === '-V' || first === '--version') && argv.length === 3) return [];
   return Object.keys(COMMANDS);
 }
@@ -40,10 +42,11 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
   $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
 
-Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 a target behind or missed (--fail-if-behind).
+Exit codes: ${Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `${code} ${meaning}`).join('; ')}.
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
-function buildProgram(argv: string[] = process.argv): Command {
+/** The program with the commands argv can reach (all of them by default, as help and the man page show them). */
+export function buildProgram(argv: string[] = []): Command {
   const { version } = require('../package.json') as { version: string };
   const program = new Command('visitstat')
     .description('Delegation visits and tourist arrivals: totals, averages, spending and progress toward targets')

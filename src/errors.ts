@@ -14,6 +14,14 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, as --help and the manual page list them. */
+export const EXIT_MEANINGS: Record<ExitCode, string> = {
+  0: 'ok',
+  1: 'invalid data or unreadable input',
+  2: 'usage error (bad option, bad config file)',
+  3: 'a target is behind (or, its year over, missed) and --fail-if-behind was given',
+};
+
 export class VisitstatError extends Error {
   constructor(message: string, readonly exitCode: ExitCode) {
     super(message);
