@@ -222,14 +222,23 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
   for (const { progress: p } of data.targets) {
     rows.push([bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${p.metric})`), bilingual((l) => formatDate(p.asOf, l))]);
   }
+  if (data.targets.length) {
+    rows.push([
+      { en: 'Year-end projection', id: 'Proyeksi akhir tahun' },
+      {
+        en: 'seasonal growth from the full years before (linear without one), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
+        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya (linear bila tidak ada), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
+      },
+    ]);
+  }
   if (data.spending) {
     const rates = spendingDoc(data.spending, locale).notes?.[1];
     if (rates) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, rates]);
   }
   const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
   rows.push(
-    [{ en: 'Rating bands (% achieved)', id: 'Predikat (% capaian)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
-    [{ en: 'On-track tolerance', id: 'Toleransi sesuai target' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
+    [{ en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
+    [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
     [
       { en: 'Quantiles', id: 'Kuantil' },
       { en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)', id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)' },
