@@ -520,3 +520,19 @@ describe('a year that is over', () => {
     expect(p.yearOver).toBe(false);
   });
 });
+
+describe('an interval from the series’ own past', () => {
+  it('with three full years before, two of them are projected from those before them and set the width', () => {
+    const entries: [CalDate, number][] = [];
+    [2015, 2016, 2017].forEach((year, k) => {
+      for (let m = 1; m <= 12; m++) entries.push([monthOnly(year, m), 1000 + 100 * k + 10 * m]);
+    });
+    entries.push([monthOnly(2018, 1), 1400], [monthOnly(2018, 2), 1450], [monthOnly(2018, 3), 1500]);
+    const p = computeProgress({ ...base, series: series(entries), target: 18_000, asOf: day(2018, 3, 31) });
+    expect(p.projectionYears).toEqual([2015, 2016, 2017]);
+    expect(p.intervalBasis).toBe('history');
+    expect(p.intervalBacktests).toBe(2);
+    expect(p.projectedLow).toBeLessThan(p.projected);
+    expect(p.projectedHigh).toBeGreaterThan(p.projected);
+  });
+});

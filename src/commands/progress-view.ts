@@ -310,7 +310,6 @@ class Figures {
   /** The projection's method and its interval's source, in words. */
   private methodNote(): Label {
     const { p } = this;
-    const day = { en: formatDate({ ...p.asOf, year: p.year }, 'en').replace(/ \d{4}$/, ''), id: formatDate({ ...p.asOf, year: p.year }, 'id').replace(/ \d{4}$/, '') };
     const latest = p.projectionYears[p.projectionYears.length - 1];
     const several = p.projectionYears.length > 1;
     const method: Label =
@@ -320,8 +319,8 @@ class Figures {
             id: `Proyeksi akhir tahun, linear: realisasi s.d. tanggal dengan laju yang sama sepanjang tahun; tidak ada tahun penuh (Januari–Desember) sebelum ${p.year} di data untuk pola musimnya.`,
           }
         : {
-            en: `Projected year-end, seasonal growth: the actual to date, plus what came after ${day.en} in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
-            id: `Proyeksi akhir tahun, pertumbuhan musiman: realisasi s.d. tanggal, ditambah yang datang setelah ${day.id} pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
+            en: `Projected year-end, seasonal growth: the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
+            id: `Proyeksi akhir tahun, pertumbuhan musiman: realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
           };
     const width: Label =
       p.intervalBasis === 'history'
