@@ -1,6 +1,6 @@
 /**
  * Builds the commander program and runs it: the one place where errors become messages and exit
- * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 behind target), never a stack trace.
+ * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_MEANINGS, VisitstatError, UsageError } from './errors';

@@ -8,7 +8,7 @@ export const EXIT = {
   /** Invalid data or unreadable input. */
   data: 1,
   usage: 2,
-  /** A target is behind and --fail-if-behind was given. */
+  /** A target is behind (or, its year over, missed) and --fail-if-behind was given. */
   behind: 3,
 } as const;
 
@@ -19,7 +19,7 @@ export const EXIT_MEANINGS: Record<ExitCode, string> = {
   0: 'ok',
   1: 'invalid data or unreadable input',
   2: 'usage error (bad option, bad config file)',
-  3: 'a target is behind and --fail-if-behind was given',
+  3: 'a target is behind (or, its year over, missed) and --fail-if-behind was given',
 };
 
 export class VisitstatError extends Error {

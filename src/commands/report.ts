@@ -9,7 +9,7 @@
  * input file is read once: one sink feeds every model (src/model/report.ts).
  */
 import { type Command, Option } from 'commander';
-import { BehindTargetError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import type { InputSummary } from '../ingest/inputs';
 import type { ValuationPlan } from '../model/metrics';
 import { METRICS } from '../model/progress';
@@ -22,7 +22,7 @@ import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
-import { type ProgressSettings, type TargetFlags, type TargetRequest, chooseMetric, measure, progressSettings, seriesOf, targetRequests, valuationFor } from './targets';
+import { type ProgressSettings, type TargetFlags, type TargetRequest, chooseMetric, failIfBehind, measure, progressSettings, seriesOf, targetRequests, valuationFor } from './targets';
 
 const EXAMPLES = `
 Examples:
@@ -59,8 +59,8 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')
     .addOption(new Option('--metric <metric>', 'what --target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
-    .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind (for cron)')
+    .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
@@ -80,10 +80,7 @@ export function register(program: Command): void {
         result: (collector, input, options) => reportData(collector, input, options),
         view: reportView,
         done: (data) => {
-          const behind = data.targets.filter((m) => m.progress.status === 'behind');
-          if (flags.failIfBehind && behind.length > 0) {
-            throw new BehindTargetError(`behind target: ${behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ')}`);
-          }
+          if (flags.failIfBehind) failIfBehind(data.targets);
         },
       }),
     );

@@ -4,7 +4,7 @@
  * the data cannot give.
  */
 import type { Config } from '../config';
-import { UsageError } from '../errors';
+import { BehindTargetError, UsageError } from '../errors';
 import type { BandSpec } from '../model/bands';
 import { DEFAULT_BANDS } from '../model/bands';
 import type { CalDate } from '../model/dates';
@@ -14,6 +14,7 @@ import type { DailySeries } from '../model/progress-series';
 import type { Kind } from '../model/records';
 import { checkedTargetValue, configValuation, parseBands, parseBoundary, parseTarget, parseTolerance, parseYear } from './parse';
 import type { DateFormat } from '../ingest/values';
+import type { MeasuredTarget } from './progress-view';
 
 export interface TargetFlags {
   target?: string;
@@ -117,4 +118,11 @@ export function measure(series: DailySeries, metric: Metric, request: TargetRequ
   if (asOf === undefined && series.latestDate(year) === null) throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
   if (asOf !== undefined && asOf.year < year) throw new UsageError(`as-of ${asOf.year} is before the target year ${year}`);
   return computeProgress({ series, metric, target: request.value, year, asOf, tolerancePercent: settings.tolerancePercent, bands: settings.bands });
+}
+
+/** --fail-if-behind: exit 3 naming each target behind (during the year) or missed (once it is over). */
+export function failIfBehind(measured: readonly MeasuredTarget[]): void {
+  const named = (status: string) => measured.filter((m) => m.progress.status === status).map((m) => `${m.progress.metric} ${m.progress.year}`);
+  const parts = [['behind', named('behind')], ['missed', named('missed')]].filter(([, which]) => which.length > 0);
+  if (parts.length > 0) throw new BehindTargetError(parts.map(([status, which]) => `${status} target: ${(which as string[]).join(', ')}`).join('; '));
 }
