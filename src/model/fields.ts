@@ -73,7 +73,6 @@ export type FieldName = Declared['name'];
 /** The fields a kind of file has. */
 type FieldOf<K extends Kind> = Declared extends infer F ? (F extends { files: readonly (infer In)[] } ? (K extends In ? F : never) : never) : never;
 export type DelegationField = FieldOf<'delegations'>;
-export type DelegationFieldName = DelegationField['name'];
 
 /** Delegation columns of text (text and list fields): they never make a row invalid, so they may go unread. */
 export type TextField = Extract<DelegationField, { kind: 'text' | 'list' }>['name'];
