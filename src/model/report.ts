@@ -27,9 +27,9 @@ export class YearDelegations {
 
   add(row: DelegationRow): void {
     this.byMonth.add(row);
-    this.byOrigin.add(row);
-    this.byType.add(row);
-    this.byPurpose.add(row);
+    this.byOrigin.addValue(row.origin, row);
+    this.byType.addValue(row.type, row);
+    this.byPurpose.addValue(row.purpose, row);
   }
 
   toData(): YearDelegationsData {

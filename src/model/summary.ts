@@ -99,8 +99,21 @@ const enum Route {
   Tree,
 }
 
-/** A row's values, by field name: a category dimension's value is text, or a list of text. */
-type Values = Record<string, unknown>;
+/** A category dimension's value in a row: text (or null), or a list of text. */
+type ReadValue = (row: DelegationRow) => unknown;
+
+const readers = new Map<string, ReadValue>();
+
+/**
+ * Reads a category's value from a row, compiled once per field so that each reads one named property,
+ * as `row.origin` does: one keyed read shared by the report's summarizers of origin, type and purpose
+ * cost the report about 10% of its time.
+ */
+function readerOf(dim: CategoryDim): ReadValue {
+  let read = readers.get(dim);
+  if (read === undefined) readers.set(dim, (read = new Function('row', `return row[${JSON.stringify(dim)}];`) as ReadValue));
+  return read;
+}
 
 /** Periods are looked up in an array indexed by periodKey while their keys span no more than this. */
 const MAX_PERIOD_SLOTS = 1 << 16;
@@ -126,8 +139,11 @@ export class DelegationSummarizer {
   /** Route.Tree: nested Maps, and the visitors over all the data per category value (for ordering and top-N). */
   private readonly root: Node = new Map();
   private readonly categoryVisitors: CategoryVisitors[] = [];
-  /** Route.Tree: per dimension, whether it is a list field. */
+  /** Route.Tree: per dimension, whether it is a list field, and how to read a category's value. */
   private readonly fansOutAt: boolean[];
+  private readonly readAt: (ReadValue | null)[];
+  /** Route.Category: how to read the value. */
+  private readonly read: ReadValue | null;
   /** addBatch with one dimension: the group of each code of the batches' code space (date codes for a period). */
   private byCode: (GroupAccumulator | undefined)[] = [];
   private codeSpace: object | null = null;
@@ -140,8 +156,10 @@ export class DelegationSummarizer {
     this.fansOut = this.category !== null && fansOut(this.category);
     this.overallFromGroups = this.route === Route.Period || (this.route === Route.Category && !this.fansOut);
     this.fansOutAt = this.dims.map((dim) => !isPeriodDim(dim) && fansOut(dim));
+    this.readAt = this.dims.map((dim) => (isPeriodDim(dim) ? null : readerOf(dim)));
+    this.read = this.category === null ? null : readerOf(this.category);
     if (this.route === Route.Tree) {
-      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), visitors: new Map() });
+      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), read: readerOf(dim), visitors: new Map() });
     }
   }
 
@@ -152,20 +170,26 @@ export class DelegationSummarizer {
       case Route.Period:
         this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people).add(row.people, row.nights);
         break;
-      case Route.Category: {
-        const value = (row as Values)[this.category!];
-        if (!this.fansOut) {
-          this.categoryGroup(value as string | null, row.people).add(row.people, row.nights);
-          break;
-        }
-        this.overall.add(row.people, row.nights);
-        return this.addToEach(value as readonly string[], row);
-      }
+      case Route.Category:
+        return this.addValue(this.read!(row), row);
       case Route.Tree:
         this.overall.add(row.people, row.nights);
         this.countCategories(row);
         return this.addAt(this.root, 0, row);
     }
+    this.overall.addNights(row.people, row.nights);
+  }
+
+  /**
+   * With one category dimension: the row, with its value of that field read by the caller (for a caller
+   * that knows the field by name, as the report's summaries do: a named read is cheaper than any other).
+   */
+  addValue(value: unknown, row: DelegationRow): void {
+    if (this.fansOut) {
+      this.overall.add(row.people, row.nights);
+      return this.addToEach(value as readonly string[], row);
+    }
+    this.categoryGroup(value as string | null, row.people).add(row.people, row.nights);
     this.overall.addNights(row.people, row.nights);
   }
 
@@ -358,8 +382,8 @@ export class DelegationSummarizer {
 
   private countCategories(row: DelegationRow): void {
     for (let c = 0; c < this.categoryVisitors.length; c++) {
-      const { dim, list, visitors } = this.categoryVisitors[c];
-      const value = (row as Values)[dim];
+      const { list, read, visitors } = this.categoryVisitors[c];
+      const value = read(row);
       if (!list) addTo(visitors, value as string | null, row.people);
       else {
         const values = value as readonly string[];
@@ -373,7 +397,7 @@ export class DelegationSummarizer {
   private addAt(node: Node, depth: number, row: DelegationRow): void {
     const dim = this.dims[depth];
     if (isPeriodDim(dim)) return this.descend(node, depth, periodKeyOfDate(row.date, dim), row);
-    const value = (row as Values)[dim];
+    const value = this.readAt[depth]!(row);
     if (!this.fansOutAt[depth]) return this.descend(node, depth, value as string | null, row);
     const values = value as readonly string[];
     if (values.length === 0) return this.descend(node, depth, null, row);
@@ -457,6 +481,7 @@ export class DelegationSummarizer {
 interface CategoryVisitors {
   dim: CategoryDim;
   list: boolean;
+  read: ReadValue;
   visitors: Map<string | null, number>;
 }
 
