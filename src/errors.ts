@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 2,
   /** A target is behind and --fail-if-behind was given. */
   behind: 3,
+  /** The output (-o, --rejects or standard output) could not be written. */
+  output: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -39,6 +41,16 @@ export class InputError extends VisitstatError {
 export class InvalidDataError extends VisitstatError {
   constructor(message: string) {
     super(message, EXIT.data);
+  }
+}
+
+/**
+ * The output could not be written (no space, read-only, closed standard output...): the data was fine
+ * and so was the command, so neither exit 1 nor the usage hint fits.
+ */
+export class OutputError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.output);
   }
 }
 
