@@ -207,9 +207,15 @@ describe('chart builders', () => {
       ['expected', null],
       ['projection', (30_000 * 365) / 221],
       ['projection', null],
+      ['projection', p.projected],
     ]);
+    // The default projection (linear here: no year before) carries its 80% interval as a whisker.
+    expect(chart.figures[5].interval).toMatchObject({ low: p.projectedLow, high: p.projectedHigh });
     const html = renderHtml({ title: 't', tables: [] }, [chart], 'en');
-    expect(count(html, 'class="mark ')).toBe(3);
+    expect(count(html, 'class="mark ')).toBe(4);
+    expect(count(html, 'class="whisker"')).toBe(1);
+    expect(html).toContain(`data-low="${p.projectedLow}" data-high="${p.projectedHigh}"`);
+    expect(html).toContain('<span class="swatch whisker"></span>80% interval');
     expect(html).toContain('2018 target: 50,000');
   });
 });

@@ -56,10 +56,12 @@ describe('targets from the config file', () => {
 
   it('takes tolerance from the config, and --tolerance over it', () => {
     // 29,870 against a seasonal expectation of 29,205.13: +2.3%, inside 5% but outside 1%.
-    expect(json([...LOGS, '--config', CONFIG, '--metric', 'visitors']).targets[0].status).toBe('on-track');
+    expect(json([...LOGS, '--config', CONFIG, '--metric', 'visitors']).targets[0].pace).toBe('on-track');
     const loose = configFile('tolerance.json', { targets: [{ metric: 'visitors', year: 2018, value: 50000 }], tolerance: 1 });
-    expect(json([...LOGS, '--config', loose]).targets[0].status).toBe('ahead');
-    expect(json([...LOGS, '--config', loose, '--tolerance', '5']).targets[0].status).toBe('on-track');
+    expect(json([...LOGS, '--config', loose]).targets[0].pace).toBe('ahead');
+    expect(json([...LOGS, '--config', loose, '--tolerance', '5']).targets[0].pace).toBe('on-track');
+    // The status reads the target against the projection's interval, whatever the tolerance.
+    expect(json([...LOGS, '--config', loose]).targets[0].status).toBe('within-reach');
   });
 
   it('takes the locale from the config, and --locale over it', () => {
@@ -76,10 +78,13 @@ describe('targets from the config file', () => {
       { min: 55, id: 'Lumayan', en: 'So-so' },
     ];
     const path = configFile('bands.json', { bands });
-    const out = json([...LOGS, '--config', path, '--target', '50000']);
-    expect(out.targets[0].band).toEqual(bands[1]); // 59.74%
+    // The projected year-end percentage grades during the year: 100,000 projects to under 55%.
+    const out = json([...LOGS, '--config', path, '--target', '100000']);
+    expect(out.targets[0].projectedPercent).toBeLessThan(55);
+    expect(out.targets[0].band).toEqual(bands[0]);
+    expect(json([...LOGS, '--config', path, '--target', '50000']).targets[0].band).toEqual(bands[1]);
     const table = visitstat(['progress', ...LOGS, '--config', path, '--target', '50000', '--locale', 'en']);
-    expect(table.stdout).toMatch(/Rating band\s+│ So-so/);
+    expect(table.stdout).toMatch(/Rating band, projected\s+│ So-so/);
   });
 
   it('values spending at the config rates', () => {
@@ -152,8 +157,9 @@ describe('output formats', () => {
     const [header, first, second, ...rest] = result.stdout.trimEnd().split('\n');
     expect(rest).toEqual([]);
     const cells = (line: string) => Object.fromEntries(line.split(',').map((v, i) => [header.split(',')[i], v]));
-    expect(cells(first)).toMatchObject({ metric: 'visitors', year: '2018', asOf: '2018-08-09', actual: '29870', percentAchieved: '59.74', status: 'on-track', band: 'Kurang', bandEn: 'Poor' });
-    expect(cells(second)).toMatchObject({ metric: 'total', actual: '4898970', requiredPerDay: '' });
+    expect(cells(first)).toMatchObject({ metric: 'visitors', year: '2018', asOf: '2018-08-09', actual: '29870', percentAchieved: '59.74', pace: 'on-track', status: 'within-reach', bandBasis: 'projected', projectionMethod: 'seasonal-growth' });
+    expect(Number(cells(first).projectedLow)).toBeLessThan(Number(cells(first).projected));
+    expect(cells(second)).toMatchObject({ metric: 'total', actual: '4898970', requiredPerDay: '', status: 'missed', yearOver: 'true', pace: '', band: 'Sangat Baik', bandBasis: 'final' });
   });
 
   it('markdown and table show the formulas with the numbers', () => {

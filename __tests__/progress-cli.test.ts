@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, visitstat } from './helpers/cli';
+import { DEFAULT_BANDS, bandFor } from '../src/model/bands';
 
 const SAMPLE = join(ROOT, 'fixtures', 'sample');
 const DAY_MS = 86_400_000;
@@ -120,13 +121,28 @@ describe('2018 target of 50,000 delegation visitors on the bundled 2017-2018 log
     expect(p.yoyChangePercent.toFixed(1)).toBe('31.1');
   });
 
-  it('is on-track against the seasonal expectation within 5%, in band Kurang (51-65)', () => {
+  it('is on pace against the seasonal expectation within 5%', () => {
     const expected = target * share;
     expect(Math.abs(actual - expected) / expected).toBeLessThan(0.05);
-    expect(p.statusBasis).toBe('seasonal');
-    expect(p.status).toBe('on-track');
-    expect(p.band).toEqual({ min: 51, id: 'Kurang', en: 'Poor' });
+    expect(p.paceBasis).toBe('seasonal');
+    expect(p.pace).toBe('on-track');
+  });
+
+  it('projects by seasonal growth from 2017 (2016 stops in November), the target within its 80% interval', () => {
+    expect(p.projectionMethod).toBe('seasonal-growth');
+    expect(p.projectionYears).toEqual([2017]);
+    expect(p.intervalBasis).toBe('benchmark');
+    expect(p.projectedLow).toBeLessThan(target);
+    expect(p.projectedHigh).toBeGreaterThan(target);
+    expect(p.status).toBe('within-reach');
     expect(json.anyBehind).toBe(false);
+  });
+
+  it('grades the projected percentage, not the 59.74% to date', () => {
+    expect(p.bandBasis).toBe('projected');
+    expect(p.projectedPercent).toBeCloseTo((p.projected / target) * 100, 9);
+    expect(p.band).toEqual(bandFor(p.projectedPercent, DEFAULT_BANDS));
+    expect(p.band.id).not.toBe('Kurang');
   });
 
   it('states rows read = accepted + rejected', () => {
@@ -148,7 +164,7 @@ describe('leap year 2016, as of March', () => {
     expect(p.requiredPerMonth).toBeCloseTo((30_000 - actual) / (9 + 16 / 31), 9);
     expect([p.expectedSeasonal, p.projectedSeasonal, p.yoyChangePercent]).toEqual([null, null, null]);
     expect(p.unavailable.expectedSeasonal).toBe('no-previous-year');
-    expect(p.statusBasis).toBe('linear');
+    expect(p.paceBasis).toBe('linear');
   });
 
   it('takes 29 February as day 60', () => {
@@ -170,7 +186,7 @@ describe('leap year 2016, as of March', () => {
     expect(p.yoyChange).toBe(peopleThrough('delegations-2017.csv', '2017-03-01') - previous);
     expect(p.seasonalShare).toBeNull();
     expect(p.unavailable.seasonalShare).toBe('previous-year-incomplete');
-    expect(p.statusBasis).toBe('linear');
+    expect(p.paceBasis).toBe('linear');
   });
 });
 
@@ -201,7 +217,8 @@ describe('month-only arrivals', () => {
     expect(p.metric).toBe('total');
     expect(p.asOf).toBe('2017-12-31');
     expect(p.actual).toBe(4_800_000 + 98_970);
-    expect(p.unavailable).toEqual({ requiredPerDay: 'year-over', requiredPerMonth: 'year-over', seasonalShare: 'no-previous-year', expectedSeasonal: 'no-previous-year', projectedSeasonal: 'no-previous-year', previousToDate: 'no-previous-year', yoyChange: 'no-previous-year', yoyChangePercent: 'no-previous-year' });
+    expect(p.unavailable).toEqual({ requiredPerDay: 'year-over', requiredPerMonth: 'year-over', seasonalShare: 'no-previous-year', expectedSeasonal: 'no-previous-year', projectedSeasonal: 'no-previous-year', previousToDate: 'no-previous-year', yoyChange: 'no-previous-year', yoyChangePercent: 'no-previous-year', pace: 'year-over' });
+    expect(p.status).toBe('missed');
   });
 });
 

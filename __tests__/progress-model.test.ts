@@ -1,8 +1,9 @@
-import { computeProgress, defaultMetric, sameDayLastYear, statusOf, type Progress } from '../src/model/progress';
+import { computeProgress, defaultMetric, paceOf, sameDayLastYear, statusOf, type Progress } from '../src/model/progress';
 import { DailySeries } from '../src/model/progress-series';
 import { DEFAULT_BANDS } from '../src/model/bands';
 import type { CalDate } from '../src/model/dates';
 import { UsageError } from '../src/errors';
+import { seasonalGrowthProjection } from '../src/stats/forecast';
 
 const day = (year: number, month: number, d: number): CalDate => ({ year, month, day: d });
 const monthOnly = (year: number, month: number): CalDate => ({ year, month, day: null });
@@ -46,11 +47,31 @@ describe('2018 target of 50,000 visitors, as of 9 August, no 2017 data (linear o
     expect(p.daysLeft).toBe(365 - 221);
   });
 
-  it('reports actual, percent achieved, remaining and the band', () => {
+  it('reports actual, percent achieved, remaining, and the band of the projected percent', () => {
     expect(p.actual).toBe(actual);
     expect(p.percentAchieved).toBeCloseTo((30_000 / 50_000) * 100, 10);
     expect(p.remaining).toBe(20_000);
-    expect(p.band.id).toBe('Kurang');
+    // Not Kurang (60% to date): the year is projected to end at 30,000 x 365 / 221 = 49,548, 99.1%.
+    expect(p.bandBasis).toBe('projected');
+    expect(p.projectedPercent).toBeCloseTo(((30_000 * 365) / 221 / 50_000) * 100, 9);
+    expect(p.band.id).toBe('Sangat Baik');
+  });
+
+  it('projects linearly for want of a full year before, and says so', () => {
+    expect(p.projectionMethod).toBe('linear');
+    expect(p.projected).toBe(p.projectedLinear);
+    expect(p.projectionYears).toEqual([]);
+    expect(p.intervalBasis).toBe('benchmark');
+    expect(p.projectedLow).toBeLessThan(p.projected);
+    expect(p.projectedHigh).toBeGreaterThan(p.projected);
+    expect(p.projectedLow).toBeGreaterThanOrEqual(p.actual);
+  });
+
+  it('the target 50,000 lies inside the interval: within reach', () => {
+    expect(p.projectedLow).toBeLessThan(50_000);
+    expect(p.projectedHigh).toBeGreaterThan(50_000);
+    expect(p.status).toBe('within-reach');
+    expect(p.yearOver).toBe(false);
   });
 
   it('expects target x elapsed / days in year and projects actual / elapsed share', () => {
@@ -76,11 +97,11 @@ describe('2018 target of 50,000 visitors, as of 9 August, no 2017 data (linear o
     expectReasonsMatchNulls(p);
   });
 
-  it('judges status on the linear expectation: 30,000 is within 5% of 30,274', () => {
-    expect(p.statusBasis).toBe('linear');
+  it('judges pace on the linear expectation: 30,000 is within 5% of 30,274', () => {
+    expect(p.paceBasis).toBe('linear');
     expect(p.expected).toBe(p.expectedLinear);
     expect(Math.abs(30_000 / ((50_000 * 221) / 365) - 1)).toBeLessThan(0.05);
-    expect(p.status).toBe('on-track');
+    expect(p.pace).toBe('on-track');
   });
 
   it('defaults the year to the latest in the data and the as-of to its latest date', () => {
@@ -113,11 +134,11 @@ describe('seasonal: 2017 monthly figures (39,000 in all) against 2018 daily logs
     expect(p.projectedSeasonal).toBeCloseTo(actual / share, 9);
   });
 
-  it('judges status on the seasonal expectation (30,000 vs 27,564: more than 5% ahead)', () => {
+  it('judges pace on the seasonal expectation (30,000 vs 27,564: more than 5% ahead)', () => {
     expect(actual / (50_000 * share)).toBeGreaterThan(1.05);
-    expect(p.statusBasis).toBe('seasonal');
+    expect(p.paceBasis).toBe('seasonal');
     expect(p.expected).toBe(p.expectedSeasonal);
-    expect(p.status).toBe('ahead');
+    expect(p.pace).toBe('ahead');
   });
 
   it('compares year on year against 2017 through 9 August', () => {
@@ -230,7 +251,8 @@ describe('an incomplete previous year', () => {
     expect(p.expectedSeasonal).toBeNull();
     expect(p.projectedSeasonal).toBeNull();
     expect(p.unavailable.expectedSeasonal).toBe('previous-year-incomplete');
-    expect(p.statusBasis).toBe('linear');
+    expect(p.paceBasis).toBe('linear');
+    expect(p.projectionMethod).toBe('linear');
     expect(p.previousToDate).toBe(150);
     expect(p.yoyChangePercent).toBeCloseTo(((160 - 150) / 150) * 100, 10);
     expectReasonsMatchNulls(p);
@@ -280,7 +302,7 @@ describe('an incomplete previous year', () => {
   });
 });
 
-describe('status boundaries (tolerance 5%)', () => {
+describe('pace boundaries (tolerance 5%)', () => {
   // 36,500 over 365 days expects exactly 100 a day; as of 10 April (day 90 + 10 = 100) that is 10,000.
   const asOf = day(2018, 4, 10);
   const at = (actual: number, tolerancePercent?: number) =>
@@ -297,21 +319,21 @@ describe('status boundaries (tolerance 5%)', () => {
     [10_000, 'on-track'],
     [9_500, 'on-track'],
     [9_499, 'behind'],
-  ])('%p is %s', (actual, status) => {
-    expect(at(actual).status).toBe(status);
+  ])('%p is %s', (actual, pace) => {
+    expect(at(actual).pace).toBe(pace);
   });
 
   it('follows a custom tolerance', () => {
-    expect(at(11_000, 10).status).toBe('ahead');
-    expect(at(10_999, 10).status).toBe('on-track');
-    expect(at(8_999, 10).status).toBe('behind');
+    expect(at(11_000, 10).pace).toBe('ahead');
+    expect(at(10_999, 10).pace).toBe('on-track');
+    expect(at(8_999, 10).pace).toBe('behind');
   });
 
   it('with tolerance 0, exactly on pace is on-track, not ahead', () => {
-    expect(statusOf(100, 100, 0)).toBe('on-track');
-    expect(statusOf(101, 100, 0)).toBe('ahead');
-    expect(statusOf(99, 100, 0)).toBe('behind');
-    expect(statusOf(0, 0, 5)).toBe('on-track');
+    expect(paceOf(100, 100, 0)).toBe('on-track');
+    expect(paceOf(101, 100, 0)).toBe('ahead');
+    expect(paceOf(99, 100, 0)).toBe('behind');
+    expect(paceOf(0, 0, 5)).toBe('on-track');
   });
 });
 
@@ -335,6 +357,12 @@ describe('as-of outside the data or the year', () => {
     expect(p.projectedLinear).toBe(45_000);
     expect(p.percentAchieved).toBeCloseTo(90, 10);
     expect(p.band.id).toBe('Baik');
+    expect(p.bandBasis).toBe('final');
+    expect(p.yearOver).toBe(true);
+    expect(p.status).toBe('missed');
+    expect(p.pace).toBeNull();
+    expect(p.unavailable.pace).toBe('year-over');
+    expect([p.projected, p.projectedLow, p.projectedHigh, p.projectionMethod]).toEqual([45_000, 45_000, 45_000, 'final']);
   });
 
   it('before the first data of the year gives an actual of 0', () => {
@@ -398,4 +426,113 @@ describe('invalid input', () => {
 it('defaultMetric: visitors for delegation logs, total for arrivals', () => {
   expect(defaultMetric('delegations')).toBe('visitors');
   expect(defaultMetric('arrivals')).toBe('total');
+});
+
+describe('the year-end projection from every full year before', () => {
+  const months2016 = [2000, 2100, 2500, 2600, 2700, 2600, 3000, 3200, 2800, 2700, 2600, 3200];
+  const months2017 = [2500, 2800, 3000, 3200, 3300, 3100, 3600, 3900, 3400, 3300, 3100, 3800];
+  const entries: [CalDate, number][] = [
+    ...months2016.map((v, i): [CalDate, number] => [monthOnly(2016, i + 1), v]),
+    ...months2017.map((v, i): [CalDate, number] => [monthOnly(2017, i + 1), v]),
+    [day(2018, 2, 1), 12_000],
+    [day(2018, 7, 31), 13_000],
+    [day(2018, 8, 9), 5_000],
+  ];
+  const s = series(entries);
+  const at = (target: number) => computeProgress({ ...base, series: s, target, asOf: day(2018, 8, 9) });
+  const p = at(50_000);
+
+  it('cuts each past year at 9 August (their August figures, dated 31 August, left out) and grows the rest', () => {
+    const before = [
+      { year: 2016, toDate: sum(months2016.slice(0, 7)), total: sum(months2016) },
+      { year: 2017, toDate: sum(months2017.slice(0, 7)), total: sum(months2017) },
+    ];
+    expect(p.projectionMethod).toBe('seasonal-growth');
+    expect(p.projectionYears).toEqual([2016, 2017]);
+    expect(p.projected).toBeCloseTo(seasonalGrowthProjection(30_000, before, 2018, 7 + 9 / 31), 9);
+    expect(p.projectedPercent).toBeCloseTo((p.projected / 50_000) * 100, 12);
+  });
+
+  it('takes the interval from the benchmark with one backtest (2017 from 2016)', () => {
+    expect(p.intervalBasis).toBe('benchmark');
+    expect(p.intervalBacktests).toBe(0);
+    expect(p.projectedLow).toBeLessThan(p.projected);
+    expect(p.projectedHigh).toBeGreaterThan(p.projected);
+  });
+
+  it('reads the target against the interval: inside is within reach, below ahead, above behind', () => {
+    const inside = Math.round((p.projectedLow + p.projectedHigh) / 2);
+    expect(at(inside).status).toBe('within-reach');
+    expect(at(Math.floor(p.projectedLow) - 1).status).toBe('ahead');
+    expect(at(Math.ceil(p.projectedHigh) + 1).status).toBe('behind');
+  });
+
+  it('a target already reached during the year is ahead', () => {
+    expect(at(30_000).status).toBe('ahead');
+  });
+});
+
+describe('a year that is over', () => {
+  const s = series([
+    [day(2016, 1, 4), 100],
+    [day(2016, 12, 20), 100],
+    [day(2017, 1, 9), 2_000],
+    [day(2017, 12, 29), 1_000],
+  ]);
+
+  it('the data runs into December: as of 31 December, achieved, the band of the final percentage', () => {
+    const p = computeProgress({ ...base, series: s, target: 3_000 });
+    expect(p.asOf).toEqual(day(2017, 12, 31));
+    expect(p.asOfYearEnd).toBe(true);
+    expect(p.latestData).toEqual(day(2017, 12, 29));
+    expect(p.yearOver).toBe(true);
+    expect(p.status).toBe('achieved');
+    expect(p.bandBasis).toBe('final');
+    expect(p.band.id).toBe('Sangat Baik');
+  });
+
+  it('one short of the target is missed, whatever the tolerance', () => {
+    const p = computeProgress({ ...base, series: s, target: 3_001, tolerancePercent: 10 });
+    expect(p.status).toBe('missed');
+    expect(p.pace).toBeNull();
+    expect(statusOf({ actual: 3_000, target: 3_001, low: 3_000, high: 3_000, yearOver: true })).toBe('missed');
+  });
+
+  it('data in a later year closes the earlier one', () => {
+    const p = computeProgress({ ...base, series: s, target: 300, year: 2016 });
+    expect(p.asOf).toEqual(day(2016, 12, 31));
+    expect(p.status).toBe('missed');
+    expect(p.percentAchieved).toBeCloseTo(200 / 3, 10);
+    expect(p.band.id).toBe('Cukup');
+  });
+
+  it('an as-of given inside December keeps the year open', () => {
+    const p = computeProgress({ ...base, series: s, target: 3_000, asOf: day(2017, 12, 15) });
+    expect(p.yearOver).toBe(false);
+    expect(p.asOfYearEnd).toBe(false);
+    expect(['ahead', 'within-reach', 'behind']).toContain(p.status);
+    expect(p.bandBasis).toBe('projected');
+  });
+
+  it('a log whose latest data is before December stays open', () => {
+    const p = computeProgress({ ...base, series: series([[day(2018, 11, 30), 5]]), target: 10 });
+    expect(p.asOf).toEqual(day(2018, 11, 30));
+    expect(p.yearOver).toBe(false);
+  });
+});
+
+describe('an interval from the series’ own past', () => {
+  it('with three full years before, two of them are projected from those before them and set the width', () => {
+    const entries: [CalDate, number][] = [];
+    [2015, 2016, 2017].forEach((year, k) => {
+      for (let m = 1; m <= 12; m++) entries.push([monthOnly(year, m), 1000 + 100 * k + 10 * m]);
+    });
+    entries.push([monthOnly(2018, 1), 1400], [monthOnly(2018, 2), 1450], [monthOnly(2018, 3), 1500]);
+    const p = computeProgress({ ...base, series: series(entries), target: 18_000, asOf: day(2018, 3, 31) });
+    expect(p.projectionYears).toEqual([2015, 2016, 2017]);
+    expect(p.intervalBasis).toBe('history');
+    expect(p.intervalBacktests).toBe(2);
+    expect(p.projectedLow).toBeLessThan(p.projected);
+    expect(p.projectedHigh).toBeGreaterThan(p.projected);
+  });
 });

@@ -100,7 +100,7 @@ describe('report for cron', () => {
     const out = visitstat(['report', '--target', '60000', '--year', '2018', '--as-of', '2018-12-31', '--fail-if-behind', '--quiet', '-o', path, 'fixtures/sample/delegations-2018.csv']);
     expect(out.code).toBe(3);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toContain('behind target: visitors 2018');
+    expect(out.stderr).toContain('missed target: visitors 2018');
     expect(existsSync(path)).toBe(true);
   });
 

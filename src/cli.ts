@@ -1,10 +1,10 @@
 /**
  * Builds the commander program and runs it: the one place where errors become messages and exit
- * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 behind target, 4 output not written),
- * never a stack trace.
+ * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed, 4 output not
+ * written), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, VisitstatError, UsageError } from './errors';
+import { EXIT, EXIT_MEANINGS, VisitstatError, UsageError } from './errors';
 import { escapeControls } from './messages';
 import { handleClosedStdout } from './render/output';
 
@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Register> = {
   summary: () => require('./commands/summary').register,
   progress: () => require('./commands/progress').register,
   report: () => require('./commands/report').register,
+  completion: () => require('./commands/completion').register,
 };
 
 /**
@@ -28,7 +29,8 @@ const COMMANDS: Record<string, () => Register> = {
  */
 function commandsFor(argv: string[]): string[] {
   const first = argv[2];
-  if (first !== undefined && Object.hasOwn(COMMANDS, first)) return [first];
+  // Completion describes every command, so it needs them all.
+  if (first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first)) return [first];
   if ((first === '-V' || first === '--version') && argv.length === 3) return [];
   return Object.keys(COMMANDS);
 }
@@ -42,11 +44,11 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
   $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
 
-Exit codes: 0 ok, 1 invalid data or unreadable input, 2 usage error, 3 behind target (--fail-if-behind),
-4 output not written (-o, --rejects or standard output: no space, read-only, closed...).
+Exit codes: ${Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `${code} ${meaning}`).join('; ')}.
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
-function buildProgram(argv: string[] = process.argv): Command {
+/** The program with the commands argv can reach (all of them by default, as help and the man page show them). */
+export function buildProgram(argv: string[] = []): Command {
   const { version } = require('../package.json') as { version: string };
   const program = new Command('visitstat')
     .description('Delegation visits and tourist arrivals: totals, averages, spending and progress toward targets')

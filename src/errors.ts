@@ -8,13 +8,22 @@ export const EXIT = {
   /** Invalid data or unreadable input. */
   data: 1,
   usage: 2,
-  /** A target is behind and --fail-if-behind was given. */
+  /** A target is behind (or, its year over, missed) and --fail-if-behind was given. */
   behind: 3,
   /** The output (-o, --rejects or standard output) could not be written. */
   output: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** What each exit code means, as --help and the manual page list them. */
+export const EXIT_MEANINGS: Record<ExitCode, string> = {
+  0: 'ok',
+  1: 'invalid data or unreadable input',
+  2: 'usage error (bad option, bad config file)',
+  3: 'a target is behind (or, its year over, missed) and --fail-if-behind was given',
+  4: 'output not written (-o, --rejects or standard output: no space left, read-only, a folder, closed...)',
+};
 
 export class VisitstatError extends Error {
   constructor(message: string, readonly exitCode: ExitCode) {

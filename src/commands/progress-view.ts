@@ -5,7 +5,8 @@
  */
 import type { BandSpec } from '../model/bands';
 import { type CalDate, dateKey } from '../model/dates';
-import type { Metric, NullableFigure, Progress, Status, Unavailable } from '../model/progress';
+import type { Metric, NullableFigure, NumericFigure, Pace, Progress, Status, Unavailable } from '../model/progress';
+import { BENCHMARK } from '../stats/forecast-calibration';
 import type { InputSummary } from '../ingest/inputs';
 import {
   type Column,
@@ -38,11 +39,23 @@ const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
   spending: { en: 'estimated spending', id: 'estimasi belanja wisatawan' },
 };
 
-const STATUS_LABELS: Record<Status, { id: string; en: string }> = {
+/** The status words of progress and the report alike. */
+export const STATUS_LABELS: Record<Status, { id: string; en: string }> = {
   ahead: { en: 'ahead', id: 'di atas target' },
-  'on-track': { en: 'on-track', id: 'sesuai target' },
+  'within-reach': { en: 'within reach', id: 'dalam jangkauan' },
+  behind: { en: 'behind', id: 'tertinggal' },
+  achieved: { en: 'achieved', id: 'tercapai' },
+  missed: { en: 'missed', id: 'tidak tercapai' },
+};
+
+const PACE_LABELS: Record<Pace, { id: string; en: string }> = {
+  ahead: { en: 'ahead', id: 'di atas' },
+  'on-track': { en: 'on track', id: 'sesuai' },
   behind: { en: 'behind', id: 'tertinggal' },
 };
+
+/** Behind during the year or missed once it is over: what --fail-if-behind exits 3 on. */
+export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.status === 'missed';
 
 export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): Rendered {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
@@ -63,7 +76,7 @@ export function progressView(measured: MeasuredTarget[], bands: readonly BandSpe
 function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
     targets: measured.map(({ source, progress }) => ({ source, ...progress })),
-    anyBehind: measured.some((m) => m.progress.status === 'behind'),
+    anyBehind: measured.some((m) => isBehind(m.progress)),
     bands,
     input: {
       rowsRead: input.rowsRead,
@@ -93,6 +106,9 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       col('actual', 'actual', 'realisasi', 'int'),
       col('percentAchieved', 'achieved', 'capaian', 'percent', 2),
       col('expected', 'expected to date', 'seharusnya', 'int'),
+      col('projected', 'projected year-end', 'proyeksi akhir tahun', 'int'),
+      col('projectedLow', '80% low', '80% bawah', 'int'),
+      col('projectedHigh', '80% high', '80% atas', 'int'),
       col('status', 'status', 'status', 'text'),
       col('band', 'band', 'predikat', 'text'),
     ],
@@ -104,8 +120,11 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       actual: p.actual,
       percentAchieved: p.percentAchieved,
       expected: p.expected,
+      projected: p.projected,
+      projectedLow: p.projectedLow,
+      projectedHigh: p.projectedHigh,
       status: label(STATUS_LABELS[p.status], locale),
-      band: label(p.band, locale),
+      band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
     })),
     bar: 'percentAchieved',
   };
@@ -138,15 +157,25 @@ function wideTable(measured: MeasuredTarget[]): Table {
     col('previousToDate', 'previous to date', 'tahun lalu s.d. tanggal', 'int'),
     col('yoyChange', 'year-on-year change', 'perubahan tahunan', 'int'),
     col('yoyChangePercent', 'year-on-year change %', 'perubahan tahunan %', 'percent', 2),
+    col('projected', 'projected', 'proyeksi', 'decimal', 2),
+    col('projectedLow', 'projected low (80%)', 'proyeksi bawah (80%)', 'decimal', 2),
+    col('projectedHigh', 'projected high (80%)', 'proyeksi atas (80%)', 'decimal', 2),
+    col('projectedPercent', 'projected %', 'proyeksi %', 'percent', 2),
+    col('projectionMethod', 'projection method', 'metode proyeksi', 'text'),
+    col('intervalBasis', 'interval basis', 'dasar interval', 'text'),
+    col('intervalBacktests', 'interval backtests', 'uji balik interval', 'int'),
     col('expected', 'expected', 'seharusnya', 'decimal', 2),
-    col('statusBasis', 'status basis', 'dasar status', 'text'),
+    col('paceBasis', 'pace basis', 'dasar laju', 'text'),
     col('tolerancePercent', 'tolerance', 'toleransi', 'percent', 2),
+    col('pace', 'pace', 'laju', 'text'),
+    col('yearOver', 'year over', 'tahun berakhir', 'text'),
     col('status', 'status', 'status', 'text'),
     col('band', 'band', 'predikat', 'text'),
     col('bandEn', 'band (en)', 'predikat (en)', 'text'),
+    col('bandBasis', 'band basis', 'dasar predikat', 'text'),
   ];
   const rows = measured.map(({ source, progress: p }): Row => {
-    const row: Row = { source, band: p.band.id, bandEn: p.band.en };
+    const row: Row = { source, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
     for (const c of columns) if (!(c.key in row)) row[c.key] = p[c.key as keyof Progress] as Row[string];
     return row;
   });
@@ -202,6 +231,7 @@ class Figures {
       this.nullable('projectedSeasonal', { en: 'Projected year-end, seasonal', id: 'Proyeksi akhir tahun, musiman' }, a, () =>
         `${a(p.actual)} / ${this.pct(p.seasonalShare! * 100, 2)}`,
       ),
+      [{ en: 'Projected year-end', id: 'Proyeksi akhir tahun' }, this.projection(), this.projectionHow()],
       this.nullable('requiredPerDay', { en: 'Required per day', id: 'Kebutuhan per hari' }, (n) => this.rate(n), () =>
         this.l({ en: `${a(p.remaining)} / ${p.daysLeft} days left`, id: `${a(p.remaining)} / ${p.daysLeft} hari tersisa` }),
       ),
@@ -214,8 +244,13 @@ class Figures {
         `${this.signed(a(p.yoyChange!), p.yoyChange!)} (${this.signed(this.pct(pct, 1), pct)})`,
         () => `(${a(p.actual)} − ${a(p.previousToDate!)}) / ${a(p.previousToDate!)} × 100`,
       ),
+      this.paceRow(),
       [{ en: 'Status', id: 'Status' }, label(STATUS_LABELS[p.status], this.locale), this.statusHow()],
-      [{ en: 'Rating band', id: 'Predikat' }, label(p.band, this.locale), this.bandRange(bands)],
+      [
+        p.bandBasis === 'final' ? { en: 'Rating band', id: 'Predikat' } : { en: 'Rating band, projected', id: 'Predikat, proyeksi' },
+        label(p.band, this.locale),
+        this.bandRange(bands),
+      ],
     ];
   }
 
@@ -223,6 +258,13 @@ class Figures {
   notes(): Label[] {
     const { p } = this;
     const notes: Label[] = [];
+    if (p.asOfYearEnd) {
+      notes.push({
+        en: `The data runs into December ${p.year} or later: the year is taken as over, as of 31 Dec ${p.year} (give --as-of for an earlier date).`,
+        id: `Data mencapai Desember ${p.year} atau sesudahnya: tahun dianggap selesai, per 31 Desember ${p.year} (beri --as-of untuk tanggal lebih awal).`,
+      });
+    }
+    if (p.projectionMethod !== 'final') notes.push(this.methodNote());
     if (p.asOfClamped) {
       notes.push({ en: `The as-of date is after ${p.year}: measured as of 31 Dec ${p.year}.`, id: `Per tanggal melewati ${p.year}: diukur per 31 Desember ${p.year}.` });
     }
@@ -237,7 +279,70 @@ class Figures {
     return notes;
   }
 
-  private nullable(figure: NullableFigure, name: Label, show: (n: number) => string, how: Label | (() => Label)): DetailRow {
+  /** `51,529 (80%: 48,100–55,200)`; the final figure alone once the year is over. */
+  private projection(): string {
+    const { p } = this;
+    if (p.projectionMethod === 'final') return this.amount(p.projected);
+    return `${this.amount(p.projected)} (80%: ${this.amount(p.projectedLow)}–${this.amount(p.projectedHigh)})`;
+  }
+
+  private projectionHow(): Label {
+    const { p } = this;
+    if (p.projectionMethod === 'final') return { en: 'the year is over: the actual', id: 'tahun sudah berakhir: realisasi' };
+    const method: Label =
+      p.projectionMethod === 'linear'
+        ? { en: `linear: no full year before ${p.year} in the data`, id: `linear: tidak ada tahun penuh sebelum ${p.year} di data` }
+        : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
+    const width: Label =
+      p.intervalBasis === 'history'
+        ? { en: `interval from its errors on ${p.intervalBacktests} past years`, id: `interval dari galatnya pada ${p.intervalBacktests} tahun lalu` }
+        : { en: 'interval from the benchmark', id: 'interval dari tolok ukur' };
+    return { en: `${method.en}; ${width.en}`, id: `${method.id}; ${width.id}` };
+  }
+
+  /** `2015–2017` for consecutive years, else `2014, 2016, 2017`. */
+  private years(): string {
+    const ys = this.p.projectionYears;
+    const consecutive = ys.every((y, i) => i === 0 || y === ys[i - 1] + 1);
+    return consecutive && ys.length > 1 ? `${ys[0]}–${ys[ys.length - 1]}` : ys.join(', ');
+  }
+
+  /** The projection's method and its interval's source, in words. */
+  private methodNote(): Label {
+    const { p } = this;
+    const latest = p.projectionYears[p.projectionYears.length - 1];
+    const several = p.projectionYears.length > 1;
+    const method: Label =
+      p.projectionMethod === 'linear'
+        ? {
+            en: `Projected year-end, linear: the actual to date kept at the same pace for the whole year; there is no full year (January to December) before ${p.year} in the data to give the season.`,
+            id: `Proyeksi akhir tahun, linear: realisasi s.d. tanggal dengan laju yang sama sepanjang tahun; tidak ada tahun penuh (Januari–Desember) sebelum ${p.year} di data untuk pola musimnya.`,
+          }
+        : {
+            en: `Projected year-end, seasonal growth: the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
+            id: `Proyeksi akhir tahun, pertumbuhan musiman: realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
+          };
+    const width: Label =
+      p.intervalBasis === 'history'
+        ? {
+            en: `Its 80% interval: the benchmark's spread at this point of the year, scaled by the method's errors when it projects ${p.intervalBacktests} of these past years the same way.`,
+            id: `Interval 80%-nya: sebaran tolok ukur pada titik tahun ini, diskalakan dengan galat metode ini saat memproyeksikan ${p.intervalBacktests} tahun lalu tersebut dengan cara yang sama.`,
+          }
+        : {
+            en: `Its 80% interval: how far this method missed at this point of the year in ${formatInt(BENCHMARK.years, 'en')} years (${BENCHMARK.firstYear}–${BENCHMARK.lastYear}) of ${BENCHMARK.series} monthly tourism series of the Tourism Forecasting Competition (Athanasopoulos et al., 2011).`,
+            id: `Interval 80%-nya: seberapa jauh metode ini meleset pada titik tahun ini dalam ${formatInt(BENCHMARK.years, 'id')} tahun (${BENCHMARK.firstYear}–${BENCHMARK.lastYear}) dari ${BENCHMARK.series} deret bulanan pariwisata Tourism Forecasting Competition (Athanasopoulos dkk., 2011).`,
+          };
+    return { en: `${method.en} ${width.en}`, id: `${method.id} ${width.id}` };
+  }
+
+  private paceRow(): DetailRow {
+    const { p } = this;
+    const name = { en: 'Pace to date', id: 'Laju s.d. tanggal' };
+    if (p.pace === null) return [name, '-', this.reason('pace', p.unavailable.pace!)];
+    return [name, label(PACE_LABELS[p.pace], this.locale), this.paceHow()];
+  }
+
+  private nullable(figure: NumericFigure, name: Label, show: (n: number) => string, how: Label | (() => Label)): DetailRow {
     const value = this.p[figure];
     if (value === null) return [name, '-', this.reason(figure, this.p.unavailable[figure]!)];
     return [name, show(value), typeof how === 'function' ? how() : how];
@@ -279,19 +384,42 @@ class Figures {
 
   private statusHow(): Label {
     const { p } = this;
+    const [target, actual] = [this.amount(p.target), this.amount(p.actual)];
+    const range = `${this.amount(p.projectedLow)}–${this.amount(p.projectedHigh)}`;
+    switch (p.status) {
+      case 'achieved':
+        return { en: `the year is over: actual ${actual} ≥ target ${target}`, id: `tahun sudah berakhir: realisasi ${actual} ≥ target ${target}` };
+      case 'missed':
+        return { en: `the year is over: actual ${actual} < target ${target}`, id: `tahun sudah berakhir: realisasi ${actual} < target ${target}` };
+      case 'within-reach':
+        return { en: `target ${target} inside the 80% interval ${range}`, id: `target ${target} di dalam interval 80% ${range}` };
+      case 'behind':
+        return { en: `target ${target} above the 80% interval ${range}`, id: `target ${target} di atas interval 80% ${range}` };
+      case 'ahead':
+        return p.actual >= p.target
+          ? { en: `target ${target} already reached`, id: `target ${target} sudah tercapai` }
+          : { en: `target ${target} below the 80% interval ${range}`, id: `target ${target} di bawah interval 80% ${range}` };
+    }
+  }
+
+  private paceHow(): Label {
+    const { p } = this;
     const expected = this.amount(p.expected);
     const tol = formatDecimal(p.tolerancePercent, p.tolerancePercent % 1 === 0 ? 0 : 1, this.locale);
-    return p.statusBasis === 'seasonal'
+    return p.paceBasis === 'seasonal'
       ? { en: `actual vs seasonal expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya musiman ${expected}, ±${tol}%` }
       : { en: `actual vs linear expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya linear ${expected}, ±${tol}%` };
   }
 
-  /** `51 ≤ 59.74 < 66`: the band's range the percent fell in. */
-  private bandRange(bands: readonly BandSpec[]): string {
-    const { band, percentAchieved } = this.p;
+  /** `51 ≤ 59.74 < 66 (final)`: the band's range the final or projected percent fell in. */
+  private bandRange(bands: readonly BandSpec[]): Label {
+    const { band, percentAchieved, projectedPercent, bandBasis } = this.p;
     const next = bands.filter((b) => b.min > band.min).reduce<number | null>((lo, b) => (lo === null || b.min < lo ? b.min : lo), null);
-    const pct = formatDecimal(percentAchieved, 2, this.locale);
-    return `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` + (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
+    const pct = formatDecimal(bandBasis === 'final' ? percentAchieved : projectedPercent, 2, this.locale);
+    const range = `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` + (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
+    return bandBasis === 'final'
+      ? { en: `${range} (final % achieved)`, id: `${range} (capaian akhir %)` }
+      : { en: `${range} (projected year-end %)`, id: `${range} (proyeksi akhir tahun %)` };
   }
 
   private span(to: CalDate): Label {

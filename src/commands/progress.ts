@@ -1,21 +1,22 @@
 /**
  * visitstat progress FILES --target N [--metric M] [--year Y] [--as-of DATE] [--tolerance P] [--fail-if-behind]
  *
- * Progress toward yearly targets: achieved, expected to date (linear and seasonal), projected year-end,
- * required rate, year-on-year, status and rating band. One target from the flags, or several from the
- * config file's `targets` (then --metric and --year pick among them). With --fail-if-behind the full
- * result is printed first, then the exit code is 3 when any target is behind.
+ * Progress toward yearly targets: achieved, expected to date (linear and seasonal), projected year-end
+ * with its 80% interval, required rate, year-on-year, pace, status and rating band. One target from the
+ * flags, or several from the config file's `targets` (then --metric and --year pick among them). With
+ * --fail-if-behind the full result is printed first, then the exit code is 3 when any target is behind
+ * (during the year) or missed (once it is over).
  */
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
-import { BehindTargetError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { validateBands, DEFAULT_BANDS } from '../model/bands';
 import { resolveMetric } from '../model/metrics';
 import { createMetricSink, metricSinkRecipe } from '../model/metric-sink';
 import { METRICS, type Metric, computeProgress } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
-import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
+import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import {
   type InputFlags,
   type OutputFlags,
@@ -35,10 +36,17 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
   $ visitstat progress fixtures/sample/arrivals-*.csv --metric foreign --target 100000 --year 2017
   $ visitstat progress fixtures/sample/*.csv --config fixtures/config/targets.json --format json
-  $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind
+  $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind or missed
 
 Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]).
-The default metric is visitors for delegation logs and total for arrivals; with both, give --metric.`;
+The default metric is visitors for delegation logs and total for arrivals; with both, give --metric.
+
+Projected year-end: the year to date plus the rest of the year as the full years before had it, at the
+latest one's level, times this year's growth so far (damped early in the year); linear when there is
+no full year before. Status during the year: ahead (target below the 80% interval, or reached), within
+reach (inside it), behind (above it); once the year is over (as-of 31 December, or the data runs into
+December or a later year): achieved or missed. The band grades the projected year-end percentage
+during the year, the final one after. Pace compares actual with expected to date within --tolerance.`;
 
 interface ProgressFlags extends InputFlags, OutputFlags {
   target?: string;
@@ -60,14 +68,14 @@ interface TargetRequest {
 export function register(program: Command): void {
   const cmd = program
     .command('progress')
-    .description('progress toward yearly targets: achieved, expected, projected, required, status and band')
+    .description('progress toward yearly targets: achieved, expected, projected with an 80% interval, required, status and band')
     .argument('<files...>', 'CSV files, or - for standard input')
     .option('--target <n>', 'the yearly target (50000 or 50.000); without it, the config file targets')
     .addOption(new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
     .option('--year <year>', 'the target year (default: the latest year in the data)')
-    .option('--as-of <date>', 'measure as of this date (default: the latest date in the data for the year; a month means its last day)')
-    .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'print the result, then exit 3 if any target is behind (for cron)');
+    .option('--as-of <date>', 'measure as of this date (default: the latest date in the data for the year, 31 December once the data runs into December; a month means its last day)')
+    .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--fail-if-behind', 'print the result, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ProgressFlags) => progress(files, flags));
@@ -105,11 +113,7 @@ async function progress(files: string[], flags: ProgressFlags): Promise<void> {
   });
 
   await emit(progressView(measured, bands, input, settings), flags, settings);
-  const behind = measured.filter((m) => m.progress.status === 'behind');
-  if (flags.failIfBehind && behind.length > 0) {
-    const which = behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ');
-    throw new BehindTargetError(`behind target: ${which}`);
-  }
+  if (flags.failIfBehind) failIfBehind(measured);
 }
 
 /** --target makes one target (flags only); otherwise the config's, picked by --metric and --year. */

@@ -7,6 +7,7 @@ import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
+import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
 import { type Chart, chartFromTable, progressChart } from '../render/charts';
@@ -23,7 +24,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type MeasuredTarget, progressView } from './progress-view';
+import { type MeasuredTarget, STATUS_LABELS, progressView } from './progress-view';
 import { type OutputSettings, inputFooter } from './shared';
 import { type SpendingView, spendingDoc, spendingJson } from './spending-view';
 import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
@@ -52,8 +53,6 @@ export interface ReportData {
   /** One line per section left out, saying why. */
   absent: { section: string; reason: Label }[];
 }
-
-const STATUS_WORDS = { ahead: { en: 'ahead', id: 'di atas target' }, 'on-track': { en: 'on track', id: 'sesuai target' }, behind: { en: 'behind', id: 'tertinggal' } };
 
 /** A summary result holding only what one summary table needs. */
 function summaryOf(data: ReportData, delegations: DelegationSummary | null, arrivals: ArrivalSummary | null): SummaryResult {
@@ -154,12 +153,7 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     );
   }
   if (data.spending) rows.push({ figure: { en: 'Estimated spending', id: 'Perkiraan belanja' }, value: formatMoneyShort(data.spending.result.total.central, locale) });
-  for (const { progress: p } of data.targets) {
-    rows.push({
-      figure: `Target ${p.metric} ${p.year}`,
-      value: `${formatPercent(p.percentAchieved, 1, locale)} ${locale === 'en' ? 'of' : 'dari'} ${n(p.target)} (${label(STATUS_WORDS[p.status], locale)}, ${label(p.band, locale)})`,
-    });
-  }
+  for (const { progress: p } of data.targets) rows.push({ figure: `Target ${p.metric} ${p.year}`, value: targetLine(p, locale) });
   return {
     id: 'overview',
     title: { en: 'Key figures', id: 'Angka utama' },
@@ -170,6 +164,20 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     rows: rows.map((r) => ({ figure: label(r.figure, locale), value: r.value })),
     notes: data.absent.map((a) => a.reason),
   };
+}
+
+/**
+ * `98.0% of 5,000,000: missed, Very Good` once the year is over; during it, `59.7% of 50,000 to date;
+ * projected 51,529 (80%: 48,100–55,200): within reach, Very Good (projected)`.
+ */
+function targetLine(p: Progress, locale: Locale): string {
+  const n = (x: number) => (p.metric === 'spending' ? formatMoneyShort(BigInt(Math.round(x)), locale) : formatInt(x, locale));
+  const en = locale === 'en';
+  const share = `${formatPercent(p.percentAchieved, 1, locale)} ${en ? 'of' : 'dari'} ${n(p.target)}`;
+  const verdict = `${label(STATUS_LABELS[p.status], locale)}, ${label(p.band, locale)}`;
+  if (p.yearOver) return `${share}: ${verdict}`;
+  const projected = `${n(p.projected)} (80%: ${n(p.projectedLow)}–${n(p.projectedHigh)})`;
+  return `${share} ${en ? 'to date; projected' : 's.d. tanggal; proyeksi'} ${projected}: ${verdict} ${en ? '(projected)' : '(proyeksi)'}`;
 }
 
 function thisYear(data: ReportData): ArrivalPeriodRow | undefined {
@@ -214,14 +222,23 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
   for (const { progress: p } of data.targets) {
     rows.push([bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${p.metric})`), bilingual((l) => formatDate(p.asOf, l))]);
   }
+  if (data.targets.length) {
+    rows.push([
+      { en: 'Year-end projection', id: 'Proyeksi akhir tahun' },
+      {
+        en: 'seasonal growth from the full years before (linear without one), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
+        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya (linear bila tidak ada), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
+      },
+    ]);
+  }
   if (data.spending) {
     const rates = spendingDoc(data.spending, locale).notes?.[1];
     if (rates) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, rates]);
   }
   const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
   rows.push(
-    [{ en: 'Rating bands (% achieved)', id: 'Predikat (% capaian)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
-    [{ en: 'On-track tolerance', id: 'Toleransi sesuai target' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
+    [{ en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
+    [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
     [
       { en: 'Quantiles', id: 'Kuantil' },
       { en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)', id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)' },

@@ -10,7 +10,7 @@
  */
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
-import { BehindTargetError, UsageError } from '../errors';
+import { UsageError } from '../errors';
 import { readInputs } from '../ingest/inputs';
 import { DEFAULT_BANDS, validateBands } from '../model/bands';
 import type { CalDate } from '../model/dates';
@@ -24,7 +24,7 @@ import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
 import { writeOutput } from '../render';
 import { renderHtml } from '../render/html';
-import { parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
+import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import type { MeasuredTarget } from './progress-view';
 import { type ReportData, type YearChoice, reportCharts, reportDoc, reportJson } from './report-view';
 import {
@@ -74,8 +74,8 @@ export function register(program: Command): void {
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')
     .addOption(new Option('--metric <metric>', 'what --target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
-    .option('--tolerance <percent>', 'on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind (for cron)')
+    .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
   addOutputOptions(addInputOptions(cmd), ['table', 'csv', 'json', 'markdown', 'html'])
     .addHelpText('after', EXAMPLES)
@@ -107,10 +107,7 @@ async function report(files: string[], flags: ReportFlags): Promise<void> {
     const input = await readInputs(files, options, collector, policy, diagnostics, reportSinkRecipe(sinkOptions));
     const data = reportData(collector, input, flags, config, { asOf, tolerancePercent, bands }, rates);
     await write(data, flags, settings);
-    const behind = data.targets.filter((m) => m.progress.status === 'behind');
-    if (flags.failIfBehind && behind.length > 0) {
-      throw new BehindTargetError(`behind target: ${behind.map((m) => `${m.progress.metric} ${m.progress.year}`).join(', ')}`);
-    }
+    if (flags.failIfBehind) failIfBehind(data.targets);
   } catch (error) {
     held.forEach(toStderr);
     throw error;

@@ -7,7 +7,7 @@
  * total and foreign share per month (or quarter or year), with growth against the previous period and
  * the same period a year earlier, only where the data has that period.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { UsageError } from '../errors';
 import { quote } from '../messages';
 import { readInputs } from '../ingest/inputs';
@@ -28,6 +28,7 @@ import {
   toStderr,
 } from './shared';
 import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
+import { suggest } from './completion';
 
 const EXAMPLES = `
 Examples:
@@ -65,7 +66,7 @@ export function register(program: Command): void {
     .description('delegation and arrival figures: totals, averages, quantiles, stays, growth')
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(cmd)
-    .option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`, collectDims)
+    .addOption(suggest(new Option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`).argParser(collectDims), GROUP_DIMS))
     .option('--top <n>', 'with a category --group-by: keep the N values with most visitors, the rest as (other)');
   addOutputOptions(cmd)
     .addHelpText('after', EXAMPLES)

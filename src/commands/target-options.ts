@@ -3,10 +3,11 @@
  * config's rates when a target counts rupiah.
  */
 import type { Config } from '../config';
-import { UsageError } from '../errors';
+import { BehindTargetError, UsageError } from '../errors';
 import { quote } from '../messages';
 import { parseCount } from '../ingest/values';
 import type { ValuationPlan } from '../model/metrics';
+import type { MeasuredTarget } from './progress-view';
 
 export function parseTarget(text: string): number {
   const value = parseCount(text);
@@ -33,4 +34,11 @@ export function parseTolerance(text: string): number {
 export function spendingValuation(config: Config): ValuationPlan {
   const { basis = 'visit', nights, rates = [] } = config;
   return { rates, basis, nights };
+}
+
+/** --fail-if-behind: exit 3 naming each target behind (during the year) or missed (once it is over). */
+export function failIfBehind(measured: readonly MeasuredTarget[]): void {
+  const named = (status: string) => measured.filter((m) => m.progress.status === status).map((m) => `${m.progress.metric} ${m.progress.year}`);
+  const parts = [['behind', named('behind')], ['missed', named('missed')]].filter(([, which]) => which.length > 0);
+  if (parts.length > 0) throw new BehindTargetError(parts.map(([status, which]) => `${status} target: ${(which as string[]).join(', ')}`).join('; '));
 }

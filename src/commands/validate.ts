@@ -5,7 +5,7 @@
  * file on stdout: kind, encoding, delimiter, line endings, rows read / valid / invalid.
  * Exits 1 if any file has a problem or cannot be read, 0 if none.
  */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { InvalidDataError, OutputError, VisitstatError } from '../errors';
 import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
@@ -37,7 +37,7 @@ export function register(program: Command): void {
     .description('check input files: every problem with file and line, and a verdict per file')
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(cmd)
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }

@@ -3,21 +3,30 @@
  * year-on-year, status and rating band. Pure arithmetic on a DailySeries; commands feed it and render it.
  *
  * Rules (documented here because the report states them):
- * - As-of: defaults to the latest date with data in the year; a month-only as-of is the month's last day;
- *   an as-of in a later year clamps to 31 December; one in an earlier year is a usage error. An as-of before
- *   the first data of the year is kept: the actual to date is then 0.
+ * - As-of: defaults to the latest date with data in the year, or to 31 December when that date is in
+ *   December or the data has a later year (the year is over in the data); a month-only as-of is the
+ *   month's last day; an as-of in a later year clamps to 31 December; one in an earlier year is a usage
+ *   error. An as-of before the first data of the year is kept: the actual to date is then 0.
+ * - The year is over when the as-of is 31 December: the status is then achieved or missed, the
+ *   projection is the actual, and the band grades the final percentage.
  * - Elapsed days count the as-of day itself (1 January = 1).
  * - "The same day last year" is the same calendar month and day; 29 February maps to 28 February.
  * - Seasonal figures use the previous year's cumulative share to that day, only when the previous year has
  *   values in January and in December (DailySeries.coversWholeYear); never guessed otherwise.
  * - Year-on-year compares with the previous year through the same day, only when that year's data starts
  *   in January and reaches the as-of month (DailySeries.coversThrough).
- * - Status compares actual with the seasonal expectation when there is one, else the linear (see statusOf).
+ * - Projection (src/stats/forecast.ts): seasonal growth from every full year before (values in January and
+ *   December), each cut at the same month and day as the as-of (29 February at 28 February), so the as-of
+ *   month counts through the as-of day in every year alike; linear when there is no full year before.
+ * - Status reads the target against the projection's 80% interval (see statusOf); pace compares actual
+ *   with the seasonal expectation when there is one, else the linear, within the tolerance (see paceOf).
+ * - The band grades the projected year-end percentage during the year, the final one once it is over.
  * - Monthly figures count on their month's last day, so an as-of inside a month excludes that month's figure.
  */
 import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
 import { type BandSpec, bandFor, validateBands } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
+import { type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
 import type { Kind } from './records';
 import { UsageError } from '../errors';
 
@@ -29,7 +38,10 @@ export function defaultMetric(kind: Kind): Metric {
   return kind === 'delegations' ? 'visitors' : 'total';
 }
 
-export type Status = 'ahead' | 'on-track' | 'behind';
+/** During the year: the target below, inside or above the 80% interval; once it is over: reached or not. */
+export type Status = 'ahead' | 'within-reach' | 'behind' | 'achieved' | 'missed';
+/** Actual to date against expected to date, within the tolerance. */
+export type Pace = 'ahead' | 'on-track' | 'behind';
 export type Basis = 'seasonal' | 'linear';
 
 /** Why a figure is null. */
@@ -43,7 +55,8 @@ export type Unavailable =
   /** The year is over (as-of 31 December) and the target was not reached: no rate can make it up. */
   | 'year-over';
 
-export type NullableFigure =
+/** The figures that are numbers or null. */
+export type NumericFigure =
   | 'seasonalShare'
   | 'expectedSeasonal'
   | 'projectedSeasonal'
@@ -53,6 +66,9 @@ export type NullableFigure =
   | 'yoyChange'
   | 'yoyChangePercent';
 
+/** Every field that can be null for a reason. */
+export type NullableFigure = NumericFigure | 'pace';
+
 export interface Progress {
   metric: Metric;
   year: number;
@@ -60,6 +76,10 @@ export interface Progress {
   asOf: DayDate;
   /** True when the requested as-of was after 31 December and was clamped to it. */
   asOfClamped: boolean;
+  /** True when no as-of was given and the data runs into December or a later year: as-of 31 December. */
+  asOfYearEnd: boolean;
+  /** The as-of is 31 December: the figures are final. */
+  yearOver: boolean;
   /** The latest date with data in the year, or null if the year has none. */
   latestData: DayDate | null;
   target: number;
@@ -96,12 +116,31 @@ export interface Progress {
   yoyChange: number | null;
   /** (actual - previousToDate) / previousToDate x 100 */
   yoyChangePercent: number | null;
-  /** The expected-to-date the status compares against, and which one it is. */
+  /** The default year-end projection (src/stats/forecast.ts); the actual once the year is over. */
+  projected: number;
+  /** Its 80% interval (both the actual once the year is over). */
+  projectedLow: number;
+  projectedHigh: number;
+  /** seasonal-growth, linear (no full year before), or final (the year is over). */
+  projectionMethod: ProjectionMethod | 'final';
+  /** The full years before that the projection uses, ascending. */
+  projectionYears: number[];
+  /** The interval's width: from the series' own past years, from the benchmark, or final. */
+  intervalBasis: 'history' | 'benchmark' | 'final';
+  /** How many of the series' own past years were projected to set the width. */
+  intervalBacktests: number;
+  /** projected / target x 100 */
+  projectedPercent: number;
+  /** The expected-to-date the pace compares against, and which one it is. */
   expected: number;
-  statusBasis: Basis;
+  paceBasis: Basis;
   tolerancePercent: number;
+  /** null once the year is over. */
+  pace: Pace | null;
   status: Status;
+  /** The band of the final percentage once the year is over, else of the projected one. */
   band: BandSpec;
+  bandBasis: 'final' | 'projected';
   /** For each null figure, why. */
   unavailable: Partial<Record<NullableFigure, Unavailable>>;
 }
@@ -128,7 +167,8 @@ export function computeProgress(input: ProgressInput): Progress {
   checkTolerance(tolerancePercent);
   const bands = validateBands(input.bands);
   const year = input.year ?? latestYear(series);
-  const { asOf, clamped } = resolveAsOf(series, year, input.asOf);
+  const { asOf, clamped, yearEnd } = resolveAsOf(series, year, input.asOf);
+  const yearOver = asOf.month === 12 && asOf.day === 31;
 
   const actual = series.sumThrough(year, asOf.month, asOf.day);
   const remaining = Math.max(target - actual, 0);
@@ -138,11 +178,15 @@ export function computeProgress(input: ProgressInput): Progress {
   const expectedLinear = (target * time.elapsedDays) / time.daysInYear;
   const expected = figures.expectedSeasonal.value ?? expectedLinear;
   const percentAchieved = (actual / target) * 100;
+  const projection = yearOver ? finalProjection(actual) : projectionOf(series, year, asOf, actual, time);
+  const projectedPercent = (projection.projected / target) * 100;
   return {
     metric,
     year,
     asOf,
     asOfClamped: clamped,
+    asOfYearEnd: yearEnd,
+    yearOver,
     latestData: series.latestDate(year),
     target,
     actual,
@@ -153,12 +197,46 @@ export function computeProgress(input: ProgressInput): Progress {
     projectedLinear: (actual * time.daysInYear) / time.elapsedDays,
     previousAsOf,
     ...values(figures),
+    pace: yearOver ? null : paceOf(actual, expected, tolerancePercent),
+    ...projection,
+    projectedPercent,
     expected,
-    statusBasis: figures.expectedSeasonal.value === null ? 'linear' : 'seasonal',
+    paceBasis: figures.expectedSeasonal.value === null ? 'linear' : 'seasonal',
     tolerancePercent,
-    status: statusOf(actual, expected, tolerancePercent),
-    band: bandFor(percentAchieved, bands),
-    unavailable: reasons(figures),
+    status: statusOf({ actual, target, low: projection.projectedLow, high: projection.projectedHigh, yearOver }),
+    band: bandFor(yearOver ? percentAchieved : projectedPercent, bands),
+    bandBasis: yearOver ? 'final' : 'projected',
+    unavailable: { ...reasons(figures), ...(yearOver ? { pace: 'year-over' as const } : {}) },
+  };
+}
+
+type ProjectionFields = Pick<Progress, 'projected' | 'projectedLow' | 'projectedHigh' | 'projectionMethod' | 'projectionYears' | 'intervalBasis' | 'intervalBacktests'>;
+
+function finalProjection(actual: number): ProjectionFields {
+  return { projected: actual, projectedLow: actual, projectedHigh: actual, projectionMethod: 'final', projectionYears: [], intervalBasis: 'final', intervalBacktests: 0 };
+}
+
+/**
+ * The year-end projection at the as-of: every full year before (values in January and December) cut
+ * at the same month and day, so that a partial as-of month weighs alike in every year.
+ */
+function projectionOf(series: DailySeries, year: number, asOf: DayDate, actual: number, time: Timeline): ProjectionFields {
+  const before: YearAtCutoff[] = [];
+  for (const y of series.years()) {
+    if (y >= year || !series.coversWholeYear(y)) continue;
+    const day = Math.min(asOf.day, daysInMonth(y, asOf.month));
+    before.push({ year: y, toDate: series.sumThrough(y, asOf.month, day), total: series.total(y) });
+  }
+  const months = asOf.month - 1 + asOf.day / daysInMonth(year, asOf.month);
+  const p = projectYearEnd(actual, before, year, { months, elapsedShare: time.elapsedDays / time.daysInYear });
+  return {
+    projected: p.projected,
+    projectedLow: p.low,
+    projectedHigh: p.high,
+    projectionMethod: p.method,
+    projectionYears: p.years,
+    intervalBasis: p.basis,
+    intervalBacktests: p.backtests,
   };
 }
 
@@ -192,7 +270,7 @@ interface Known extends Timeline {
   previousAsOf: DayDate;
 }
 
-function nullableFigures(series: DailySeries, k: Known): Record<NullableFigure, Figure> {
+function nullableFigures(series: DailySeries, k: Known): Record<NumericFigure, Figure> {
   const share = seasonalShare(series, k.previousAsOf);
   const previous = previousToDate(series, k.previousAsOf);
   const yoy = yoyChange(k.actual, previous);
@@ -209,11 +287,22 @@ function nullableFigures(series: DailySeries, k: Known): Record<NullableFigure, 
 }
 
 /**
+ * Once the year is over: achieved when actual >= target, else missed. During it: ahead when the target
+ * is already reached or lies below the 80% interval (low > target), behind when above it (high <
+ * target), within-reach when inside it (low <= target <= high).
+ */
+export function statusOf(s: { actual: number; target: number; low: number; high: number; yearOver: boolean }): Status {
+  if (s.yearOver) return s.actual >= s.target ? 'achieved' : 'missed';
+  if (s.actual >= s.target || s.low > s.target) return 'ahead';
+  return s.high < s.target ? 'behind' : 'within-reach';
+}
+
+/**
  * ahead: actual >= expected x (1 + tol) and above expected; on-track: actual >= expected x (1 - tol);
  * else behind. "Above expected" keeps exactly-on-pace (and 0 of an expected 0) on-track when tol is 0.
  * Compared in percent units (x 100) so that boundaries such as exactly +5% are not lost to 1.05 rounding.
  */
-export function statusOf(actual: number, expected: number, tolerancePercent: number): Status {
+export function paceOf(actual: number, expected: number, tolerancePercent: number): Pace {
   const actualPct = actual * 100;
   if (actual > expected && actualPct >= expected * (100 + tolerancePercent)) return 'ahead';
   if (actualPct >= expected * (100 - tolerancePercent)) return 'on-track';
@@ -243,15 +332,22 @@ function latestYear(series: DailySeries): number {
   return years[years.length - 1];
 }
 
-function resolveAsOf(series: DailySeries, year: number, requested?: CalDate): { asOf: DayDate; clamped: boolean } {
+/**
+ * The as-of to use. Without one: the latest date with data in the year, or 31 December when the data
+ * runs into December or into a later year (`yearEnd`): the year is over in the data.
+ */
+function resolveAsOf(series: DailySeries, year: number, requested?: CalDate): { asOf: DayDate; clamped: boolean; yearEnd: boolean } {
+  const lastDay: DayDate = { year, month: 12, day: 31 };
   if (!requested) {
     const latest = series.latestDate(year);
     if (!latest) throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
-    return { asOf: latest, clamped: false };
+    const over = latest.month === 12 || series.years().some((y) => y > year);
+    const yearEnd = over && latest.day !== 31;
+    return { asOf: over ? lastDay : latest, clamped: false, yearEnd };
   }
   if (requested.year < year) throw new UsageError(`as-of ${requested.year} is before the target year ${year}`);
-  if (requested.year > year) return { asOf: { year, month: 12, day: 31 }, clamped: true };
-  return { asOf: { ...requested, day: requested.day ?? daysInMonth(year, requested.month) }, clamped: false };
+  if (requested.year > year) return { asOf: lastDay, clamped: true, yearEnd: false };
+  return { asOf: { ...requested, day: requested.day ?? daysInMonth(year, requested.month) }, clamped: false, yearEnd: false };
 }
 
 function seasonalShare(series: DailySeries, previousAsOf: DayDate): Figure {
@@ -293,15 +389,15 @@ function yoyChange(actual: number, previous: Figure): { change: Figure; percent:
   return { change: known(change), percent };
 }
 
-function values(figures: Record<NullableFigure, Figure>): Record<NullableFigure, number | null> {
-  const out = {} as Record<NullableFigure, number | null>;
-  for (const [name, figure] of Object.entries(figures) as [NullableFigure, Figure][]) out[name] = figure.value;
+function values(figures: Record<NumericFigure, Figure>): Record<NumericFigure, number | null> {
+  const out = {} as Record<NumericFigure, number | null>;
+  for (const [name, figure] of Object.entries(figures) as [NumericFigure, Figure][]) out[name] = figure.value;
   return out;
 }
 
-function reasons(figures: Record<NullableFigure, Figure>): Partial<Record<NullableFigure, Unavailable>> {
+function reasons(figures: Record<NumericFigure, Figure>): Partial<Record<NullableFigure, Unavailable>> {
   const out: Partial<Record<NullableFigure, Unavailable>> = {};
-  for (const [name, figure] of Object.entries(figures) as [NullableFigure, Figure][]) {
+  for (const [name, figure] of Object.entries(figures) as [NumericFigure, Figure][]) {
     if (figure.reason !== null) out[name] = figure.reason;
   }
   return out;

@@ -47,7 +47,15 @@ export interface ProgressChart extends ChartBase {
   kind: 'progress';
   target: number;
   targetLabel: Label;
-  figures: { name: Label; value: number | null; role: FigureRole }[];
+  figures: ProgressFigure[];
+}
+
+export interface ProgressFigure {
+  name: Label;
+  value: number | null;
+  role: FigureRole;
+  /** An interval around the value, drawn as a whisker across the bar. */
+  interval?: { low: number; high: number; name: Label };
 }
 
 export type Chart = BarChart | ProgressChart;
@@ -112,9 +120,14 @@ const FIGURE_NAMES = {
   expectedSeasonal: { id: 'Seharusnya s.d. tanggal (musiman)', en: 'Expected to date (seasonal)' },
   projectedLinear: { id: 'Proyeksi akhir tahun (linier)', en: 'Projected year-end (linear)' },
   projectedSeasonal: { id: 'Proyeksi akhir tahun (musiman)', en: 'Projected year-end (seasonal)' },
+  projected: { id: 'Proyeksi akhir tahun', en: 'Projected year-end' },
+  interval: { id: 'interval 80%', en: '80% interval' },
 };
 
-/** The progress chart of one computed target: actual, expected (linear, seasonal), projections. */
+/**
+ * The progress chart of one computed target: actual, expected (linear, seasonal), projections, and
+ * during the year the default projection with its 80% interval as a whisker.
+ */
 export function progressChart(p: Progress, options: { id?: string; title?: Label; after?: string } = {}): ProgressChart {
   return {
     id: options.id ?? `progress-${p.metric}-${p.year}`,
@@ -130,6 +143,9 @@ export function progressChart(p: Progress, options: { id?: string; title?: Label
       { name: FIGURE_NAMES.expectedSeasonal, value: p.expectedSeasonal, role: 'expected' },
       { name: FIGURE_NAMES.projectedLinear, value: p.projectedLinear, role: 'projection' },
       { name: FIGURE_NAMES.projectedSeasonal, value: p.projectedSeasonal, role: 'projection' },
+      ...(p.projectionMethod === 'final'
+        ? []
+        : [{ name: FIGURE_NAMES.projected, value: p.projected, role: 'projection' as const, interval: { low: p.projectedLow, high: p.projectedHigh, name: FIGURE_NAMES.interval } }]),
     ],
   };
 }
@@ -157,7 +173,8 @@ export function legendOf(chart: Chart): { name: Label; cssClass: string }[] {
   if (chart.kind === 'groupedBars') return chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` }));
   if (chart.kind !== 'progress') return [];
   const roles = [...new Set(chart.figures.filter((f) => f.value !== null).map((f) => f.role))];
-  return [...roles.map((role) => ({ name: ROLE_NAMES[role], cssClass: `role-${role}` })), { name: chart.targetLabel, cssClass: 'target' }];
+  const whiskers = chart.figures.filter((f) => f.value !== null && f.interval).map((f) => ({ name: f.interval!.name, cssClass: 'whisker' }));
+  return [...roles.map((role) => ({ name: ROLE_NAMES[role], cssClass: `role-${role}` })), ...whiskers.slice(0, 1), { name: chart.targetLabel, cssClass: 'target' }];
 }
 
 const ROLE_NAMES: Record<FigureRole, Label> = {
@@ -285,10 +302,20 @@ function barsSummary(chart: BarChart, series: ChartSeries[], locale: Locale): st
 
 const ROW_HEIGHT = 30;
 
+/** A horizontal line from low to high with end caps, and the interval as its tooltip. */
+function whisker(x1: number, x2: number, y: number, interval: NonNullable<ProgressFigure['interval']>, kind: ChartValueKind, locale: Locale): string {
+  const tooltip = `${label(interval.name, locale)}: ${formatValue(interval.low, kind, locale)}–${formatValue(interval.high, kind, locale)}`;
+  const cap = (x: number) => `<line x1="${fixed(x)}" x2="${fixed(x)}" y1="${fixed(y - 7)}" y2="${fixed(y + 7)}"/>`;
+  return (
+    `<g class="whisker" data-low="${interval.low}" data-high="${interval.high}"><title>${escapeMarkup(tooltip)}</title>` +
+    `<line x1="${fixed(x1)}" x2="${fixed(x2)}" y1="${fixed(y)}" y2="${fixed(y)}"/>${cap(x1)}${cap(x2)}</g>`
+  );
+}
+
 function progressSvg(chart: ProgressChart, locale: Locale): string {
   const kind = chart.valueKind ?? 'int';
   const figures = chart.figures.filter((f): f is typeof f & { value: number } => f.value !== null && Number.isFinite(f.value));
-  const ticks = niceTicks(0, Math.max(chart.target, ...figures.map((f) => f.value)));
+  const ticks = niceTicks(0, Math.max(chart.target, ...figures.map((f) => Math.max(f.value, f.interval?.high ?? 0))));
   const hi = ticks[ticks.length - 1];
   const names = figures.map((f) => label(f.name, locale));
   const left = 12 + CHAR_WIDTH * Math.max(10, ...names.map((n) => n.length));
@@ -309,7 +336,9 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
     const valueText = formatValue(f.value, kind, locale);
     parts.push(text(left - 8, rowTop + ROW_HEIGHT / 2 + 4, names[i], 'category', 'end'));
     parts.push(mark(left, rowTop + 5, x(Math.max(0, f.value)) - left, ROW_HEIGHT - 10, `role-${f.role}`, f.value, `${names[i]}: ${valueText}`));
-    parts.push(text(x(Math.max(0, f.value)) + 6, rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
+    if (f.interval) parts.push(whisker(x(Math.max(0, f.interval.low)), x(Math.max(0, f.interval.high)), rowTop + ROW_HEIGHT / 2, f.interval, kind, locale));
+    const end = Math.max(f.value, f.interval?.high ?? 0);
+    parts.push(text(x(Math.max(0, end)) + 6, rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
   });
   const tx = fixed(x(chart.target));
   parts.push(`<line class="target-line" x1="${tx}" x2="${tx}" y1="${top - 8}" y2="${height - bottom + 2}"/>`);

@@ -127,8 +127,10 @@ svg .value { font-size: 11px; }
 .role-expected { fill: #a9b3bd; background: #a9b3bd; }
 .role-projection { fill: #cfe0f3; stroke: var(--s0); stroke-dasharray: 4 3; background: #cfe0f3; border: 1px dashed var(--s0); }
 svg .target-line { stroke: #c0392b; stroke-width: 2; stroke-dasharray: 6 4; }
+svg .whisker line { stroke: #1b2631; stroke-width: 1.5; }
 svg .target-label { fill: #c0392b; font-weight: 600; }
 .swatch.target { background: none; border-top: 2px dashed #c0392b; height: 0; margin-top: 0.45em; }
+.swatch.whisker { background: none; border-top: 2px solid #1b2631; height: 0; margin-top: 0.45em; }
 ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0.3em 0 0; font-size: 0.9em; }
 ul.legend li { display: flex; align-items: flex-start; gap: 6px; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 2px; flex: none; }
