@@ -20,6 +20,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, visitstat } from './helpers/cli';
@@ -139,6 +140,18 @@ describe('-o onto what is not a regular file', () => {
     expect(fd.status).toBe(0);
     expect(readFileSync(at('fd3.csv'), 'utf8')).toMatch(/^delegations,visitors,/);
     expect(temps()).toEqual([]);
+  });
+
+  it('a socket is refused with exit 4 (open(2) cannot open one, as > cannot)', async () => {
+    const server = createServer().listen(at('sock'));
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const result = visitstat(['summary', D2016, '-o', at('sock')]);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(new RegExp(`^visitstat: cannot write ${at('sock')}: it is a socket`));
+    } finally {
+      server.close();
+    }
   });
 
   it('a folder is refused with exit 4 before the input is read', () => {

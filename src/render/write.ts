@@ -4,12 +4,13 @@
  * - a regular file, or a new one, is written to a temporary file in the same folder and renamed over
  *   it once complete and flushed: a reader sees the old file or the whole new one. The new file keeps
  *   the old one's mode and owner (where permitted); through a symlink, the target is replaced;
- * - a device, a FIFO or a socket is written straight through (no temporary file, no rename:
- *   `/dev/null` stays a device), and `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` write to that
- *   descriptor; a folder is refused;
+ * - a device or a FIFO is written straight through (no temporary file, no rename: `/dev/null` stays
+ *   a device), and `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` write to that descriptor; a folder is
+ *   refused, and so is a socket (open(2) cannot open one, as `>` cannot);
  * - an output naming an input (or the other output) is a usage error, found before anything is
  *   opened for writing;
- * - on SIGINT, SIGTERM and SIGHUP the temporary files are removed and the exit is 128 + the signal;
+ * - on SIGINT, SIGTERM and SIGHUP the temporary files are removed, and the process ends by the
+ *   signal (a shell sees 128 + signal);
  * - every failure is an OutputError (exit 4) naming the path with a sentence, never an errno alone.
  *
  * Outputs are opened before the input is read (`prepareOutputs`), so that a folder that does not
@@ -35,7 +36,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import { OutputError, UsageError } from '../errors';
+import { OutputError, UsageError, VisitstatError } from '../errors';
 
 /** The file systems visitstat meets (ext4, xfs, btrfs, tmpfs) allow names of up to 255 bytes. */
 const NAME_MAX = 255;
@@ -78,9 +79,9 @@ const WHY: Record<string, string> = {
   EBUSY: 'it is busy',
 };
 
-/** An OutputError for a failed write to `shown`, with a sentence for the errno. */
-export function writeFailure(e: unknown, shown: string, folder = dirname(shown)): OutputError {
-  if (e instanceof OutputError || e instanceof UsageError) return e as OutputError;
+/** An OutputError for a failed write to `shown`, with a sentence for the errno (our own errors pass as they are). */
+export function writeFailure(e: unknown, shown: string, folder = dirname(shown)): VisitstatError {
+  if (e instanceof VisitstatError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
   const why = code === 'ENOENT' || code === 'ENOTDIR' ? `folder ${folder} does not exist` : WHY[code] ?? (e as Error).message;
   return new OutputError(`cannot write ${shown}: ${why}`);
@@ -229,7 +230,7 @@ function writeAllSync(fd: number, data: string | Buffer): void {
 /** A regular file written to a temporary file beside it, renamed over it by commit. */
 class AtomicFile implements Output {
   private fd: number | null;
-  private readonly temp: string;
+  private temp = '';
 
   constructor(
     readonly shown: string,
@@ -241,8 +242,17 @@ class AtomicFile implements Output {
     // Writing over a file needs permission to write it, as `>` does: a read-only file stays.
     if (old) attempt(() => accessSync(path, constants.W_OK), shown);
     const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-    this.temp = temporaryName(path, randomBytes(6).toString('hex'));
-    this.fd = attempt(() => openSync(this.temp, 'wx', old ? 0o600 : 0o666), shown, folder);
+    const random = randomBytes(6).toString('hex');
+    const create = (temp: string) => ((this.temp = temp), openSync(temp, 'wx', old ? 0o600 : 0o666));
+    this.fd = attempt(() => {
+      try {
+        return create(temporaryName(path, random));
+      } catch (e) {
+        // A file system with a shorter name limit than 255 bytes: a short name in the same folder.
+        if ((e as NodeJS.ErrnoException).code !== 'ENAMETOOLONG') throw e;
+        return create(join(dirname(path), `.${random}.tmp`));
+      }
+    }, shown, folder);
     track(this.temp);
     if (old) this.keepModeAndOwner(old);
   }
