@@ -1,5 +1,5 @@
 /** How values and names appear in messages: quoted as JSON does, cut with their length, escaped. */
-import { escapeControls, quote, quoteList } from '../src/messages';
+import { escapeControls, grouped, quote, quoteList } from '../src/messages';
 
 describe('quote', () => {
   it('quotes a short value exactly as JSON.stringify does', () => {
@@ -33,5 +33,11 @@ describe('escapeControls', () => {
   it('writes escape sequences, line breaks and bidi controls as escapes; leaves other text alone', () => {
     expect(escapeControls('evil\u001b[2J\n\u202e.csv')).toBe('evil\\u001b[2J\\u000a\\u202e.csv');
     expect(escapeControls('Désa — ünï 𝄞 مرحبا')).toBe('Désa — ünï 𝄞 مرحبا');
+  });
+});
+
+describe('grouped', () => {
+  it('puts commas between thousands, as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 100_000, 20_971_520, 1_234_567_890]) expect(grouped(n)).toBe(n.toLocaleString('en-US'));
   });
 });

@@ -14,6 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors';
+import { grouped } from '../messages';
 import type { CalDate } from '../model/dates';
 import { MAX_YEAR, MIN_YEAR } from './values';
 
@@ -49,7 +50,7 @@ function errorMessages(limits: ScanLimits): Record<number, string> {
   return {
     1: 'quote opened here is never closed',
     2: 'text after a closing quote',
-    [TOO_MANY_FIELDS]: `more than ${limits.maxFields.toLocaleString('en-US')} fields in one record`,
+    [TOO_MANY_FIELDS]: `more than ${grouped(limits.maxFields)} fields in one record`,
   };
 }
 
