@@ -5,6 +5,7 @@
  */
 import type { Config, RatePeriod, RateSpec } from '../config';
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 import { parseCount, parseDate, type DateFormat } from '../ingest/values';
 import type { BandSpec } from '../model/bands';
 import type { CalDate } from '../model/dates';
@@ -46,7 +47,7 @@ export function parseGroupBy(dims: readonly string[]): GroupDim[] {
 /** `--top N`: a whole number >= 1, with a category dimension to apply to. */
 export function parseTop(text: string | undefined, dims: readonly GroupDim[]): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
   if (dims.every(isPeriodDim)) throw new UsageError(`--top needs a category --group-by: ${orList(CATEGORY_FIELDS.map((f) => f.name))}`);
   return Number(text);
 }
@@ -79,10 +80,10 @@ export function parseRateSpec(spec: RateSpec, what: string): RateRange {
     return rangeOf(BigInt(spec));
   }
   const sides = spec.split('..');
-  if (sides.length > 2) throw new UsageError(`${what}: "${spec}" is not a rate or a low..high range`);
+  if (sides.length > 2) throw new UsageError(`${what}: ${quote(spec)} is not a rate or a low..high range`);
   const [low, high] = sides.map((side) => rupiahOrThrow(side, what));
   if (sides.length === 1) return rangeOf(low);
-  if (low > high) throw new UsageError(`${what}: range "${spec}" has its low end above its high end; write low..high`);
+  if (low > high) throw new UsageError(`${what}: range ${quote(spec)} has its low end above its high end; write low..high`);
   return { low, central: midpointHalfUp(low, high), high };
 }
 
@@ -131,7 +132,7 @@ function isoDateKey(text: string, where: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [year, month, day] = match ? match.slice(1).map(Number) : [0, 0, 0];
   if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new UsageError(`config: "${where}" must be an ISO date like 2018-01-31, got "${text}"`);
+    throw new UsageError(`config: "${where}" must be an ISO date like 2018-01-31, got ${quote(text)}`);
   }
   return year * 10000 + month * 100 + day;
 }
@@ -140,7 +141,7 @@ function isoDateKey(text: string, where: string): number {
 export function parseNights(flag: string | undefined, config: Config): number | undefined {
   if (flag !== undefined) {
     if (!/^\d+$/.test(flag.trim()) || Number(flag) < 1) {
-      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got "${flag}")`);
+      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got ${quote(flag)})`);
     }
     return Number(flag);
   }
@@ -176,7 +177,7 @@ export function checkedTargetValue(value: number, where: string): number {
 }
 
 export function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: ${quote(text)} is not a year such as 2018`);
   return Number(text);
 }
 
@@ -185,7 +186,7 @@ export function parseTolerance(flag: string | undefined, config: Config): number
   let percent = config.tolerance ?? 5;
   if (flag !== undefined) {
     const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(flag);
-    if (!match) throw new UsageError(`--tolerance: "${flag}" is not a percent such as 5 or 2.5`);
+    if (!match) throw new UsageError(`--tolerance: ${quote(flag)} is not a percent such as 5 or 2.5`);
     percent = Number(match[1]);
   }
   if (!Number.isFinite(percent) || percent < 0 || percent >= 100) {

@@ -77,9 +77,11 @@ export async function readInputs(sources: string[], request: ReadRequest): Promi
         cut ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split) : await readFile(source, options, sink, log, read),
       );
     }
-  } finally {
-    log.close();
+  } catch (e) {
+    log.close(false);
+    throw e;
   }
+  log.close();
   const summary = totalsOf(files);
   if (summary.rowsRejected === 0) return summary;
   if (policy.skipInvalid) {

@@ -99,12 +99,16 @@ export function readSplit(
   });
 }
 
-/** Where to cut a regular file big enough to split: just after the first line feed from its middle. */
+/**
+ * Where to cut a regular file big enough to split: just after the first line feed from its middle.
+ * Only a regular file: a FIFO or /dev/stdin cannot be read at an offset.
+ */
 export function splitPoint(source: string, tuning: SplitTuning): { cut: number; size: number } | null {
   if (!tuning.workers) return null;
   try {
-    const { size } = statSync(source);
-    if (size < tuning.splitBytes) return null;
+    const stat = statSync(source);
+    if (!stat.isFile() || stat.size < tuning.splitBytes) return null;
+    const { size } = stat;
     const cut = afterLineFeed(source, Math.floor(size / 2), size);
     return cut < size ? { cut, size } : null;
   } catch {

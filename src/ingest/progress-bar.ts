@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { SingleBar } from 'cli-progress';
+import { escapeControls } from '../messages';
 
 /** A read shorter than this shows no bar. */
 export const SHOW_AFTER_MS = 1000;
@@ -56,7 +57,7 @@ export class ReadProgress {
     const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
     this.bar = new SingleBar({
       stream: this.stream as NodeJS.WritableStream,
-      format: `${this.name} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left`,
+      format: `${escapeControls(this.name)} [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left`,
       formatValue: (value, _options, type) => (type === 'value' || type === 'total' ? (value / 1e6).toFixed(0) : String(value)),
       clearOnComplete: true,
       hideCursor: true,

@@ -5,6 +5,7 @@
  * not), text and lists.
  */
 import type { CalDate } from '../model/dates';
+import { quote } from '../messages';
 import type { FieldKind, TextField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Segment } from '../model/records';
 import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
@@ -341,7 +342,7 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
     else if ((segment = segmentOf(segmentText)) === null) {
       ctx.problem(
         'segment',
-        `unknown segment "${segmentText}" (domestic: nusantara, wisnus, domestik, domestic; ` +
+        `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
           'foreign: mancanegara, wisman, asing, foreign)',
       );
     }
