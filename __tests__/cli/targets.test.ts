@@ -4,22 +4,14 @@ import { DEFAULT_BANDS } from '../../src/model/bands';
 import { MetricSeries } from '../../src/model/metrics';
 import type { Metric } from '../../src/model/progress';
 import { rateTable } from '../../src/model/rates';
-import type { ArrivalRow, DelegationRow, Kind } from '../../src/model/records';
+import type { Kind } from '../../src/model/records';
 import { UsageError } from '../../src/errors';
-import { delegationRow } from '../helpers/rows';
+import { arrival, delegation } from '../helpers/rows';
 
 const resolveMetric = (metric: Metric | undefined, kinds: Set<Kind>, source = 'command line') => chooseMetric({ source, metric, value: 1 }, kinds);
 
 const kinds = (...k: Kind[]) => new Set<Kind>(k);
 
-function delegation(day: number, people: number, nights: number | null = null): DelegationRow {
-  return delegationRow({ date: { year: 2018, month: 3, day }, people, nights });
-}
-const arrival = (month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
-  period: { year: 2018, month, day: null },
-  segment,
-  count,
-});
 
 describe('chooseMetric', () => {
   it('defaults to visitors for delegation logs and total for arrivals', () => {

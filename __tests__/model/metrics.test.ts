@@ -1,17 +1,8 @@
 /** src/model/metrics.ts: rows turned into per-metric daily values, spending at the rates in force. */
 import { MetricSeries } from '../../src/model/metrics';
 import { rateTable } from '../../src/model/rates';
-import type { ArrivalRow, DelegationRow } from '../../src/model/records';
-import { delegationRow } from '../helpers/rows';
+import { arrival, delegation } from '../helpers/rows';
 
-function delegation(day: number, people: number, nights: number | null = null): DelegationRow {
-  return delegationRow({ date: { year: 2018, month: 3, day }, people, nights });
-}
-const arrival = (month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
-  period: { year: 2018, month, day: null },
-  segment,
-  count,
-});
 
 describe('MetricSeries', () => {
   it('sums people and counts delegations per day; domestic, foreign and total per month end', () => {
