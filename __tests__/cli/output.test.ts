@@ -98,7 +98,8 @@ describe('CSV variants', () => {
 });
 
 describe('locale', () => {
-  const table = (args: string[], env: Record<string, string> = {}) => visitstat(['summary', '--group-by', 'month', ...BOTH, ...args], { env }).stdout;
+  const table = (args: string[], env: Record<string, string> = {}) =>
+    visitstat(['summary', '--group-by', 'month', ...BOTH, ...args], { env }).stdout;
 
   it('follows LANG/LC_ALL starting with id, and --locale overrides it', () => {
     expect(table([], { LANG: 'id_ID.UTF-8' })).toMatch(/Maret 2016 .*│\s+2\.418 │/);
@@ -168,9 +169,21 @@ describe('a reader that stops early', () => {
     ['json', ['--format', 'json'], ''],
     ['csv', ['--format', 'csv'], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
   ])('`summary ... | head -1` (%s) ends quietly with exit 0', (_name, extra, stderr) => {
-    const args = ['summary', '--group-by', 'month,origin', ...extra, 'fixtures/sample/delegations-2016.csv', 'fixtures/sample/delegations-2017.csv', 'fixtures/sample/delegations-2018.csv'];
+    const args = [
+      'summary',
+      '--group-by',
+      'month,origin',
+      ...extra,
+      'fixtures/sample/delegations-2016.csv',
+      'fixtures/sample/delegations-2017.csv',
+      'fixtures/sample/delegations-2018.csv',
+    ];
     const command = `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -1; exit \${PIPESTATUS[0]}`;
-    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', command], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'C' }, encoding: 'utf8' });
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', command], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      encoding: 'utf8',
+    });
     expect(result.stdout.split('\n').length).toBe(2);
     expect(result.stderr).toBe(stderr);
     expect(result.status).toBe(0);

@@ -24,7 +24,15 @@ import type { Description } from '../stats/describe';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
-import { type CategoryDim, type GroupDim, type PeriodDim, categoryField, isPeriodDim, isRepeatedValue, periodKeyOfDate } from './summary-keys';
+import {
+  type CategoryDim,
+  type GroupDim,
+  type PeriodDim,
+  categoryField,
+  isPeriodDim,
+  isRepeatedValue,
+  periodKeyOfDate,
+} from './summary-keys';
 
 export { type GroupDim, type CategoryDim, type PeriodDim, GROUP_DIMS } from './summary-keys';
 export {
@@ -159,7 +167,8 @@ export class DelegationSummarizer {
     this.readAt = this.dims.map((dim) => (isPeriodDim(dim) ? null : readerOf(dim)));
     this.read = this.category === null ? null : readerOf(this.category);
     if (this.route === Route.Tree) {
-      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), read: readerOf(dim), visitors: new Map() });
+      for (const dim of this.dims)
+        if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), read: readerOf(dim), visitors: new Map() });
     }
   }
 
@@ -294,7 +303,10 @@ export class DelegationSummarizer {
   }
 
   /** With one category dimension, its visitors per value are the sums of its groups. */
-  private visitorsOfGroups(leaves: Leaf[], statsOf: (acc: GroupAccumulator) => GroupStats): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
+  private visitorsOfGroups(
+    leaves: Leaf[],
+    statsOf: (acc: GroupAccumulator) => GroupStats,
+  ): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
     if (this.route === Route.Overall || this.route === Route.Period) return [];
     const visitors = new Map<string | null, number>();
     for (const leaf of leaves) visitors.set(leaf.parts[0] as string | null, statsOf(leaf.acc).sum);
@@ -421,7 +433,10 @@ export class DelegationSummarizer {
     const order = new Map<CategoryDim, string[]>();
     for (const { dim, visitors } of categoryVisitors) {
       const named = [...visitors.keys()].filter((v): v is string => v !== null);
-      order.set(dim, named.sort((a, b) => visitors.get(b)! - visitors.get(a)! || compareText(a, b)));
+      order.set(
+        dim,
+        named.sort((a, b) => visitors.get(b)! - visitors.get(a)! || compareText(a, b)),
+      );
     }
     return order;
   }

@@ -5,7 +5,16 @@
 export type { Cell, CellKind, Column, Doc, Label, Row, Table } from './doc';
 export { renderJson } from './json';
 export { shouldColor } from './color';
-export { type Format, type OutputFormat, type Rendered, type RenderSettings, FORMATS, formatFromPath, formatsFor, renderDoc } from './formats';
+export {
+  type Format,
+  type OutputFormat,
+  type Rendered,
+  type RenderSettings,
+  FORMATS,
+  formatFromPath,
+  formatsFor,
+  renderDoc,
+} from './formats';
 export { handleClosedStdout, writeOutput } from './output';
 export {
   type Locale,
