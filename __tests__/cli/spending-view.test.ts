@@ -10,7 +10,7 @@ import { delegationRow } from '../helpers/rows';
 
 const CSV: ViewSettings = { machine: true, rowsOnly: true, locale: 'en' };
 const EN: ViewSettings = { machine: false, rowsOnly: false, locale: 'en' };
-const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0 };
+const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0, coverage: [] };
 const arrival = (year: number, month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
   period: { year, month, day: null },
   segment,

@@ -75,7 +75,8 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   log.close();
   const totals = totalsOf(reports);
   if (flags.format === 'json') {
-    await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+    const { coverage: _, ...counts } = totals;
+    await writeOutput(renderJson({ ...counts, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
   } else {
     const lines = reports.map(verdictLine);
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { MergeableSink, SinkSpec } from '../model/sinks';
+import type { TrackedDates } from '../model/coverage';
 import {
   type FileReport,
   type InputOptions,
@@ -57,6 +58,7 @@ export interface WorkerSetup {
 
 export interface PartResult {
   counts: RowCounts;
+  dates: TrackedDates;
   rejects: RejectedRow[];
   data: unknown;
 }

@@ -5,6 +5,7 @@
  * A big file may be read in two halves at once (parallel.ts, which resumes a FileReader in a worker).
  */
 import { InputError } from '../errors';
+import { DateTracker, type FileCoverage, type TrackedDates } from '../model/coverage';
 import { type CalDate, dateKey } from '../model/dates';
 import { type ArrivalRow, type Kind, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
@@ -57,6 +58,8 @@ export interface FileReport {
   rowsRejected: number;
   /** Accepted rows left out by --from/--to. */
   rowsOutOfRange: number;
+  /** The fields its header has and the dates of its accepted rows (src/model/coverage.ts): not in JSON. */
+  coverage: FileCoverage;
 }
 
 export const STDIN = '-';
@@ -171,7 +174,13 @@ export class FileReader {
   private readonly arrivals: ArrivalRow[] = [];
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
-  private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
+  /** The dates of the accepted rows, --from/--to or not: what the file covers. */
+  private readonly dates = new DateTracker();
+  /** An accepted row's date: noted, and whether the row is inside --from/--to. */
+  private readonly keep = (date: CalDate): boolean => {
+    this.dates.add(date);
+    return this.inRange(date);
+  };
   private readonly fromKey: number;
   private readonly toKey: number;
   private readonly limited: boolean;
@@ -254,8 +263,14 @@ export class FileReader {
     return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange };
   }
 
-  /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
-  absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
+  /** The dates of the rows accepted so far, to hand over with the counts. */
+  trackedDates(): TrackedDates {
+    return this.dates.toData();
+  }
+
+  /** Takes over what a resumed reader read after this one's bytes: counts, dates, and rejects in line order. */
+  absorb(part: { counts: RowCounts; dates: TrackedDates; rejects: RejectedRow[] }): void {
+    this.dates.absorb(part.dates);
     const lineOffset = this.nextLine() - 1;
     for (const r of part.rejects)
       this.problems.reject(
@@ -314,6 +329,7 @@ export class FileReader {
       rowsAccepted: this.rowsAccepted,
       rowsRejected: this.rowsRejected,
       rowsOutOfRange: this.rowsOutOfRange,
+      coverage: this.dates.coverage(layout.kind, Object.keys(layout.columns.index)),
     };
   }
 
@@ -328,14 +344,7 @@ export class FileReader {
   private batch(records: RecordBatch): void {
     const deliver = (r: number) => records.deliver(r);
     if (this.ctx?.delegation && this.tuning.straightPath) {
-      const taken = takeDelegations(
-        records,
-        this.ctx,
-        this.headers!.length,
-        this.delegations,
-        this.limited ? this.outOfRange : null,
-        deliver,
-      );
+      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.keep, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
     } else {
@@ -369,12 +378,12 @@ export class FileReader {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.inRange(date)) this.delegations.commit();
+      if (this.keep(date)) this.delegations.commit();
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (!this.inRange(this.arrivals[0].period)) return;
+      if (!this.keep(this.arrivals[0].period)) return;
       for (const row of this.arrivals) this.sink.arrival(row);
     }
   }
