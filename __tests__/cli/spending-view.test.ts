@@ -29,7 +29,17 @@ function viewOf(
   const estimator = new SpendingEstimator({ unit, basis, nights: options.nights, rates });
   rows.arrivals?.forEach((r) => estimator.addArrival(r));
   rows.delegations?.forEach((r) => estimator.addDelegation(r));
-  return { result: estimator.result(), rates, input: NO_INPUT, groupBy: unit, basis, nights: options.nights ?? null, from: null, to: null };
+  return {
+    result: estimator.result(),
+    rates,
+    input: NO_INPUT,
+    groupBy: unit,
+    basis,
+    nights: options.nights ?? null,
+    from: null,
+    to: null,
+    coverage: null,
+  };
 }
 
 describe('formulaText', () => {
@@ -109,6 +119,7 @@ describe('spendingDoc', () => {
       'estimateLow',
       'estimate',
       'estimateHigh',
+      'partial',
     ]);
   });
 
@@ -152,7 +163,17 @@ describe('spendingJson', () => {
       'files',
     ]);
     expect(Object.keys(json.segments[0])).toEqual(['segment', 'inTotal', 'visitors', 'units', 'estimateLow', 'estimate', 'estimateHigh']);
-    expect(Object.keys(json.periods[0])).toEqual(['period', 'lines', 'ofWhichDelegations', 'totalLow', 'total', 'totalHigh']);
+    expect(Object.keys(json.periods[0])).toEqual([
+      'period',
+      'partial',
+      'from',
+      'to',
+      'lines',
+      'ofWhichDelegations',
+      'totalLow',
+      'total',
+      'totalHigh',
+    ]);
     expect(Object.keys(json.periods[0].lines[0])).toEqual([
       'segment',
       'visitors',

@@ -6,20 +6,33 @@
  *   foreign share;
  * - growth compares with the previous period of the same unit (month-on-month, quarter-on-quarter,
  *   or year-on-year for years) and with the same period a year earlier; it is null when that
- *   period or segment is absent from the data, or its figure is 0.
+ *   period or segment is absent from the data, or its figure is 0;
+ * - with the data's coverage (coverage.ts), a period covered only in part says so, and growth is
+ *   computed only between periods covered alike (both whole, or both cut at the same days: "like for
+ *   like"); against one covered otherwise it is null, its basis `partial`.
+ * Shares and growth are exact ratios (src/stats/exact.ts): the view prints them rounded half up, and
+ * JSON writes them as the doubles it always did (the ratio's double, times 100 for percentages).
  */
+import { Ratio } from '../stats/exact';
+import { type Coverage, type PeriodCoverage, alike } from './coverage';
 import { type Period, periodFromKey, periodKey, previousPeriod, samePeriodLastYear } from './period';
 import type { ArrivalRow, Segment } from './records';
 import { periodKeyOfDate } from './summary-keys';
 
 export type ArrivalUnit = 'month' | 'quarter' | 'year';
 
-/** Growth as a ratio: 0.25 means +25 %. */
+/** Growth as a ratio: 1/4 means +25 %. */
 export interface GrowthRatios {
-  domestic: number | null;
-  foreign: number | null;
-  total: number | null;
+  domestic: Ratio | null;
+  foreign: Ratio | null;
+  total: Ratio | null;
 }
+
+/**
+ * What a growth figure compares: two whole periods, two cut alike (`like-for-like`), or nothing, as the
+ * earlier period is not in the data (`no-earlier-period`) or is covered otherwise (`partial`).
+ */
+export type GrowthBasis = 'whole' | 'like-for-like' | 'partial' | 'no-earlier-period';
 
 export interface ArrivalPeriodRow {
   period: Period;
@@ -28,11 +41,15 @@ export interface ArrivalPeriodRow {
   /** domestic + foreign; null when either is absent. */
   total: number | null;
   /** foreign / total, 0..1; null when total is null or 0. */
-  foreignShare: number | null;
+  foreignShare: Ratio | null;
   /** Against the previous period of the same unit. */
   previousGrowth: GrowthRatios;
+  previousBasis: GrowthBasis;
   /** Against the same period one year earlier. */
   yearOnYearGrowth: GrowthRatios;
+  yearOnYearBasis: GrowthBasis;
+  /** The days the data covers of the period; null when no coverage was given (then taken as whole). */
+  coverage: PeriodCoverage | null;
 }
 
 export interface ArrivalTotals {
@@ -41,7 +58,7 @@ export interface ArrivalTotals {
   foreign: number | null;
   /** null when any period lacks a segment: a sum over unequal spans would mislead. */
   total: number | null;
-  foreignShare: number | null;
+  foreignShare: Ratio | null;
   /** Periods with only one segment present. */
   incompletePeriods: number;
 }
@@ -101,27 +118,49 @@ export class ArrivalSummarizer {
     }
   }
 
-  result(): ArrivalSummary {
-    const periods = [...this.counts.keys()].sort((a, b) => a - b).map((key) => this.periodRow(key));
+  /** The periods, with what `coverage` (the arrivals' days, cut by --from/--to) says of each. */
+  result(coverage?: Coverage): ArrivalSummary {
+    const periods = [...this.counts.keys()].sort((a, b) => a - b).map((key) => this.periodRow(key, coverage));
     return { unit: this.unit, periods, totals: totalsOf(periods) };
   }
 
-  private periodRow(key: number): ArrivalPeriodRow {
+  private periodRow(key: number, coverage: Coverage | undefined): ArrivalPeriodRow {
     const period = periodFromKey(this.unit, key);
     const figures = figuresOf(this.counts.get(key)!);
+    const covered = { period, coverage: coverage?.of(period) ?? null };
+    const previous = this.compare(figures, covered, previousPeriod(period), coverage);
+    const yearOnYear = this.compare(figures, covered, samePeriodLastYear(period), coverage);
     return {
       period,
       ...figures,
-      previousGrowth: growth(figures, this.figuresAt(previousPeriod(period))),
-      yearOnYearGrowth: growth(figures, this.figuresAt(samePeriodLastYear(period))),
+      previousGrowth: previous.growth,
+      previousBasis: previous.basis,
+      yearOnYearGrowth: yearOnYear.growth,
+      yearOnYearBasis: yearOnYear.basis,
+      coverage: covered.coverage,
     };
   }
 
-  private figuresAt(period: Period | null): Figures | null {
-    const counts = period && this.counts.get(periodKey(period));
-    return counts ? figuresOf(counts) : null;
+  /** Growth against an earlier period, when it is in the data and covered alike. */
+  private compare(
+    figures: Figures,
+    current: { period: Period; coverage: PeriodCoverage | null },
+    earlier: Period | null,
+    coverage: Coverage | undefined,
+  ): { growth: GrowthRatios; basis: GrowthBasis } {
+    const counts = earlier && this.counts.get(periodKey(earlier));
+    if (!counts) return { growth: NO_GROWTH, basis: 'no-earlier-period' };
+    const earlierCoverage = coverage?.of(earlier!) ?? null;
+    if (current.coverage === null || earlierCoverage === null) return { growth: growth(figures, figuresOf(counts)), basis: 'whole' };
+    if (!alike(current as { period: Period; coverage: PeriodCoverage }, { period: earlier!, coverage: earlierCoverage })) {
+      return { growth: NO_GROWTH, basis: 'partial' };
+    }
+    const basis = current.coverage.partial ? 'like-for-like' : 'whole';
+    return { growth: growth(figures, figuresOf(counts)), basis };
   }
 }
+
+const NO_GROWTH: GrowthRatios = Object.freeze({ domestic: null, foreign: null, total: null });
 
 type Figures = Pick<ArrivalPeriodRow, 'domestic' | 'foreign' | 'total' | 'foreignShare'>;
 
@@ -130,20 +169,20 @@ function figuresOf({ domestic, foreign }: SegmentCounts): Figures {
   return { domestic, foreign, total, foreignShare: share(foreign, total) };
 }
 
-function share(part: number | null, total: number | null): number | null {
-  return part === null || !total ? null : part / total;
+function share(part: number | null, total: number | null): Ratio | null {
+  return part === null || !total ? null : Ratio.of(part, total);
 }
 
-function growth(current: Figures, previous: Figures | null): GrowthRatios {
+function growth(current: Figures, previous: Figures): GrowthRatios {
   return {
-    domestic: ratio(current.domestic, previous?.domestic),
-    foreign: ratio(current.foreign, previous?.foreign),
-    total: ratio(current.total, previous?.total),
+    domestic: ratio(current.domestic, previous.domestic),
+    foreign: ratio(current.foreign, previous.foreign),
+    total: ratio(current.total, previous.total),
   };
 }
 
-function ratio(current: number | null, previous: number | null | undefined): number | null {
-  return current === null || !previous ? null : (current - previous) / previous;
+function ratio(current: number | null, previous: number | null): Ratio | null {
+  return current === null || !previous ? null : Ratio.of(current - previous, previous);
 }
 
 function totalsOf(periods: ArrivalPeriodRow[]): ArrivalTotals {

@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import chalk, { type Chalk } from 'chalk';
 import { humanCell } from './cells';
-import { type Cell, type Doc, type Table as DocTable, isMissing, isNumericKind } from './doc';
+import { type Cell, type Doc, type Table as DocTable, isNumericKind, numberOf } from './doc';
 import { type Locale, label } from './locale';
 
 type Alignment = Table.HorizontalAlignment;
@@ -60,8 +60,7 @@ function boxed(table: DocTable, locale: Locale, c: Chalk): string {
 }
 
 function magnitude(value: Cell | undefined): number {
-  if (value === undefined || isMissing(value)) return 0;
-  return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
+  return numberOf(value) ?? 0;
 }
 
 /** A horizontal bar in eighths of a character; nothing for zero, negative or missing values. */
