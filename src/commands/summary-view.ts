@@ -18,7 +18,7 @@ import type { Coverage, PeriodCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
-import type { Ratio } from '../stats/exact';
+import { Ratio } from '../stats/exact';
 import {
   type ArrivalPeriodRow,
   type ArrivalSummary,
@@ -175,17 +175,27 @@ export function statsJson(s: GroupStats) {
   };
 }
 
-/** The figures with their decimals exact, as table, markdown and CSV print them (under the JSON names). */
+/**
+ * The figures with their decimals exact, as table, markdown and CSV print them (under the JSON names):
+ * the description's, and the average stay as visitor-nights over visitors, both whole numbers.
+ */
 export function statsCells(s: GroupStats): Row {
+  const { exact } = s;
   return {
-    ...statsJson(s),
-    mean: s.exact.mean,
-    median: s.exact.median,
-    p25: s.exact.p25,
-    p75: s.exact.p75,
-    p90: s.exact.p90,
-    stdDev: s.exact.sd,
-    averageStay: s.exact.averageStay,
+    delegations: s.count,
+    visitors: s.sum,
+    mean: exact.mean,
+    median: exact.median,
+    p25: exact.p25,
+    p75: exact.p75,
+    p90: exact.p90,
+    min: s.min,
+    max: s.max,
+    stdDev: exact.sd,
+    visitorNights: s.visitorNights,
+    averageStay: s.visitorsWithNights > 0 ? Ratio.of(s.visitorNights ?? 0, s.visitorsWithNights) : null,
+    visitorsWithNights: s.visitorsWithNights,
+    delegationsWithNights: s.delegationsWithNights,
   };
 }
 

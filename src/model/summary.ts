@@ -20,8 +20,7 @@
  *   `other` / `lainnya`). Unknown values are never merged into "other" and take no top place.
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
-import type { Description, ExactDescription } from '../stats/describe';
-import { Ratio } from '../stats/exact';
+import type { Description } from '../stats/describe';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
@@ -53,7 +52,6 @@ export interface GroupStats extends Description {
   /** visitorNights / visitorsWithNights; null when no visitor has known nights. */
   averageStay: number | null;
   delegationsWithNights: number;
-  exact: ExactDescription & { averageStay: Ratio | null };
 }
 
 /** The "other" group of `--top N`: an object, so no real category name can be mistaken for it. */
@@ -565,15 +563,12 @@ class GroupAccumulator {
 
   stats(sizes: IntSample = this.sizes): GroupStats {
     const known = this.delegationsWithNights > 0;
-    const description = sizes.describe();
-    const stayKnown = this.visitorsWithNights > 0;
     return {
-      ...description,
+      ...sizes.describe(),
       visitorNights: known ? this.visitorNights : null,
       visitorsWithNights: this.visitorsWithNights,
-      averageStay: stayKnown ? this.visitorNights / this.visitorsWithNights : null,
+      averageStay: this.visitorsWithNights > 0 ? this.visitorNights / this.visitorsWithNights : null,
       delegationsWithNights: this.delegationsWithNights,
-      exact: { ...description.exact, averageStay: stayKnown ? Ratio.of(this.visitorNights, this.visitorsWithNights) : null },
     };
   }
 }

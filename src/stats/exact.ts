@@ -65,6 +65,12 @@ export class Ratio {
 
   plus(other: Ratio | Int): Ratio {
     const o = toRatio(other);
+    if (typeof this.num === 'number' && typeof this.den === 'number' && typeof o.num === 'number' && typeof o.den === 'number') {
+      const [left, right, den] = [this.num * o.den, o.num * this.den, this.den * o.den];
+      if (Number.isSafeInteger(left) && Number.isSafeInteger(right) && Number.isSafeInteger(left + right) && Number.isSafeInteger(den)) {
+        return new Ratio(left + right, den);
+      }
+    }
     return Ratio.ofBig(big(this.num) * big(o.den) + big(o.num) * big(this.den), big(this.den) * big(o.den));
   }
 
@@ -74,16 +80,22 @@ export class Ratio {
 
   times(other: Ratio | Int): Ratio {
     const o = toRatio(other);
-    if (typeof this.num === 'number' && typeof o.num === 'number' && o.den === 1) {
-      const product = this.num * o.num;
-      if (Number.isSafeInteger(product)) return new Ratio(product, this.den);
-    }
-    return Ratio.ofBig(big(this.num) * big(o.num), big(this.den) * big(o.den));
+    return Ratio.product(this.num, this.den, o.num, o.den);
   }
 
   dividedBy(other: Ratio | Int): Ratio {
     const o = toRatio(other);
-    return Ratio.ofBig(big(this.num) * big(o.den), big(this.den) * big(o.num));
+    return Ratio.product(this.num, this.den, o.den, o.num);
+  }
+
+  /** (a / b) x (c / d): in numbers while the products are safe integers (no reduction needed to round), else bigints. */
+  private static product(a: Int, b: Int, c: Int, d: Int): Ratio {
+    if (typeof a === 'number' && typeof b === 'number' && typeof c === 'number' && typeof d === 'number') {
+      const num = a * c;
+      const den = b * d;
+      if (Number.isSafeInteger(num) && Number.isSafeInteger(den) && den !== 0) return den < 0 ? new Ratio(-num, -den) : new Ratio(num, den);
+    }
+    return Ratio.ofBig(big(a) * big(c), big(b) * big(d));
   }
 
   negated(): Ratio {
