@@ -4,6 +4,7 @@
  * defined here once, with their translation into the input layer's settings and the output settings,
  * where the one decision between output for people and output for programs is made (from the format).
  */
+import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
@@ -16,7 +17,7 @@ import type { DateFormat } from '../ingest/values';
 import { dateKey } from '../model/dates';
 import type { TextField } from '../model/fields';
 import type { Kind } from '../model/records';
-import { escapeControls } from '../messages';
+import { escapeControls, quote } from '../messages';
 import { type SinkName, type SinkOf, type SinkSpec, createSink } from '../model/sinks';
 import {
   FORMATS,
@@ -28,6 +29,7 @@ import {
   type Rendered,
   formatFromPath,
   formatInt,
+  knownExtensions,
   formatsFor,
   renderDoc,
   resolveLocale,
@@ -143,13 +145,21 @@ export interface OutputSettings extends ViewSettings, RenderSettings {
 
 /** Decided once per run, from the flags, the config and the format's registration. */
 export function outputSettings(flags: OutputFlags, config: Config, command: string): OutputSettings {
-  const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
+  const format = flags.format ?? formatOfPath(flags.output) ?? (flags.excel ? 'csv' : 'table');
+  if ((flags.excel || flags.bom) && format !== 'csv') {
+    throw new UsageError(`--${flags.excel ? 'excel' : 'bom'} is for CSV output, not --format ${format}`);
+  }
   const offered = formatsFor(command);
   if (!offered.includes(format)) {
     const by = (FORMATS[format] as OutputFormat).commands ?? [];
     throw new UsageError(`--format ${format} is for the ${by.join(' and ')} command${by.length === 1 ? '' : 's'}`);
   }
   const toTerminal = !flags.output && process.stdout.isTTY === true;
+  if (toTerminal && (FORMATS[format] as OutputFormat).binary) {
+    throw new UsageError(
+      `--format ${format} writes a workbook, not text for the screen: give -o FILE${FORMATS[format].extensions[0]} or redirect the output`,
+    );
+  }
   return {
     format,
     machine: FORMATS[format].machine,
@@ -164,11 +174,24 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
   };
 }
 
+/**
+ * The format `-o FILE` implies: by its extension; none (`/dev/null`, `/dev/fd/3`) leaves the default.
+ * An extension that is no format's is refused rather than guessed.
+ */
+function formatOfPath(path: string | undefined): Format | undefined {
+  if (path === undefined || path === '-' || extname(path) === '') return undefined;
+  const format = formatFromPath(path);
+  if (format) return format;
+  throw new UsageError(
+    `-o ${escapeControls(path)}: ${quote(extname(path))} is not an output format's extension (known: ${knownExtensions().join(', ')}); give --format`,
+  );
+}
+
 /** Renders a command's output in the chosen format and writes it (atomically with -o). */
 export async function emit(rendered: Rendered, output: OutputSettings): Promise<void> {
   // First, so that a reader that closes the pipe early cannot race them.
   for (const line of rendered.stderr ?? []) toStderr(line);
-  await writeOutput(renderDoc(output.format, rendered, output), output.path);
+  await writeOutput(await renderDoc(output.format, rendered, output), output.path);
 }
 
 /** What a command adds to the pipeline. */
