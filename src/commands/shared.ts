@@ -36,7 +36,7 @@ import {
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary } from './parse';
+import { parseBoundary, parseHeaderRow } from './parse';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -50,6 +50,7 @@ export interface InputFlags {
   skipInvalid?: boolean;
   rejects?: string;
   config?: string;
+  headerRow?: string;
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -58,6 +59,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
     .option('--delimiter <char>', ', ; tab or | (default: detected)')
     .option('--map <pairs>', 'map columns explicitly: people="Jumlah Tamu",date=Tgl')
+    .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
     .option('--to <date>', 'only rows on or before this date (inclusive)')
@@ -94,6 +96,7 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     dateFormat,
     from,
     to,
+    ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
   };
 }
 

@@ -8,7 +8,7 @@ import { InvalidDataError, UsageError } from '../errors';
 import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
 import { DEFAULT_SPLIT, type SplitTuning, readSplit, splitPoint } from './parallel';
 import { ProblemLog } from './problems';
-import { DEFAULT_READ, type FileReport, type InputOptions, type ReadTuning, STDIN, readFile } from './reader';
+import { DEFAULT_READ, type FileReport, fileWarnings, type InputOptions, type ReadTuning, STDIN, readFile } from './reader';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -72,11 +72,11 @@ export async function readInputs(sources: string[], request: ReadRequest): Promi
   try {
     for (const source of sources) {
       const cut = spec && source !== STDIN ? splitPoint(source, split) : null;
-      files.push(
-        cut
-          ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split)
-          : await readFile(source, options, sink, log, read),
-      );
+      const report = cut
+        ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split)
+        : await readFile(source, options, sink, log, read);
+      files.push(report);
+      fileWarnings(report).forEach(diagnostics);
     }
   } catch (e) {
     log.close(false);

@@ -6,18 +6,21 @@
  */
 import { InputError } from '../errors';
 import { type CalDate, dateKey } from '../model/dates';
-import { type ArrivalRow, type Kind, rowOf } from '../model/records';
+import type { DelegationField } from '../model/fields';
+import { type ArrivalRow, DELEGATION_FIELDS, type Kind, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
+import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
 import { sniffDelimiter } from './sniff';
-import type { DateFormat } from './values';
+import { type DateFormat, parseDate, parseOptionalCount } from './values';
+import { quote } from '../messages';
 
 export interface InputOptions {
   kind?: Kind;
@@ -32,6 +35,8 @@ export interface InputOptions {
    * Absent: all of them. Rows read, accepted and rejected are the same either way.
    */
   fields?: ReadonlySet<TextField>;
+  /** `--header-row N`: the header's line (CSV) or row (sheet); absent: searched (table-shape.ts). */
+  headerRow?: number;
 }
 
 /** How a file is read, for tests: the rows, counts and problems never depend on it. */
@@ -57,9 +62,26 @@ export interface FileReport {
   rowsRejected: number;
   /** Accepted rows left out by --from/--to. */
   rowsOutOfRange: number;
+  /** The header's line (CSV) or row (sheet): the rows above it are titles (table-shape.ts). */
+  headerRow: number;
+  /** The table's total row, checked against the rows above it. */
+  totalRow?: TotalRowReport;
+  /** Rows of one cell under the total row (`Sumber: ...`), when there are any. */
+  noteRows?: number;
+}
+
+/** What is said on stderr once a file is read: a total row that differs from the rows above it. */
+export function fileWarnings(f: FileReport): string[] {
+  const warning = f.totalRow && totalWarning(f.source, f.totalRow, f.rowsRejected);
+  return warning ? [warning] : [];
 }
 
 export const STDIN = '-';
+
+/** The delegation fields that are counts (people, nights): summed for a total row. */
+const DELEGATION_COUNT_FIELDS = DELEGATION_FIELDS.filter((field) => field.kind === 'count').map(
+  (field) => field.name as Extract<DelegationField, { kind: 'count' }>['name'],
+);
 /** Encoding and delimiter are decided on this much of the start of the input. */
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -138,6 +160,25 @@ export interface RowCounts {
   rowsAccepted: number;
   rowsRejected: number;
   rowsOutOfRange: number;
+  /** The end of the table in this part: its sums and a total row held back (for the part before it). */
+  tail?: TableTail;
+}
+
+/** A row held back as the table's total until no data follows it. */
+interface HeldTotal {
+  line: number;
+  label: string;
+  raw: string;
+  /** Per count column of the layout (by its index in the record): the figure stated, if any. */
+  figures: [number, number][];
+}
+
+/** What the total row check needs from a part of a file. */
+export interface TableTail {
+  /** Per column index: the sum of the accepted rows' counts. */
+  sums: number[];
+  held: HeldTotal | null;
+  noteRows: number;
 }
 
 /** Where rejected rows go: the ProblemLog, or a worker's list to hand over. */
@@ -179,6 +220,15 @@ export class FileReader {
   private rowsAccepted = 0;
   private rowsRejected = 0;
   private rowsOutOfRange = 0;
+  /** Looking for the header: the first row offered (whose error is the one to give if none fits), the row above. */
+  private offered = 0;
+  private firstOffered: string[] | null = null;
+  private headerError: InputError | null = null;
+  private above: string[] | null = null;
+  private headerRow = 1;
+  private readonly tail: TableTail = { sums: [], held: null, noteRows: 0 };
+  /** The layout's count columns (index in the record), whose sums the total row is checked against. */
+  private countColumns: number[] = [];
 
   constructor(
     readonly name: string,
@@ -229,6 +279,7 @@ export class FileReader {
     file.headers = state.headers;
     file.layout = state.layout;
     file.ctx = new RowContext(state.layout, options.dateFormat, options.fields);
+    file.countColumns = countColumnsOf(state.layout);
     file.scanner = file.newScanner();
     return file;
   }
@@ -250,8 +301,8 @@ export class FileReader {
   }
 
   counts(): RowCounts {
-    const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange } = this;
-    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange };
+    const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail } = this;
+    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail };
   }
 
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
@@ -266,6 +317,13 @@ export class FileReader {
     this.rowsAccepted += part.counts.rowsAccepted;
     this.rowsRejected += part.counts.rowsRejected;
     this.rowsOutOfRange += part.counts.rowsOutOfRange;
+    const theirs = part.counts.tail;
+    if (!theirs) return;
+    theirs.sums.forEach((sum, i) => (this.tail.sums[i] = (this.tail.sums[i] ?? 0) + sum));
+    // A total row held at the cut with rows after it was a row read, and rejected there.
+    if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
+    if (theirs.held) this.tail.held = theirs.held;
+    this.tail.noteRows += theirs.noteRows;
   }
 
   private start(head: Buffer): void {
@@ -299,8 +357,10 @@ export class FileReader {
     const rest = this.transcoder.end();
     if (rest.length > 0) this.scanner.push(rest);
     this.scanner.end();
+    if (!this.headers && this.firstOffered) this.noHeaderFound();
     if (!this.headers) throw new InputError(`${this.name}: empty file (no header row)`);
     const layout = this.layout ?? this.decideLayout(null);
+    const totalRow = this.totalRow();
     return {
       source: this.name,
       kind: layout.kind,
@@ -314,6 +374,9 @@ export class FileReader {
       rowsAccepted: this.rowsAccepted,
       rowsRejected: this.rowsRejected,
       rowsOutOfRange: this.rowsOutOfRange,
+      headerRow: this.headerRow,
+      ...(totalRow ? { totalRow } : {}),
+      ...(this.tail.noteRows > 0 ? { noteRows: this.tail.noteRows } : {}),
     };
   }
 
@@ -321,12 +384,129 @@ export class FileReader {
     const layout = detectLayout(this.headers!, first ? (i) => first.field(i).trim() : null, this.options.map, this.options.kind, this.name);
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields);
+    this.countColumns = countColumnsOf(layout);
     return layout;
+  }
+
+  /**
+   * A row while the header is not found: the header if it makes a complete layout (or is the row
+   * `--header-row` names), else a title row; after HEADER_SEARCH_ROWS rows the search gives up.
+   */
+  private offerHeader(rec: CsvRecord): void {
+    const cells = headerCells(
+      Array.from({ length: rec.fieldCount }, (_, i) => rec.field(i).trim()),
+      this.above,
+    );
+    const wanted = this.options.headerRow;
+    if (wanted === undefined ? this.fitsHeader(cells) : rec.line >= wanted) {
+      this.headers = cells;
+      this.headerRow = rec.line;
+      // The header's own line ending, however long it is (not only within the sniffed start).
+      this.lineEnding = rec.lineEnding();
+      return;
+    }
+    this.firstOffered ??= cells;
+    this.above = cells;
+    if (wanted === undefined && ++this.offered >= HEADER_SEARCH_ROWS) this.noHeaderFound();
+  }
+
+  private fitsHeader(cells: string[]): boolean {
+    try {
+      detectLayout(cells, null, this.options.map, this.options.kind, this.name);
+      return true;
+    } catch (e) {
+      // The first row that names some columns explains best what is missing.
+      if (!(e instanceof InputError)) throw e;
+      const generic = (error: InputError) => /cannot tell whether/.test(error.message);
+      if (this.headerError === null || (generic(this.headerError) && !generic(e))) this.headerError = e;
+      return false;
+    }
+  }
+
+  /** No row within the search makes a header: the first row's (or the most telling) reason. */
+  private noHeaderFound(): never {
+    const reason = this.headerError?.message ?? `${this.name}: no header row found`;
+    throw new InputError(
+      `${reason}${this.offered > 1 ? ` (no row of the first ${Math.min(this.offered, HEADER_SEARCH_ROWS)} is a header; --header-row N names it)` : ''}`,
+    );
+  }
+
+  /**
+   * A row after the header that is not data: a total row held back (the last one is the table's
+   * total), or a note under a total row. A held total followed by data was a row after all: rejected.
+   */
+  private holdBack(rec: CsvRecord): boolean {
+    const held = this.tail.held;
+    if (held !== null) {
+      if (filledCells(rec) === 1) {
+        this.tail.noteRows++;
+        return true;
+      }
+      this.rejectHeld();
+    }
+    const label = totalLabelOf(rec);
+    if (label === null || this.holdsDate(rec)) return false;
+    const figures: [number, number][] = [];
+    for (const column of this.countColumns) {
+      const n = column < rec.fieldCount ? parseOptionalCount(rec.field(column)) : null;
+      if (typeof n === 'number') figures.push([column, n]);
+    }
+    this.tail.held = { line: rec.line, label, raw: rec.raw(), figures };
+    return true;
+  }
+
+  /** Whether the row's date (or period) cell holds a date: then it is data, whatever its label. */
+  private holdsDate(rec: CsvRecord): boolean {
+    const index = this.layout!.columns.index;
+    const i = index.date ?? index.period;
+    if (i === undefined || i >= rec.fieldCount) return false;
+    return typeof parseDate(rec.field(i), this.options.dateFormat) !== 'string';
+  }
+
+  private rejectHeld(): void {
+    const held = this.tail.held!;
+    this.tail.held = null;
+    this.rowsRead++;
+    const reason = `a total row (${quote(held.label)}) with more data below it: not read as data`;
+    this.reject([{ source: this.name, line: held.line, column: null, reason }], held.raw);
+  }
+
+  /** The table's total row, checked against the sums of the accepted rows above it. */
+  private totalRow(): TotalRowReport | undefined {
+    const held = this.tail.held;
+    if (!held) return undefined;
+    const headers = this.layout!.columns.headers;
+    const figures = held.figures.map(([column, stated]) => ({ column: headers[column], stated, sum: this.tail.sums[column] ?? 0 }));
+    const base = { line: held.line, label: held.label, figures };
+    if (figures.length === 0) return { ...base, matches: null, unchecked: 'it has no figures' };
+    if (this.limited) return { ...base, matches: null, unchecked: '--from/--to left rows out of the sums' };
+    return { ...base, matches: figures.every((f) => f.stated === f.sum) };
+  }
+
+  /** Adds a valid record's counts to the sums the total row is checked against. */
+  private addToSums(rec: CsvRecord): void {
+    const sums = this.tail.sums;
+    for (const column of this.countColumns) {
+      const n = column < rec.fieldCount ? parseOptionalCount(rec.field(column)) : null;
+      if (typeof n === 'number') sums[column] = (sums[column] ?? 0) + n;
+    }
   }
 
   /** A batch of records: delegations on the straight path where they can take it, then handed on together. */
   private batch(records: RecordBatch): void {
-    const deliver = (r: number) => records.deliver(r);
+    // A total row held back is rejected by the next data row the record path meets; one the straight
+    // path takes is noticed after the batch (only notes were delivered after the hold).
+    let heldAt = this.tail.held ? -1 : null;
+    let deliveredAfter = 0;
+    const deliver = (r: number) => {
+      const before = this.tail.held;
+      records.deliver(r);
+      const now = this.tail.held;
+      if (now !== before) {
+        heldAt = now ? r : null;
+        deliveredAfter = 0;
+      } else if (now) deliveredAfter++;
+    };
     if (this.ctx?.delegation && this.tuning.straightPath) {
       const taken = takeDelegations(
         records,
@@ -338,6 +518,7 @@ export class FileReader {
       );
       this.rowsRead += taken;
       this.rowsAccepted += taken;
+      if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
     } else {
       for (let r = 0; r < records.size; r++) deliver(r);
     }
@@ -348,19 +529,29 @@ export class FileReader {
   private handOn(): void {
     const rows = this.delegations;
     if (rows.length === 0) return;
+    this.addBatchToSums(rows);
     if (this.sink.delegationBatch) this.sink.delegationBatch(rows);
     else for (let i = 0; i < rows.length; i++) this.sink.delegation(rowOf(rows, i));
     rows.clear();
   }
 
-  private record(rec: CsvRecord): void {
-    if (!this.headers) {
-      this.headers = Array.from({ length: rec.fieldCount }, (_, i) => rec.field(i).trim());
-      // The header's own line ending, however long it is (not only within the sniffed start).
-      this.lineEnding = rec.lineEnding();
-      return;
+  /** The counts of a batch's rows (in range: with --from/--to the total row is not checked). */
+  private addBatchToSums(rows: DelegationBatchBuilder): void {
+    const sums = this.tail.sums;
+    for (const field of DELEGATION_COUNT_FIELDS) {
+      const column = this.layout!.columns.index[field];
+      if (column === undefined) continue;
+      const values = rows.values[field] as Float64Array;
+      let sum = 0;
+      for (let i = 0; i < rows.length; i++) if (values[i] > 0) sum += values[i];
+      sums[column] = (sums[column] ?? 0) + sum;
     }
+  }
+
+  private record(rec: CsvRecord): void {
+    if (!this.headers) return this.offerHeader(rec);
     if (!this.layout) this.decideLayout(rec);
+    if (this.holdBack(rec)) return;
     this.rowsRead++;
     const ctx = this.ctx!;
     ctx.begin();
@@ -374,6 +565,7 @@ export class FileReader {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
+      this.addToSums(rec);
       if (!this.inRange(this.arrivals[0].period)) return;
       for (const row of this.arrivals) this.sink.arrival(row);
     }
@@ -397,6 +589,7 @@ export class FileReader {
   private brokenRecord(line: number, reason: string, raw: string): void {
     // On the header line it is not a data row: the file cannot be read at all.
     if (!this.headers) throw new InputError(`${this.name}:${line}: header: ${reason}`);
+    if (this.tail.held) this.rejectHeld();
     this.rowsRead++;
     this.reject([{ source: this.name, line, column: null, reason }], raw);
   }
@@ -405,4 +598,28 @@ export class FileReader {
     this.rowsRejected++;
     this.problems.reject(problems, raw);
   }
+}
+
+/** The layout's columns of counts, by their index in the record. */
+function countColumnsOf(layout: Layout): number[] {
+  const names = layout.kind === 'delegations' ? DELEGATION_COUNT_FIELDS : (['domestic', 'foreign', 'count'] as const);
+  return names.flatMap((name) => {
+    const i = layout.columns.index[name];
+    return i === undefined ? [] : [i];
+  });
+}
+
+/** The text of the row's first filled cell when it is a total label (`Jumlah`, `Total`...), else null. */
+function totalLabelOf(rec: CsvRecord): string | null {
+  for (let i = 0; i < rec.fieldCount; i++) {
+    const text = rec.field(i).trim();
+    if (text !== '') return isTotalLabel(text) ? text : null;
+  }
+  return null;
+}
+
+function filledCells(rec: CsvRecord): number {
+  let n = 0;
+  for (let i = 0; i < rec.fieldCount; i++) if (rec.field(i).trim() !== '') n++;
+  return n;
 }
