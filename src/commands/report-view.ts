@@ -5,6 +5,7 @@
  */
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
+import type { FileReport } from '../ingest/reader';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import type { Progress } from '../model/progress';
@@ -226,7 +227,10 @@ function dataQualityTable(input: InputSummary): Table {
     rows: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
-      format: `${describeEncoding(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
+      format:
+        f.sheet !== undefined
+          ? 'xlsx sheet'
+          : `${describeEncoding(f as Required<FileReport>)}, ${describeDelimiter(f.delimiter!)}, ${f.lineEnding}`,
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,

@@ -17,7 +17,7 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
-import type { ArrivalSummary } from '../model/summary';
+import type { AnnualFigure, ArrivalSummary } from '../model/summary';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
@@ -210,7 +210,26 @@ function arrivalsOf(collector: ReportCollector, year: number): { months: Arrival
     incompletePeriods: periods.filter((p) => p.total === null).length,
   };
   const years = all.periods.filter((p) => yearOf(p.period) === year || yearOf(p.period) === year - 1);
-  return { months: { unit: 'month', periods, totals }, years: { unit: 'year', periods: years, totals: all.totals } };
+  const inYears =
+    (...wanted: number[]) =>
+    (a: AnnualFigure) =>
+      wanted.includes(a.year);
+  return {
+    months: {
+      unit: 'month',
+      periods,
+      totals,
+      annualOnly: byMonth.annualOnly.filter(inYears(year)),
+      annualOverlapped: byMonth.annualOverlapped.filter(inYears(year)),
+    },
+    years: {
+      unit: 'year',
+      periods: years,
+      totals: all.totals,
+      annualOnly: [],
+      annualOverlapped: all.annualOverlapped.filter(inYears(year - 1, year)),
+    },
+  };
 }
 
 function measureTargets(

@@ -51,6 +51,7 @@ export interface InputFlags {
   rejects?: string;
   config?: string;
   headerRow?: string;
+  sheet?: string[];
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -59,6 +60,11 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
     .option('--delimiter <char>', ', ; tab or | (default: detected)')
     .option('--map <pairs>', 'map columns explicitly: people="Jumlah Tamu",date=Tgl')
+    .option(
+      '--sheet <name>',
+      'read this sheet of a workbook (a name, or 1 for the first); repeatable; default: every sheet with a table',
+      collectValues,
+    )
     .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
@@ -97,7 +103,13 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     from,
     to,
     ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
+    ...(flags.sheet === undefined ? {} : { sheets: flags.sheet }),
   };
+}
+
+/** A repeatable option's values, in order. */
+function collectValues(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function configOf(flags: InputFlags): Config {

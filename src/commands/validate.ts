@@ -7,12 +7,10 @@
  */
 import { type Command, Option } from 'commander';
 import { InvalidDataError, OutputError, VisitstatError } from '../errors';
-import { describeEncoding } from '../ingest/decode';
-import { describeDelimiter } from '../ingest/sniff';
 import { describeShape } from '../ingest/table-shape';
 import { ProblemLog } from '../ingest/problems';
-import { type FileReport, type InputOptions, displayName, fileWarnings, readFile } from '../ingest/reader';
-import { checkSources, totalsOf } from '../ingest/inputs';
+import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
+import { checkSources, readSource, totalsOf } from '../ingest/inputs';
 import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
@@ -46,10 +44,10 @@ export function register(program: Command): void {
 function verdictLine(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
   const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
-  const shape = describeShape(f, 'line').map((part) => `; ${part}`);
+  const shape = describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`);
   return (
-    `${f.source}: ${status}: ${kind}, ${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
-    `${f.lineEnding} line endings${shape.join('')}; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
+    `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
+    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
   );
 }
 
@@ -62,9 +60,10 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   try {
     for (const source of files) {
       try {
-        const report = await readFile(source, options, NULL_SINK, log);
-        reports.push(report);
-        fileWarnings(report).forEach(toStderr);
+        for (const report of await readSource(source, options, NULL_SINK, log)) {
+          reports.push(report);
+          fileWarnings(report).forEach(toStderr);
+        }
       } catch (e) {
         // An output that cannot be written stops everything; a file that cannot be read is a verdict.
         if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;

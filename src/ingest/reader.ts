@@ -5,11 +5,11 @@
  * A big file may be read in two halves at once (parallel.ts, which resumes a FileReader in a worker).
  */
 import { InputError } from '../errors';
-import { type CalDate, dateKey } from '../model/dates';
+import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Kind, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
-import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
+import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
@@ -18,7 +18,7 @@ import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
-import { sniffDelimiter } from './sniff';
+import { describeDelimiter, sniffDelimiter } from './sniff';
 import { type DateFormat, parseDate, parseOptionalCount } from './values';
 import { quote } from '../messages';
 
@@ -37,6 +37,8 @@ export interface InputOptions {
   fields?: ReadonlySet<TextField>;
   /** `--header-row N`: the header's line (CSV) or row (sheet); absent: searched (table-shape.ts). */
   headerRow?: number;
+  /** `--sheet NAME|N`: the sheets of a workbook to read; absent: every sheet that holds a table. */
+  sheets?: string[];
 }
 
 /** How a file is read, for tests: the rows, counts and problems never depend on it. */
@@ -48,14 +50,17 @@ export interface ReadTuning {
 export const DEFAULT_READ: ReadTuning = Object.freeze({ straightPath: true });
 
 export interface FileReport {
+  /** The file, or `FILE[SHEET]` for a sheet of a workbook. */
   source: string;
   kind: Kind;
   arrivalForm?: 'wide' | 'long';
-  encoding: Encoding;
-  bom: boolean;
+  /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
+  sheet?: string;
+  encoding?: Encoding;
+  bom?: boolean;
   encodingNote?: string;
-  delimiter: string;
-  lineEnding: 'LF' | 'CRLF' | 'CR' | 'none';
+  delimiter?: string;
+  lineEnding?: 'LF' | 'CRLF' | 'CR' | 'none';
   /** Data rows read (blank lines are not rows). rowsRead = rowsAccepted + rowsRejected. */
   rowsRead: number;
   rowsAccepted: number;
@@ -70,6 +75,12 @@ export interface FileReport {
   noteRows?: number;
 }
 
+/** How the input was written, for verdicts: `UTF-8, ';' delimited, CRLF line endings`, or a workbook's sheet. */
+export function describeFormat(f: FileReport): string {
+  if (f.sheet !== undefined) return 'sheet of an xlsx workbook';
+  return `${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
+}
+
 /** What is said on stderr once a file is read: a total row that differs from the rows above it. */
 export function fileWarnings(f: FileReport): string[] {
   const warning = f.totalRow && totalWarning(f.source, f.totalRow, f.rowsRejected);
@@ -77,6 +88,8 @@ export function fileWarnings(f: FileReport): string[] {
 }
 
 export const STDIN = '-';
+/** A sheet's accepted delegation rows are handed to the sink this many at a time. */
+const SHEET_BATCH = 4096;
 
 /** The delegation fields that are counts (people, nights): summed for a total row. */
 const DELEGATION_COUNT_FIELDS = DELEGATION_FIELDS.filter((field) => field.kind === 'count').map(
@@ -229,6 +242,8 @@ export class FileReader {
   private readonly tail: TableTail = { sums: [], held: null, noteRows: 0 };
   /** The layout's count columns (index in the record), whose sums the total row is checked against. */
   private countColumns: number[] = [];
+  /** Reading a workbook's sheet: rows, not lines. */
+  private sheet = false;
 
   constructor(
     readonly name: string,
@@ -278,10 +293,38 @@ export class FileReader {
     file.delimiter = state.delimiter;
     file.headers = state.headers;
     file.layout = state.layout;
-    file.ctx = new RowContext(state.layout, options.dateFormat, options.fields);
+    file.ctx = new RowContext(state.layout, options.dateFormat, options.fields, name);
     file.countColumns = countColumnsOf(state.layout);
     file.scanner = file.newScanner();
     return file;
+  }
+
+  /** A reader for the rows of a workbook's sheet, handed over one by one (row()) as typed cells. */
+  static forSheet(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, tuning: ReadTuning): FileReader {
+    const file = new FileReader(name, options, sink, problems, tuning);
+    file.head = null;
+    file.sheet = true;
+    return file;
+  }
+
+  /** One row of a sheet (empty rows are not rows, as blank lines are not). */
+  row(rec: CsvRecord): void {
+    if (rec.fieldCount > 0) this.record(rec);
+    if (this.delegations.length >= SHEET_BATCH) this.handOn();
+  }
+
+  /** No header found yet: the sheet may hold no table at all. */
+  headerless(): boolean {
+    return this.headers === null || this.layout === null;
+  }
+
+  /** The report of a sheet once its rows are read. */
+  finishSheet(): FileReport {
+    if (!this.headers && this.firstOffered) this.noHeaderFound();
+    if (!this.headers) throw new InputError(`${this.name}: empty sheet (no header row)`);
+    this.handOn();
+    const sheet = /\[(.*)\]$/.exec(this.name)?.[1] ?? '';
+    return this.report(this.layout ?? this.decideLayout(null), { sheet });
   }
 
   /** The state to hand to a reader of a later part, once the layout is known; null if it cannot be. */
@@ -359,17 +402,22 @@ export class FileReader {
     this.scanner.end();
     if (!this.headers && this.firstOffered) this.noHeaderFound();
     if (!this.headers) throw new InputError(`${this.name}: empty file (no header row)`);
-    const layout = this.layout ?? this.decideLayout(null);
-    const totalRow = this.totalRow();
-    return {
-      source: this.name,
-      kind: layout.kind,
-      ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
+    return this.report(this.layout ?? this.decideLayout(null), {
       encoding: this.detected.encoding,
       bom: this.detected.bom,
       ...(this.detected.note ? { encodingNote: this.detected.note } : {}),
       delimiter: this.delimiter,
       lineEnding: this.lineEnding,
+    });
+  }
+
+  private report(layout: Layout, format: Partial<FileReport>): FileReport {
+    const totalRow = this.totalRow();
+    return {
+      source: this.name,
+      kind: layout.kind,
+      ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
+      ...format,
       rowsRead: this.rowsRead,
       rowsAccepted: this.rowsAccepted,
       rowsRejected: this.rowsRejected,
@@ -383,7 +431,7 @@ export class FileReader {
   private decideLayout(first: CsvRecord | null): Layout {
     const layout = detectLayout(this.headers!, first ? (i) => first.field(i).trim() : null, this.options.map, this.options.kind, this.name);
     this.layout = layout;
-    this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields);
+    this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields, this.name, this.sheet ? 'row' : 'line');
     this.countColumns = countColumnsOf(layout);
     return layout;
   }
@@ -550,12 +598,15 @@ export class FileReader {
 
   private record(rec: CsvRecord): void {
     if (!this.headers) return this.offerHeader(rec);
+    // A row of empty cells (`;;;;` as a spreadsheet exports an empty row) is no more a row than a blank line.
+    if (filledCells(rec) === 0) return;
     if (!this.layout) this.decideLayout(rec);
     if (this.holdBack(rec)) return;
     this.rowsRead++;
     const ctx = this.ctx!;
-    ctx.begin();
-    if (!checkWidth(rec, this.headers.length, ctx)) return this.rejectRecord(rec);
+    ctx.begin(rec.line);
+    // A sheet's row ends at its last filled cell, and a cell beyond the header's columns is in no column.
+    if (!rec.cell && !checkWidth(rec, this.headers.length, ctx)) return this.rejectRecord(rec);
     if (this.layout!.kind === 'delegations') {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
@@ -571,8 +622,8 @@ export class FileReader {
     }
   }
 
-  /** --from/--to; a month-only figure is dated at its month's last day, as everywhere else. */
-  private inRange(date: CalDate): boolean {
+  /** --from/--to; a month-only figure is dated at its month's last day, a year alone at its year's, as everywhere else. */
+  private inRange(date: PeriodDate): boolean {
     if (!this.limited) return true;
     const key = dateKey(date);
     if (key >= this.fromKey && key <= this.toKey) return true;

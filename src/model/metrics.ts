@@ -8,7 +8,7 @@
  *   inside domestic, are not added; from delegation logs alone, delegation visitors make it.
  */
 import { InputError } from '../errors';
-import type { CalDate } from './dates';
+import { type CalDate, isYearDate } from './dates';
 import { multiplyCount } from './money';
 import type { Metric } from './progress';
 import { DailySeries, type DailySeriesData } from './progress-series';
@@ -85,6 +85,8 @@ export class MetricSeries {
 
   arrival(row: ArrivalRow): void {
     this.arrivalsSeen = true;
+    // Progress is measured by the day: an annual figure has no day to be counted on.
+    if (isYearDate(row.period)) return;
     this.add(row.segment, row.period, row.count);
     this.add('total', row.period, row.count);
     if (!this.valuation) return;
