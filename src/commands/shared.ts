@@ -52,6 +52,7 @@ export interface InputFlags {
   config?: string;
   headerRow?: string;
   sheet?: string[];
+  segment?: 'domestic' | 'foreign';
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -64,6 +65,12 @@ export function addInputOptions(cmd: Command): Command {
       '--sheet <name>',
       'read this sheet of a workbook (a name, or 1 for the first); repeatable; default: every sheet with a table',
       collectValues,
+    )
+    .addOption(
+      new Option('--segment <segment>', 'what a table of months down and years across counts, when its title does not say').choices([
+        'domestic',
+        'foreign',
+      ]),
     )
     .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
@@ -104,6 +111,7 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     to,
     ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
     ...(flags.sheet === undefined ? {} : { sheets: flags.sheet }),
+    ...(flags.segment === undefined ? {} : { segment: flags.segment }),
   };
 }
 
@@ -255,18 +263,26 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
 /** The data-quality line every table and markdown output ends with. */
 export function inputFooter(input: InputSummary): Label {
   const n = (value: number, locale: Locale) => formatInt(value, locale);
-  const footer = (locale: Locale, words: { read: string; accepted: string; rejected: string; outside: string; files: string }) =>
+  // A workbook is one file of several sheets.
+  const sheets = input.files.filter((f) => f.sheet !== undefined).length;
+  const fileCount = new Set(input.files.map((f) => (f.sheet === undefined ? f.source : f.source.slice(0, -f.sheet.length - 2)))).size;
+  const sheetWords = (word: string, plural: string) => (sheets === 0 ? '' : ` (${sheets} ${sheets === 1 ? word : plural})`);
+  const footer = (
+    locale: Locale,
+    words: { read: string; accepted: string; rejected: string; outside: string; files: string; sheets: string },
+  ) =>
     `${words.read} ${n(input.rowsRead, locale)}, ${words.accepted} ${n(input.rowsAccepted, locale)}, ` +
     `${words.rejected} ${n(input.rowsRejected, locale)}` +
     (input.rowsOutOfRange > 0 ? ` (${n(input.rowsOutOfRange, locale)} ${words.outside})` : '') +
-    ` — ${n(input.files.length, locale)} ${words.files}`;
+    ` — ${n(fileCount, locale)} ${words.files}${words.sheets}`;
   return {
     en: footer('en', {
       read: 'Rows read',
       accepted: 'accepted',
       rejected: 'rejected',
       outside: 'accepted rows outside --from/--to',
-      files: input.files.length === 1 ? 'file' : 'files',
+      files: fileCount === 1 ? 'file' : 'files',
+      sheets: sheetWords('sheet', 'sheets'),
     }),
     id: footer('id', {
       read: 'Baris dibaca',
@@ -274,6 +290,7 @@ export function inputFooter(input: InputSummary): Label {
       rejected: 'ditolak',
       outside: 'baris diterima di luar --from/--to',
       files: 'berkas',
+      sheets: sheetWords('lembar', 'lembar'),
     }),
   };
 }

@@ -43,8 +43,13 @@ export function register(program: Command): void {
 
 function verdictLine(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
-  const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
-  const shape = describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`);
+  const form =
+    f.arrivalForm === 'bps'
+      ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
+      : f.arrivalForm;
+  const kind = form ? `${f.kind} (${form})` : f.kind;
+  const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
   return (
     `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
     `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`

@@ -7,12 +7,12 @@
 import { InputError } from '../errors';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
-import { type ArrivalRow, DELEGATION_FIELDS, type Kind, rowOf } from '../model/records';
+import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { fileChunks } from './file-chunks';
-import { type ColumnMap, type Layout, detectLayout } from './headers';
+import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
@@ -39,6 +39,8 @@ export interface InputOptions {
   headerRow?: number;
   /** `--sheet NAME|N`: the sheets of a workbook to read; absent: every sheet that holds a table. */
   sheets?: string[];
+  /** `--segment`: what a BPS table (months down, years across) counts, when its title does not say. */
+  segment?: Segment;
 }
 
 /** How a file is read, for tests: the rows, counts and problems never depend on it. */
@@ -53,7 +55,12 @@ export interface FileReport {
   /** The file, or `FILE[SHEET]` for a sheet of a workbook. */
   source: string;
   kind: Kind;
-  arrivalForm?: 'wide' | 'long';
+  arrivalForm?: 'wide' | 'long' | 'bps';
+  /** bps: the segment the table counts, and where that was read. */
+  segment?: Segment;
+  segmentFrom?: 'title' | '--segment';
+  /** The date column holds Excel serial numbers (every value of it), read as days. */
+  serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
   sheet?: string;
   encoding?: Encoding;
@@ -240,6 +247,8 @@ export class FileReader {
   private above: string[] | null = null;
   private headerRow = 1;
   private readonly tail: TableTail = { sums: [], held: null, noteRows: 0 };
+  /** The text of the rows above the header (and a sheet's name): where a BPS table names its segment. */
+  private readonly titles: string[] = [];
   /** The layout's count columns (index in the record), whose sums the total row is checked against. */
   private countColumns: number[] = [];
   /** Reading a workbook's sheet: rows, not lines. */
@@ -417,6 +426,8 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
+      ...(layout.segment ? { segment: layout.segment, segmentFrom: this.options.segment ? '--segment' : 'title' } : {}),
+      ...(this.ctx?.dateColumn.serials ? { serialDates: true } : {}),
       ...format,
       rowsRead: this.rowsRead,
       rowsAccepted: this.rowsAccepted,
@@ -430,10 +441,23 @@ export class FileReader {
 
   private decideLayout(first: CsvRecord | null): Layout {
     const layout = detectLayout(this.headers!, first ? (i) => first.field(i).trim() : null, this.options.map, this.options.kind, this.name);
+    if (layout.arrivalForm === 'bps') layout.segment = this.bpsSegment();
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields, this.name, this.sheet ? 'row' : 'line');
     this.countColumns = countColumnsOf(layout);
     return layout;
+  }
+
+  /** What a BPS table counts: --segment, else what its title (or sheet name) names. */
+  private bpsSegment(): Segment {
+    if (this.options.segment) return this.options.segment;
+    const named = segmentNamed([...this.titles, this.sheet ? this.name : ''].join(' '));
+    if (named) return named;
+    throw new InputError(
+      `${this.name}: a table of months down and years across (as BPS publishes them) counts domestic or foreign ` +
+        'visitors, and no title above it says which (Wisatawan Nusantara / Wisnus, or Wisatawan Mancanegara / Wisman): ' +
+        'give --segment domestic or --segment foreign',
+    );
   }
 
   /**
@@ -455,6 +479,7 @@ export class FileReader {
     }
     this.firstOffered ??= cells;
     this.above = cells;
+    this.titles.push(cells.join(' '));
     if (wanted === undefined && ++this.offered >= HEADER_SEARCH_ROWS) this.noHeaderFound();
   }
 
@@ -653,6 +678,7 @@ export class FileReader {
 
 /** The layout's columns of counts, by their index in the record. */
 function countColumnsOf(layout: Layout): number[] {
+  if (layout.years) return layout.years.map((y) => y.column);
   const names = layout.kind === 'delegations' ? DELEGATION_COUNT_FIELDS : (['domestic', 'foreign', 'count'] as const);
   return names.flatMap((name) => {
     const i = layout.columns.index[name];

@@ -14,7 +14,7 @@ import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
 import { type Field, type Layout, segmentOf } from './headers';
 import { FieldCache, UNSEEN } from './intern';
 import { type CsvRecord, type RecordBatch, dayDate } from './scanner';
-import { type DateFormat, countFromBytes, parseDate, parseOptionalCount } from './values';
+import { type DateFormat, countFromBytes, monthOfName, parseDate, parseOptionalCount } from './values';
 import { type SheetCell, cellText } from './cells';
 
 /**
@@ -127,6 +127,11 @@ export class RowContext {
 
   problem(field: Field | null, reason: string): void {
     this.problems.push({ column: field === null ? null : this.header(field), reason });
+  }
+
+  /** A problem with the column at `index` (a BPS table's year columns are no field). */
+  problemAt(index: number, reason: string): void {
+    this.problems.push({ column: this.layout.columns.headers[index], reason });
   }
 
   /** The field trimmed, or null when it is empty or the column is absent. */
@@ -420,9 +425,10 @@ function reportDelegation(rec: CsvRecord, ctx: RowContext): null {
   return null;
 }
 
-/** Wide rows give one ArrivalRow per filled segment column; long rows give one. */
+/** Wide rows give one ArrivalRow per filled segment column; long rows give one; BPS rows one per filled year. */
 export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
   if (out.length !== 0) out.length = 0;
+  if (ctx.layout.arrivalForm === 'bps') return buildBpsArrivals(rec, ctx, out);
   const period = requiredDate(rec, 'period', ctx);
   if (ctx.layout.arrivalForm === 'long') {
     const segmentText = ctx.text(rec, 'segment');
@@ -448,4 +454,23 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
   }
   if (domestic !== null) out.push({ period: period!, segment: 'domestic', count: domestic });
   if (foreign !== null) out.push({ period: period!, segment: 'foreign', count: foreign });
+}
+
+/**
+ * A BPS row: a month by its name (`Januari`), and a figure for it in each year column; an empty cell is
+ * a month not published (yet), no figure.
+ */
+function buildBpsArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
+  const { years, segment, columns } = ctx.layout;
+  const monthText = ctx.text(rec, 'period');
+  const month = monthText === null ? null : monthOfName(monthText);
+  if (monthText === null) ctx.problem('period', 'empty (a month is required)');
+  else if (month === null) ctx.problem('period', `not a month name: ${quote(monthText)}`);
+  for (const { column, year } of years!) {
+    const n = countAt(rec, column);
+    if (typeof n === 'string') ctx.problemAt(column, n);
+    else if (n !== null && month !== null) out.push({ period: Object.freeze({ year, month, day: null }), segment: segment!, count: n });
+  }
+  if (ctx.problems.length === 0 && out.length === 0)
+    ctx.problem(null, `no figure for any year (${columns.headers.filter((_, i) => years!.some((y) => y.column === i)).join(', ')})`);
 }

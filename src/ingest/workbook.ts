@@ -12,7 +12,7 @@
  * early; and it names a sheet `SheetN` when the workbook's relationships point at it by an absolute
  * path (as openpyxl and pandas write).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Cell as XlsxCell, Row as XlsxRow, WorkbookReader } from '@cj-tech-master/excelts';
 import { InputError, UsageError } from '../errors';
@@ -27,10 +27,14 @@ export type SheetChoice = string;
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 
-/** Whether a regular file starts as a zip archive does (an .xlsx is one), whatever its name. */
+/**
+ * Whether a regular file starts as a zip archive does (an .xlsx is one), whatever its name. A pipe or a
+ * device is never looked into: its bytes would be gone for the reader.
+ */
 export function isWorkbook(path: string): boolean {
   let fd: number;
   try {
+    if (!statSync(path).isFile()) return false;
     fd = openSync(path, 'r');
   } catch {
     return false;
