@@ -688,6 +688,15 @@ function countColumnsOf(layout: Layout): number[] {
 
 /** The text of the row's first filled cell when it is a total label (`Jumlah`, `Total`...), else null. */
 function totalLabelOf(rec: CsvRecord): string | null {
+  // A sheet's label is a text cell: a number or a date is none.
+  if (rec.cell) {
+    for (let i = 0; i < rec.fieldCount; i++) {
+      const cell = rec.cell(i);
+      if (cell === null) continue;
+      return typeof cell === 'string' && isTotalLabel(cell) ? cell.trim() : null;
+    }
+    return null;
+  }
   for (let i = 0; i < rec.fieldCount; i++) {
     const text = rec.field(i).trim();
     if (text !== '') return isTotalLabel(text) ? text : null;
@@ -697,6 +706,10 @@ function totalLabelOf(rec: CsvRecord): string | null {
 
 function filledCells(rec: CsvRecord): number {
   let n = 0;
+  if (rec.cell) {
+    for (let i = 0; i < rec.fieldCount; i++) if (rec.cell(i) !== null) n++;
+    return n;
+  }
   for (let i = 0; i < rec.fieldCount; i++) if (rec.field(i).trim() !== '') n++;
   return n;
 }

@@ -25,6 +25,11 @@ export class DateColumn {
   private first: { serial: boolean; line: number; text: string } | null = null;
   serials = false;
 
+  /** A first value has been seen: a date after dates needs no note. */
+  get started(): boolean {
+    return this.first !== null;
+  }
+
   constructor(
     private readonly source: string,
     private readonly unit: 'line' | 'row',
@@ -113,7 +118,7 @@ export class RowContext {
     if (typeof cell === 'boolean') return `not a date: ${cell}`;
     if ('error' in cell) return `cell error ${cell.error}`;
     if (cell.date.month === null && !year) return `a year alone is not a date: ${cell.date.year}`;
-    this.dateColumn.note(false, this.line, cellText(cell));
+    if (this.dateColumn.serials || !this.dateColumn.started) this.dateColumn.note(false, this.line, cellText(cell));
     return cell.date;
   }
 

@@ -155,10 +155,18 @@ function sheetRecord(row: XlsxRow, date1904: boolean): SheetRecord {
   return new SheetRecord(row.number, cells);
 }
 
-/** Month and year without a day (`mmm yyyy`): the `m` tokens of a format once quoted text, colours and escapes are out. */
-function dateParts(format: string): { day: boolean; month: boolean } {
-  const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
-  return { day: /d/.test(tokens), month: /m/.test(tokens) };
+/** What a date format shows, by format (a sheet has a few): day, month, or the year alone. */
+const shownParts = new Map<string, 'day' | 'month' | 'year'>();
+
+/** A format's `d` and `m` tokens once quoted text, colours and escapes are out: `mmm yyyy` shows no day. */
+function dateParts(format: string): 'day' | 'month' | 'year' {
+  let parts = shownParts.get(format);
+  if (parts === undefined) {
+    const tokens = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '').toLowerCase();
+    parts = /d/.test(tokens) || !/[my]/.test(tokens) ? 'day' : /m/.test(tokens) ? 'month' : 'year';
+    shownParts.set(format, parts);
+  }
+  return parts;
 }
 
 /** A cell's value: text, a number, a date (from a date-formatted number, in the workbook's date system), an error. */
@@ -186,19 +194,29 @@ function isDateFormat(format: string): boolean {
   return /[dy]/.test(tokens) && !/^general$/.test(tokens);
 }
 
+/** Date cells by serial and what their format shows: a column of dates repeats a few hundred days. */
+const dateCells = new Map<string, SheetCell>();
+
 function dateCell(serial: number, format: string, date1904: boolean): SheetCell {
-  const date = serialDate(serial, date1904);
-  if (date === null) return serial;
-  const { day, month } = dateParts(format);
-  if (day) return { date };
-  if (month) return { date: { ...date, day: null } };
-  return { date: yearOnly(date.year) };
+  const parts = dateParts(format);
+  const key = `${Math.floor(serial)}${parts}${date1904 ? 'm' : ''}`;
+  let cell = dateCells.get(key);
+  if (cell === undefined) {
+    const date = serialDate(serial, date1904);
+    if (date === null) return serial;
+    const shown = parts === 'day' ? date : parts === 'month' ? { ...date, day: null } : yearOnly(date.year);
+    cell = Object.freeze({ date: Object.freeze(shown) });
+    dateCells.set(key, cell);
+  }
+  return cell;
 }
 
 /** A workbook row as FileReader reads records: the typed cells, and their text. */
+const NO_BYTES = Buffer.alloc(0);
+
 export class SheetRecord implements CsvRecord {
   readonly fieldCount: number;
-  readonly bytes = Buffer.alloc(0);
+  readonly bytes = NO_BYTES;
 
   constructor(
     readonly line: number,
