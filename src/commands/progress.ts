@@ -58,7 +58,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('progress')
     .description('progress toward yearly targets: achieved, expected, projected with an 80% interval, required, status and band')
-    .argument('<files...>', 'CSV files, or - for standard input')
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)')
     .option('--target <n>', 'the yearly target (50000 or 50.000); without it, the config file targets')
     .addOption(
       new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([

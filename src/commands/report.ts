@@ -65,7 +65,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('report')
     .description('one report for a year: key figures, delegations, arrivals, spending, targets, data quality')
-    .argument('<files...>', 'CSV files (delegation logs and/or arrivals), or - for standard input')
+    .argument('<files...>', 'CSV files or .xlsx workbooks (delegation logs and/or arrivals), or - for standard input (CSV)')
     .option('--year <year>', 'the year to report (default: the latest year with data of every kind read)')
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')

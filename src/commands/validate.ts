@@ -20,7 +20,9 @@ Examples:
   $ visitstat validate fixtures/sample/*.csv
   $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
-  $ cat export.csv | visitstat validate -`;
+  $ cat export.csv | visitstat validate -
+  $ visitstat validate fixtures/excel/rekap-2016.xlsx fixtures/excel/rekap-2016.csv
+  $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
@@ -34,7 +36,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('validate')
     .description('check input files: every problem with file and line, and a verdict per file')
-    .argument('<files...>', 'CSV files, or - for standard input');
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXAMPLES)

@@ -383,7 +383,14 @@ export class FileReader {
     this.transcoder = new Transcoder(this.detected, this.name);
     const text = this.transcoder.push(head);
     // A NUL byte never occurs in CSV text (UTF-16 is transcoded by now): this is some other kind of file.
-    if (text.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError(`${this.name}: not a CSV text file (it holds binary data)`);
+    if (text.subarray(0, SNIFF_BYTES).includes(0)) {
+      const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+      throw new InputError(
+        zip
+          ? `${this.name}: a workbook (.xlsx) is read from its file, not from standard input or a pipe: give its file name`
+          : `${this.name}: not a CSV text file (it holds binary data)`,
+      );
+    }
     const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
     this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
     this.scanner = this.newScanner();
