@@ -88,7 +88,8 @@ export function register(program: Command): void {
           const kinds = new Set(input.files.map((f) => f.kind));
           const measured = options.requests.map((request): MeasuredTarget => {
             const metric = chooseMetric(request, kinds);
-            return { source: request.source, progress: measure(seriesOf(metrics, metric), metric, request, options) };
+            const progress = measure(seriesOf(metrics, metric), metric, request, options, metrics.annualYears);
+            return { source: request.source, progress };
           });
           return { measured, bands: options.bands, input };
         },

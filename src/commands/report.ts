@@ -259,8 +259,8 @@ function measureTargets(
       absent.push({
         section: 'progress',
         reason: {
-          en: `Target ${metric} ${year} left out: no ${metric} data for ${year}.`,
-          id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}.`,
+          en: `Target ${metric} ${year} left out: no ${metric} data for ${year}${collector.metrics.annualYears.has(year) ? ' by the day (only an annual figure)' : ''}.`,
+          id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}${collector.metrics.annualYears.has(year) ? ' per hari (hanya angka tahunan)' : ''}.`,
         },
       });
       continue;

@@ -359,6 +359,8 @@ export class FileReader {
 
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
   absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
+    // A total row held at the cut with rows after it was a row read, rejected before theirs (file order).
+    if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
     const lineOffset = this.nextLine() - 1;
     for (const r of part.rejects)
       this.problems.reject(
@@ -372,9 +374,7 @@ export class FileReader {
     const theirs = part.counts.tail;
     if (!theirs) return;
     theirs.sums.forEach((sum, i) => (this.tail.sums[i] = (this.tail.sums[i] ?? 0) + sum));
-    // A total row held at the cut with rows after it was a row read, and rejected there.
-    if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
-    if (theirs.held) this.tail.held = theirs.held;
+    if (theirs.held) this.tail.held = { ...theirs.held, line: theirs.held.line + lineOffset };
     this.tail.noteRows += theirs.noteRows;
   }
 

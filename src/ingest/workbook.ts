@@ -20,6 +20,7 @@ import { quote } from '../messages';
 import type { RowSink } from '../model/sinks';
 import { type SheetCell, cellText, serialDate, serialOfDate, yearOnly } from './cells';
 import { FileReader, type FileReport, type InputOptions, type ReadTuning, type RejectSink, displayName } from './reader';
+import { csvCell } from './problems';
 import type { CsvRecord } from './scanner';
 
 /** `--sheet NAME|N`: a sheet by its name, or by its place among the workbook's sheets (1 = the first). */
@@ -235,7 +236,7 @@ export class SheetRecord implements CsvRecord {
 
   /** The row as a CSV line, for --rejects. */
   raw(): string {
-    return this.cells.map((_, i) => csvField(this.field(i))).join(',');
+    return this.cells.map((_, i) => csvCell(this.field(i))).join(',');
   }
 
   lineEnding(): 'none' {
@@ -265,8 +266,4 @@ export class SheetRecord implements CsvRecord {
   dateNumber(): number {
     return -1;
   }
-}
-
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
