@@ -214,6 +214,13 @@ describe('title and total rows in CSV', () => {
     expect(diagnostics.filter((d) => d.includes('warning'))).toEqual([]);
   });
 
+  it('a delegation log with a Tahun column beside its Tanggal is still a delegation log', async () => {
+    const path = write('tahun.csv', 'Tanggal,Tahun,Jumlah\n2016-01-04,2016,5\n');
+    const { summary, delegations } = await readOne(path);
+    expect(summary.files[0].kind).toBe('delegations');
+    expect(delegations.map((d) => d.people)).toEqual([5]);
+  });
+
   it('a mix of serial numbers and dates in one date column stops the file naming the first of each', async () => {
     const path = write('mix.csv', 'tanggal,jumlah\n42373,5\n42374,6\n2016-01-06,4\n');
     await expect(readOne(path)).rejects.toThrow(

@@ -166,7 +166,14 @@ export function detectLayout(
   source: string,
 ): Layout {
   const del = resolve(headers, DELEGATION_ALIASES, map, source);
-  const arr = resolve(headers, ARRIVAL_ALIASES, map, source);
+  let arr: Columns;
+  try {
+    arr = resolve(headers, ARRIVAL_ALIASES, map, source);
+  } catch (e) {
+    // Two period-like columns (`Tanggal` and `Tahun`) are no question for a complete delegation log.
+    if (forced === 'arrivals' || !DELEGATION_REQUIRED.every((f) => del.index[f] !== undefined)) throw e;
+    return { kind: 'delegations', columns: del };
+  }
   const has = (c: Columns, f: Field) => c.index[f] !== undefined;
   const wide = has(arr, 'period') && (has(arr, 'domestic') || has(arr, 'foreign'));
   const long = has(arr, 'period') && has(arr, 'segment') && has(arr, 'count');
