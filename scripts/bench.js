@@ -7,14 +7,16 @@
  * the same synthetic delegation logs (generated once into .bench/, deterministic), alternating the
  * tools run by run; reports median wall time, MB/s, peak RSS and the ratio to DuckDB, checks that
  * every tool's figures (delegations, visitors, mean, median per group) agree exactly, and compares
- * `visitstat --version` with a bare `node -e 0`. Run `npm run build` first. A script, never a test:
- * it takes minutes and wants a quiet machine.
+ * `visitstat --version` with a bare `node -e 0`; then reads a 100,000-row × 8-column workbook (the
+ * 100k log written as .xlsx, once) and checks its figures against the same log read as CSV. Run
+ * `npm run build` first. A script, never a test: it takes minutes and wants a quiet machine.
  */
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./bench/generate');
+const { writeWorkbook } = require('./bench/workbook');
 const { visitstat, visitstatOneThread, duckdb, miller, BENCH_DIR, ROOT } = require('./bench/tools');
 
 const SIZES = { '1m': 1_000_000, '10m': 10_000_000, '100k': 100_000 };
@@ -104,7 +106,32 @@ function startup() {
   return { node: median(node), ours: median(ours) };
 }
 
-function main() {
+/** Reading a workbook of 100,000 rows × 8 columns: wall time, peak RSS, and the CSV's own figures. */
+async function benchWorkbook(runs, lines) {
+  const csv = dataFile('100k');
+  const file = path.join(BENCH_DIR, 'delegations-100k.xlsx');
+  if (!fs.existsSync(file)) {
+    console.error(`bench: writing ${file}`);
+    await writeWorkbook(csv, `${file}.tmp.xlsx`, ROOT);
+    fs.renameSync(`${file}.tmp.xlsx`, file);
+  }
+  const mb = fs.statSync(file).size / 1e6;
+  for (const job of JOBS) {
+    const reference = visitstat.figures(measure(visitstat.command(job, csv)).stdout, job);
+    const runsOf = Array.from({ length: runs }, () => measure(visitstat.command(job, file)));
+    const differs = disagreement(reference, visitstat.figures(runsOf[0].stdout, job));
+    const wall = median(runsOf.map((r) => r.seconds));
+    const rss = runsOf.every((r) => r.rss !== null) ? Math.max(...runsOf.map((r) => r.rss)).toFixed(0) : '?';
+    lines.push(
+      `| 100K × 8 (xlsx, ${mb.toFixed(0)} MB) | ${job} | visitstat | ${wall.toFixed(2)} | ${(mb / wall).toFixed(0)} | ${rss} | – | ${differs ? `DIFFER from the CSV: ${differs}` : 'same as the CSV'} |`,
+    );
+    console.error(lines[lines.length - 1]);
+    if (differs) return true;
+  }
+  return false;
+}
+
+async function main() {
   const opts = options(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('bench: run npm run build first');
   fs.mkdirSync(BENCH_DIR, { recursive: true });
@@ -140,6 +167,7 @@ function main() {
       }
     }
   }
+  if (await benchWorkbook(opts.runs, lines)) failed = true;
   const s = startup();
   lines.push(
     '',
@@ -151,4 +179,7 @@ function main() {
   if (failed) process.exitCode = 1;
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -187,6 +187,7 @@ describe('--from / --to', () => {
         first: { year: 2016, month: 1, day: 4 },
         last: { year: 2016, month: 11, day: 4 },
         months: [],
+        years: [],
       },
       {
         kind: 'arrivals',
@@ -194,6 +195,7 @@ describe('--from / --to', () => {
         first: null,
         last: null,
         months: [201701, 201702, 201703, 201704, 201705, 201706, 201707, 201708, 201709, 201710, 201711, 201712],
+        years: [],
       },
     ]);
     expect(summary.files[0]).not.toHaveProperty('coverage');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Coverage, DateTracker, type FileCoverage, alike } from '../../src/model/coverage';
-import type { CalDate } from '../../src/model/dates';
+import type { CalDate, PeriodDate } from '../../src/model/dates';
 import type { Period } from '../../src/model/period';
 import type { ArrivalRow } from '../../src/model/records';
 import { ArrivalSummarizer } from '../../src/model/summary';
@@ -11,9 +11,12 @@ const date = (iso: string): CalDate => {
   return { year, month, day: day ?? null };
 };
 
+/** A date as the data has it: a day, a month, or a year alone (an annual figure). */
+const periodDate = (iso: string): PeriodDate => (/^\d{4}$/.test(iso) ? { year: Number(iso), month: null, day: null } : date(iso));
+
 function file(dates: string[], kind: FileCoverage['kind'] = 'delegations'): FileCoverage {
   const tracker = new DateTracker();
-  for (const d of dates) tracker.add(date(d));
+  for (const d of dates) tracker.add(periodDate(d));
   return tracker.coverage(kind, ['date', 'people']);
 }
 
@@ -29,6 +32,7 @@ describe('DateTracker', () => {
       first: { year: 2018, month: 1, day: 2 },
       last: { year: 2018, month: 8, day: 9 },
       months: [201712, 201802],
+      years: [],
     });
   });
 
@@ -90,6 +94,14 @@ describe('Coverage', () => {
     const monthly = new Coverage([file(['2017-03', '2017-06'], 'arrivals')], 'arrivals', { from: date('2017-03-15'), to: date('2017-05') });
     expect(monthly.of(month(2017, 3))?.partial).toBe(false);
     expect(monthly.of(month(2017, 6))).toBeNull();
+  });
+
+  it('counts an annual figure for its whole year only where it is the figure shown', () => {
+    const c = new Coverage([file(['2016', '2017-01', '2017-02'], 'arrivals')], 'arrivals');
+    expect(file(['2016'], 'arrivals').years).toEqual([2016]);
+    expect(c.of(year(2016))).toBeNull();
+    expect(c.withAnnualYears(new Set([2016])).of(year(2016))?.partial).toBe(false);
+    expect(c.withAnnualYears(new Set([2016])).of(year(2017))).toMatchObject({ partial: true, to: date('2017-02-28') });
   });
 
   it('says nothing of weekdays', () => {
@@ -212,8 +224,15 @@ describe('Coverage against a day-by-day reference', () => {
         (spans, months, [a, b], period) => {
           const cut = a <= b ? { from: a, to: b } : { from: b, to: a };
           const files: FileCoverage[] = [
-            ...spans.map((s) => ({ kind: 'arrivals' as const, fields: [], first: date(s.first), last: date(s.last), months: [] })),
-            { kind: 'arrivals', fields: [], first: null, last: null, months: months.map((m) => Number(m.replace('-', ''))) },
+            ...spans.map((s) => ({
+              kind: 'arrivals' as const,
+              fields: [],
+              first: date(s.first),
+              last: date(s.last),
+              months: [],
+              years: [],
+            })),
+            { kind: 'arrivals', fields: [], first: null, last: null, months: months.map((m) => Number(m.replace('-', ''))), years: [] },
           ];
           const got = new Coverage(files, 'arrivals', { from: date(cut.from), to: date(cut.to) }).of(period);
           const expected = reference(spans, months, cut, period);

@@ -5,6 +5,7 @@
  */
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
+import type { FileReport } from '../ingest/reader';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
@@ -32,7 +33,16 @@ import {
 import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
-import { arrivalPeriodJson, arrivalTable, coverageNotes, groupJson, groupsTable, overallTable, statsJson } from './summary-view';
+import {
+  annualNotes,
+  arrivalPeriodJson,
+  arrivalTable,
+  coverageNotes,
+  groupJson,
+  groupsTable,
+  overallTable,
+  statsJson,
+} from './summary-view';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 
@@ -102,20 +112,24 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
     category(byPurpose, null, 'purpose', 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' });
   }
   if (data.arrivals) {
-    tables.push(
-      retitled(arrivalTable(data.arrivals.months, view), 'arrivalsByMonth', {
-        en: `Tourist arrivals ${data.year} by month`,
-        id: `Kunjungan wisatawan ${data.year} per bulan`,
-      }),
-      {
-        ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', {
-          en: 'Arrivals growth, year on year',
-          id: 'Pertumbuhan kunjungan, tahunan',
+    // A year of annual figures only has no months to show: said under the year's table instead.
+    const months = data.arrivals.months;
+    if (months.periods.length > 0) {
+      tables.push(
+        retitled(arrivalTable(months, view), 'arrivalsByMonth', {
+          en: `Tourist arrivals ${data.year} by month`,
+          id: `Kunjungan wisatawan ${data.year} per bulan`,
         }),
-        // The totals are the months' above; what a partial year leaves out of its growth is said here.
-        notes: machine ? [] : coverageNotes(data.arrivals.years.periods),
-      },
-    );
+      );
+    }
+    tables.push({
+      ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', {
+        en: 'Arrivals growth, year on year',
+        id: 'Pertumbuhan kunjungan, tahunan',
+      }),
+      // The totals are the months' above; what a partial year leaves out of its growth is said here.
+      notes: machine ? [] : [...coverageNotes(data.arrivals.years.periods), ...(months.periods.length > 0 ? [] : annualNotes(months))],
+    });
   }
   if (data.spending) {
     tables.push({
@@ -255,7 +269,10 @@ function dataQualityTable(input: InputSummary): Table {
     rows: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
-      format: `${describeEncoding(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
+      format:
+        f.sheet !== undefined
+          ? 'xlsx sheet'
+          : `${describeEncoding(f as Required<FileReport>)}, ${describeDelimiter(f.delimiter!)}, ${f.lineEnding}`,
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,

@@ -7,18 +7,20 @@
  *   its first date through its last date: the last date ends the coverage of its last month (the log
  *   was written up to that day), while days before the first visit of its first month are taken as
  *   quiet days, not unrecorded ones (a log starts with the month it is kept for; --from cuts the start).
- * - A month-only figure covers its whole month.
+ * - A month-only figure covers its whole month. An annual figure covers its whole year only where it
+ *   is the figure shown: a year with finer figures shows them (they win), and months and quarters
+ *   never show annual figures (withAnnualYears).
  * - Each file counts for itself, whatever the others cover, and the files of a kind together cover the
  *   union of their days. Every accepted row counts, also those --from/--to leave out: the file still
- *   covers those days, and --from/--to then cut the dated spans to the days asked for. A monthly figure
- *   is in or out whole (it counts on its month's last day), so it always covers its whole month.
+ *   covers those days, and --from/--to then cut the dated spans to the days asked for. A monthly or
+ *   annual figure is in or out whole (it counts on its period's last day), so it always covers all of it.
  * - A period is partial when the days covered in it are not all its days; what is covered is said as
  *   ranges of days (`1–9`, or `1 March–31 May` in a quarter or year).
  * - Two periods are alike when they are covered in the same places: the same days of the same months
  *   of the period (a month's last day counts as its end, so 1–28 February 2017 is whole like 1–29
  *   February 2016). Growth is computed only between alike periods.
  */
-import { type CalDate, daysInMonth } from './dates';
+import { type CalDate, type PeriodDate, daysInMonth } from './dates';
 import type { Period } from './period';
 import type { Kind } from './records';
 
@@ -32,6 +34,8 @@ export interface FileCoverage {
   last: CalDate | null;
   /** yyyymm of each month-only figure, ascending. */
   months: number[];
+  /** The year of each annual figure, ascending. */
+  years: number[];
 }
 
 /** A date with its day known. */
@@ -58,11 +62,16 @@ export class DateTracker {
   private firstKey = Infinity;
   private lastKey = -Infinity;
   private readonly months = new Set<number>();
-  private previous: CalDate | null = null;
+  private readonly years = new Set<number>();
+  private previous: PeriodDate | null = null;
 
-  add(date: CalDate): void {
+  add(date: PeriodDate): void {
     if (date === this.previous) return;
     this.previous = date;
+    if (date.month === null) {
+      this.years.add(date.year);
+      return;
+    }
     if (date.day === null) {
       this.months.add(date.year * 100 + date.month);
       return;
@@ -77,10 +86,11 @@ export class DateTracker {
     if (data.firstKey < this.firstKey) this.firstKey = data.firstKey;
     if (data.lastKey > this.lastKey) this.lastKey = data.lastKey;
     for (const month of data.months) this.months.add(month);
+    for (const year of data.years) this.years.add(year);
   }
 
   toData(): TrackedDates {
-    return { firstKey: this.firstKey, lastKey: this.lastKey, months: [...this.months] };
+    return { firstKey: this.firstKey, lastKey: this.lastKey, months: [...this.months], years: [...this.years] };
   }
 
   coverage(kind: Kind, fields: string[]): FileCoverage {
@@ -91,6 +101,7 @@ export class DateTracker {
       first: dated ? dateOfKey(this.firstKey) : null,
       last: dated ? dateOfKey(this.lastKey) : null,
       months: [...this.months].sort((a, b) => a - b),
+      years: [...this.years].sort((a, b) => a - b),
     };
   }
 }
@@ -100,6 +111,7 @@ export interface TrackedDates {
   firstKey: number;
   lastKey: number;
   months: number[];
+  years: number[];
 }
 
 function dateOfKey(key: number): Day {
@@ -111,7 +123,12 @@ export class Coverage {
   /** Disjoint, ascending, not touching: [first, last] day numbers. */
   private readonly spans: [number, number][];
 
-  constructor(files: readonly FileCoverage[], kind: Kind, cut: { from?: CalDate; to?: CalDate } = {}) {
+  constructor(
+    private readonly files: readonly FileCoverage[],
+    private readonly kind: Kind,
+    private readonly cut: { from?: CalDate; to?: CalDate } = {},
+    annualYears: ReadonlySet<number> = new Set(),
+  ) {
     const lo = cut.from ? dayNumber(cut.from.year, cut.from.month, cut.from.day ?? 1) : -Infinity;
     const hi = cut.to ? lastDayNumber(cut.to) : Infinity;
     const spans: [number, number][] = [];
@@ -128,8 +145,17 @@ export class Coverage {
         const end = dayNumber(year, month, daysInMonth(year, month));
         if (end >= lo && end <= hi) spans.push([dayNumber(year, month, 1), end]);
       }
+      for (const year of file.years) {
+        const end = dayNumber(year, 12, 31);
+        if (annualYears.has(year) && end >= lo && end <= hi) spans.push([dayNumber(year, 1, 1), end]);
+      }
     }
     this.spans = merged(spans);
+  }
+
+  /** The same, with the annual figures of these years covering their year: where they are the figure shown. */
+  withAnnualYears(years: ReadonlySet<number>): Coverage {
+    return years.size === 0 ? this : new Coverage(this.files, this.kind, this.cut, years);
   }
 
   /** What is covered of a month, quarter or year (null for any other unit, or when nothing of it is). */

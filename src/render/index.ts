@@ -12,6 +12,7 @@ export {
   type RenderSettings,
   FORMATS,
   formatFromPath,
+  knownExtensions,
   formatsFor,
   renderDoc,
 } from './formats';
