@@ -87,6 +87,7 @@ export interface OutputFlags {
   color?: boolean;
   excel?: boolean;
   bom?: boolean;
+  width?: string;
 }
 
 export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'csv', 'json', 'markdown']): Command {
@@ -96,7 +97,8 @@ export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'cs
     .addOption(new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']))
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
-    .option('--bom', 'CSV with a UTF-8 BOM');
+    .option('--bom', 'CSV with a UTF-8 BOM')
+    .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)");
 }
 
 export interface Rendered {
@@ -110,7 +112,12 @@ export interface OutputSettings {
   format: Format;
   locale: Locale;
   color: boolean;
+  /** The table format's width: --width, else the terminal's; undefined when neither applies. */
+  width?: number;
 }
+
+/** The narrowest --width accepted: a table folds into `label: value` blocks well before it. */
+const MIN_WIDTH = 20;
 
 export function outputSettings(flags: OutputFlags, config: Config): OutputSettings {
   const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
@@ -119,17 +126,29 @@ export function outputSettings(flags: OutputFlags, config: Config): OutputSettin
     format,
     locale: resolveLocale(flags.locale, config.locale, process.env),
     color: format === 'table' && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
+    width: outputWidth(flags.width, toTerminal ? process.stdout.columns : undefined),
   };
+}
+
+/** `--width N` wherever the output goes; else the terminal's columns when writing to one; else no limit. */
+export function outputWidth(flag: string | undefined, terminalColumns: number | undefined): number | undefined {
+  if (flag !== undefined) {
+    if (!/^\d+$/.test(flag.trim()) || Number(flag) < MIN_WIDTH) {
+      throw new UsageError(`--width must be a whole number of columns, at least ${MIN_WIDTH}, not "${flag}"`);
+    }
+    return Number(flag);
+  }
+  return terminalColumns && terminalColumns > 0 ? terminalColumns : undefined;
 }
 
 /** Renders a command's result in the chosen format and writes it (atomically with -o). */
 export async function emit(result: Rendered, flags: OutputFlags, settings: OutputSettings): Promise<void> {
-  const { format, locale, color } = settings;
+  const { format, locale, color, width } = settings;
   if (format === 'html') throw new UsageError('--format html is for the report command');
   const text =
     format === 'json'
       ? renderJson(result.json)
-      : renderDoc(result.doc, { format, locale, color, excel: flags.excel, bom: flags.bom });
+      : renderDoc(result.doc, { format, locale, color, width, excel: flags.excel, bom: flags.bom });
   await writeOutput(text, flags.output);
 }
 

@@ -12,6 +12,8 @@ export interface RenderOptions {
   locale: Locale;
   /** Terminal table only; decide it with shouldColor. */
   color: boolean;
+  /** Terminal table only: the columns every line must fit in (the terminal's, or --width); none when undefined. */
+  width?: number;
   /** CSV only: `;`, decimal comma, CRLF and BOM. */
   excel?: boolean;
   /** CSV only: a UTF-8 BOM. */
@@ -20,13 +22,13 @@ export interface RenderOptions {
 
 /**
  * Each renderer is loaded only when its format is used: a JSON or CSV run must not pay for chalk and
- * cli-table3, nor a table run for csv-stringify.
+ * the text measuring of tables, nor a table run for csv-stringify.
  */
 export function renderDoc(doc: Doc, options: RenderOptions): string {
   switch (options.format) {
     case 'table': {
       const { renderTable } = require('./table') as typeof import('./table');
-      return renderTable(doc, options.locale, options.color);
+      return renderTable(doc, options.locale, options.color, options.width);
     }
     case 'csv': {
       const { renderCsv } = require('./csv') as typeof import('./csv');
