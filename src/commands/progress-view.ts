@@ -22,7 +22,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type OutputSettings, type Rendered, inputFooter } from './shared';
+import { type OutputSettings, inputFooter } from './shared';
 
 export interface MeasuredTarget {
   /** `command line` or `config targets[i]`. */
@@ -57,7 +57,7 @@ const PACE_LABELS: Record<Pace, { id: string; en: string }> = {
 /** Behind during the year or missed once it is over: what --fail-if-behind exits 3 on. */
 export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.status === 'missed';
 
-export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): Rendered {
+export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): { doc: Doc; json: unknown } {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
   const doc: Doc =
     settings.format === 'csv'

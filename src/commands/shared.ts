@@ -101,9 +101,13 @@ export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'cs
     .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)");
 }
 
+/**
+ * A command's result for output. Either may be given as a function that builds it, so that only the
+ * one the format needs is built (a summary of a million groups must not be laid out twice).
+ */
 export interface Rendered {
   /** What table, csv and markdown show. */
-  doc: Doc;
+  doc: Doc | (() => Doc);
   /** The `--format json` document: the command's result with documented camelCase fields. */
   json: unknown;
 }
@@ -145,10 +149,11 @@ export function outputWidth(flag: string | undefined, terminalColumns: number | 
 export async function emit(result: Rendered, flags: OutputFlags, settings: OutputSettings): Promise<void> {
   const { format, locale, color, width } = settings;
   if (format === 'html') throw new UsageError('--format html is for the report command');
+  const built = <T>(part: T | (() => T)): T => (typeof part === 'function' ? (part as () => T)() : part);
   const text =
     format === 'json'
-      ? renderJson(result.json)
-      : renderDoc(result.doc, { format, locale, color, width, excel: flags.excel, bom: flags.bom });
+      ? renderJson(built(result.json))
+      : renderDoc(built(result.doc), { format, locale, color, width, excel: flags.excel, bom: flags.bom });
   await writeOutput(text, flags.output);
 }
 

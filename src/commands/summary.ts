@@ -109,5 +109,5 @@ async function summary(files: string[], flags: SummaryFlags): Promise<void> {
   // CSV holds data rows only; the input counts every output states go to stderr (first, so a reader
   // that closes the pipe early cannot race them).
   if (machine) toStderr(`visitstat: ${label(inputFooter(input), settings.locale)}`);
-  await emit({ doc: summaryDoc(result, { machine, locale: settings.locale }), json: summaryJson(result) }, flags, settings);
+  await emit({ doc: () => summaryDoc(result, { machine, locale: settings.locale }), json: () => summaryJson(result) }, flags, settings);
 }

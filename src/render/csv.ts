@@ -16,24 +16,30 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** Rows turned into records and written a slice at a time, so that a million groups never exist as records all at once. */
+const ROWS_AT_ONCE = 4096;
+
 export function renderCsv(doc: Doc, { excel = false, bom = false }: CsvOptions = {}): string {
   const newline = excel ? '\r\n' : '\n';
   const decimalMark = excel ? ',' : '.';
-  const tables = doc.tables.map((table) =>
-    stringify(records(table, decimalMark), {
-      delimiter: excel ? ';' : ',',
-      record_delimiter: newline,
-      // A field holding a line break must be quoted whatever the record delimiter.
-      quote_record_delimiter: true,
-    }),
-  );
+  const options = {
+    delimiter: excel ? ';' : ',',
+    record_delimiter: newline,
+    // A field holding a line break must be quoted whatever the record delimiter.
+    quote_record_delimiter: true,
+  };
+  const tables = doc.tables.map((table) => {
+    const parts = [stringify([table.columns.map((c) => c.key)], options)];
+    for (let start = 0; start < table.rows.length; start += ROWS_AT_ONCE) {
+      parts.push(stringify(records(table, start, start + ROWS_AT_ONCE, decimalMark), options));
+    }
+    return parts.join('');
+  });
   return (excel || bom ? '\uFEFF' : '') + tables.join(newline);
 }
 
-function records(table: Table, decimalMark: '.' | ','): string[][] {
-  const header = table.columns.map((c) => c.key);
-  const rows = table.rows.map((row) => table.columns.map((c) => machineCell(row[c.key] ?? null, c, decimalMark)));
-  return [header, ...rows];
+function records(table: Table, start: number, end: number, decimalMark: '.' | ','): string[][] {
+  return table.rows.slice(start, end).map((row) => table.columns.map((c) => machineCell(row[c.key] ?? null, c, decimalMark)));
 }
 
 function machineCell(value: Cell, column: Column, decimalMark: '.' | ','): string {

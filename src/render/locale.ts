@@ -48,7 +48,7 @@ export function bilingual(text: (locale: Locale) => string): Label {
 }
 
 function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /** Sign, integer digits and fraction digits of n rounded to `decimals`; never a negative zero. */
@@ -66,15 +66,23 @@ function fixedParts(n: number, decimals: number): { negative: boolean; whole: st
  */
 export function formatPlain(n: number, decimals: number, decimalMark: '.' | ','): string {
   if (!Number.isFinite(n)) return '';
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+  if (Math.abs(n) >= 1e21) {
+    const { negative, whole, fraction } = fixedParts(n, decimals);
+    return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+  }
+  // toFixed rounds the magnitude and puts the sign before it; only a negative zero needs mending.
+  let text = n.toFixed(decimals);
+  if (n < 0 && !/[1-9]/.test(text)) text = text.slice(1);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
 }
 
 export function formatDecimal(n: number, decimals: number, locale: Locale): string {
   if (!Number.isFinite(n)) return MISSING;
   const { group, decimal } = SEPARATORS[locale];
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + groupDigits(whole, group) + (fraction ? decimal + fraction : '');
+  const plain = formatPlain(n, decimals, '.');
+  const sign = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = decimals > 0 ? plain.length - decimals - 1 : plain.length;
+  return plain.slice(0, sign) + groupDigits(plain.slice(sign, dot), group) + (decimals > 0 ? decimal + plain.slice(dot + 1) : '');
 }
 
 /** A whole number with thousands grouping (`24.150` / `24,150`); a fractional number is rounded. */
