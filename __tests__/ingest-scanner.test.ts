@@ -1,4 +1,4 @@
-import { type CsvRecord, CsvScanner, type ScanError } from '../src/ingest/scanner';
+import { type CsvRecord, CsvScanner, SCAN_LIMITS, type ScanError, type ScanLimits } from '../src/ingest/scanner';
 
 interface Scanned {
   records: { line: number; fields: string[]; raw: string }[];
@@ -6,13 +6,14 @@ interface Scanned {
 }
 
 /** Scans `text` fed in pieces of `chunk` bytes. */
-function scan(text: string | Buffer, chunk = Infinity, delimiter = ','): Scanned {
+function scan(text: string | Buffer, chunk = Infinity, delimiter = ',', limits: ScanLimits = SCAN_LIMITS): Scanned {
   const out: Scanned = { records: [], errors: [] };
-  const scanner = new CsvScanner(delimiter.charCodeAt(0), {
-    record: (r) =>
+  const handlers = {
+    record: (r: CsvRecord) =>
       out.records.push({ line: r.line, fields: Array.from({ length: r.fieldCount }, (_, i) => r.field(i)), raw: r.raw() }),
-    error: (e) => out.errors.push(e),
-  });
+    error: (e: ScanError) => out.errors.push(e),
+  };
+  const scanner = new CsvScanner(delimiter.charCodeAt(0), handlers, true, 'test.csv', limits);
   const buf = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
   const size = Number.isFinite(chunk) ? chunk : buf.length || 1;
   for (let i = 0; i < buf.length; i += size) scanner.push(buf.subarray(i, i + size));
@@ -93,11 +94,42 @@ describe('batches and buffers of the WebAssembly scanner', () => {
   });
 
   test('a record wider than the field arrays, first in its batch or after others', () => {
-    const wide = Array.from({ length: 300_000 }, (_, i) => String(i % 10)).join(',');
+    const width = SCAN_LIMITS.maxFields; // the most a record may have: six times the arrays' first size
+    const wide = Array.from({ length: width }, (_, i) => String(i % 10)).join(',');
     const s = scan(`a,b\n${wide}\nc,d\n`);
-    expect(s.records.map((r) => r.fields.length)).toEqual([2, 300_000, 2]);
-    expect(s.records[1].fields[299_999]).toBe('9');
+    expect(s.records.map((r) => r.fields.length)).toEqual([2, width, 2]);
+    expect(s.records[1].fields[width - 1]).toBe('9');
     expect(s.records[2]).toEqual({ line: 3, fields: ['c', 'd'], raw: 'c,d' });
+  });
+
+  test('one field past the limit rejects the record up to its line end, whatever the chunking', () => {
+    const limits = { maxFields: 100, maxRecordBytes: SCAN_LIMITS.maxRecordBytes };
+    // The 101st field is quoted and holds a line break: the record is rejected up to the end of the
+    // line the limit was met on, and what follows is read as a record of its own.
+    const over = Array.from({ length: 101 }, (_, i) => (i === 100 ? '"q,\nq"' : String(i % 10))).join(',');
+    const text = `a,b\n${'1,'.repeat(99)}1\n${over}\nc,d\n`;
+    const whole = scan(text, Infinity, ',', limits);
+    expect(whole.errors).toEqual([{ line: 3, message: 'more than 100 fields in one record', raw: over.split('\n')[0] }]);
+    expect(whole.records.map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [2, Array(100).fill('1')], [4, ['q"']], [5, ['c', 'd']]]);
+    for (const size of [1, 7, 64, 333]) expect(scan(text, size, ',', limits)).toEqual(whole);
+  });
+
+  test('the default limit is 100,000 fields', () => {
+    const s = scan(`a,b\n${'1,'.repeat(100_000)}1\nc,d\n`, 65_536);
+    expect(s.errors.map((e) => [e.line, e.message])).toEqual([[2, 'more than 100,000 fields in one record']]);
+    expect(fields(s)).toEqual([['a', 'b'], ['c', 'd']]);
+  });
+
+  test('a record longer than maxRecordBytes stops the input, naming its line', () => {
+    const limits = { maxFields: 100, maxRecordBytes: 1000 };
+    expect(() => scan(`a,b\n1,2\n"${'x'.repeat(5000)}\n`, 100, ',', limits)).toThrow(
+      /^test\.csv:3: no record ends within 0 MB of this line/,
+    );
+  });
+
+  test('lines of only spaces and tabs are skipped like blank lines, a quoted blank field is not', () => {
+    const s = scan('a,b\n  \n\t\n \t \r\n" "\n1,2\n   ');
+    expect(s.records.map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [5, [' ']], [6, ['1', '2']]]);
   });
 
   test('a field longer than the input buffer, split over many chunks', () => {

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, re
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { UsageError } from '../src/errors';
+import { OutputError } from '../src/errors';
 import { shouldColor } from '../src/render/color';
 import { formatFromPath, writeOutput } from '../src/render/output';
 
@@ -65,14 +65,14 @@ describe('writeOutput to a file', () => {
   it('rejects clearly when the folder does not exist', async () => {
     const target = join(dir, 'missing', 'report.csv');
     const attempt = writeOutput('x', target);
-    await expect(attempt).rejects.toThrow(UsageError);
+    await expect(attempt).rejects.toThrow(OutputError);
     await expect(attempt).rejects.toThrow(`cannot write ${target}: folder ${join(dir, 'missing')} does not exist`);
   });
 
-  it('cleans up its temporary file when the rename fails', async () => {
+  it('refuses a folder, leaving no temporary file', async () => {
     const target = join(dir, 'taken');
     mkdirSync(join(target, 'inner'), { recursive: true });
-    await expect(writeOutput('x', target)).rejects.toThrow(UsageError);
+    await expect(writeOutput('x', target)).rejects.toThrow(`cannot write ${target}: it is a folder`);
     expect(readdirSync(dir)).toEqual(['taken']);
   });
 });
@@ -81,7 +81,8 @@ describe('stdout closed early (| head -1)', () => {
   // The child runs the real module, transpiled from source, writing far more than a pipe buffer holds.
   function buildChild(): string {
     const out = join(dir, 'js');
-    for (const [from, to] of [['src/render/output.ts', 'render/output.js'], ['src/errors.ts', 'errors.js']]) {
+    const modules = [['src/render/output.ts', 'render/output.js'], ['src/render/write.ts', 'render/write.js'], ['src/errors.ts', 'errors.js']];
+    for (const [from, to] of modules) {
       const source = readFileSync(join(__dirname, '..', from), 'utf8');
       mkdirSync(join(out, to, '..'), { recursive: true });
       const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });

@@ -1,7 +1,7 @@
 /**
  * Differential property tests: the byte scanner against csv-parse, the reference CSV reader, on
  * random CSV (quotes, doubled quotes, embedded delimiters and newlines, CRLF, empty fields, unicode,
- * BOM, ragged rows, blank lines), fed in random chunks.
+ * BOM, ragged rows, blank lines and lines of only spaces), fed in random chunks.
  *
  * The generator builds each input from a model (records of fields), so the physical line each record
  * starts on is known independently of both readers.
@@ -38,14 +38,22 @@ function scan(bytes: Buffer, delimiter: string, cuts: number[]): Scanned {
   return out;
 }
 
+/**
+ * csv-parse's records, less lines of only spaces and tabs (unquoted), which the scanner skips like
+ * blank lines (csv-parse skips only empty ones).
+ */
 function oracle(text: string, delimiter: string, strict = false): string[][] {
-  return parse(text, {
+  const parsed = parse(text, {
     delimiter,
     bom: true,
     relax_quotes: !strict,
     relax_column_count: true,
     skip_empty_lines: true,
-  }) as string[][];
+    raw: true,
+  }) as unknown as { record: string[]; raw: string }[];
+  // `raw` starts with the empty lines skipped before the record.
+  const blank = ({ record, raw }: { record: string[]; raw: string }) => record.length === 1 && /^[\r\n]*[ \t]+(\r\n|\r|\n)?$/.test(raw);
+  return parsed.filter((r) => !blank(r)).map(({ record }) => record);
 }
 
 /** Physical line endings (LF, CRLF, lone CR) in text, as the README counts lines. */
@@ -127,7 +135,8 @@ function afterLine(text: string, from: number): number {
   return m ? from + m.index + m[0].length : text.length;
 }
 
-const isBlank = (fields: string[]) => fields.length === 1 && fields[0] === '';
+/** A blank line, or one of only spaces and tabs: not a record. */
+const isBlank = (fields: string[]) => fields.length === 1 && /^[ \t]*$/.test(fields[0]);
 
 // ---------------------------------------------------------------------------------------------
 

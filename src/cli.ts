@@ -1,9 +1,11 @@
 /**
  * Builds the commander program and runs it: the one place where errors become messages and exit
- * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed), never a stack trace.
+ * codes (0 ok, 1 invalid data or unreadable input, 2 usage, 3 a target behind or missed, 4 output not
+ * written), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_MEANINGS, VisitstatError, UsageError } from './errors';
+import { escapeControls } from './messages';
 import { handleClosedStdout } from './render/output';
 
 type Register = (program: Command) => void;
@@ -67,10 +69,10 @@ function exitCodeFor(error: unknown): number {
   }
   if (error instanceof VisitstatError) {
     const hint = error instanceof UsageError ? ' (run with --help for usage)' : '';
-    process.stderr.write(`visitstat: ${error.message}${hint}\n`);
+    process.stderr.write(`visitstat: ${escapeControls(error.message)}${hint}\n`);
     return error.exitCode;
   }
-  const detail = process.env.VISITSTAT_DEBUG ? (error as Error).stack : String((error as Error)?.message ?? error);
+  const detail = process.env.VISITSTAT_DEBUG ? (error as Error).stack : escapeControls(String((error as Error)?.message ?? error));
   process.stderr.write(`visitstat: internal error: ${detail}\n(please report it; VISITSTAT_DEBUG=1 shows the trace)\n`);
   return EXIT.data;
 }

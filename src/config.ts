@@ -2,8 +2,9 @@
  * The `--config FILE` JSON: loaded once, checked strictly (an unknown key or a wrong type is a usage
  * error naming it), and merged under the command-line flags by each command.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './errors';
+import { quote } from './messages';
 import { METRICS, type Metric } from './model/progress';
 
 /** A per-capita rate: a number of rupiah, or a range `"1000000..2000000"` (low..high). */
@@ -49,7 +50,7 @@ export interface Config {
 type Check = (value: unknown, path: string) => void;
 
 const fail = (path: string, want: string): never => {
-  throw new UsageError(`config: "${path}" must be ${want}`);
+  throw new UsageError(`config: ${quote(path)} must be ${want}`);
 };
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -63,16 +64,19 @@ const oneOf = (...allowed: string[]): Check => (v, p) =>
 const rate: Check = (v, p) =>
   void (typeof v === 'number' || typeof v === 'string' || fail(p, 'a number of rupiah or a "low..high" range'));
 
+/**
+ * Keys are looked up as the schema's and the file's own properties: `constructor`, `toString` or
+ * `__proto__` in a file are unknown keys like any other, never the built-ins of every object.
+ */
 function object(shape: Record<string, Check>, required: string[] = []): Check {
   return (v, p) => {
     if (!isObject(v)) return fail(p, 'an object');
     for (const key of Object.keys(v)) {
-      const check = shape[key];
       const path = p ? `${p}.${key}` : key;
-      if (!check) throw new UsageError(`config: unknown key "${path}" (known: ${Object.keys(shape).join(', ')})`);
-      check(v[key], path);
+      if (!Object.hasOwn(shape, key)) throw new UsageError(`config: unknown key ${quote(path)} (known: ${Object.keys(shape).join(', ')})`);
+      shape[key](v[key], path);
     }
-    for (const key of required) if (!(key in v)) throw new UsageError(`config: "${p}.${key}" is required`);
+    for (const key of required) if (!Object.hasOwn(v, key)) throw new UsageError(`config: ${quote(`${p}.${key}`)} is required`);
   };
 }
 
@@ -98,25 +102,57 @@ const checkConfig = object({
   tolerance: num,
 });
 
-/** Validates an already-parsed config object. */
-function parseConfig(value: unknown): Config {
+/** Validates an already-parsed config object; `path` names the file in messages. */
+function parseConfig(value: unknown, path: string): Config {
+  if (!isObject(value)) throw new UsageError(`config: ${path} must hold a JSON object ({ ... }), not ${describeJson(value)}`);
   checkConfig(value, '');
   return value as Config;
 }
 
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+/** A config file holds a few settings: anything past this is a mistake, refused before it is parsed. */
+const MAX_CONFIG_BYTES = 10 * 1024 * 1024;
+
 export function loadConfig(path: string | undefined): Config {
   if (!path) return {};
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`config: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`);
-  }
+  const text = readConfigText(path);
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new UsageError(`config: ${path} is not valid JSON: ${(e as Error).message}`);
   }
-  return parseConfig(value);
+  return parseConfig(value, path);
+}
+
+const CANNOT_READ: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder' };
+
+/** The file's text, read up to MAX_CONFIG_BYTES (a FIFO or /dev/stdin included: no size is asked of it). */
+function readConfigText(path: string): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_CONFIG_BYTES) throw new UsageError(`config: ${path} is larger than 10 MB (a config file holds a few settings)`);
+      chunks.push(chunk.subarray(0, n));
+    }
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`config: cannot read ${path}: ${CANNOT_READ[code] ?? (e as Error).message}`);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

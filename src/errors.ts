@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 2,
   /** A target is behind (or, its year over, missed) and --fail-if-behind was given. */
   behind: 3,
+  /** The output (-o, --rejects or standard output) could not be written. */
+  output: 4,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -20,6 +22,7 @@ export const EXIT_MEANINGS: Record<ExitCode, string> = {
   1: 'invalid data or unreadable input',
   2: 'usage error (bad option, bad config file)',
   3: 'a target is behind (or, its year over, missed) and --fail-if-behind was given',
+  4: 'output not written (-o, --rejects or standard output: no space left, read-only, a folder, closed...)',
 };
 
 export class VisitstatError extends Error {
@@ -47,6 +50,16 @@ export class InputError extends VisitstatError {
 export class InvalidDataError extends VisitstatError {
   constructor(message: string) {
     super(message, EXIT.data);
+  }
+}
+
+/**
+ * The output could not be written (no space, read-only, closed standard output...): the data was fine
+ * and so was the command, so neither exit 1 nor the usage hint fits.
+ */
+export class OutputError extends VisitstatError {
+  constructor(message: string) {
+    super(message, EXIT.output);
   }
 }
 

@@ -13,6 +13,8 @@ import { type DateFormat, parseDate } from '../ingest/values';
 import { type CalDate, dateKey } from '../model/dates';
 import type { Kind } from '../model/records';
 import type { InputSummary } from '../ingest/inputs';
+import { escapeControls } from '../messages';
+import { prepareOutputs } from '../render/write';
 import { type Doc, type Format, type Label, type Locale, formatFromPath, formatInt, renderDoc, renderJson, resolveLocale, shouldColor, writeOutput } from '../render';
 
 export interface InputFlags {
@@ -38,8 +40,21 @@ export function addInputOptions(cmd: Command): Command {
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
     .option('--to <date>', 'only rows on or before this date (inclusive)')
     .option('--skip-invalid', 'go on without invalid rows (says how many were skipped)')
-    .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason')
-    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance');
+    .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason (atomically, as -o)')
+    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance')
+    .hook('preAction', openOutputs);
+}
+
+/**
+ * Before a command runs: `-o -` means stdout, and -o and --rejects are checked against the inputs
+ * (and each other) and opened, so that no input is ever overwritten and an output that cannot be
+ * written fails before the reading starts.
+ */
+async function openOutputs(cmd: Command): Promise<void> {
+  const { output, rejects, config } = cmd.opts<InputFlags & OutputFlags>();
+  if (output === '-') cmd.setOptionValue('output', undefined);
+  const files = (cmd.processedArgs[0] ?? []) as string[];
+  await prepareOutputs({ output: output === '-' ? undefined : output, rejects }, config === undefined ? files : [...files, config]);
 }
 
 /**
@@ -77,8 +92,8 @@ export function configOf(flags: InputFlags): Config {
   return loadConfig(flags.config);
 }
 
-/** Diagnostics go to stderr, never mixed with data on stdout. */
-export const toStderr = (line: string): void => void process.stderr.write(line + '\n');
+/** Diagnostics go to stderr, never mixed with data on stdout; what came from a file cannot drive the terminal. */
+export const toStderr = (line: string): void => void process.stderr.write(escapeControls(line) + '\n');
 
 export interface OutputFlags {
   format?: Format;
@@ -93,7 +108,7 @@ export interface OutputFlags {
 export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'csv', 'json', 'markdown']): Command {
   return cmd
     .addOption(new Option('--format <format>', 'output format (default: table, or from the -o extension)').choices(formats))
-    .option('-o, --output <file>', 'write to FILE atomically instead of stdout')
+    .option('-o, --output <file>', 'write to FILE atomically instead of stdout (- for stdout)')
     .addOption(new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']))
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')

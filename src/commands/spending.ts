@@ -10,6 +10,7 @@
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 import { readInputs } from '../ingest/inputs';
 import type { RateFlags } from '../model/rates';
 import type { Basis, SpendingUnit } from '../model/spending';
@@ -70,7 +71,7 @@ export function register(program: Command): void {
 function nightsOf(flags: SpendingFlags, config: Config): number | undefined {
   if (flags.nights !== undefined) {
     if (!/^\d+$/.test(flags.nights.trim()) || Number(flags.nights) < 1) {
-      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got "${flags.nights}")`);
+      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got ${quote(flags.nights)})`);
     }
     return Number(flags.nights);
   }

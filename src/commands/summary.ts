@@ -9,6 +9,7 @@
  */
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 import { readInputs } from '../ingest/inputs';
 import { type ArrivalUnit, type CategoryDim, GROUP_DIMS, type GroupDim } from '../model/summary';
 import { SummarySink, summarySinkRecipe } from '../model/summary-sink';
@@ -74,7 +75,7 @@ export function register(program: Command): void {
 
 function parseTop(text: string | undefined, dims: GroupDim[]): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not "${text}"`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
   if (dims.every(isPeriodDim)) throw new UsageError('--top needs a category --group-by: origin, region, type or purpose');
   return Number(text);
 }

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import { BehindTargetError, UsageError } from '../errors';
+import { quote } from '../messages';
 import { parseCount } from '../ingest/values';
 import type { ValuationPlan } from '../model/metrics';
 import type { MeasuredTarget } from './progress-view';
@@ -16,13 +17,13 @@ export function parseTarget(text: string): number {
 }
 
 export function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: "${text}" is not a year such as 2018`);
+  if (!/^\d{4}$/.test(text.trim())) throw new UsageError(`--year: ${quote(text)} is not a year such as 2018`);
   return Number(text);
 }
 
 export function parseTolerance(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
-  if (!match) throw new UsageError(`--tolerance: "${text}" is not a percent such as 5 or 2.5`);
+  if (!match) throw new UsageError(`--tolerance: ${quote(text)} is not a percent such as 5 or 2.5`);
   return Number(match[1]);
 }
 

@@ -6,12 +6,13 @@
  * Exits 1 if any file has a problem or cannot be read, 0 if none.
  */
 import { type Command, Option } from 'commander';
-import { InvalidDataError, VisitstatError } from '../errors';
+import { InvalidDataError, OutputError, VisitstatError } from '../errors';
 import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
 import { checkSources, totalsOf } from '../ingest/inputs';
+import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
 
@@ -61,14 +62,17 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
       try {
         reports.push(await readFile(source, options, NULL_SINK, log));
       } catch (e) {
-        if (!(e instanceof VisitstatError)) throw e;
+        // An output that cannot be written stops everything; a file that cannot be read is a verdict.
+        if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;
         unreadable.push({ source: displayName(source), error: e.message });
         toStderr(`visitstat: ${e.message}`);
       }
     }
-  } finally {
-    log.close();
+  } catch (e) {
+    log.close(false);
+    throw e;
   }
+  log.close();
   const totals = totalsOf(reports);
   if (flags.format === 'json') {
     await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
@@ -78,7 +82,7 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
     if (files.length > 1) {
       lines.push(`total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`);
     }
-    await writeOutput(lines.join('\n') + '\n');
+    await writeOutput(lines.map(escapeControls).join('\n') + '\n');
   }
   if (totals.rowsRejected > 0 || unreadable.length > 0) {
     const parts = [];

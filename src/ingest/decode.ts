@@ -9,6 +9,7 @@
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { InputError, UsageError } from '../errors';
+import { quote } from '../messages';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -28,7 +29,7 @@ const ENCODING_NAMES: Record<string, Encoding> = {
 export function parseEncodingOption(name: string): Encoding {
   const encoding = ENCODING_NAMES[name.toLowerCase()];
   if (!encoding) {
-    throw new UsageError(`--encoding: unknown encoding "${name}" (use utf-8, utf-16le, utf-16be or windows-1252)`);
+    throw new UsageError(`--encoding: unknown encoding ${quote(name)} (use utf-8, utf-16le, utf-16be or windows-1252)`);
   }
   return encoding;
 }

@@ -4,6 +4,7 @@
  * `JUMLAH-PESERTA` are one header.
  */
 import { InputError, UsageError } from '../errors';
+import { quote, quoteList } from '../messages';
 import type { Kind } from '../model/records';
 
 export const DELEGATION_FIELDS = ['date', 'people', 'origin', 'region', 'type', 'nights', 'purpose'] as const;
@@ -59,15 +60,15 @@ export function parseMapOption(spec: string | undefined, fromConfig: Record<stri
   const map: ColumnMap = {};
   const set = (field: string, header: string, where: string) => {
     if (!(ALL_FIELDS as readonly string[]).includes(field)) {
-      throw new UsageError(`${where}: unknown column "${field}" (known: ${ALL_FIELDS.join(', ')})`);
+      throw new UsageError(`${where}: unknown column ${quote(field)} (known: ${ALL_FIELDS.join(', ')})`);
     }
-    if (!header) throw new UsageError(`${where}: no header given for "${field}"`);
+    if (!header) throw new UsageError(`${where}: no header given for ${quote(field)}`);
     map[field as Field] = normalizeHeader(header);
   };
   for (const [field, header] of Object.entries(fromConfig)) set(field, header, 'config map');
   for (const part of splitMapSpec(spec ?? '')) {
     const eq = part.indexOf('=');
-    if (eq < 0) throw new UsageError(`--map: expected canonical=Header, got "${part}"`);
+    if (eq < 0) throw new UsageError(`--map: expected canonical=Header, got ${quote(part)}`);
     set(part.slice(0, eq).trim(), unquote(part.slice(eq + 1).trim()), '--map');
   }
   return map;
@@ -107,7 +108,7 @@ function resolve(headers: string[], aliases: AliasTable, map: ColumnMap, source:
     const wanted = mapped !== undefined ? [mapped] : names.map(normalizeHeader);
     const found = normalized.flatMap((h, i) => (wanted.includes(h) ? [i] : []));
     if (found.length > 1 && mapped === undefined) {
-      const list = found.map((i) => `"${headers[i]}"`).join(' and ');
+      const list = found.map((i) => quote(headers[i])).join(' and ');
       throw new InputError(`${source}: columns ${list} both look like ${field}; choose one with --map ${field}=HEADER`);
     }
     if (found.length > 0) index[field] = found[0];
@@ -174,4 +175,3 @@ export function detectLayout(
   );
 }
 
-const quoteList = (headers: string[]) => headers.map((h) => `"${h}"`).join(', ');

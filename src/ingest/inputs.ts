@@ -64,9 +64,11 @@ export async function readInputs(
   try {
     const parallel = recipe ? { sink: sink as MergeableSink, recipe } : undefined;
     for (const source of sources) files.push(await readFile(source, options, sink, log, parallel));
-  } finally {
-    log.close();
+  } catch (e) {
+    log.close(false);
+    throw e;
   }
+  log.close();
   const summary = totalsOf(files);
   if (summary.rowsRejected === 0) return summary;
   if (policy.skipInvalid) {

@@ -76,12 +76,16 @@ export const PARALLEL = {
 /** The built package's folder: the worker and the sink modules run from there (not from TypeScript sources). */
 const DIST = join(__dirname, '..', '..', 'dist');
 
-/** Where to cut a regular file big enough to split: just after the first line feed from its middle. */
+/**
+ * Where to cut a regular file big enough to split: just after the first line feed from its middle.
+ * Only a regular file: a FIFO or /dev/stdin cannot be read at an offset.
+ */
 export function splitPoint(source: string): { cut: number; size: number } | null {
   if (!PARALLEL.workers) return null;
   try {
-    const { size } = statSync(source);
-    if (size < PARALLEL.minBytes) return null;
+    const stat = statSync(source);
+    if (!stat.isFile() || stat.size < PARALLEL.minBytes) return null;
+    const { size } = stat;
     const cut = afterLineFeed(source, Math.floor(size / 2), size);
     return cut < size ? { cut, size } : null;
   } catch {

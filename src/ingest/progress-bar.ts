@@ -5,6 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import type { SingleBar } from 'cli-progress';
+import { escapeControls } from '../messages';
 
 /** A read shorter than this shows no bar. */
 export const SHOW_AFTER_MS = 1000;
@@ -82,7 +83,7 @@ export class ReadProgress {
   private show(): void {
     // Loaded only here: most runs never show a bar, and startup time matters.
     const { SingleBar } = require('cli-progress') as typeof import('cli-progress');
-    const { format, barsize } = barLayout(this.name, this.totalBytes, this.stream.columns || 80);
+    const { format, barsize } = barLayout(escapeControls(this.name), this.totalBytes, this.stream.columns || 80);
     this.bar = new SingleBar({
       stream: this.stream as NodeJS.WritableStream,
       format,

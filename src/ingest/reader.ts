@@ -81,13 +81,6 @@ function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError
   return new InputError(`${displayName(source)}: cannot read: ${why[e.code ?? ''] ?? e.message}`);
 }
 
-function lineEndingOf(head: string): FileReport['lineEnding'] {
-  const lf = head.indexOf('\n');
-  const cr = head.indexOf('\r');
-  if (cr >= 0 && (lf < 0 || cr < lf)) return head[cr + 1] === '\n' ? 'CRLF' : 'CR';
-  return lf >= 0 ? 'LF' : 'none';
-}
-
 /** Reads one file to the end, feeding accepted rows to the sink; with `parallel`, big files in two halves at once. */
 export async function readFile(
   source: string,
@@ -281,7 +274,6 @@ export class FileReader {
     if (text.subarray(0, SNIFF_BYTES).includes(0)) throw new InputError(`${this.name}: not a CSV text file (it holds binary data)`);
     const sample = text.toString('utf8', 0, Math.min(text.length, SNIFF_BYTES));
     this.delimiter = this.options.delimiter ?? sniffDelimiter(sample);
-    this.lineEnding = lineEndingOf(sample);
     this.scanner = this.newScanner();
     this.scanner.push(text);
   }
@@ -292,7 +284,7 @@ export class FileReader {
       error: (err: ScanError) => this.brokenRecord(err.line, err.message, err.raw),
       batch: (records: RecordBatch) => this.batch(records),
     };
-    return new CsvScanner(this.delimiter.charCodeAt(0), handlers, this.options.dateFormat === 'dmy');
+    return new CsvScanner(this.delimiter.charCodeAt(0), handlers, this.options.dateFormat === 'dmy', this.name);
   }
 
   private push(chunk: Buffer): void {
@@ -361,6 +353,8 @@ export class FileReader {
   private record(rec: CsvRecord): void {
     if (!this.headers) {
       this.headers = Array.from({ length: rec.fieldCount }, (_, i) => rec.field(i).trim());
+      // The header's own line ending, however long it is (not only within the sniffed start).
+      this.lineEnding = rec.lineEnding();
       return;
     }
     if (!this.layout) this.decideLayout(rec);

@@ -3,6 +3,7 @@
  * and reports every problem of the record (column as written in the header, and why).
  */
 import type { CalDate } from '../model/dates';
+import { quote } from '../messages';
 import type { ArrivalRow, DelegationRow, Segment } from '../model/records';
 import type { Field, Layout } from './headers';
 import { segmentOf } from './headers';
@@ -317,7 +318,7 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
     else if ((segment = segmentOf(segmentText)) === null) {
       ctx.problem(
         'segment',
-        `unknown segment "${segmentText}" (domestic: nusantara, wisnus, domestik, domestic; ` +
+        `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
           'foreign: mancanegara, wisman, asing, foreign)',
       );
     }

@@ -13,11 +13,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputError } from '../errors';
+import { grouped } from '../messages';
 import type { CalDate } from '../model/dates';
 import { MAX_YEAR, MIN_YEAR } from './values';
 
 const QUOTED = 1;
 const DOUBLED = 2;
+const LF_BYTE = 0x0a;
+const CR_BYTE = 0x0d;
 const BATCH_FULL = 2;
 /** What the scanner computes for a column, as JavaScript asked: nothing, numbers, counts, or date numbers. */
 const PLAIN = 0;
@@ -27,10 +31,28 @@ const DATED = 3;
 const MAX_COLUMNS = 256;
 const FIRST_BATCH = 16;
 const ANY_BATCH = 1 << 30;
-const ERRORS: Record<number, string> = {
-  1: 'quote opened here is never closed',
-  2: 'text after a closing quote',
-};
+const TOO_MANY_FIELDS = 3;
+
+/**
+ * Bounds on one record, far above any real log and far below what would exhaust the scanner's
+ * memory: a record with more fields is rejected (up to its line end) like a row with broken quoting;
+ * a record longer than this many bytes (no line end found) stops the file, as no CSV holds one and
+ * a JavaScript string could not hold it either.
+ */
+export interface ScanLimits {
+  maxFields: number;
+  maxRecordBytes: number;
+}
+
+export const SCAN_LIMITS: ScanLimits = { maxFields: 100_000, maxRecordBytes: 256 << 20 };
+
+function errorMessages(limits: ScanLimits): Record<number, string> {
+  return {
+    1: 'quote opened here is never closed',
+    2: 'text after a closing quote',
+    [TOO_MANY_FIELDS]: `more than ${grouped(limits.maxFields)} fields in one record`,
+  };
+}
 
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
@@ -39,6 +61,8 @@ export interface CsvRecord {
   field(index: number): string;
   /** The record's text as it stood in the input, without its line ending. */
   raw(): string;
+  /** What ends the record in the input ('none': the end of the input). */
+  lineEnding(): 'LF' | 'CRLF' | 'CR' | 'none';
   /**
    * For the hot path, which reads fields without decoding them: the buffer holding the record (valid
    * only during the record callback) and each field's byte range in it, between its quotes if quoted.
@@ -87,7 +111,7 @@ export interface ScanHandlers {
 
 interface ScannerExports {
   memory: WebAssembly.Memory;
-  init(delimiter: number): void;
+  init(delimiter: number, maxFields: number): void;
   prepare(size: number): number;
   pending(): number;
   nextLine(): number;
@@ -192,13 +216,14 @@ class RecordView implements CsvRecord {
   /** Views of the batch just scanned: the memory may have moved or grown since the last one. */
   attach(wasm: ScannerExports): void {
     const memory = wasm.memory.buffer;
-    this.bytes = Buffer.from(memory, wasm.inputPointer(), wasm.inputLength());
+    // Pointers past 2 GB come back from WebAssembly as negative numbers: read them unsigned.
+    this.bytes = Buffer.from(memory, wasm.inputPointer() >>> 0, wasm.inputLength());
     this.words = new Int32Array(memory);
     this.flagBytes = new Uint8Array(memory);
-    this.starts = wasm.fieldStarts() >> 2;
-    this.ends = wasm.fieldEnds() >> 2;
-    this.numbers = wasm.fieldNumbers() >> 2;
-    this.flags = wasm.fieldFlagBytes();
+    this.starts = wasm.fieldStarts() >>> 2;
+    this.ends = wasm.fieldEnds() >>> 2;
+    this.numbers = wasm.fieldNumbers() >>> 2;
+    this.flags = wasm.fieldFlagBytes() >>> 0;
   }
 
   select(start: number, end: number, line: number, base: number, count: number, error: number): void {
@@ -218,6 +243,13 @@ class RecordView implements CsvRecord {
 
   raw(): string {
     return this.bytes.toString('utf8', this.start, this.end);
+  }
+
+  lineEnding(): 'LF' | 'CRLF' | 'CR' | 'none' {
+    const c = this.bytes[this.end];
+    if (c === LF_BYTE) return 'LF';
+    if (c !== CR_BYTE) return 'none';
+    return this.bytes[this.end + 1] === LF_BYTE ? 'CRLF' : 'CR';
   }
 
   fieldStart(index: number): number {
@@ -281,6 +313,7 @@ export class RecordBatch {
     private readonly view: RecordView,
     private readonly handlers: ScanHandlers,
     private readonly columns: ColumnModes,
+    private readonly messages: Record<number, string>,
   ) {}
 
   attach(wasm: ScannerExports, size: number): this {
@@ -288,12 +321,12 @@ export class RecordBatch {
     this.wasm = wasm;
     this.size = size;
     this.words = new Int32Array(wasm.memory.buffer);
-    this.starts = wasm.recordStarts() >> 2;
-    this.ends = wasm.recordEnds() >> 2;
-    this.lines = wasm.recordLines() >> 2;
-    this.bases = wasm.recordBases() >> 2;
-    this.counts = wasm.recordCounts() >> 2;
-    this.errors = wasm.recordErrors() >> 2;
+    this.starts = wasm.recordStarts() >>> 2;
+    this.ends = wasm.recordEnds() >>> 2;
+    this.lines = wasm.recordLines() >>> 2;
+    this.bases = wasm.recordBases() >>> 2;
+    this.counts = wasm.recordCounts() >>> 2;
+    this.errors = wasm.recordErrors() >>> 2;
     return this;
   }
 
@@ -338,7 +371,7 @@ export class RecordBatch {
     const view = this.view;
     view.select(words[this.starts + r], words[this.ends + r], words[this.lines + r], words[this.bases + r], words[this.counts + r], words[this.errors + r]);
     if (view.error === 0) this.handlers.record(view);
-    else this.handlers.error({ line: view.line, message: ERRORS[view.error], raw: view.raw() });
+    else this.handlers.error({ line: view.line, message: this.messages[view.error], raw: view.raw() });
   }
 }
 
@@ -349,20 +382,31 @@ export class CsvScanner {
   private readonly columns = new ColumnModes();
   private batches = 0;
 
-  /** `dayFirst`: how a dated column reads `9/3/2017` (as parseDate with format 'dmy'; else 'mdy'). */
+  /**
+   * `dayFirst`: how a dated column reads `9/3/2017` (as parseDate with format 'dmy'; else 'mdy').
+   * `source` names the input in the error for a record past `limits.maxRecordBytes`.
+   */
   constructor(
     delimiter: number,
     private readonly handlers: ScanHandlers,
     private readonly dayFirst = true,
+    private readonly source = 'input',
+    private readonly limits = SCAN_LIMITS,
   ) {
-    this.wasm.init(delimiter);
+    this.wasm.init(delimiter, limits.maxFields);
     this.view = new RecordView(this.columns);
-    this.batch = new RecordBatch(this.view, handlers, this.columns);
+    this.batch = new RecordBatch(this.view, handlers, this.columns, errorMessages(limits));
   }
 
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
-    const at = this.wasm.prepare(chunk.length);
+    if (this.wasm.pending() > this.limits.maxRecordBytes) {
+      const size = `${Math.round(this.limits.maxRecordBytes / (1 << 20))} MB`;
+      throw new InputError(
+        `${this.source}:${this.nextLine()}: no record ends within ${size} of this line (a quote opened here may never close); is it a CSV file?`,
+      );
+    }
+    const at = this.wasm.prepare(chunk.length) >>> 0;
     new Uint8Array(this.wasm.memory.buffer, at, chunk.length).set(chunk);
     this.run(false);
   }

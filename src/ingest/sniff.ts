@@ -3,6 +3,7 @@
  * number (> 1) of fields wins; ties go to the one with the most fields, then to the order above.
  */
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 const SAMPLE_LINES = 20;
@@ -11,7 +12,7 @@ export function parseDelimiterOption(text: string): string {
   const named: Record<string, string> = { comma: ',', semicolon: ';', tab: '\t', '\\t': '\t', pipe: '|' };
   const delimiter = named[text.toLowerCase()] ?? text;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new UsageError(`--delimiter: expected one character such as , ; | or "tab", got "${text}"`);
+    throw new UsageError(`--delimiter: expected one character such as , ; | or "tab", got ${quote(text)}`);
   }
   return delimiter;
 }

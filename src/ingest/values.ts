@@ -8,6 +8,7 @@
  */
 
 import { CalDate, daysInMonth, isoDate, isoWeekdayOf } from '../model/dates';
+import { quote } from '../messages';
 
 export type DateFormat = 'dmy' | 'mdy';
 
@@ -124,7 +125,7 @@ const LAST_GROUP = /[.,](\d*)$/;
 
 function countFailure(shown: string, code: number): string {
   if (shown === '') return 'empty';
-  const quoted = JSON.stringify(shown);
+  const quoted = quote(shown);
   return code === TOO_LARGE ? `too large: ${quoted}` : `${countProblem(shown)}: ${quoted}`;
 }
 
@@ -418,14 +419,14 @@ function monthOfWord(t: number): number {
 function unknownMonthReason(text: string, start: number, end: number, first: number, count: number): string {
   let t = first;
   while (tokenKind[t] !== WORD || MONTHS.has(tokenValue[t])) t += 2;
-  return `unknown month name "${tokenText(text, t)}": ${JSON.stringify(text.slice(start, end))}`;
+  return `unknown month name ${quote(tokenText(text, t))}: ${quote(text.slice(start, end))}`;
 }
 
 /** `not a date`, unless only an unknown word before a comma (a misspelt weekday) keeps it from being one. */
 function unmatchedReason(text: string, start: number, end: number, count: number, format: DateFormat): string {
   const unknownLeadingWord = count >= 3 && tokenKind[0] === WORD && !WEEKDAYS.has(tokenValue[0]) && tokenValue[1] === COMMA;
   if (!unknownLeadingWord || !matchDate(2, count, format)) return notADate(text, start, end);
-  return `unknown weekday name "${tokenText(text, 0)}": ${JSON.stringify(text.slice(start, end))}`;
+  return `unknown weekday name ${quote(tokenText(text, 0))}: ${quote(text.slice(start, end))}`;
 }
 
 function isPossibleDate(): boolean {
@@ -434,7 +435,7 @@ function isPossibleDate(): boolean {
 }
 
 function impossibleDateReason(text: string, start: number, end: number): string {
-  const quoted = JSON.stringify(text.slice(start, end));
+  const quoted = quote(text.slice(start, end));
   if (foundYear < MIN_YEAR || foundYear > MAX_YEAR) return `year ${foundYear} outside ${MIN_YEAR}..${MAX_YEAR}: ${quoted}`;
   if (foundMonth < 1 || foundMonth > 12) return `no month ${foundMonth}: ${quoted}`;
   return `no day ${foundDay} in ${isoDate({ year: foundYear, month: foundMonth, day: null })}: ${quoted}`;
@@ -442,11 +443,11 @@ function impossibleDateReason(text: string, start: number, end: number): string 
 
 function checkWeekday(text: string, date: CalDate): CalDate | string {
   const name = tokenText(text, 0);
-  if (date.day === null) return `weekday "${name}" given for a whole month ${isoDate(date)}`;
+  if (date.day === null) return `weekday ${quote(name)} given for a whole month ${isoDate(date)}`;
   const matches = WEEKDAYS.get(tokenValue[0]) === isoWeekdayOf(date.year, date.month, date.day);
-  return matches ? date : `weekday "${name}" does not match ${isoDate(date)}`;
+  return matches ? date : `weekday ${quote(name)} does not match ${isoDate(date)}`;
 }
 
 function notADate(text: string, start: number, end: number): string {
-  return `not a date: ${JSON.stringify(text.slice(start, end))}`;
+  return `not a date: ${quote(text.slice(start, end))}`;
 }

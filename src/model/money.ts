@@ -3,6 +3,7 @@
  * where `number` starts rounding (national totals, or sums over many years, get there).
  * Counts stay `number` (exact below 2^53) and meet money only through `multiplyCount`.
  */
+import { quote } from '../messages';
 
 export type Rupiah = bigint;
 
@@ -26,7 +27,7 @@ export function parseRupiah(text: string): RupiahParse {
   }
   return {
     ok: false,
-    reason: `"${trimmed}" is not a whole number of rupiah (write 1500000, 1.500.000 or 1,500,000)`,
+    reason: `${quote(trimmed)} is not a whole number of rupiah (write 1500000, 1.500.000 or 1,500,000)`,
   };
 }
 

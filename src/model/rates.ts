@@ -18,6 +18,7 @@ import type { RatePeriod, RateSpec } from '../config';
 import { daysInMonth, type CalDate } from './dates';
 import { midpointHalfUp, parseRupiah, type Rupiah } from './money';
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 
 /** Rupiah per visit (or per night, under --basis night). A single rate has low = central = high. */
 export interface RateRange {
@@ -52,10 +53,10 @@ export function parseRateSpec(spec: RateSpec, what: string): RateRange {
     return rangeOf(BigInt(spec));
   }
   const sides = spec.split('..');
-  if (sides.length > 2) throw new UsageError(`${what}: "${spec}" is not a rate or a low..high range`);
+  if (sides.length > 2) throw new UsageError(`${what}: ${quote(spec)} is not a rate or a low..high range`);
   const [low, high] = sides.map((side) => rupiahOrThrow(side, what));
   if (sides.length === 1) return rangeOf(low);
-  if (low > high) throw new UsageError(`${what}: range "${spec}" has its low end above its high end; write low..high`);
+  if (low > high) throw new UsageError(`${what}: range ${quote(spec)} has its low end above its high end; write low..high`);
   return { low, central: midpointHalfUp(low, high), high };
 }
 
@@ -159,7 +160,7 @@ function isoDateKey(text: string, where: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const [year, month, day] = match ? match.slice(1).map(Number) : [0, 0, 0];
   if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new UsageError(`config: "${where}" must be an ISO date like 2018-01-31, got "${text}"`);
+    throw new UsageError(`config: "${where}" must be an ISO date like 2018-01-31, got ${quote(text)}`);
   }
   return year * 10000 + month * 100 + day;
 }

@@ -1,4 +1,5 @@
-/** One cell as people read it, shared by the terminal table and markdown. */
+/** One cell as people read it, shared by the terminal table, markdown and HTML. */
+import { UNSAFE_CHARS } from '../messages';
 import { type Cell, type Column, decimalsOf, isMissing, isPeriod } from './doc';
 import {
   type Locale,
@@ -45,9 +46,10 @@ function humanNumber(n: number, column: Column, locale: Locale): string {
 }
 
 /**
- * Text from the input shown on a terminal or in a markdown table: line breaks and tabs become
- * spaces, other control characters (an ESC could recolour or clear the terminal) become U+FFFD.
+ * Text from the input shown on a terminal, in markdown or in HTML: line breaks and tabs become
+ * spaces; other control characters (an ESC could recolour or clear the terminal) and bidirectional
+ * overrides and isolates (U+202E would show `gnp.exe` as `exe.png`) become U+FFFD.
  */
 export function printable(text: string): string {
-  return text.replace(/[\t\n\r]/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return text.replace(/[\t\n\r]/g, ' ').replace(UNSAFE_CHARS, '\uFFFD');
 }

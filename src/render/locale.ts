@@ -3,6 +3,7 @@
  * (no dependence on the ICU data Node was built with). Non-finite numbers format as `-` (not available).
  */
 import { UsageError } from '../errors';
+import { quote } from '../messages';
 import type { CalDate } from '../model/dates';
 import type { Period } from '../model/period';
 import type { Label } from './doc';
@@ -30,7 +31,7 @@ const ROMAN_QUARTERS = ['I', 'II', 'III', 'IV'];
 /** `--locale` flag, then the config file, then LC_ALL or LANG starting with `id`, else English. */
 export function resolveLocale(flag: string | undefined, configLocale: Locale | undefined, env: NodeJS.ProcessEnv): Locale {
   if (flag !== undefined) {
-    if (flag !== 'id' && flag !== 'en') throw new UsageError(`--locale must be "id" or "en", not "${flag}"`);
+    if (flag !== 'id' && flag !== 'en') throw new UsageError(`--locale must be "id" or "en", not ${quote(flag)}`);
     return flag;
   }
   if (configLocale) return configLocale;

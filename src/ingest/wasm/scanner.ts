@@ -21,6 +21,7 @@ const DOUBLED: u8 = 2;
 /** Record errors (0: none); JavaScript holds the messages. */
 const UNCLOSED_QUOTE: i32 = 1;
 const TEXT_AFTER_QUOTE: i32 = 2;
+const TOO_MANY_FIELDS: i32 = 3;
 
 /** What `scan` stopped on. */
 const CONSUMED: i32 = 0;
@@ -40,6 +41,8 @@ const MAX_ENTRIES: i32 = 1 << 16;
 const MAX_KEY_BYTES: i32 = 128;
 
 let delimiter: u32 = 0x2c;
+/** Most fields a record may have (set by init); a record with more is rejected up to its line end. */
+let maxFields: i32 = 100000;
 
 let input: usize = 0;
 let inputCapacity: i32 = 0;
@@ -69,6 +72,15 @@ let recNext: i32 = 0;
 let recLineAfter: i32 = 0;
 let recError: i32 = 0;
 
+/**
+ * A record at `pos` found to have too many fields, waiting for its line end: where it stood (-1:
+ * none), the line count there, and how many bytes from it hold no line ending. Each new block is
+ * then searched from where the last search stopped, never from the record's start again.
+ */
+let overLimitAt: i32 = -1;
+let overLimitLine: i32 = 0;
+let overLimitSearched: i32 = 0;
+
 /** Per column, its dictionary, COUNTED, or 0 (neither numbered nor counted). */
 let dictionaries: usize = 0;
 const COUNTED: usize = 1;
@@ -76,8 +88,9 @@ const COUNTED: usize = 1;
 let computed: usize = 0;
 let computedCount = 0;
 
-export function init(delim: u32): void {
+export function init(delim: u32, fieldLimit: i32): void {
   delimiter = delim;
+  maxFields = fieldLimit;
   recordStart = heap.alloc(<usize>RECORD_CAPACITY << 2);
   recordEnd = heap.alloc(<usize>RECORD_CAPACITY << 2);
   recordLine = heap.alloc(<usize>RECORD_CAPACITY << 2);
@@ -132,6 +145,7 @@ export function prepare(size: i32): usize {
   } else if (pos > 0) {
     memory.copy(input, input + <usize>pos, <usize>tail);
   }
+  overLimitAt = overLimitAt === pos ? 0 : -1;
   pos = 0;
   length = tail + size;
   return input + <usize>tail;
@@ -162,7 +176,7 @@ export function scan(final: bool, maxRecords: i32): i32 {
       if (records === limit) return (status = BATCH_FULL), finish();
     }
     const base = fields;
-    const outcome = scanRecord(final);
+    const outcome = scanRecord(final, base);
     if (outcome !== DONE) {
       fields = base;
       return (status = outcome), finish();
@@ -215,7 +229,8 @@ function scanWindows(limit: i32): void {
   let doubledPending: u64 = 0;
   let skipBit: u64 = 0;
   let w = recStart;
-  while (w + WINDOW <= len && f <= room) {
+  // A record near the field limit is left to scanRecord, which rejects it past the limit.
+  while (w + WINDOW <= len && f <= room && f - recBase <= maxFields - WINDOW) {
     const p = base + <usize>w;
     const v0 = v128.load(p);
     const v1 = v128.load(p, 16);
@@ -293,8 +308,8 @@ function scanWindows(limit: i32): void {
         }
       }
       const n = f - recBase;
-      if (n === 1 && load<i32>(starts + (<usize>recBase << 2)) === e && load<u8>(flagsAt + <usize>recBase) === 0) {
-        f = recBase; // a blank line is not a record
+      if (n === 1 && load<u8>(flagsAt + <usize>recBase) === 0 && onlyBlanks(load<i32>(starts + (<usize>recBase << 2)), e)) {
+        f = recBase; // a blank line (or one of only spaces and tabs) is not a record
       } else {
         const r = <usize>count << 2;
         store<i32>(recordStart + r, recStart);
@@ -335,8 +350,8 @@ function finish(): i32 {
 
 function emit(base: i32): void {
   const count = fields - base;
-  if (recError === 0 && count === 1 && load<i32>(fieldStart + (<usize>base << 2)) === load<i32>(fieldEnd + (<usize>base << 2)) && load<u8>(fieldFlags + <usize>base) === 0) {
-    fields = base; // a blank line is not a record
+  if (recError === 0 && count === 1 && load<u8>(fieldFlags + <usize>base) === 0 && onlyBlanks(load<i32>(fieldStart + (<usize>base << 2)), load<i32>(fieldEnd + (<usize>base << 2)))) {
+    fields = base; // a blank line (or one of only spaces and tabs) is not a record
     return;
   }
   const r = <usize>records << 2;
@@ -359,12 +374,21 @@ function byteAt(i: i32): u32 {
   return <u32>load<u8>(input + <usize>i);
 }
 
+/** Whether bytes [start, end) are only spaces and tabs (or none). */
+function onlyBlanks(start: i32, end: i32): bool {
+  for (let i = start; i < end; i++) {
+    const c = byteAt(i);
+    if (c !== 0x20 && c !== 0x09) return false;
+  }
+  return true;
+}
+
 /** Adds a field; false when the batch has no room left for it (and other records to hand out first). */
 @inline
 function push(start: i32, end: i32, flags: u8): bool {
   if (fields === fieldCapacity) {
     if (records > 0) return false;
-    allocateFields(fieldCapacity * 2);
+    allocateFields(min(fieldCapacity * 2, maxFields + 1));
   }
   const f = <usize>fields << 2;
   store<i32>(fieldStart + f, start);
@@ -374,14 +398,19 @@ function push(start: i32, end: i32, flags: u8): bool {
   return true;
 }
 
-/** Scans one record from `pos`; on DONE sets recEnd, recNext, recLineAfter and recError. */
-function scanRecord(final: bool): i32 {
+/**
+ * Scans one record from `pos`, its fields from `base` on; on DONE sets recEnd, recNext, recLineAfter
+ * and recError.
+ */
+function scanRecord(final: bool, base: i32): i32 {
   const len = length;
   const delim = delimiter;
   let ln = line;
   let i = pos;
   recError = 0;
+  if (overLimitAt === pos) return overLimit(pos + overLimitSearched, overLimitLine, final);
   for (;;) {
+    if (fields - base === maxFields) return overLimit(i, ln, final);
     // One field starts at i.
     if (i < len && byteAt(i) === QUOTE) {
       let j = i + 1;
@@ -475,6 +504,22 @@ function stopOrLineEnd(i: i32, len: i32, stop: u32): i32 {
     j++;
   }
   return j;
+}
+
+/**
+ * A record with more than maxFields fields, from `from` on (line count `ln` there): rejected up to
+ * the end of the line it is on, found with the search remembered across blocks.
+ */
+function overLimit(from: i32, ln: i32, final: bool): i32 {
+  const eol = stopOrLineEnd(from, length, LF);
+  if ((eol === length || (eol + 1 === length && byteAt(eol) === CR)) && !final) {
+    overLimitAt = pos;
+    overLimitLine = ln;
+    overLimitSearched = eol - pos;
+    return NEED_MORE;
+  }
+  overLimitAt = -1;
+  return fail(eol, ln, TOO_MANY_FIELDS);
 }
 
 /** Marks the record as broken up to `eol`; scanning resumes after that line ending. */
