@@ -22,7 +22,7 @@ import {
   isOther,
 } from '../model/summary';
 import { isPeriodDim } from '../model/summary-keys';
-import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, bilingual, formatInt, formatPercent, label } from '../render';
+import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, bilingual, formatInt, formatPercent, label, lazyRows } from '../render';
 import { inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
@@ -222,7 +222,7 @@ function delegationTables(summary: DelegationSummary, top: number | null, view: 
     title: bilingual((l) => `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(DIM_LABELS[d], l).toLowerCase()).join(' × ')}`),
     // On screen the groups leave out visitor-nights (in the overall table, CSV and JSON): width.
     columns: [...summary.groupBy.map((dim) => keyColumn(dim)), ...columns.filter((c) => view.machine || c.key !== 'visitorNights')],
-    rows: summary.groups.map((g) => groupFields(g, summary.groupBy, (value) => keyCell(value, view)) as Row),
+    rows: lazyRows(summary.groups, (g) => groupFields(g, summary.groupBy, (value) => keyCell(value, view)) as Row),
     notes: view.machine ? [] : delegationNotes(summary, top),
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
   };

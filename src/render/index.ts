@@ -22,7 +22,7 @@ export interface RenderOptions {
 
 /**
  * Each renderer is loaded only when its format is used: a JSON or CSV run must not pay for chalk and
- * the text measuring of tables, nor a table run for csv-stringify.
+ * the text measuring of tables, nor a table run for d3-dsv.
  */
 export function renderDoc(doc: Doc, options: RenderOptions): string {
   switch (options.format) {
@@ -41,7 +41,8 @@ export function renderDoc(doc: Doc, options: RenderOptions): string {
   }
 }
 
-export type { Cell, CellKind, Column, Doc, Label, Row, Table } from './doc';
+export type { Cell, CellKind, Column, Doc, Label, Row, RowList, Table } from './doc';
+export { lazyRows } from './doc';
 export { renderJson } from './json';
 export { shouldColor } from './color';
 export { type Format, formatFromPath, handleClosedStdout, writeOutput } from './output';

@@ -61,6 +61,8 @@ function fixedParts(n: number, decimals: number): { negative: boolean; whole: st
   return { negative: n < 0 && /[1-9]/.test(text), whole, fraction };
 }
 
+const ZEROS = ['', '0', '00', '000', '0000'];
+
 /**
  * A number rounded to `decimals` with the given decimal mark and no grouping: the machine form CSV
  * writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings).
@@ -71,6 +73,8 @@ export function formatPlain(n: number, decimals: number, decimalMark: '.' | ',')
     const { negative, whole, fraction } = fixedParts(n, decimals);
     return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
   }
+  // A whole number (most sizes, medians and minima) needs no rounding: its digits and zeros.
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
   // toFixed rounds the magnitude and puts the sign before it; only a negative zero needs mending.
   let text = n.toFixed(decimals);
   if (n < 0 && !/[1-9]/.test(text)) text = text.slice(1);
