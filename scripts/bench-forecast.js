@@ -32,7 +32,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { parse } = require('csv-parse/sync');
 const forecast = require('../dist/stats/forecast');
-const calibration = require('../dist/stats/forecast-calibration');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DATA = path.join(ROOT, '..', 'shared', 'data', 'tourism-monthly');

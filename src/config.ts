@@ -4,6 +4,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './errors';
+import type { BandSpec } from './model/bands';
 import { quote } from './messages';
 import { METRICS, type Metric } from './model/progress';
 
@@ -25,13 +26,6 @@ export interface TargetSpec {
   metric: Metric;
   year: number;
   value: number;
-}
-
-export interface BandSpec {
-  /** The band applies when percent achieved >= min (bands are tried from the highest min down). */
-  min: number;
-  id: string;
-  en: string;
 }
 
 export interface Config {

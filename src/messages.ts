@@ -13,6 +13,7 @@ export const SHOWN_ITEMS = 20;
  * C0 and C1 control characters, and the bidirectional embeddings, overrides and isolates (U+202A to
  * U+202E, U+2066 to U+2069) that reorder the text after them.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds.
 export const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with every unsafe character written as an escape (`\u001b`), for stderr and verdicts. */

@@ -13,6 +13,7 @@ import {
   type Doc,
   type Label,
   type Locale,
+  type Rendered,
   type Row,
   type Table,
   formatDate,
@@ -22,7 +23,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type OutputSettings, inputFooter } from './shared';
+import { type ViewSettings, inputFooter } from './shared';
 
 export interface MeasuredTarget {
   /** `command line` or `config targets[i]`. */
@@ -57,23 +58,24 @@ const PACE_LABELS: Record<Pace, { id: string; en: string }> = {
 /** Behind during the year or missed once it is over: what --fail-if-behind exits 3 on. */
 export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.status === 'missed';
 
-export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, settings: OutputSettings): { doc: Doc; json: unknown } {
+export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, view: ViewSettings): Rendered {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
-  const doc: Doc =
-    settings.format === 'csv'
-      ? { title, tables: [wideTable(measured)] }
-      : {
-          title,
-          tables: [
-            ...(measured.length > 1 ? [overviewTable(measured, settings.locale)] : []),
-            ...measured.map((m) => detailTable(m, bands, settings.locale)),
-          ],
-          footer: [inputFooter(input)],
-        };
+  const tables = progressTables(measured, bands, view);
+  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input)] };
   return { doc, json: progressJson(measured, bands, input) };
 }
 
-function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
+/**
+ * For programs, one row per target with every figure a column; for people, an overview when there are
+ * several targets, then each target's figures with how they were computed.
+ */
+export function progressTables(measured: MeasuredTarget[], bands: readonly BandSpec[], view: ViewSettings): Table[] {
+  if (view.machine) return [wideTable(measured)];
+  return [...(measured.length > 1 ? [overviewTable(measured, view.locale)] : []), ...measured.map((m) => detailTable(m, bands, view.locale))];
+}
+
+/** The `--format json` document (fields listed in the README). */
+export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
     targets: measured.map(({ source, progress }) => ({ source, ...progress })),
     anyBehind: measured.some((m) => isBehind(m.progress)),

@@ -10,25 +10,22 @@
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
-import { readInputs } from '../ingest/inputs';
-import { validateBands, DEFAULT_BANDS } from '../model/bands';
-import { resolveMetric } from '../model/metrics';
-import { createMetricSink, metricSinkRecipe } from '../model/metric-sink';
-import { METRICS, type Metric, computeProgress } from '../model/progress';
+import type { ValuationPlan } from '../model/metrics';
+import { METRICS } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
-import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
+import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
-  type InputFlags,
-  type OutputFlags,
-  addInputOptions,
-  addOutputOptions,
-  configOf,
-  emit,
-  inputOptions,
-  outputSettings,
-  parseBoundary,
-  toStderr,
-} from './shared';
+  type ProgressSettings,
+  type TargetFlags,
+  type TargetRequest,
+  chooseMetric,
+  failIfBehind,
+  measure,
+  progressSettings,
+  seriesOf,
+  targetRequests,
+  valuationFor,
+} from './targets';
 
 const EXAMPLES = `
 Examples:
@@ -48,21 +45,13 @@ reach (inside it), behind (above it); once the year is over (as-of 31 December, 
 December or a later year): achieved or missed. The band grades the projected year-end percentage
 during the year, the final one after. Pace compares actual with expected to date within --tolerance.`;
 
-interface ProgressFlags extends InputFlags, OutputFlags {
-  target?: string;
-  metric?: Metric;
-  year?: string;
-  asOf?: string;
-  tolerance?: string;
+interface ProgressFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
 }
 
-/** A target to measure, before the data says which metric and year it defaults to. */
-interface TargetRequest {
-  source: string;
-  metric?: Metric;
-  year?: number;
-  value: number;
+interface ProgressOptions extends ProgressSettings {
+  requests: TargetRequest[];
+  valuation: ValuationPlan | null;
 }
 
 export function register(program: Command): void {
@@ -78,53 +67,39 @@ export function register(program: Command): void {
     .option('--fail-if-behind', 'print the result, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: ProgressFlags) => progress(files, flags));
+    .action((files: string[], flags: ProgressFlags) =>
+      runPipeline(cmd, files, flags, {
+        options: (flags, config, input): ProgressOptions => {
+          const requests = pickTargets(flags, config);
+          const settings = progressSettings(flags, config, input.dateFormat);
+          return { requests, ...settings, valuation: valuationFor(requests, config) };
+        },
+        // Progress counts visitors and delegations by date: no text field.
+        fields: () => new Set(),
+        sink: ({ valuation }) => ({ name: 'metrics', options: { valuation } }),
+        result: (metrics, input, options) => {
+          const kinds = new Set(input.files.map((f) => f.kind));
+          const measured = options.requests.map((request): MeasuredTarget => {
+            const metric = chooseMetric(request, kinds);
+            return { source: request.source, progress: measure(seriesOf(metrics, metric), metric, request, options) };
+          });
+          return { measured, bands: options.bands, input };
+        },
+        view: ({ measured, bands, input }, view) => progressView(measured, bands, input, view),
+        done: ({ measured }) => {
+          if (flags.failIfBehind) failIfBehind(measured);
+        },
+      }),
+    );
 }
 
-async function progress(files: string[], flags: ProgressFlags): Promise<void> {
-  const config = configOf(flags);
-  const settings = outputSettings(flags, config);
-  // Progress counts visitors and delegations by date: no text field.
-  const options = { ...inputOptions(flags, config), fields: new Set<never>() };
+/** --target makes one target; otherwise the config's, picked by --metric and --year. */
+function pickTargets(flags: ProgressFlags, config: Config): TargetRequest[] {
   const requests = targetRequests(flags, config);
-  const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
-  const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
-  const bands = validateBands(config.bands ?? DEFAULT_BANDS);
-
-  const wantsSpending = requests.some((r) => r.metric === 'spending');
-  const sinkOptions = { valuation: wantsSpending ? spendingValuation(config) : null };
-  const metrics = createMetricSink(sinkOptions);
-  const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
-  const input = await readInputs(files, options, metrics, policy, toStderr, metricSinkRecipe(sinkOptions));
-  const kinds = new Set(input.files.map((f) => f.kind));
-
-  const measured: MeasuredTarget[] = requests.map((request) => {
-    const metric = resolveMetric(request.metric, kinds, request.source === 'command line' ? '--metric' : `${request.source}: metric`);
-    const progress = computeProgress({
-      series: metrics.series(metric),
-      metric,
-      target: request.value,
-      year: request.year,
-      asOf,
-      tolerancePercent,
-      bands,
-    });
-    return { source: request.source, progress };
-  });
-
-  await emit(progressView(measured, bands, input, settings), flags, settings);
-  if (flags.failIfBehind) failIfBehind(measured);
-}
-
-/** --target makes one target (flags only); otherwise the config's, picked by --metric and --year. */
-function targetRequests(flags: ProgressFlags, config: Config): TargetRequest[] {
-  const year = flags.year === undefined ? undefined : parseYear(flags.year);
-  if (flags.target !== undefined) {
-    return [{ source: 'command line', metric: flags.metric, year, value: parseTarget(flags.target) }];
-  }
-  const listed = (config.targets ?? []).map((t, i) => ({ source: `config targets[${i}]`, metric: t.metric, year: t.year, value: t.value }));
-  if (listed.length === 0) throw new UsageError('give --target N, or "targets" in a --config file');
-  const picked = listed.filter((t) => (flags.metric === undefined || t.metric === flags.metric) && (year === undefined || t.year === year));
+  if (flags.target !== undefined) return requests;
+  if (requests.length === 0) throw new UsageError('give --target N, or "targets" in a --config file');
+  const year = flags.year === undefined ? undefined : Number(flags.year);
+  const picked = requests.filter((t) => (flags.metric === undefined || t.metric === flags.metric) && (year === undefined || t.year === year));
   if (picked.length === 0) {
     const wanted = [flags.metric, year].filter((x) => x !== undefined).join(' ');
     throw new UsageError(`the config has no target for ${wanted}; give --target N`);

@@ -1,7 +1,7 @@
 /**
- * What `visitstat report` shows: the sections built by the summary, spending and progress views,
- * cut to the report year and put into one Doc (table, markdown, html) and one JSON document, plus
- * the overview, data quality and assumptions that only the report has, and the HTML charts.
+ * What `visitstat report` shows: the sections built by the summary, spending and progress views' named
+ * table builders, cut to the report year and put into one Doc (table, csv, markdown, html) and one JSON
+ * document, plus the overview, data quality and assumptions that only the report has, and the charts.
  */
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
@@ -15,6 +15,7 @@ import {
   type Doc,
   type Label,
   type Locale,
+  type Rendered,
   type Table,
   bilingual,
   formatDecimal,
@@ -24,10 +25,10 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type MeasuredTarget, STATUS_LABELS, progressView } from './progress-view';
-import { type OutputSettings, inputFooter } from './shared';
-import { type SpendingView, spendingDoc, spendingJson } from './spending-view';
-import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
+import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
+import { type ViewSettings, inputFooter } from './shared';
+import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
+import { arrivalPeriodJson, arrivalTable, groupJson, groupsTable, overallTable, statsJson } from './summary-view';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 
@@ -54,58 +55,46 @@ export interface ReportData {
   absent: { section: string; reason: Label }[];
 }
 
-/** A summary result holding only what one summary table needs. */
-function summaryOf(data: ReportData, delegations: DelegationSummary | null, arrivals: ArrivalSummary | null): SummaryResult {
-  return {
-    options: { groupBy: delegations?.groupBy ?? [], top: delegations?.groupBy.includes('origin') ? TOP_ORIGINS : null, from: null, to: null, arrivalUnit: arrivals?.unit ?? 'month', skipInvalid: false },
-    input: data.input,
-    delegations,
-    arrivals,
-  };
+/** The report's output: the Doc, the JSON and the charts (drawn by formats that draw, html). */
+export function reportView(data: ReportData, view: ViewSettings): Rendered {
+  const doc = reportDoc(data, view);
+  return { doc, json: reportJson(data), charts: reportCharts(doc, data) };
 }
 
 // ---- Doc ---------------------------------------------------------------------------------------
 
-export function reportDoc(data: ReportData, settings: OutputSettings): Doc {
-  const { locale } = settings;
-  // CSV wants the sections' machine forms: plain numbers, ISO periods, fixed words.
-  const machine = settings.format === 'csv';
-  const view = { machine, locale };
-  const tables: Table[] = [overviewTable(data, locale)];
+function reportDoc(data: ReportData, view: ViewSettings): Doc {
+  const { locale, machine } = view;
+  // For programs (CSV), each section's machine form: plain numbers, ISO periods, fixed words. The key
+  // figures are prose for readers, and each stands as a plain number in the tables that follow.
+  const tables: Table[] = machine ? [] : [overviewTable(data, locale)];
   if (data.delegations) {
     const { byMonth, byOrigin, byType, byPurpose } = data.delegations;
-    // The group table is the last one (CSV leaves out the overall figures of a grouped summary).
-    const groups = (summary: DelegationSummary) => summaryDoc(summaryOf(data, summary, null), view).tables.at(-1)!;
-    const overall = summaryDoc(summaryOf(data, byMonth, null), { machine: false, locale }).tables[0];
-    const months = groups(byMonth);
+    const overall = overallTable(byMonth, null, { ...view, machine: false });
     tables.push(
       retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
-      retitled(narrowed(months, 'month'), 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
-      retitled(narrowed(groups(byOrigin), 'origin'), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
-      retitled(narrowed(groups(byType), 'type'), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
-      retitled(narrowed(groups(byPurpose), 'purpose'), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
+      retitled(narrowed(groupsTable(byMonth, null, view), 'month'), 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
+      retitled(narrowed(groupsTable(byOrigin, TOP_ORIGINS, view), 'origin'), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
+      retitled(narrowed(groupsTable(byType, null, view), 'type'), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
+      retitled(narrowed(groupsTable(byPurpose, null, view), 'purpose'), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
     );
   }
   if (data.arrivals) {
-    const [months] = summaryDoc(summaryOf(data, null, data.arrivals.months), view).tables;
-    const [years] = summaryDoc(summaryOf(data, null, data.arrivals.years), view).tables;
     tables.push(
-      retitled(months, 'arrivalsByMonth', { en: `Tourist arrivals ${data.year} by month`, id: `Kunjungan wisatawan ${data.year} per bulan` }),
-      { ...retitled(years, 'arrivalsGrowth', { en: 'Arrivals growth, year on year', id: 'Pertumbuhan kunjungan, tahunan' }), notes: [] },
+      retitled(arrivalTable(data.arrivals.months, view), 'arrivalsByMonth', { en: `Tourist arrivals ${data.year} by month`, id: `Kunjungan wisatawan ${data.year} per bulan` }),
+      { ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', { en: 'Arrivals growth, year on year', id: 'Pertumbuhan kunjungan, tahunan' }), notes: [] },
     );
   }
   if (data.spending) {
-    const spending = spendingDoc(data.spending, machine ? 'machine' : locale);
     tables.push({
-      ...spending.tables[0],
-      id: 'spending',
+      ...spendingTable(data.spending, view),
       title: { en: `Estimated spending ${data.year}`, id: `Perkiraan belanja ${data.year}` },
-      notes: spending.notes,
+      notes: spendingNotes(data.spending, machine ? 'en' : locale),
     });
   }
   if (data.targets.length) {
-    const progress = progressView(data.targets, data.bands, data.input, { ...settings, format: machine ? 'csv' : 'table' }).doc;
-    tables.push(...progress.tables.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)));
+    const progress = progressTables(data.targets, data.bands, view);
+    tables.push(...progress.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)));
   }
   tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));
   return {
@@ -231,10 +220,7 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
       },
     ]);
   }
-  if (data.spending) {
-    const rates = spendingDoc(data.spending, locale).notes?.[1];
-    if (rates) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, rates]);
-  }
+  if (data.spending) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, ratesNote(data.spending, locale)]);
   const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
   rows.push(
     [{ en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
@@ -262,7 +248,7 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
 // ---- charts (HTML) -----------------------------------------------------------------------------
 
 /** Visitors by month, domestic vs foreign by month, and one progress chart per target. */
-export function reportCharts(doc: Doc, data: ReportData): Chart[] {
+function reportCharts(doc: Doc, data: ReportData): Chart[] {
   const table = (id: string) => doc.tables.find((t) => t.id === id);
   const charts: Chart[] = [];
   const months = table('delegationsByMonth');
@@ -280,24 +266,21 @@ export function reportCharts(doc: Doc, data: ReportData): Chart[] {
 
 // ---- JSON --------------------------------------------------------------------------------------
 
-type SummaryJson = { delegations: { overall: unknown; groups: unknown[]; otherValues: unknown } | null; arrivals: { periods: unknown[] } | null };
-
 /** The `--format json` document (fields listed in the README). */
-export function reportJson(data: ReportData, settings: OutputSettings): unknown {
-  const summary = (d: DelegationSummary | null, a: ArrivalSummary | null) => summaryJson(summaryOf(data, d, a)) as SummaryJson;
+function reportJson(data: ReportData): unknown {
   const delegations = data.delegations && {
-    overall: summary(data.delegations.byMonth, null).delegations!.overall,
-    byMonth: summary(data.delegations.byMonth, null).delegations!.groups,
-    topOrigins: summary(data.delegations.byOrigin, null).delegations!.groups,
+    overall: statsJson(data.delegations.byMonth.overall),
+    byMonth: data.delegations.byMonth.groups.map(groupJson),
+    topOrigins: data.delegations.byOrigin.groups.map(groupJson),
     otherOrigins: data.delegations.byOrigin.otherValues.origin ?? 0,
-    byType: summary(data.delegations.byType, null).delegations!.groups,
-    byPurpose: summary(data.delegations.byPurpose, null).delegations!.groups,
+    byType: data.delegations.byType.groups.map(groupJson),
+    byPurpose: data.delegations.byPurpose.groups.map(groupJson),
   };
   const arrivals = data.arrivals && {
-    months: summary(null, data.arrivals.months).arrivals!.periods,
-    years: summary(null, data.arrivals.years).arrivals!.periods,
+    months: data.arrivals.months.periods.map(arrivalPeriodJson),
+    years: data.arrivals.years.periods.map(arrivalPeriodJson),
   };
-  const progress = data.targets.length ? progressView(data.targets, data.bands, data.input, settings).json : null;
+  const progress = data.targets.length ? progressJson(data.targets, data.bands, data.input) : null;
   const input = data.input;
   return {
     command: 'report',
@@ -314,7 +297,7 @@ export function reportJson(data: ReportData, settings: OutputSettings): unknown 
       rowsOutOfRange: input.rowsOutOfRange,
       files: input.files,
     },
-    assumptions: { bands: data.bands, tolerancePercent: data.tolerancePercent, rates: data.spending ? (spendingJson(data.spending) as { rates: unknown }).rates : null },
+    assumptions: { bands: data.bands, tolerancePercent: data.tolerancePercent, rates: data.spending ? ratesJson(data.spending.rates.rules) : null },
     absent: data.absent.map((a) => ({ section: a.section, reason: label(a.reason, 'en') })),
   };
 }

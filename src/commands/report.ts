@@ -9,37 +9,20 @@
  * input file is read once: one sink feeds every model (src/model/report.ts).
  */
 import { type Command, Option } from 'commander';
-import type { Config } from '../config';
 import { UsageError } from '../errors';
-import { readInputs } from '../ingest/inputs';
-import { DEFAULT_BANDS, validateBands } from '../model/bands';
-import type { CalDate } from '../model/dates';
-import { resolveMetric } from '../model/metrics';
-import { METRICS, type Metric, computeProgress } from '../model/progress';
-import type { RateTable } from '../model/rates';
+import type { InputSummary } from '../ingest/inputs';
+import type { ValuationPlan } from '../model/metrics';
+import { METRICS } from '../model/progress';
 import type { ReportCollector } from '../model/report';
-import { createReportSink, reportSinkRecipe } from '../model/report-sink';
+import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
 import type { ArrivalSummary } from '../model/summary';
-import { writeOutput } from '../render';
-import { renderHtml } from '../render/html';
-import { failIfBehind, parseTarget, parseTolerance, parseYear, spendingValuation } from './target-options';
 import type { MeasuredTarget } from './progress-view';
-import { type ReportData, type YearChoice, reportCharts, reportDoc, reportJson } from './report-view';
-import {
-  type InputFlags,
-  type OutputFlags,
-  type OutputSettings,
-  addInputOptions,
-  addOutputOptions,
-  configOf,
-  emit,
-  inputOptions,
-  outputSettings,
-  parseBoundary,
-  toStderr,
-} from './shared';
+import { basisOf, parseNights, parseYear, rateRules } from './parse';
+import { type ReportData, type YearChoice, reportView } from './report-view';
+import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
+import { type ProgressSettings, type TargetFlags, type TargetRequest, chooseMetric, failIfBehind, measure, progressSettings, seriesOf, targetRequests, valuationFor } from './targets';
 
 const EXAMPLES = `
 Examples:
@@ -55,14 +38,16 @@ the latest year in the data. Targets come from --target (with --metric when both
 from the config file's targets for that year. --as-of applies to target progress; --from/--to cut the
 data itself. Spending rates, basis, bands and tolerance come from the config file.`;
 
-interface ReportFlags extends InputFlags, OutputFlags {
-  year?: string;
-  asOf?: string;
-  target?: string;
-  metric?: Metric;
-  tolerance?: string;
+interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
-  quiet?: boolean;
+}
+
+interface ReportOptions {
+  /** --year, else chosen from the data. */
+  year?: number;
+  requests: TargetRequest[];
+  progress: ProgressSettings;
+  sink: ReportSinkOptions;
 }
 
 export function register(program: Command): void {
@@ -77,70 +62,36 @@ export function register(program: Command): void {
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
     .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
-  addOutputOptions(addInputOptions(cmd), ['table', 'csv', 'json', 'markdown', 'html'])
+  addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: ReportFlags) => report(files, flags));
+    .action((files: string[], flags: ReportFlags) =>
+      runPipeline(cmd, files, flags, {
+        options: (flags, config, input): ReportOptions => {
+          const year = flags.year === undefined ? undefined : parseYear(flags.year);
+          const progress = progressSettings(flags, config, input.dateFormat);
+          const requests = targetRequests({ ...flags, year: undefined }, config);
+          const valuation: ValuationPlan | null = valuationFor(requests, config);
+          const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
+          return { year, requests, progress, sink: { spending, valuation } };
+        },
+        // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
+        fields: () => new Set(['origin', 'type', 'purpose'] as const),
+        sink: (options) => ({ name: 'report', options: options.sink }),
+        result: (collector, input, options) => reportData(collector, input, options),
+        view: reportView,
+        done: (data) => {
+          if (flags.failIfBehind) failIfBehind(data.targets);
+        },
+      }),
+    );
 }
 
-async function report(files: string[], flags: ReportFlags): Promise<void> {
-  if (flags.quiet && !flags.output) throw new UsageError('--quiet needs -o FILE: without it the report itself is printed');
-  const config = configOf(flags);
-  const settings = outputSettings(flags, config);
-  // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
-  const options = { ...inputOptions(flags, config), fields: new Set(['origin', 'type', 'purpose'] as const) };
-  const asOf = flags.asOf === undefined ? undefined : parseBoundary(flags.asOf, '--as-of', options.dateFormat);
-  const tolerancePercent = flags.tolerance === undefined ? config.tolerance ?? 5 : parseTolerance(flags.tolerance);
-  const bands = validateBands(config.bands ?? DEFAULT_BANDS);
-  const wantsSpending = flags.target === undefined ? (config.targets ?? []).some((t) => t.metric === 'spending') : flags.metric === 'spending';
-  const { basis = 'visit', nights } = config;
-  // Plain data, so that a worker reading part of a big file builds the same sink (rates included).
-  const sinkOptions = { spending: { basis, nights, rates: config.rates ?? [] }, valuation: wantsSpending ? spendingValuation(config) : null };
-  const collector = createReportSink(sinkOptions);
-  // One rate table for the estimates and the view: the view names each rate's source by identity.
-  const { rates } = collector.spendingOptions;
-
-  // --quiet: diagnostics are kept back, and shown only if the command then fails.
-  const held: string[] = [];
-  const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
-  try {
-    const policy = { skipInvalid: !!flags.skipInvalid, rejectsPath: flags.rejects };
-    const input = await readInputs(files, options, collector, policy, diagnostics, reportSinkRecipe(sinkOptions));
-    const data = reportData(collector, input, flags, config, { asOf, tolerancePercent, bands }, rates);
-    await write(data, flags, settings);
-    if (flags.failIfBehind) failIfBehind(data.targets);
-  } catch (error) {
-    held.forEach(toStderr);
-    throw error;
-  }
-}
-
-async function write(data: ReportData, flags: ReportFlags, settings: OutputSettings): Promise<void> {
-  let doc = reportDoc(data, settings);
-  if (settings.format === 'html') return writeOutput(renderHtml(doc, reportCharts(doc, data), settings.locale), flags.output);
-  // CSV carries plain numbers: the key-figures table is prose for readers, and every figure in it
-  // stands as a plain number in the section tables that follow.
-  if (settings.format === 'csv') doc = { ...doc, tables: doc.tables.filter((t) => t.id !== 'overview') };
-  await emit({ doc, json: reportJson(data, settings) }, flags, settings);
-}
-
-interface ProgressSettings {
-  asOf?: CalDate;
-  tolerancePercent: number;
-  bands: ReturnType<typeof validateBands>;
-}
-
-function reportData(
-  collector: ReportCollector,
-  input: ReportData['input'],
-  flags: ReportFlags,
-  config: Config,
-  progress: ProgressSettings,
-  rates: RateTable,
-): ReportData {
-  const chosen = flags.year === undefined ? collector.defaultYear() : parseYear(flags.year);
+function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions): ReportData {
+  checkArrivalNights(collector);
+  const chosen = options.year ?? collector.defaultYear();
   const kinds = new Set(input.files.map((f) => f.kind));
   const yearChoice: YearChoice =
-    flags.year !== undefined ? 'option' : chosen === null ? 'none' : kinds.size > 1 && kinds.size === [...kinds].filter((k) => collector.years[k].has(chosen)).length ? 'complete' : 'latest';
+    options.year !== undefined ? 'option' : chosen === null ? 'none' : kinds.size > 1 && kinds.size === [...kinds].filter((k) => collector.years[k].has(chosen)).length ? 'complete' : 'latest';
   const absent: ReportData['absent'] = [];
   const data: ReportData = {
     year: chosen,
@@ -150,8 +101,8 @@ function reportData(
     arrivals: null,
     spending: null,
     targets: [],
-    bands: progress.bands,
-    tolerancePercent: progress.tolerancePercent,
+    bands: options.progress.bands,
+    tolerancePercent: options.progress.tolerancePercent,
     absent,
   };
   if (chosen === null) {
@@ -182,12 +133,21 @@ function reportData(
   const estimator = collector.spending.get(year);
   const result = estimator?.result();
   if (result && (result.scope === 'arrivals' || !kinds.has('arrivals')) && result.missingNights.delegations === 0) {
-    const { basis = 'visit', nights } = config;
-    data.spending = { result, rates, input, groupBy: 'year', basis, nights: nights ?? null, from: null, to: null };
+    const { basis, nights } = options.sink.spending;
+    data.spending = { result, rates: collector.spendingOptions.rates, input, groupBy: 'year', basis, nights: nights ?? null, from: null, to: null };
   } else missing('spending', 'arrivals', 'Spending left out', 'Belanja tidak ditampilkan');
 
-  data.targets = measureTargets(collector, kinds, year, flags, config, progress, absent);
+  data.targets = measureTargets(collector, kinds, year, options, absent);
   return data;
+}
+
+/** Spending per night cannot value arrival figures, which have no nights, without the config's nights. */
+function checkArrivalNights(collector: ReportCollector): void {
+  for (const estimator of collector.spending.values()) {
+    if (estimator.result().missingNights.arrivals > 0) {
+      throw new UsageError('spending per night needs "nights" in the config for arrivals: arrival figures have no nights column');
+    }
+  }
 }
 
 /** The year's months (growth against earlier months in the data) and the year beside the previous one. */
@@ -209,21 +169,9 @@ function arrivalsOf(collector: ReportCollector, year: number): { months: Arrival
   return { months: { unit: 'month', periods, totals }, years: { unit: 'year', periods: years, totals: all.totals } };
 }
 
-function measureTargets(
-  collector: ReportCollector,
-  kinds: Set<Kind>,
-  year: number,
-  flags: ReportFlags,
-  config: Config,
-  settings: ProgressSettings,
-  absent: ReportData['absent'],
-): MeasuredTarget[] {
-  const requests =
-    flags.target !== undefined
-      ? [{ source: 'command line', metric: flags.metric, value: parseTarget(flags.target) }]
-      : (config.targets ?? [])
-          .map((t, i) => ({ source: `config targets[${i}]`, metric: t.metric, year: t.year, value: t.value }))
-          .filter((t) => t.year === year);
+function measureTargets(collector: ReportCollector, kinds: Set<Kind>, year: number, options: ReportOptions, absent: ReportData['absent']): MeasuredTarget[] {
+  // --target is for the report year; config targets count when they are for it.
+  const requests = options.requests.filter((r) => r.source === 'command line' || r.year === year);
   if (requests.length === 0) {
     absent.push({
       section: 'progress',
@@ -233,14 +181,13 @@ function measureTargets(
   }
   const measured: MeasuredTarget[] = [];
   for (const request of requests) {
-    const metric = resolveMetric(request.metric, kinds, request.source === 'command line' ? '--metric' : `${request.source}: metric`);
-    const series = collector.metrics.series(metric);
-    if (settings.asOf === undefined && series.latestDate(year) === null) {
+    const metric = chooseMetric(request, kinds);
+    const series = seriesOf(collector.metrics, metric);
+    if (options.progress.asOf === undefined && series.latestDate(year) === null) {
       absent.push({ section: 'progress', reason: { en: `Target ${metric} ${year} left out: no ${metric} data for ${year}.`, id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}.` } });
       continue;
     }
-    const progress = computeProgress({ series, metric, target: request.value, year, asOf: settings.asOf, tolerancePercent: settings.tolerancePercent, bands: settings.bands });
-    measured.push({ source: request.source, progress });
+    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress) });
   }
   return measured;
 }

@@ -1,21 +1,41 @@
 /**
- * Options every command shares (input, invalid rows, output), defined once, and their translation
- * into the input layer's and the output layer's settings.
+ * The one pipeline every reading command runs on: flags → config → typed options → read inputs →
+ * model result → view → emit. The options every command shares (input, invalid rows, output) are
+ * defined here once, with their translation into the input layer's settings and the output settings,
+ * where the one decision between output for people and output for programs is made (from the format).
  */
 import { type Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
 import { parseEncodingOption } from '../ingest/decode';
 import { parseMapOption } from '../ingest/headers';
+import { type InputSummary, readInputs } from '../ingest/inputs';
 import type { InputOptions } from '../ingest/reader';
 import { parseDelimiterOption } from '../ingest/sniff';
-import { type DateFormat, parseDate } from '../ingest/values';
-import { type CalDate, dateKey } from '../model/dates';
+import type { DateFormat } from '../ingest/values';
+import { dateKey } from '../model/dates';
+import type { TextField } from '../model/fields';
 import type { Kind } from '../model/records';
-import type { InputSummary } from '../ingest/inputs';
 import { escapeControls } from '../messages';
+import { type SinkName, type SinkOf, type SinkSpec, createSink } from '../model/sinks';
+import {
+  FORMATS,
+  type Format,
+  type Label,
+  type Locale,
+  type OutputFormat,
+  type RenderSettings,
+  type Rendered,
+  formatFromPath,
+  formatInt,
+  formatsFor,
+  renderDoc,
+  resolveLocale,
+  shouldColor,
+  writeOutput,
+} from '../render';
+import { parseBoundary, parseWidth } from './parse';
 import { prepareOutputs } from '../render/write';
-import { type Doc, type Format, type Label, type Locale, formatFromPath, formatInt, renderDoc, renderJson, resolveLocale, shouldColor, writeOutput } from '../render';
 
 export interface InputFlags {
   kind?: Kind;
@@ -57,19 +77,6 @@ async function openOutputs(cmd: Command): Promise<void> {
   await prepareOutputs({ output: output === '-' ? undefined : output, rejects }, config === undefined ? files : [...files, config]);
 }
 
-/**
- * A date given on the command line: `2017` → 1 Jan for --from, 31 Dec otherwise; `2017-03` → the
- * month (from its first day for --from, as a month-only date otherwise, which counts as its last day);
- * otherwise any date the data may hold.
- */
-export function parseBoundary(text: string, flag: '--from' | '--to' | '--as-of', format: DateFormat): CalDate {
-  const t = text.trim();
-  if (/^\d{4}$/.test(t)) return flag === '--from' ? { year: +t, month: 1, day: 1 } : { year: +t, month: 12, day: 31 };
-  const date = parseDate(t, format);
-  if (typeof date === 'string') throw new UsageError(`${flag}: ${date}`);
-  return flag === '--from' && date.day === null ? { ...date, day: 1 } : date;
-}
-
 export function inputOptions(flags: InputFlags, config: Config): InputOptions {
   const dateFormat = flags.dateFormat ?? config.dateFormat ?? 'dmy';
   const from = flags.from === undefined ? undefined : parseBoundary(flags.from, '--from', dateFormat);
@@ -103,11 +110,14 @@ export interface OutputFlags {
   excel?: boolean;
   bom?: boolean;
   width?: string;
+  /** Only where the command offers it (report): print nothing on success. */
+  quiet?: boolean;
 }
 
-export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'csv', 'json', 'markdown']): Command {
+/** `--format` offers the formats registered for the command (src/render/formats.ts). */
+export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format (default: table, or from the -o extension)').choices(formats))
+    .addOption(new Option('--format <format>', 'output format (default: table, or from the -o extension)').choices(formatsFor(cmd.name())))
     .option('-o, --output <file>', 'write to FILE atomically instead of stdout (- for stdout)')
     .addOption(new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']))
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
@@ -116,60 +126,91 @@ export function addOutputOptions(cmd: Command, formats: Format[] = ['table', 'cs
     .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)");
 }
 
-/**
- * A command's result for output. Either may be given as a function that builds it, so that only the
- * one the format needs is built (a summary of a million groups must not be laid out twice).
- */
-export interface Rendered {
-  /** What table, csv and markdown show. */
-  doc: Doc | (() => Doc);
-  /** The `--format json` document: the command's result with documented camelCase fields. */
-  json: unknown;
-}
-
-export interface OutputSettings {
-  format: Format;
+/** What a view needs to know of the output: whether it is for programs, and the reader's language. */
+export interface ViewSettings {
+  /** For programs (CSV, JSON): plain numbers, ISO periods, fixed words, data rows only. */
+  machine: boolean;
+  /** The format holds data rows only (CSV): no title, notes or counts line. */
+  rowsOnly: boolean;
   locale: Locale;
-  color: boolean;
-  /** The table format's width: --width, else the terminal's; undefined when neither applies. */
-  width?: number;
 }
 
-/** The narrowest --width accepted: a table folds into `label: value` blocks well before it. */
-const MIN_WIDTH = 20;
+export interface OutputSettings extends ViewSettings, RenderSettings {
+  format: Format;
+  /** `-o FILE`; stdout when absent. */
+  path?: string;
+}
 
-export function outputSettings(flags: OutputFlags, config: Config): OutputSettings {
+/** Decided once per run, from the flags, the config and the format's registration. */
+export function outputSettings(flags: OutputFlags, config: Config, command: string): OutputSettings {
   const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
+  const offered = formatsFor(command);
+  if (!offered.includes(format)) {
+    const by = (FORMATS[format] as OutputFormat).commands ?? [];
+    throw new UsageError(`--format ${format} is for the ${by.join(' and ')} command${by.length === 1 ? '' : 's'}`);
+  }
   const toTerminal = !flags.output && process.stdout.isTTY === true;
   return {
     format,
+    machine: FORMATS[format].machine,
+    rowsOnly: FORMATS[format].rowsOnly,
     locale: resolveLocale(flags.locale, config.locale, process.env),
-    color: format === 'table' && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
-    width: outputWidth(flags.width, toTerminal ? process.stdout.columns : undefined),
+    color: (FORMATS[format] as OutputFormat).colors === true && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
+    excel: flags.excel,
+    bom: flags.bom,
+    width: parseWidth(flags.width, toTerminal ? process.stdout.columns : undefined),
+    path: flags.output,
   };
 }
 
-/** `--width N` wherever the output goes; else the terminal's columns when writing to one; else no limit. */
-export function outputWidth(flag: string | undefined, terminalColumns: number | undefined): number | undefined {
-  if (flag !== undefined) {
-    if (!/^\d+$/.test(flag.trim()) || Number(flag) < MIN_WIDTH) {
-      throw new UsageError(`--width must be a whole number of columns, at least ${MIN_WIDTH}, not "${flag}"`);
-    }
-    return Number(flag);
-  }
-  return terminalColumns && terminalColumns > 0 ? terminalColumns : undefined;
+/** Renders a command's output in the chosen format and writes it (atomically with -o). */
+export async function emit(rendered: Rendered, output: OutputSettings): Promise<void> {
+  // First, so that a reader that closes the pipe early cannot race them.
+  for (const line of rendered.stderr ?? []) toStderr(line);
+  await writeOutput(renderDoc(output.format, rendered, output), output.path);
 }
 
-/** Renders a command's result in the chosen format and writes it (atomically with -o). */
-export async function emit(result: Rendered, flags: OutputFlags, settings: OutputSettings): Promise<void> {
-  const { format, locale, color, width } = settings;
-  if (format === 'html') throw new UsageError('--format html is for the report command');
-  const built = <T>(part: T | (() => T)): T => (typeof part === 'function' ? (part as () => T)() : part);
-  const text =
-    format === 'json'
-      ? renderJson(built(result.json))
-      : renderDoc(built(result.doc), { format, locale, color, width, excel: flags.excel, bom: flags.bom });
-  await writeOutput(text, flags.output);
+/** What a command adds to the pipeline. */
+export interface Pipeline<F, O, N extends SinkName, R> {
+  /** Its typed options, parsed from the flags and the config (src/commands/parse.ts). */
+  options(flags: F, config: Config, input: InputOptions): O;
+  /** The text fields it shows (src/model/fields.ts): the others are left unread. */
+  fields(options: O): ReadonlySet<TextField>;
+  /** The sink the rows go to: built here, and again in a worker for a big file. */
+  sink(options: O): SinkSpec<N>;
+  /** The model's result, once every input is read. */
+  result(sink: SinkOf<N>, input: InputSummary, options: O, read: InputOptions): R;
+  view(result: R, output: ViewSettings): Rendered;
+  /** After the output is written: e.g. exit 3 when a target is behind. */
+  done?(result: R): void;
+}
+
+export async function runPipeline<F extends InputFlags & OutputFlags, O, N extends SinkName, R>(
+  command: Command,
+  files: string[],
+  flags: F,
+  pipeline: Pipeline<F, O, N, R>,
+): Promise<void> {
+  if (flags.quiet && !flags.output) throw new UsageError(`--quiet needs -o FILE: without it the ${command.name()} itself is printed`);
+  const config = configOf(flags);
+  const output = outputSettings(flags, config, command.name());
+  const read = inputOptions(flags, config);
+  const options = pipeline.options(flags, config, read);
+  const spec = pipeline.sink(options);
+  const sink = createSink(spec);
+  // --quiet: diagnostics are kept back, and shown only if the command then fails.
+  const held: string[] = [];
+  const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
+  try {
+    const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
+    const input = await readInputs(files, { options: { ...read, fields: pipeline.fields(options) }, sink, spec, policy, diagnostics });
+    const result = pipeline.result(sink, input, options, read);
+    await emit(pipeline.view(result, output), output);
+    pipeline.done?.(result);
+  } catch (error) {
+    held.forEach(toStderr);
+    throw error;
+  }
 }
 
 /** The data-quality line every table and markdown output ends with. */

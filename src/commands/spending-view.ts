@@ -1,6 +1,7 @@
 /**
  * What `visitstat spending` shows: the SpendingResult as a Doc (one table, with the method, the rates
- * used and every line's formula as notes) and as the documented JSON document.
+ * used and every line's formula as notes) and as the documented JSON document. The report builds its
+ * spending section from the same pieces, by name: spendingTable, spendingNotes, ratesNote, ratesJson.
  */
 import type { InputSummary } from '../ingest/inputs';
 import type { CalDate } from '../model/dates';
@@ -17,8 +18,8 @@ import {
   type SpendingUnit,
   formulaParts,
 } from '../model/spending';
-import { type Column, type Doc, type Row, type Locale, formatInt, formatMoney, formatMoneyShort, formatPeriod } from '../render';
-import { inputFooter } from './shared';
+import { type Column, type Doc, type Locale, type Rendered, type Row, type Table, formatInt, formatMoney, formatMoneyShort, formatPeriod } from '../render';
+import { type ViewSettings, inputFooter } from './shared';
 
 /** Everything that shaped the result, for stating the assumptions. */
 export interface SpendingView {
@@ -32,8 +33,12 @@ export interface SpendingView {
   to: CalDate | null;
 }
 
-/** Words in text cells: the locale's for people, stable machine words for CSV. */
-export type Words = Locale | 'machine';
+/** Words in text cells: the locale's for people, stable machine words for programs. */
+type Words = Locale | 'machine';
+
+const wordsOf = (settings: ViewSettings): Words => (settings.machine ? 'machine' : settings.locale);
+/** The language of the notes (programs never read them). */
+const notesLocale = (settings: ViewSettings): Locale => (settings.machine ? 'en' : settings.locale);
 
 type RowSegment = LineSegment | 'ofWhichDelegations' | 'total';
 
@@ -143,14 +148,29 @@ function rowsOf(result: SpendingResult, words: Words): Row[] {
   return rows;
 }
 
-export function spendingDoc(view: SpendingView, words: Words): Doc {
-  const locale: Locale = words === 'machine' ? 'en' : words;
+/** spending's output: the Doc and the JSON. */
+export function spendingView(view: SpendingView, settings: ViewSettings): Rendered {
+  return { doc: spendingDoc(view, settings), json: spendingJson(view) };
+}
+
+export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
   return {
     title: { en: 'Estimated visitor spending', id: 'Perkiraan belanja wisatawan' },
-    tables: [{ id: 'spending', columns: columnsOf(view, words), rows: rowsOf(view.result, words) }],
-    notes: [methodNote(view, locale), ratesNote(view, locale), ...formulaNotes(view.result, locale), totalNote(view.result, locale)],
+    tables: [spendingTable(view, settings)],
+    notes: spendingNotes(view, notesLocale(settings)),
     footer: [inputFooter(view.input)],
   };
+}
+
+/** One row per period and segment (and rate), each period's total, and the totals over all periods. */
+export function spendingTable(view: SpendingView, settings: ViewSettings): Table {
+  const words = wordsOf(settings);
+  return { id: 'spending', columns: columnsOf(view, words), rows: rowsOf(view.result, words) };
+}
+
+/** The method, the rates used, every line's formula and the total. */
+export function spendingNotes(view: SpendingView, locale: Locale): string[] {
+  return [methodNote(view, locale), ratesNote(view, locale), ...formulaNotes(view.result, locale), totalNote(view.result, locale)];
 }
 
 // ---- notes: the method, the rates used, and the formula of every line ----
@@ -206,7 +226,7 @@ function sourceText(source: string | undefined, locale: Locale): string {
 }
 
 /** Every rate the lines used, with where it came from: `domestic Rp1.500.000 per visit (default)`. */
-function ratesNote(view: SpendingView, locale: Locale): string {
+export function ratesNote(view: SpendingView, locale: Locale): string {
   const lines = allLines(view.result);
   const parts: string[] = [];
   for (const segment of ['domestic', 'foreign', 'delegations'] as const) {
@@ -327,15 +347,7 @@ export function spendingJson(view: SpendingView): unknown {
       // No arrivals figures for the period: its total is unknown (null), not 0.
       ...(p.lines.length ? estimateFields('total', p.total) : { totalLow: null, total: null, totalHigh: null }),
     })),
-    rates: view.rates.rules.map((r) => ({
-      segment: r.segment,
-      from: r.from,
-      to: r.to,
-      rateLow: r.rate.low,
-      rate: r.rate.central,
-      rateHigh: r.rate.high,
-      source: r.source,
-    })),
+    rates: ratesJson(view.rates.rules),
     rowsRead: input.rowsRead,
     rowsAccepted: input.rowsAccepted,
     rowsRejected: input.rowsRejected,
@@ -349,4 +361,17 @@ export function spendingJson(view: SpendingView): unknown {
       rowsOutOfRange: f.rowsOutOfRange,
     })),
   };
+}
+
+/** Every rate rule, highest priority first within a segment (JSON fields listed in the README). */
+export function ratesJson(rules: readonly RateRule[]) {
+  return rules.map((r) => ({
+    segment: r.segment,
+    from: r.from,
+    to: r.to,
+    rateLow: r.rate.low,
+    rate: r.rate.central,
+    rateHigh: r.rate.high,
+    source: r.source,
+  }));
 }

@@ -8,26 +8,13 @@
  * of domestic arrivals: with arrivals they are shown "of which", never added twice.
  */
 import { type Command, Option } from 'commander';
-import type { Config } from '../config';
 import { UsageError } from '../errors';
-import { quote } from '../messages';
-import { readInputs } from '../ingest/inputs';
-import type { RateFlags } from '../model/rates';
-import type { Basis, SpendingUnit } from '../model/spending';
-import { SpendingSink, spendingSinkRecipe } from '../model/spending-sink';
+import type { Basis, SpendingResult, SpendingUnit } from '../model/spending';
+import type { SpendingSinkOptions } from '../model/spending-sink';
 import { formatInt } from '../render';
-import { spendingDoc, spendingJson, type SpendingView } from './spending-view';
-import {
-  type InputFlags,
-  type OutputFlags,
-  addInputOptions,
-  addOutputOptions,
-  configOf,
-  emit,
-  inputOptions,
-  outputSettings,
-  toStderr,
-} from './shared';
+import { type RateFlags, basisOf, parseNights, rateRules } from './parse';
+import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
+import { spendingView } from './spending-view';
 
 const EXAMPLES = `
 Examples:
@@ -64,21 +51,25 @@ export function register(program: Command): void {
     .option('--foreign-rate <rupiah>', 'rupiah per foreign visitor, or low..high (default 2,700,000)')
     .option('--delegation-rate <rupiah>', 'rupiah per delegation visitor, or low..high (default: the domestic rate)')
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: SpendingFlags) => spending(files, flags));
-}
-
-/** `--nights` wins over config `nights`; either must be a whole number of nights, 1 or more. */
-function nightsOf(flags: SpendingFlags, config: Config): number | undefined {
-  if (flags.nights !== undefined) {
-    if (!/^\d+$/.test(flags.nights.trim()) || Number(flags.nights) < 1) {
-      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got ${quote(flags.nights)})`);
-    }
-    return Number(flags.nights);
-  }
-  if (config.nights !== undefined && config.nights < 1) {
-    throw new UsageError(`config: "nights" must be a whole number of nights, 1 or more (got ${config.nights})`);
-  }
-  return config.nights;
+    .action((files: string[], flags: SpendingFlags) =>
+      runPipeline(cmd, files, flags, {
+        options: (flags, config): SpendingSinkOptions => ({
+          unit: flags.groupBy,
+          basis: basisOf(flags.basis, config),
+          nights: parseNights(flags.nights, config),
+          rates: rateRules(config.rates, rateFlags(flags)),
+        }),
+        // Spending reads dates, people and nights only: no text field.
+        fields: () => new Set(),
+        sink: (options) => ({ name: 'spending', options }),
+        result: (sink, input, options, read) => {
+          const result = checkedNights(sink.estimator.result());
+          const { unit: groupBy, basis, nights } = options;
+          return { result, rates: sink.rates, input, groupBy, basis, nights: nights ?? null, from: read.from ?? null, to: read.to ?? null };
+        },
+        view: spendingView,
+      }),
+    );
 }
 
 function rateFlags(flags: SpendingFlags): RateFlags {
@@ -89,37 +80,15 @@ function rateFlags(flags: SpendingFlags): RateFlags {
   return rates;
 }
 
-async function spending(files: string[], flags: SpendingFlags): Promise<void> {
-  const config = configOf(flags);
-  // Spending reads dates, people and nights only: no text field.
-  const input = { ...inputOptions(flags, config), fields: new Set<never>() };
-  const settings = outputSettings(flags, config);
-  const basis = flags.basis ?? config.basis ?? 'visit';
-  const nights = nightsOf(flags, config);
-  // Plain data, so that a worker reading part of a big file builds the same sink (rates included).
-  const sinkOptions = { unit: flags.groupBy, basis, nights, rates: { periods: config.rates ?? [], flags: rateFlags(flags) } };
-  const sink = new SpendingSink(sinkOptions);
-  const { rates } = sink;
-  const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
-  const summary = await readInputs(files, input, sink, policy, toStderr, spendingSinkRecipe(sinkOptions));
-  const result = sink.estimator.result();
-  const { delegations, people } = result.missingNights;
+/** Under --basis night, rows with no nights and no --nights make the command fail, naming the fix. */
+function checkedNights(result: SpendingResult): SpendingResult {
+  const { delegations, people, arrivals } = result.missingNights;
+  if (arrivals > 0) throw new UsageError('--basis night needs --nights N for arrivals: arrival figures have no nights column');
   if (delegations > 0) {
     throw new UsageError(
       `--basis night: ${delegations} delegation row${delegations === 1 ? '' : 's'} (${formatInt(people, 'en')} people) have no nights; ` +
         'give --nights N for them, or use --basis visit',
     );
   }
-  const view: SpendingView = {
-    result,
-    rates,
-    input: summary,
-    groupBy: flags.groupBy,
-    basis,
-    nights: nights ?? null,
-    from: input.from ?? null,
-    to: input.to ?? null,
-  };
-  const words = settings.format === 'csv' ? 'machine' : settings.locale;
-  await emit({ doc: spendingDoc(view, words), json: spendingJson(view) }, flags, settings);
+  return result;
 }

@@ -1,9 +1,11 @@
 /**
- * How `visitstat summary` shows its result: the Doc for table, csv and markdown, and the JSON document.
+ * How `visitstat summary` shows its result: the Doc for table, csv and markdown, and the JSON document;
+ * its tables are built by name (overallTable, groupsTable, arrivalTable), which the report uses too.
  *
- * - Human formats (table, markdown): labelled unknown and "other" values, the overall figures above the
+ * - For people (table, markdown): labelled unknown and "other" values, the overall figures above the
  *   groups, totals and notes that say how figures were computed.
- * - CSV: data rows only, one per group (or the one overall row) and one per period; unknown is empty.
+ * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
+ *   unknown is empty. The input counts go to stderr.
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
  * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree.
  */
@@ -21,9 +23,9 @@ import {
   type GroupStats,
   isOther,
 } from '../model/summary';
-import { isPeriodDim } from '../model/summary-keys';
-import { type Cell, type Column, type Doc, type Label, type Locale, type Row, type Table, bilingual, formatInt, formatPercent, label, lazyRows } from '../render';
-import { inputFooter } from './shared';
+import { type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
+import { type Cell, type Column, type Doc, type Label, type Locale, type Rendered, type Row, type Table, bilingual, formatInt, formatPercent, label, lazyRows } from '../render';
+import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
   groupBy: GroupDim[];
@@ -42,25 +44,20 @@ export interface SummaryResult {
   arrivals: ArrivalSummary | null;
 }
 
-export interface ViewOptions {
-  /** CSV: data rows only, more decimals, unknown left empty. */
-  machine: boolean;
-  locale: Locale;
-}
-
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
 const OTHER_TEXT = { en: '(other)', id: '(lainnya)' };
 
-const DIM_LABELS: Record<GroupDim, Label> = {
+const PERIOD_LABELS: Record<PeriodDim, Label> = {
   month: { en: 'Month', id: 'Bulan' },
   quarter: { en: 'Quarter', id: 'Triwulan' },
   year: { en: 'Year', id: 'Tahun' },
   weekday: { en: 'Weekday', id: 'Hari' },
-  origin: { en: 'Origin', id: 'Asal instansi' },
-  region: { en: 'Region', id: 'Provinsi' },
-  type: { en: 'Type', id: 'Jenis instansi' },
-  purpose: { en: 'Purpose', id: 'Tujuan' },
 };
+
+/** A dimension's name in tables: a period's, or the one its field declares. */
+function dimLabel(dim: GroupDim): Label {
+  return isPeriodDim(dim) ? PERIOD_LABELS[dim] : categoryField(dim).groupBy!;
+}
 
 const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   month: { en: 'month', id: 'bulan' },
@@ -68,7 +65,15 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** Both locales of a sentence that holds numbers. */
+/** summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only format the input counts on stderr. */
+export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
+  return {
+    doc: () => summaryDoc(result, view),
+    json: () => summaryJson(result),
+    stderr: view.rowsOnly ? [`visitstat: ${label(inputFooter(result.input), view.locale)}`] : [],
+  };
+}
+
 // ---- JSON ----------------------------------------------------------------------------------------
 
 /** The `--format json` document (field names listed in the README). */
@@ -83,13 +88,13 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
     delegations: delegations && {
-      overall: statsFields(delegations.overall),
-      groups: delegations.groups.map((g) => groupFields(g, delegations.groupBy, (value) => value)),
+      overall: statsJson(delegations.overall),
+      groups: delegations.groups.map(groupJson),
       otherValues: delegations.otherValues,
     },
     arrivals: arrivals && {
       unit: arrivals.unit,
-      periods: arrivals.periods.map(arrivalFields),
+      periods: arrivals.periods.map(arrivalPeriodJson),
       totals: {
         domestic: arrivals.totals.domestic,
         foreign: arrivals.totals.foreign,
@@ -101,17 +106,15 @@ export function summaryJson(result: SummaryResult): unknown {
   };
 }
 
-/**
- * A group's dimensions then its figures, as one flat object. Built property by property in the same
- * order for every group, never by spreading objects (with a million groups, spreading took seconds).
- */
-function groupFields<T>(group: DelegationGroup, dims: GroupDim[], keyCell: (value: GroupKeyValue) => T): Record<string, T | number | null> {
-  const fields: Record<string, T | number | null> = {};
-  for (const dim of dims) fields[dim] = keyCell(group.key[dim] ?? null);
-  return withStats(fields, group.stats);
+/** A group's figures under their documented names (JSON fields, CSV columns). */
+export function statsJson(s: GroupStats): Row {
+  return withStats({}, s);
 }
 
-/** The figures under their output names (as the README lists them), added to `fields`. */
+/**
+ * The figures added to `fields` under their documented names, property by property in the same order
+ * for every group: spreading objects instead took seconds at a million groups.
+ */
 function withStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
   const out = fields as Record<string, unknown>;
   out.delegations = s.count;
@@ -131,11 +134,14 @@ function withStats<F extends Record<string, unknown>>(fields: F, s: GroupStats):
   return fields;
 }
 
-function statsFields(s: GroupStats): Row {
-  return withStats({}, s);
+/** A group: its dimensions' values, then its figures. */
+export function groupJson(group: DelegationGroup): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const dim in group.key) fields[dim] = group.key[dim as GroupDim];
+  return withStats(fields, group.stats);
 }
 
-function arrivalFields(p: ArrivalPeriodRow) {
+export function arrivalPeriodJson(p: ArrivalPeriodRow) {
   return {
     period: p.period,
     domestic: p.domestic,
@@ -155,7 +161,7 @@ const percentOf = (ratio: number | null): number | null => (ratio === null ? nul
 
 // ---- Doc -----------------------------------------------------------------------------------------
 
-export function summaryDoc(result: SummaryResult, view: ViewOptions): Doc {
+function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const tables: Table[] = [];
   if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
   if (result.arrivals) tables.push(arrivalTable(result.arrivals, view));
@@ -205,35 +211,50 @@ function statColumns(machine: boolean): Column[] {
  * Without --group-by: the overall table. With it: in CSV the groups alone; in human formats the overall
  * figures first, then the groups (an overall row among the groups would dwarf the bars).
  */
-function delegationTables(summary: DelegationSummary, top: number | null, view: ViewOptions): Table[] {
-  const columns = statColumns(view.machine);
-  const overall: Table = {
+function delegationTables(summary: DelegationSummary, top: number | null, view: ViewSettings): Table[] {
+  const overall = overallTable(summary, top, view);
+  if (summary.groupBy.length === 0) return [overall];
+  const groups = groupsTable(summary, top, view);
+  return view.machine ? [groups] : [overall, groups];
+}
+
+/** The figures over all delegations; with no --group-by, for people, with the notes on method. */
+export function overallTable(summary: DelegationSummary, top: number | null, view: ViewSettings): Table {
+  return {
     id: 'delegations',
     title: summary.groupBy.length
       ? { en: 'All delegations', id: 'Semua delegasi' }
       : { en: 'Delegations (wisatawan kinerja)', id: 'Delegasi (wisatawan kinerja)' },
-    columns,
-    rows: [statsFields(summary.overall)],
+    columns: statColumns(view.machine),
+    rows: [statsJson(summary.overall)],
     notes: view.machine || summary.groupBy.length ? [] : delegationNotes(summary, top),
   };
-  if (summary.groupBy.length === 0) return [overall];
-  const groups: Table = {
+}
+
+/** One row per group, its dimensions first; a bar of visitors when grouped by one period. */
+export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings): Table {
+  return {
     id: 'delegationGroups',
-    title: bilingual((l) => `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(DIM_LABELS[d], l).toLowerCase()).join(' × ')}`),
+    title: bilingual((l) => `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(dimLabel(d), l).toLowerCase()).join(' × ')}`),
     // On screen the groups leave out visitor-nights (in the overall table, CSV and JSON): width.
-    columns: [...summary.groupBy.map((dim) => keyColumn(dim)), ...columns.filter((c) => view.machine || c.key !== 'visitorNights')],
-    rows: lazyRows(summary.groups, (g) => groupFields(g, summary.groupBy, (value) => keyCell(value, view)) as Row),
+    columns: [...summary.groupBy.map((dim) => keyColumn(dim)), ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights')],
+    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view)),
     notes: view.machine ? [] : delegationNotes(summary, top),
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
   };
-  return view.machine ? [groups] : [overall, groups];
 }
 
 function keyColumn(dim: GroupDim): Column {
-  return { key: dim, label: DIM_LABELS[dim], kind: isPeriodDim(dim) ? 'period' : 'text' };
+  return { key: dim, label: dimLabel(dim), kind: isPeriodDim(dim) ? 'period' : 'text' };
 }
 
-function keyCell(value: GroupKeyValue, { machine, locale }: ViewOptions): Cell {
+function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings): Row {
+  const row: Row = {};
+  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view);
+  return withStats(row, group.stats);
+}
+
+function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings): Cell {
   if (isOther(value)) return label(OTHER_TEXT, machine ? 'en' : locale);
   if (value === null) return machine ? null : label(UNKNOWN, locale);
   return value;
@@ -252,18 +273,22 @@ function delegationNotes(summary: DelegationSummary, top: number | null): Label[
         : `Rerata inap = malam-wisatawan / wisatawan yang lama menginapnya diketahui (${formatInt(overall.delegationsWithNights, l)} dari ${formatInt(overall.count, l)} delegasi).`,
     ),
   ];
-  if (groupBy.includes('purpose')) {
+  for (const dim of groupBy) {
+    const field = isPeriodDim(dim) ? null : categoryField(dim);
+    if (field?.kind !== 'list') continue;
+    const name = field.groupBy!;
+    const plural = field.plural ?? { en: name.en.toLowerCase(), id: name.id.toLowerCase() };
     notes.push({
-      en: 'A delegation with several purposes counts in each of them, so purpose groups add up to more than all delegations.',
-      id: 'Delegasi dengan beberapa tujuan dihitung di setiap tujuannya, sehingga jumlah kelompok tujuan melebihi semua delegasi.',
+      en: `A delegation with several ${plural.en} counts in each of them, so ${name.en.toLowerCase()} groups add up to more than all delegations.`,
+      id: `Delegasi dengan beberapa ${plural.id} dihitung di setiap ${plural.id}nya, sehingga jumlah kelompok ${plural.id} melebihi semua delegasi.`,
     });
   }
   for (const [dim, merged] of Object.entries(otherValues) as [GroupDim, number][]) {
     notes.push(
       bilingual((l) =>
         l === 'en'
-          ? `(other): ${formatInt(merged, l)} ${label(DIM_LABELS[dim], l).toLowerCase()} values outside the top ${top} by visitors, merged.`
-          : `(lainnya): ${formatInt(merged, l)} nilai ${label(DIM_LABELS[dim], l).toLowerCase()} di luar ${top} teratas menurut wisatawan, digabung.`,
+          ? `(other): ${formatInt(merged, l)} ${label(dimLabel(dim), l).toLowerCase()} values outside the top ${top} by visitors, merged.`
+          : `(lainnya): ${formatInt(merged, l)} nilai ${label(dimLabel(dim), l).toLowerCase()} di luar ${top} teratas menurut wisatawan, digabung.`,
       ),
     );
   }
@@ -301,14 +326,15 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
   return columns;
 }
 
-function arrivalTable(summary: ArrivalSummary, view: ViewOptions): Table {
+/** One row per period: domestic, foreign, total, foreign share and growth. */
+export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table {
   return {
     id: 'arrivals',
     title: bilingual((l) =>
       l === 'en' ? `Tourist arrivals per ${label(UNIT_NAMES[summary.unit], l)}` : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
     ),
     columns: arrivalColumns(summary.unit, view.machine),
-    rows: summary.periods.map(arrivalFields),
+    rows: summary.periods.map(arrivalPeriodJson),
     notes: view.machine ? [] : arrivalNotes(summary),
     bar: 'total',
   };

@@ -8,27 +8,12 @@
  * the same period a year earlier, only where the data has that period.
  */
 import { type Command, Option } from 'commander';
-import { UsageError } from '../errors';
-import { quote } from '../messages';
-import { readInputs } from '../ingest/inputs';
-import { type ArrivalUnit, type CategoryDim, GROUP_DIMS, type GroupDim } from '../model/summary';
-import { SummarySink, summarySinkRecipe } from '../model/summary-sink';
-import { isPeriodDim } from '../model/summary-keys';
-import { label } from '../render';
-import {
-  type InputFlags,
-  type OutputFlags,
-  addInputOptions,
-  addOutputOptions,
-  configOf,
-  emit,
-  inputFooter,
-  inputOptions,
-  outputSettings,
-  toStderr,
-} from './shared';
-import { type SummaryResult, summaryDoc, summaryJson } from './summary-view';
+import type { ArrivalUnit, CategoryDim } from '../model/summary';
+import { GROUP_DIMS, type GroupDim, isPeriodDim } from '../model/summary-keys';
 import { suggest } from './completion';
+import { parseGroupBy, parseTop } from './parse';
+import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
+import { summaryView } from './summary-view';
 
 const EXAMPLES = `
 Examples:
@@ -70,45 +55,32 @@ export function register(program: Command): void {
     .option('--top <n>', 'with a category --group-by: keep the N values with most visitors, the rest as (other)');
   addOutputOptions(cmd)
     .addHelpText('after', EXAMPLES)
-    .action((files: string[], flags: SummaryFlags) => summary(files, flags));
-}
-
-function parseTop(text: string | undefined, dims: GroupDim[]): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
-  if (dims.every(isPeriodDim)) throw new UsageError('--top needs a category --group-by: origin, region, type or purpose');
-  return Number(text);
+    .action((files: string[], flags: SummaryFlags) =>
+      runPipeline(cmd, files, flags, {
+        options: (flags) => {
+          const top = parseTop(flags.top, (flags.groupBy ?? []) as GroupDim[]);
+          const groupBy = parseGroupBy(flags.groupBy ?? []);
+          return { groupBy, top, arrivalUnit: arrivalUnitOf(groupBy) };
+        },
+        // Only the category dimensions grouped by are read: the summary shows no other text field.
+        fields: ({ groupBy }) => new Set(groupBy.filter((d): d is CategoryDim => !isPeriodDim(d))),
+        sink: (options) => ({ name: 'summary', options }),
+        result: (sink, input, { groupBy, top, arrivalUnit }, read) => {
+          const kinds = new Set(input.files.map((f) => f.kind));
+          const skipInvalid = flags.skipInvalid === true;
+          return {
+            options: { groupBy, top: top ?? null, from: read.from ?? null, to: read.to ?? null, arrivalUnit, skipInvalid },
+            input,
+            delegations: kinds.has('delegations') ? sink.delegations.result() : null,
+            arrivals: kinds.has('arrivals') ? sink.arrivals.result() : null,
+          };
+        },
+        view: summaryView,
+      }),
+    );
 }
 
 /** The first of month, quarter or year in --group-by; month when none is given. */
 function arrivalUnitOf(dims: GroupDim[]): ArrivalUnit {
   return (dims.find((d) => d === 'month' || d === 'quarter' || d === 'year') as ArrivalUnit | undefined) ?? 'month';
-}
-
-async function summary(files: string[], flags: SummaryFlags): Promise<void> {
-  const config = configOf(flags);
-  const settings = outputSettings(flags, config);
-  const groupBy = (flags.groupBy ?? []) as GroupDim[];
-  // Only the category dimensions grouped by are read: the summary shows no other text field.
-  const options = { ...inputOptions(flags, config), fields: new Set(groupBy.filter((d) => !isPeriodDim(d)) as CategoryDim[]) };
-  const top = parseTop(flags.top, groupBy);
-  const arrivalUnit = arrivalUnitOf(groupBy);
-  const sinkOptions = { groupBy, top, arrivalUnit };
-  const sink = new SummarySink(sinkOptions);
-  const { delegations, arrivals } = sink;
-  const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
-  const input = await readInputs(files, options, sink, policy, toStderr, summarySinkRecipe(sinkOptions));
-
-  const kinds = new Set(input.files.map((f) => f.kind));
-  const result: SummaryResult = {
-    options: { groupBy, top: top ?? null, from: options.from ?? null, to: options.to ?? null, arrivalUnit, skipInvalid: policy.skipInvalid },
-    input,
-    delegations: kinds.has('delegations') ? delegations.result() : null,
-    arrivals: kinds.has('arrivals') ? arrivals.result() : null,
-  };
-  const machine = settings.format === 'csv';
-  // CSV holds data rows only; the input counts every output states go to stderr (first, so a reader
-  // that closes the pipe early cannot race them).
-  if (machine) toStderr(`visitstat: ${label(inputFooter(input), settings.locale)}`);
-  await emit({ doc: () => summaryDoc(result, { machine, locale: settings.locale }), json: () => summaryJson(result) }, flags, settings);
 }

@@ -1,63 +1,58 @@
 /**
  * The accepted delegation rows of one scanned batch of records, gathered column by column (a
- * DelegationBatch) and handed to the sink at the end of the batch: the straight path writes a valid
- * record's values and codes without making a row object; the record-by-record path adds whole rows.
- * Reused from batch to batch; it grows only if a batch ever holds more rows than it has room for.
+ * DelegationBatch: one column per delegation field of src/model/fields.ts) and handed to the sink at
+ * the end of the batch. Both paths of rows.ts write a record's values straight into the next row
+ * (`next()`), and keep it (`commit()`) once it is valid and in range; no row object is made.
+ *
+ * A column the file lacks, or a text column the command does not read, is never written: it holds
+ * its field's empty value (null, no values, a count of -1) from the start. Reused from batch to batch;
+ * it grows only if a batch ever holds more rows than it has room for.
  */
-import type { CalDate } from '../model/dates';
-import type { DelegationBatch, DelegationRow } from '../model/records';
+import type { FieldSpec } from '../model/fields';
+import { type BatchCodes, type BatchValues, DELEGATION_FIELDS, type DelegationBatch } from '../model/records';
 
 const INITIAL_ROOM = 1024;
+
+/** The value of a list field with no values: shared between rows, so frozen. */
+export const NO_VALUES: readonly string[] = Object.freeze([]);
+
+/** One field's column: its values (a count's in a Float64Array, -1: none) and, for other kinds, their codes. */
+export interface BatchColumn {
+  values: unknown[] | Float64Array;
+  codes: Int32Array | null;
+}
 
 export class DelegationBatchBuilder implements DelegationBatch {
   length = 0;
   /** A new one per input file: the scanner numbers each file's values afresh. */
   readonly codeSpace = {};
-  date: CalDate[] = [];
-  dateCode = new Int32Array(INITIAL_ROOM);
-  people = new Float64Array(INITIAL_ROOM);
-  nights = new Float64Array(INITIAL_ROOM);
-  origin: (string | null)[] = [];
-  originCode = new Int32Array(INITIAL_ROOM);
-  region: (string | null)[] = [];
-  regionCode = new Int32Array(INITIAL_ROOM);
-  type: (string | null)[] = [];
-  typeCode = new Int32Array(INITIAL_ROOM);
-  purposes: (readonly string[])[] = [];
+  /** One per delegation field, in DELEGATION_FIELDS order (a field's `slot`). */
+  readonly columns: BatchColumn[];
+  values!: BatchValues;
+  codes!: BatchCodes;
+  private room = INITIAL_ROOM;
 
-  /** Adds a row; codes as DelegationBatch defines them, nights -1 when unknown. */
-  add(
-    date: CalDate,
-    dateCode: number,
-    people: number,
-    nights: number,
-    origin: string | null,
-    originCode: number,
-    region: string | null,
-    regionCode: number,
-    type: string | null,
-    typeCode: number,
-    purposes: readonly string[],
-  ): void {
-    const i = this.length;
-    if (i === this.people.length) this.grow();
-    this.date[i] = date;
-    this.dateCode[i] = dateCode;
-    this.people[i] = people;
-    this.nights[i] = nights;
-    this.origin[i] = origin;
-    this.originCode[i] = originCode;
-    this.region[i] = region;
-    this.regionCode[i] = regionCode;
-    this.type[i] = type;
-    this.typeCode[i] = typeCode;
-    this.purposes[i] = purposes;
-    this.length = i + 1;
+  constructor() {
+    this.columns = DELEGATION_FIELDS.map((field) => ({
+      values: field.kind === 'count' ? new Float64Array(INITIAL_ROOM).fill(-1) : Array.from({ length: INITIAL_ROOM }, () => emptyValue(field)),
+      codes: field.kind === 'count' ? null : new Int32Array(INITIAL_ROOM).fill(-1),
+    }));
+    this.name();
   }
 
-  /** Adds a row built record by record: it has no codes. */
-  addRow(row: DelegationRow): void {
-    this.add(row.date, -1, row.people, row.nights ?? -1, row.origin, -1, row.region, -1, row.type, -1, row.purposes);
+  /** The index of the row being written: the paths fill its columns, then commit() keeps it. */
+  next(): number {
+    if (this.length === this.room) this.grow();
+    return this.length;
+  }
+
+  /** Room for `rows` more rows: the columns' arrays then stay the same until they are written. */
+  reserve(rows: number): void {
+    while (this.room < this.length + rows) this.grow();
+  }
+
+  commit(): void {
+    this.length++;
   }
 
   clear(): void {
@@ -65,17 +60,41 @@ export class DelegationBatchBuilder implements DelegationBatch {
   }
 
   private grow(): void {
-    const room = this.people.length * 2;
-    const wider = <T extends Int32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(room);
-      b.set(a);
-      return b;
-    };
-    this.dateCode = wider(this.dateCode);
-    this.people = wider(this.people);
-    this.nights = wider(this.nights);
-    this.originCode = wider(this.originCode);
-    this.regionCode = wider(this.regionCode);
-    this.typeCode = wider(this.typeCode);
+    const room = this.room * 2;
+    DELEGATION_FIELDS.forEach((field, slot) => {
+      const column = this.columns[slot];
+      if (column.values instanceof Float64Array) {
+        const values = new Float64Array(room).fill(-1);
+        values.set(column.values);
+        column.values = values;
+      } else {
+        const empty = emptyValue(field);
+        for (let i = this.room; i < room; i++) column.values.push(empty);
+      }
+      if (column.codes) {
+        const codes = new Int32Array(room).fill(-1);
+        codes.set(column.codes);
+        column.codes = codes;
+      }
+    });
+    this.room = room;
+    this.name();
   }
+
+  /** The columns by field name, as DelegationBatch has them. */
+  private name(): void {
+    const values: Record<string, unknown> = {};
+    const codes: Record<string, Int32Array> = {};
+    DELEGATION_FIELDS.forEach((field, slot) => {
+      values[field.name] = this.columns[slot].values;
+      if (this.columns[slot].codes) codes[field.name] = this.columns[slot].codes!;
+    });
+    this.values = values as BatchValues;
+    this.codes = codes as BatchCodes;
+  }
+}
+
+/** A field's value in a row that has none: never read for dates and required counts. */
+function emptyValue(field: FieldSpec): unknown {
+  return field.kind === 'list' ? NO_VALUES : null;
 }

@@ -1,35 +1,34 @@
 /**
- * Header aliases (English and Indonesian) and kind detection. Headers are compared after
- * normalising: lower case, letters and digits only, so `Jumlah Peserta`, `jumlah_peserta` and
- * `JUMLAH-PESERTA` are one header.
+ * Header aliases (English and Indonesian, declared with each field in src/model/fields.ts) and kind
+ * detection. Headers are compared after normalising: lower case, letters and digits only, so
+ * `Jumlah Peserta`, `jumlah_peserta` and `JUMLAH-PESERTA` are one header.
  */
 import { InputError, UsageError } from '../errors';
 import { quote, quoteList } from '../messages';
-import type { Kind } from '../model/records';
+import { FIELDS, type FieldName, type Kind } from '../model/fields';
+import { fieldsOf } from '../model/records';
 
-export const DELEGATION_FIELDS = ['date', 'people', 'origin', 'region', 'type', 'nights', 'purpose'] as const;
-export const ARRIVAL_FIELDS = ['period', 'domestic', 'foreign', 'segment', 'count'] as const;
-export type Field = (typeof DELEGATION_FIELDS)[number] | (typeof ARRIVAL_FIELDS)[number];
-const ALL_FIELDS: readonly Field[] = [...DELEGATION_FIELDS, ...ARRIVAL_FIELDS];
+export type Field = FieldName;
+const ALL_FIELDS: readonly string[] = FIELDS.map((field) => field.name);
 
-/** Aliases per field, as documented in the README (kept in this order there). */
-const DELEGATION_ALIASES: Record<(typeof DELEGATION_FIELDS)[number], string[]> = {
-  date: ['date', 'tanggal', 'tgl', 'tanggal_kunjungan'],
-  people: ['people', 'jumlah', 'jumlah_peserta', 'peserta', 'jumlah_orang', 'pax', 'visitors', 'participants'],
-  origin: ['origin', 'asal', 'instansi', 'asal_instansi', 'delegation', 'rombongan'],
-  region: ['region', 'provinsi', 'daerah', 'province'],
-  type: ['type', 'jenis', 'jenis_instansi'],
-  nights: ['nights', 'malam', 'lama_menginap', 'jumlah_malam'],
-  purpose: ['purpose', 'tujuan', 'bidang', 'topik'],
-};
+type AliasTable = Record<string, string[]>;
 
-const ARRIVAL_ALIASES: Record<(typeof ARRIVAL_FIELDS)[number], string[]> = {
-  period: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'],
-  domestic: ['domestic', 'wisnus', 'nusantara', 'wisatawan_nusantara', 'domestik'],
-  foreign: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'],
-  segment: ['segment', 'jenis', 'kategori', 'category', 'jenis_wisatawan'],
-  count: ['count', 'jumlah', 'visitors', 'jumlah_wisatawan'],
-};
+function aliasesOf(kind: Kind): AliasTable {
+  return Object.fromEntries(fieldsOf(kind).map((field) => [field.name, field.aliases.map(normalizeHeader)]));
+}
+
+const DELEGATION_ALIASES = aliasesOf('delegations');
+const ARRIVAL_ALIASES = aliasesOf('arrivals');
+
+/** Delegation columns no arrivals column shares an alias with: a header with one is a delegation log. */
+const DELEGATION_ONLY = Object.entries(DELEGATION_ALIASES)
+  .filter(([, names]) => !Object.values(ARRIVAL_ALIASES).some((other) => names.some((name) => other.includes(name))))
+  .map(([field]) => field as Field);
+/** The columns a delegation log needs, and its date column. */
+const DELEGATION_REQUIRED = fieldsOf('delegations')
+  .filter((field) => field.required)
+  .map((field) => field.name as Field);
+const DELEGATION_DATE = fieldsOf('delegations').find((field) => field.kind === 'date')!.name as Field;
 
 /** Segment words of long-form arrivals, either language. */
 const SEGMENT_WORDS: Record<string, 'domestic' | 'foreign'> = {
@@ -98,14 +97,12 @@ export interface Columns {
   headers: string[];
 }
 
-type AliasTable = Record<string, string[]>;
-
 function resolve(headers: string[], aliases: AliasTable, map: ColumnMap, source: string): Columns {
   const normalized = headers.map(normalizeHeader);
   const index: Partial<Record<Field, number>> = {};
   for (const [field, names] of Object.entries(aliases) as [Field, string[]][]) {
     const mapped = map[field];
-    const wanted = mapped !== undefined ? [mapped] : names.map(normalizeHeader);
+    const wanted = mapped !== undefined ? [mapped] : names;
     const found = normalized.flatMap((h, i) => (wanted.includes(h) ? [i] : []));
     if (found.length > 1 && mapped === undefined) {
       const list = found.map((i) => quote(headers[i])).join(' and ');
@@ -139,8 +136,8 @@ export function detectLayout(
   const has = (c: Columns, f: Field) => c.index[f] !== undefined;
   const wide = has(arr, 'period') && (has(arr, 'domestic') || has(arr, 'foreign'));
   const long = has(arr, 'period') && has(arr, 'segment') && has(arr, 'count');
-  const delegation = has(del, 'date') && has(del, 'people');
-  const delegationOnly = ['origin', 'region', 'nights', 'purpose'].some((f) => has(del, f as Field));
+  const delegation = DELEGATION_REQUIRED.every((f) => has(del, f));
+  const delegationOnly = DELEGATION_ONLY.some((f) => has(del, f));
 
   const arrivals = (): Layout => {
     if (wide) return { kind: 'arrivals', columns: arr, arrivalForm: 'wide' };
@@ -152,7 +149,7 @@ export function detectLayout(
   };
   const delegations = (): Layout => {
     if (delegation) return { kind: 'delegations', columns: del };
-    const missing = (['date', 'people'] as Field[]).filter((f) => !has(del, f));
+    const missing = DELEGATION_REQUIRED.filter((f) => !has(del, f));
     throw new InputError(
       `${source}: no ${missing.join(' or ')} column found in ${quoteList(headers)} (see --map)`,
     );
@@ -167,7 +164,7 @@ export function detectLayout(
     return segmentOf(value) ? arrivals() : delegations();
   }
   // Part of one kind's columns found: name what is missing rather than "cannot tell".
-  if (delegation || has(del, 'date') || delegationOnly) return delegations();
+  if (delegation || has(del, DELEGATION_DATE) || delegationOnly) return delegations();
   if (has(arr, 'period') && (has(arr, 'segment') || has(arr, 'count'))) return arrivals();
   throw new InputError(
     `${source}: cannot tell whether this is a delegation log or arrivals from its header ${quoteList(headers)}; ` +

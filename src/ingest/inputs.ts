@@ -1,12 +1,14 @@
 /**
  * Reading every input of a command under the invalid-row policy: by default all problems are listed
  * (the first 20, then a count) and the command fails; `--skip-invalid` goes on with the valid rows and
- * says how many were skipped; `--rejects FILE` keeps the rejected rows.
+ * says how many were skipped; `--rejects FILE` keeps the rejected rows. The one door to the input
+ * layer: each file is read on one thread (reader.ts), or a big one on two (parallel.ts).
  */
 import { InvalidDataError, UsageError } from '../errors';
-import type { MergeableSink, SinkRecipe } from './parallel';
+import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
+import { DEFAULT_SPLIT, type SplitTuning, readSplit, splitPoint } from './parallel';
 import { ProblemLog } from './problems';
-import { type FileReport, type InputOptions, type RowSink, readFile } from './reader';
+import { DEFAULT_READ, type FileReport, type InputOptions, type ReadTuning, STDIN, readFile } from './reader';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -25,6 +27,21 @@ export interface InputSummary {
 
 export type Diagnostics = (line: string) => void;
 
+/** What to read, into what, and how. */
+export interface ReadRequest {
+  options: InputOptions;
+  sink: RowSink;
+  /**
+   * How the sink was built (it must then be a MergeableSink): a worker builds the same one, and big
+   * files are read in two halves at once. The result is the same either way.
+   */
+  spec?: SinkSpec;
+  policy: InvalidRowPolicy;
+  diagnostics: Diagnostics;
+  /** For tests and the bench: how files are read, never what comes of it. */
+  tuning?: Partial<ReadTuning & SplitTuning>;
+}
+
 export function totalsOf(files: FileReport[]): InputSummary {
   const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsOutOfRange') =>
     files.reduce((n, f) => n + f[key], 0);
@@ -38,21 +55,13 @@ export function totalsOf(files: FileReport[]): InputSummary {
 }
 
 export function checkSources(sources: string[]): void {
-  if (sources.filter((s) => s === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
+  if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('standard input (-) can be read only once');
 }
 
-/**
- * With a `recipe` for building the same sink in a worker (the sink must then be a MergeableSink), big
- * files are read in two halves at once (src/ingest/parallel.ts); the result is the same either way.
- */
-export async function readInputs(
-  sources: string[],
-  options: InputOptions,
-  sink: RowSink,
-  policy: InvalidRowPolicy,
-  diagnostics: Diagnostics,
-  recipe?: SinkRecipe,
-): Promise<InputSummary> {
+export async function readInputs(sources: string[], request: ReadRequest): Promise<InputSummary> {
+  const { options, sink, spec, policy, diagnostics } = request;
+  const read: ReadTuning = { ...DEFAULT_READ, ...request.tuning };
+  const split: SplitTuning = { ...DEFAULT_SPLIT, ...request.tuning };
   checkSources(sources);
   const log = new ProblemLog({
     print: !policy.skipInvalid,
@@ -62,8 +71,12 @@ export async function readInputs(
   });
   const files: FileReport[] = [];
   try {
-    const parallel = recipe ? { sink: sink as MergeableSink, recipe } : undefined;
-    for (const source of sources) files.push(await readFile(source, options, sink, log, parallel));
+    for (const source of sources) {
+      const cut = spec && source !== STDIN ? splitPoint(source, split) : null;
+      files.push(
+        cut ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split) : await readFile(source, options, sink, log, read),
+      );
+    }
   } catch (e) {
     log.close(false);
     throw e;

@@ -1,27 +1,28 @@
 /**
  * The worker of parallel.ts: reads its part of the file with the serial reader's own code, resumed
- * after the header, into a sink built from the recipe, and posts back the sink's state (toData), the counts
- * and the rejected rows (at most MAX_REJECTS: beyond, the main thread reads the part itself).
+ * after the header, into a sink built from the command's SinkSpec (src/model/sinks.ts), and posts back
+ * the sink's state (toData), the counts and the rejected rows (at most MAX_REJECTS: beyond, the main
+ * thread reads the part itself).
  */
 import { parentPort } from 'node:worker_threads';
+import { createSink } from '../model/sinks';
 import { fileChunks } from './file-chunks';
-import { type HandedReject, type MergeableSink, type WorkerMessage, type WorkerSetup, recipeModule } from './parallel';
+import type { WorkerMessage, WorkerSetup } from './parallel';
 import type { Problem } from './problems';
-import { FileReader } from './reader';
+import { FileReader, type RejectedRow } from './reader';
 
 const MAX_REJECTS = 10_000;
 
 async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
-  const build = require(recipeModule(setup.recipe))[setup.recipe.factory] as (arg: unknown) => MergeableSink;
-  const sink = build(setup.recipe.arg);
-  const rejects: HandedReject[] = [];
+  const sink = createSink(setup.sink);
+  const rejects: RejectedRow[] = [];
   const log = {
     reject(problems: Problem[], raw: string): void {
       if (rejects.length === MAX_REJECTS) throw new Error('too many rejected rows to hand over');
       rejects.push({ problems, raw });
     },
   };
-  const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.state);
+  const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.tuning, setup.state);
   for await (const chunk of fileChunks(setup.path, setup.start, setup.end)) {
     file.feed(chunk);
     parentPort!.postMessage({ progress: chunk.length });

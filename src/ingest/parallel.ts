@@ -11,45 +11,34 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { Problem } from './problems';
-import type { InputOptions, ResumeState, RowCounts, RowSink } from './reader';
+import type { MergeableSink, SinkSpec } from '../model/sinks';
+import { type FileReport, type InputOptions, type ReadTuning, type RejectSink, type RejectedRow, type ResumeState, type RowCounts, SNIFF_BYTES, pump, withReader } from './reader';
 
-/**
- * A sink whose state can cross to another thread and be added to another's of the same kind: the
- * models' own toData()/absorb() pair, so a model that takes rows is a MergeableSink as it is.
- */
-export interface MergeableSink extends RowSink {
-  /** The state as structured-clone data. */
-  toData(): unknown;
-  /** Adds the state (as toData() gave it) of a sink built the same way and fed other rows. */
-  absorb(data: unknown): void;
+/** When a file is read on two threads; for tests and the bench. */
+export interface SplitTuning {
+  /** Files under this many bytes are read on one thread. */
+  splitBytes: number;
+  /** False: every file is read on one thread. */
+  workers: boolean;
+  /** Counts the parts taken from workers, and the parts read again on this thread (for tests). */
+  splits?: { taken: number; readAgain: number };
 }
 
-/** How a worker builds a sink like the command's: `require(module)[factory](arg)`, module relative to dist/. */
-export interface SinkRecipe {
-  module: string;
-  factory: string;
-  arg: unknown;
-}
-
-export interface ParallelReading {
-  sink: MergeableSink;
-  recipe: SinkRecipe;
-}
-
-/** A row the worker rejected, its problems' lines counted from the start of its part. */
-export interface HandedReject {
-  problems: Problem[];
-  raw: string;
-}
+/** `VISITSTAT_WORKERS=0` keeps to one thread. */
+export const DEFAULT_SPLIT: SplitTuning = Object.freeze({
+  splitBytes: 160 << 20,
+  workers: process.env.VISITSTAT_WORKERS !== '0' && availableParallelism() > 1,
+});
 
 export interface WorkerSetup {
-  recipe: SinkRecipe;
+  /** How to build a sink like the command's. */
+  sink: SinkSpec;
   path: string;
   name: string;
   options: InputOptions;
+  tuning: ReadTuning;
   state: ResumeState;
   start: number;
   end: number;
@@ -57,34 +46,68 @@ export interface WorkerSetup {
 
 export interface PartResult {
   counts: RowCounts;
-  rejects: HandedReject[];
+  rejects: RejectedRow[];
   data: unknown;
 }
 
 /** From the worker: bytes read so far (for the progress bar), then its part or why it failed. */
 export type WorkerMessage = { progress: number } | PartResult | { failed: string };
 
-/** Parts taken from workers, and parts read again here (for tests). */
-export const parallelStats = { taken: 0, readAgain: 0 };
-
-/** Settings, for tests and the bench: files under minBytes are read serially; workers false: always. */
-export const PARALLEL = {
-  minBytes: 160 << 20,
-  workers: process.env.VISITSTAT_WORKERS !== '0' && availableParallelism() > 1,
-};
-
-/** The built package's folder: the worker and the sink modules run from there (not from TypeScript sources). */
+/** The built package's folder: the worker runs from there (not from TypeScript sources). */
 const DIST = join(__dirname, '..', '..', 'dist');
+
+/**
+ * Reads a file cut at `split`: the second half in a worker into a sink built from `spec`, merged into
+ * `sink` (built from the same spec) when the first half, read here, ends where the worker began.
+ */
+export function readSplit(
+  source: string,
+  split: { cut: number; size: number },
+  options: InputOptions,
+  sink: MergeableSink,
+  spec: SinkSpec,
+  problems: RejectSink,
+  tuning: ReadTuning,
+  splitTuning: SplitTuning,
+): Promise<FileReport> {
+  return withReader(source, options, sink, problems, tuning, async (file, progress) => {
+    const helper = RangeHelper.spawn(progress ? (bytes) => progress.advance(bytes) : undefined);
+    try {
+      // The second half goes to the worker as soon as the layout is known (from the first block, read
+      // short for that); this thread reads the first half.
+      const handOff = () => {
+        const state = helper.started ? null : file.handoff();
+        if (state) helper.begin({ sink: spec, path: source, name: file.name, options, tuning, state, start: split.cut, end: split.size });
+      };
+      await pump(file, source, progress, 0, SNIFF_BYTES);
+      file.flushHead();
+      handOff();
+      await pump(file, source, progress, SNIFF_BYTES, split.cut, handOff);
+      const result = file.atBoundary() ? await helper.result() : null;
+      if (result) {
+        if (splitTuning.splits) splitTuning.splits.taken++;
+        file.absorb(result);
+        sink.absorb(result.data);
+      } else {
+        // The cut fell inside a quoted field, or the worker could not finish: read on here.
+        if (helper.started && splitTuning.splits) splitTuning.splits.readAgain++;
+        await pump(file, source, progress, split.cut);
+      }
+    } finally {
+      await helper.stop();
+    }
+  });
+}
 
 /**
  * Where to cut a regular file big enough to split: just after the first line feed from its middle.
  * Only a regular file: a FIFO or /dev/stdin cannot be read at an offset.
  */
-export function splitPoint(source: string): { cut: number; size: number } | null {
-  if (!PARALLEL.workers) return null;
+export function splitPoint(source: string, tuning: SplitTuning): { cut: number; size: number } | null {
+  if (!tuning.workers) return null;
   try {
     const stat = statSync(source);
-    if (!stat.isFile() || stat.size < PARALLEL.minBytes) return null;
+    if (!stat.isFile() || stat.size < tuning.splitBytes) return null;
     const { size } = stat;
     const cut = afterLineFeed(source, Math.floor(size / 2), size);
     return cut < size ? { cut, size } : null;
@@ -156,9 +179,4 @@ export class RangeHelper {
   async stop(): Promise<void> {
     await this.worker.terminate();
   }
-}
-
-/** A recipe's module: a path relative to dist/, or absolute. */
-export function recipeModule(recipe: SinkRecipe): string {
-  return isAbsolute(recipe.module) ? recipe.module : join(DIST, recipe.module);
 }

@@ -1,18 +1,18 @@
 /**
- * The one input layer every command uses: opens each file (or `-` for stdin), detects encoding,
+ * Reading one file, the same way for every command: opens it (or `-` for stdin), detects encoding,
  * delimiter and kind, streams records through the scanner, validates them into rows and hands each
  * accepted row to the command's sink. Nothing is held per row: memory stays flat whatever the size.
- * A big file may be read in two halves at once when the command's sink can merge (parallel.ts).
+ * A big file may be read in two halves at once (parallel.ts, which resumes a FileReader in a worker).
  */
 import { InputError } from '../errors';
 import { type CalDate, dateKey } from '../model/dates';
-import { type ArrivalRow, type DelegationBatch, type DelegationRow, type Kind, rowOf } from '../model/records';
-import { DelegationBatchBuilder } from './delegation-batch';
+import { type ArrivalRow, type Kind, rowOf } from '../model/records';
+import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
+import { DelegationBatchBuilder } from './delegation-batch';
 import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
-import type { Problem, ProblemLog } from './problems';
-import { type HandedReject, type ParallelReading, RangeHelper, parallelStats, splitPoint } from './parallel';
+import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
@@ -34,16 +34,13 @@ export interface InputOptions {
   fields?: ReadonlySet<TextField>;
 }
 
-export interface RowSink {
-  delegation(row: DelegationRow): void;
-  arrival(row: ArrivalRow): void;
-  /**
-   * Optional: takes delegation rows a batch at a time (the same rows, in the same order), so that it
-   * can file them in one loop and key its lookups by the batch's codes. Without it, `delegation` gets
-   * each row. The batch is reused: read it during the call.
-   */
-  delegationBatch?(batch: DelegationBatch): void;
+/** How a file is read, for tests: the rows, counts and problems never depend on it. */
+export interface ReadTuning {
+  /** Off: every record takes the record-by-record path (the straight path's oracle). */
+  straightPath: boolean;
 }
+
+export const DEFAULT_READ: ReadTuning = Object.freeze({ straightPath: true });
 
 export interface FileReport {
   source: string;
@@ -62,11 +59,9 @@ export interface FileReport {
   rowsOutOfRange: number;
 }
 
-const STDIN = '-';
-/** For tests: with `straight` off, every record takes the record-by-record path (the straight path's oracle). */
-export const ROW_PATHS = { straight: true };
+export const STDIN = '-';
 /** Encoding and delimiter are decided on this much of the start of the input. */
-const SNIFF_BYTES = 64 * 1024;
+export const SNIFF_BYTES = 64 * 1024;
 
 export function displayName(source: string): string {
   return source === STDIN ? '<stdin>' : source;
@@ -81,44 +76,34 @@ function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError
   return new InputError(`${displayName(source)}: cannot read: ${why[e.code ?? ''] ?? e.message}`);
 }
 
-/** Reads one file to the end, feeding accepted rows to the sink; with `parallel`, big files in two halves at once. */
-export async function readFile(
+/** Reads one file to the end, feeding accepted rows to the sink. */
+export function readFile(
   source: string,
   options: InputOptions,
   sink: RowSink,
-  problems: ProblemLog,
-  parallel?: ParallelReading,
+  problems: RejectSink,
+  tuning: ReadTuning = DEFAULT_READ,
+): Promise<FileReport> {
+  return withReader(source, options, sink, problems, tuning, (file, progress) => pump(file, source, progress));
+}
+
+/**
+ * Reads one file with `body`, which feeds the reader its bytes (and shows them on the progress bar):
+ * the report at the end, or why the file cannot be read.
+ */
+export async function withReader(
+  source: string,
+  options: InputOptions,
+  sink: RowSink,
+  problems: RejectSink,
+  tuning: ReadTuning,
+  body: (file: FileReader, progress: ReadProgress | null) => Promise<void>,
 ): Promise<FileReport> {
   const name = displayName(source);
-  const file = new FileReader(name, options, sink, problems);
+  const file = new FileReader(name, options, sink, problems, tuning);
   const progress = ReadProgress.forSource(source, name);
-  const split = parallel && source !== STDIN ? splitPoint(source) : null;
-  const helper = split ? RangeHelper.spawn(progress ? (bytes) => progress.advance(bytes) : undefined) : null;
   try {
-    if (!split || !helper) {
-      await pump(file, source, progress);
-      return file.finish();
-    }
-    // The second half goes to the worker as soon as the layout is known (from the first block, read
-    // short for that); this thread reads the first half.
-    const handOff = () => {
-      const state = helper.started ? null : file.handoff();
-      if (state) helper.begin({ recipe: parallel!.recipe, path: source, name, options, state, start: split.cut, end: split.size });
-    };
-    await pump(file, source, progress, 0, SNIFF_BYTES);
-    file.flushHead();
-    handOff();
-    await pump(file, source, progress, SNIFF_BYTES, split.cut, handOff);
-    const result = file.atBoundary() ? await helper.result() : null;
-    if (result) {
-      parallelStats.taken++;
-      file.absorb(result);
-      parallel!.sink.absorb(result.data);
-    } else {
-      // The cut fell inside a quoted field, or the worker could not finish: read on here.
-      if (helper.started) parallelStats.readAgain++;
-      await pump(file, source, progress, split.cut);
-    }
+    await body(file, progress);
     return file.finish();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code && !(e instanceof InputError)) {
@@ -127,12 +112,11 @@ export async function readFile(
     throw e;
   } finally {
     progress?.stop();
-    await helper?.stop();
   }
 }
 
 /** Feeds bytes [start, end) of the source to the reader; `started` runs after each block. */
-async function pump(
+export async function pump(
   file: FileReader,
   source: string,
   progress: ReadProgress | null,
@@ -159,6 +143,12 @@ export interface RowCounts {
 /** Where rejected rows go: the ProblemLog, or a worker's list to hand over. */
 export interface RejectSink {
   reject(problems: Problem[], raw: string): void;
+}
+
+/** A row a reader of a later part rejected, its problems' lines counted from the start of its part. */
+export interface RejectedRow {
+  problems: Problem[];
+  raw: string;
 }
 
 /** What a reader of a later part of a file needs to read it as this one would. */
@@ -191,10 +181,11 @@ export class FileReader {
   private rowsOutOfRange = 0;
 
   constructor(
-    private readonly name: string,
+    readonly name: string,
     private readonly options: InputOptions,
     private readonly sink: RowSink,
     private readonly problems: RejectSink,
+    private readonly tuning: ReadTuning = DEFAULT_READ,
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
@@ -222,8 +213,8 @@ export class FileReader {
   }
 
   /** A reader for bytes after a record boundary of a UTF-8 file this state was handed off from. */
-  static resumed(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, state: ResumeState): FileReader {
-    const file = new FileReader(name, options, sink, problems);
+  static resumed(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, tuning: ReadTuning, state: ResumeState): FileReader {
+    const file = new FileReader(name, options, sink, problems, tuning);
     file.head = null;
     file.detected = { encoding: 'utf-8', bom: false };
     file.transcoder = new Transcoder(file.detected, name);
@@ -257,7 +248,7 @@ export class FileReader {
   }
 
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
-  absorb(part: { counts: RowCounts; rejects: HandedReject[] }): void {
+  absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
     const lineOffset = this.nextLine() - 1;
     for (const r of part.rejects) this.problems.reject(r.problems.map((p) => ({ ...p, line: p.line + lineOffset })), r.raw);
     this.rowsRead += part.counts.rowsRead;
@@ -331,7 +322,7 @@ export class FileReader {
   /** A batch of records: delegations on the straight path where they can take it, then handed on together. */
   private batch(records: RecordBatch): void {
     const deliver = (r: number) => records.deliver(r);
-    if (this.ctx?.delegation && ROW_PATHS.straight) {
+    if (this.ctx?.delegation && this.tuning.straightPath) {
       const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.limited ? this.outOfRange : null, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
@@ -363,10 +354,10 @@ export class FileReader {
     ctx.begin();
     if (!checkWidth(rec, this.headers.length, ctx)) return this.rejectRecord(rec);
     if (this.layout!.kind === 'delegations') {
-      const row = buildDelegation(rec, ctx);
-      if (!row) return this.rejectRecord(rec);
+      const date = buildDelegation(rec, ctx, this.delegations);
+      if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.inRange(row.date)) this.delegations.addRow(row);
+      if (this.inRange(date)) this.delegations.commit();
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);

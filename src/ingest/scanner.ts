@@ -287,6 +287,16 @@ class RecordView implements CsvRecord {
     return this.words[this.numbers + base + index];
   }
 
+  /** For RecordBatch: where the codes of the record whose first field is `base` start in `codeWords`. */
+  codesAt(base: number): number {
+    return this.numbers + base;
+  }
+
+  /** The batch's codes (and offsets): a view of the scanner's memory. */
+  get codeWords(): Int32Array {
+    return this.words;
+  }
+
   /** For RecordBatch: whether field `index` of the record whose first field is `base` has no bytes. */
   emptyAt(base: number, index: number): boolean {
     return this.words[this.starts + base + index] === this.words[this.ends + base + index];
@@ -358,6 +368,18 @@ export class RecordBatch {
   /** The code of record r's field `column` (below its field count, in a numbered or counted column): as CsvRecord's. */
   code(r: number, column: number): number {
     return this.view.codeAt(this.words[this.bases + r], column);
+  }
+
+  /**
+   * For a loop over many columns of each record: record r's codes are `codeWords[codesOf(r) + column]`,
+   * as code(r, column) gives them one by one.
+   */
+  codesOf(r: number): number {
+    return this.view.codesAt(this.words[this.bases + r]);
+  }
+
+  get codeWords(): Int32Array {
+    return this.view.codeWords;
   }
 
   /** Whether record r's field `column` (below its field count) has no bytes, between its quotes if quoted. */

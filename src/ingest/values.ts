@@ -7,8 +7,8 @@
  * with the offending text quoted, so callers test `typeof r === 'string'`.
  */
 
-import { CalDate, daysInMonth, isoDate, isoWeekdayOf } from '../model/dates';
 import { quote } from '../messages';
+import { type CalDate, daysInMonth, isoDate, isoWeekdayOf } from '../model/dates';
 
 export type DateFormat = 'dmy' | 'mdy';
 
@@ -353,7 +353,7 @@ export function parseDate(text: string, format: DateFormat = 'dmy'): CalDate | s
   if (count < 0) return notADate(text, start, end);
   const first = leadingWeekdayTokens(count);
   if (!matchDate(first, count, format)) return unmatchedReason(text, start, end, count, format);
-  if (foundMonth === UNKNOWN_MONTH) return unknownMonthReason(text, start, end, first, count);
+  if (foundMonth === UNKNOWN_MONTH) return unknownMonthReason(text, start, end, first);
   if (!isPossibleDate()) return impossibleDateReason(text, start, end);
   const date: CalDate = { year: foundYear, month: foundMonth, day: foundDay };
   return first === 0 ? date : checkWeekday(text, date);
@@ -416,7 +416,7 @@ function monthOfWord(t: number): number {
   return MONTHS.get(tokenValue[t]) ?? UNKNOWN_MONTH;
 }
 
-function unknownMonthReason(text: string, start: number, end: number, first: number, count: number): string {
+function unknownMonthReason(text: string, start: number, end: number, first: number): string {
   let t = first;
   while (tokenKind[t] !== WORD || MONTHS.has(tokenValue[t])) t += 2;
   return `unknown month name ${quote(tokenText(text, t))}: ${quote(text.slice(start, end))}`;

@@ -7,18 +7,17 @@
  *   when arrivals were read, domestic and foreign arrivals make it and delegation visitors, already
  *   inside domestic, are not added; from delegation logs alone, delegation visitors make it.
  */
-import { DailySeries, type DailySeriesData } from './progress-series';
-import { type Metric, defaultMetric } from './progress';
-import { multiplyCount } from './money';
-import { type RateTable, buildRateTable } from './rates';
-import type { RatePeriod } from '../config';
-import type { ArrivalRow, DelegationRow, Kind } from './records';
+import { InputError } from '../errors';
 import type { CalDate } from './dates';
+import { multiplyCount } from './money';
+import type { Metric } from './progress';
+import { DailySeries, type DailySeriesData } from './progress-series';
+import { type RateRule, type RateTable, rateTable } from './rates';
+import type { ArrivalRow, DelegationRow, Kind } from './records';
 import type { Basis } from './spending';
-import { UsageError } from '../errors';
 
 /** Which kind of input each metric is measured on; spending works on either. */
-const NEEDS: Record<Metric, Kind | 'either'> = {
+export const METRIC_INPUT: Record<Metric, Kind | 'either'> = {
   visitors: 'delegations',
   delegations: 'delegations',
   domestic: 'arrivals',
@@ -27,32 +26,6 @@ const NEEDS: Record<Metric, Kind | 'either'> = {
   spending: 'either',
 };
 
-const KIND_TEXT: Record<Kind, string> = {
-  delegations: 'a delegation log (date, people)',
-  arrivals: 'arrivals data (period, domestic/foreign counts)',
-};
-
-/**
- * The metric to measure: the one asked for, checked against the kinds of input read, or the default
- * for the one kind read. Both kinds and no metric is ambiguous (delegation visitors are part of
- * domestic arrivals), so the user must choose.
- */
-export function resolveMetric(requested: Metric | undefined, kinds: ReadonlySet<Kind>, what = '--metric'): Metric {
-  if (requested === undefined) {
-    if (kinds.size === 1) return defaultMetric([...kinds][0]);
-    if (kinds.size === 0) throw new UsageError('no input files to measure progress from');
-    throw new UsageError(
-      'the input holds both delegation logs and arrivals; give --metric (visitors or delegations for the logs; domestic, foreign, total or spending for arrivals)',
-    );
-  }
-  const need = NEEDS[requested];
-  if (need !== 'either' && !kinds.has(need)) {
-    const had = kinds.size === 0 ? 'no input' : `only ${kinds.has('delegations') ? 'delegation logs' : 'arrivals data'}`;
-    throw new UsageError(`${what} ${requested} needs ${KIND_TEXT[need]}, but the input has ${had}`);
-  }
-  return requested;
-}
-
 export interface SpendingValuation {
   rates: RateTable;
   basis: Basis;
@@ -60,15 +33,21 @@ export interface SpendingValuation {
   nights?: number;
 }
 
-/** A SpendingValuation as plain data, its rates as the config gives them: for a worker to rebuild it. */
+/** A SpendingValuation as plain data, its rates as rules: for a worker to rebuild it. */
 export interface ValuationPlan extends Omit<SpendingValuation, 'rates'> {
-  rates: RatePeriod[];
+  rates: RateRule[];
 }
 
 export function valuationOf(plan: ValuationPlan): SpendingValuation {
-  const { nights } = plan;
-  if (nights !== undefined && nights < 1) throw new UsageError(`config: "nights" must be 1 or more (got ${nights})`);
-  return { ...plan, rates: buildRateTable(plan.rates) };
+  return { ...plan, rates: rateTable(plan.rates) };
+}
+
+/** Rows spending could not be valued for, under basis night without nights per visitor. */
+export interface Unvalued {
+  /** Delegation rows with no nights of their own. */
+  delegations: number;
+  /** Arrival figures, which never have nights. */
+  arrivals: number;
 }
 
 /** A MetricSeries' state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
@@ -77,7 +56,7 @@ export interface MetricSeriesData {
   spendingFromArrivals: DailySeriesData;
   spendingFromDelegations: DailySeriesData;
   arrivalsSeen: boolean;
-  missingNights: number;
+  unvalued: Unvalued;
 }
 
 /** A RowSink that accumulates every metric by day. */
@@ -85,9 +64,9 @@ export class MetricSeries {
   private readonly byMetric = new Map<Exclude<Metric, 'spending'>, DailySeries>();
   private readonly spendingFromArrivals = new DailySeries();
   private readonly spendingFromDelegations = new DailySeries();
+  /** Spending is valued from arrivals once any were read: delegation visitors are inside domestic. */
   private arrivalsSeen = false;
-  /** Basis night: delegation rows that could not be valued for want of nights. */
-  missingNights = 0;
+  private readonly unvalued: Unvalued = { delegations: 0, arrivals: 0 };
 
   /** Without a valuation the spending metric is not collected (and its rates never consulted). */
   constructor(private readonly valuation?: SpendingValuation) {}
@@ -98,7 +77,7 @@ export class MetricSeries {
     if (!this.valuation) return;
     const nights = row.nights ?? this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {
-      this.missingNights++;
+      this.unvalued.delegations++;
       return;
     }
     this.spendingFromDelegations.add(row.date, this.rupiah('delegation', row.date, row.people, nights));
@@ -111,7 +90,8 @@ export class MetricSeries {
     if (!this.valuation) return;
     const nights = this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {
-      throw new UsageError('spending per night needs "nights" in the config for arrivals: arrival figures have no nights column');
+      this.unvalued.arrivals++;
+      return;
     }
     this.spendingFromArrivals.add(row.period, this.rupiah(row.segment, row.period, row.count, nights));
   }
@@ -123,7 +103,7 @@ export class MetricSeries {
       spendingFromArrivals: this.spendingFromArrivals.toData(),
       spendingFromDelegations: this.spendingFromDelegations.toData(),
       arrivalsSeen: this.arrivalsSeen,
-      missingNights: this.missingNights,
+      unvalued: { ...this.unvalued },
     };
   }
 
@@ -133,18 +113,23 @@ export class MetricSeries {
     this.spendingFromArrivals.absorb(data.spendingFromArrivals);
     this.spendingFromDelegations.absorb(data.spendingFromDelegations);
     this.arrivalsSeen ||= data.arrivalsSeen;
-    this.missingNights += data.missingNights;
+    this.unvalued.delegations += data.unvalued.delegations;
+    this.unvalued.arrivals += data.unvalued.arrivals;
   }
 
+  /**
+   * A metric's values by day. Spending is that of arrivals when any were read, else of delegation
+   * visitors; check spendingUnvalued() first: the rows it counts are not in the series.
+   */
   series(metric: Metric): DailySeries {
     if (metric !== 'spending') return this.byMetric.get(metric) ?? new DailySeries();
     if (!this.valuation) throw new Error('MetricSeries: spending was not collected');
-    if (this.missingNights > 0 && !this.arrivalsSeen) {
-      throw new UsageError(
-        `spending per night: ${this.missingNights === 1 ? '1 delegation row has' : `${this.missingNights} delegation rows have`} no nights; give "nights" in the config or use basis "visit"`,
-      );
-    }
     return this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations;
+  }
+
+  /** The rows of the spending series' scope (arrivals when any were read) that could not be valued. */
+  spendingUnvalued(): { kind: Kind; rows: number } {
+    return this.arrivalsSeen ? { kind: 'arrivals', rows: this.unvalued.arrivals } : { kind: 'delegations', rows: this.unvalued.delegations };
   }
 
   private add(metric: Exclude<Metric, 'spending'>, date: CalDate, value: number): void {
@@ -162,7 +147,7 @@ export class MetricSeries {
     const { rates, basis } = this.valuation!;
     const units = basis === 'night' ? count * nights! : count;
     const value = multiplyCount(units, rates.rateFor(segment, date).central);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new UsageError(`a spending value of Rp${value} is too large to add up exactly`);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`a spending value of Rp${value} is too large to add up exactly`);
     return Number(value);
   }
 }

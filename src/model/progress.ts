@@ -5,8 +5,9 @@
  * Rules (documented here because the report states them):
  * - As-of: defaults to the latest date with data in the year, or to 31 December when that date is in
  *   December or the data has a later year (the year is over in the data); a month-only as-of is the
- *   month's last day; an as-of in a later year clamps to 31 December; one in an earlier year is a usage
- *   error. An as-of before the first data of the year is kept: the actual to date is then 0.
+ *   month's last day; an as-of in a later year clamps to 31 December; one in an earlier year is the
+ *   caller's mistake (the commands refuse it first, see latestYear). An as-of before the first data of
+ *   the year is kept: the actual to date is then 0.
  * - The year is over when the as-of is 31 December: the status is then achieved or missed, the
  *   projection is the actual, and the band grades the final percentage.
  * - Elapsed days count the as-of day itself (1 January = 1).
@@ -24,11 +25,10 @@
  * - Monthly figures count on their month's last day, so an as-of inside a month excludes that month's figure.
  */
 import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
-import { type BandSpec, bandFor, validateBands } from './bands';
+import { type BandSpec, bandFor } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
 import { type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
 import type { Kind } from './records';
-import { UsageError } from '../errors';
 
 export const METRICS = ['visitors', 'delegations', 'domestic', 'foreign', 'total', 'spending'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -145,12 +145,14 @@ export interface Progress {
   unavailable: Partial<Record<NullableFigure, Unavailable>>;
 }
 
+/** Checked values: a target above 0, a tolerance from 0 up to 100, bands from 0% up (src/commands/parse.ts). */
 export interface ProgressInput {
   series: DailySeries;
   metric: Metric;
   target: number;
-  /** Defaults to the latest year in the series. */
+  /** Defaults to the latest year in the series, which must then have data. */
   year?: number;
+  /** Not before `year`; defaults to the latest date with data in the year, which must then have some. */
   asOf?: CalDate;
   tolerancePercent?: number;
   bands: readonly BandSpec[];
@@ -165,8 +167,9 @@ export function computeProgress(input: ProgressInput): Progress {
   const tolerancePercent = input.tolerancePercent ?? 5;
   checkTarget(target);
   checkTolerance(tolerancePercent);
-  const bands = validateBands(input.bands);
+  const { bands } = input;
   const year = input.year ?? latestYear(series);
+  if (year === null) throw new RangeError('computeProgress: no data, and no year given');
   const { asOf, clamped, yearEnd } = resolveAsOf(series, year, input.asOf);
   const yearOver = asOf.month === 12 && asOf.day === 31;
 
@@ -317,19 +320,19 @@ export function sameDayLastYear(d: CalDate): DayDate {
 }
 
 function checkTarget(target: number): void {
-  if (!Number.isFinite(target) || target <= 0) throw new UsageError(`target must be a number above 0 (got ${target})`);
+  if (!Number.isFinite(target) || target <= 0) throw new RangeError(`target must be a number above 0 (got ${target})`);
 }
 
 function checkTolerance(tolerancePercent: number): void {
   if (!Number.isFinite(tolerancePercent) || tolerancePercent < 0 || tolerancePercent >= 100) {
-    throw new UsageError(`tolerance must be a percent from 0 up to (not including) 100 (got ${tolerancePercent})`);
+    throw new RangeError(`tolerance must be a percent from 0 up to (not including) 100 (got ${tolerancePercent})`);
   }
 }
 
-function latestYear(series: DailySeries): number {
+/** The year a target defaults to: the latest with data; null when the series is empty. */
+export function latestYear(series: DailySeries): number | null {
   const years = series.years();
-  if (years.length === 0) throw new UsageError('no data to measure progress from; give --year and --as-of');
-  return years[years.length - 1];
+  return years.length === 0 ? null : years[years.length - 1];
 }
 
 /**
@@ -340,12 +343,12 @@ function resolveAsOf(series: DailySeries, year: number, requested?: CalDate): { 
   const lastDay: DayDate = { year, month: 12, day: 31 };
   if (!requested) {
     const latest = series.latestDate(year);
-    if (!latest) throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
+    if (!latest) throw new RangeError(`computeProgress: no data for ${year}, and no as-of given`);
     const over = latest.month === 12 || series.years().some((y) => y > year);
     const yearEnd = over && latest.day !== 31;
     return { asOf: over ? lastDay : latest, clamped: false, yearEnd };
   }
-  if (requested.year < year) throw new UsageError(`as-of ${requested.year} is before the target year ${year}`);
+  if (requested.year < year) throw new RangeError(`computeProgress: as-of ${requested.year} is before the target year ${year}`);
   if (requested.year > year) return { asOf: lastDay, clamped: true, yearEnd: false };
   return { asOf: { ...requested, day: requested.day ?? daysInMonth(year, requested.month) }, clamped: false, yearEnd: false };
 }

@@ -1,19 +1,28 @@
-/** The validated rows the input layer hands to commands. */
+/**
+ * The validated rows the input layer hands to commands. A delegation row has one value per delegation
+ * field of src/model/fields.ts, keyed by its name; a batch has one array per field.
+ */
 import type { CalDate } from './dates';
+import { type DelegationField, FIELDS, type FieldSpec, type Kind } from './fields';
 
-export type Kind = 'delegations' | 'arrivals';
+export type { Kind } from './fields';
 
-/** One delegation visit (*wisatawan kinerja*): a group that came on a date. */
-export interface DelegationRow {
-  date: CalDate;
-  people: number;
-  origin: string | null;
-  region: string | null;
-  type: string | null;
-  nights: number | null;
-  /** Split on `;` or `|`, trimmed, empty values dropped. */
-  purposes: readonly string[];
-}
+/** A field's value in a row: a count is null when the row has none (an optional column left empty). */
+type RowValue<F> = F extends { kind: 'date' }
+  ? CalDate
+  : F extends { kind: 'count'; required: true }
+    ? number
+    : F extends { kind: 'count' }
+      ? number | null
+      : F extends { kind: 'text' }
+        ? string | null
+        : readonly string[];
+
+/**
+ * One delegation visit (*wisatawan kinerja*): a group that came on a date. Text is trimmed, empty is
+ * null; a list field (`purpose`) is split on `;` or `|`, trimmed, empty values dropped.
+ */
+export type DelegationRow = { [F in DelegationField as F['name']]: RowValue<F> };
 
 export type Segment = 'domestic' | 'foreign';
 
@@ -27,40 +36,46 @@ export interface ArrivalRow {
   count: number;
 }
 
+/** A field's column in a batch: counts in a Float64Array (-1: none), other values in an array. */
+type BatchColumn<F> = F extends { kind: 'count' } ? Float64Array : readonly RowValue<F>[];
+export type BatchValues = { readonly [F in DelegationField as F['name']]: BatchColumn<F> };
+/** The fields the scanner numbers: dates, text and lists (counts are their own code). */
+export type CodedField = Exclude<DelegationField, { kind: 'count' }>['name'];
+export type BatchCodes = { readonly [N in CodedField]: Int32Array };
+
 /**
  * Delegation rows column by column, as the input layer hands them to a sink that takes batches: row i
- * is { date: date[i], people: people[i], nights: nights[i] (-1: unknown), origin: origin[i], ... }.
+ * has the value `values[field][i]` in each field (a count of -1: none).
  *
  * Codes let a consumer key a cache by a small integer instead of the value: within one `codeSpace`,
- * rows with the same code >= 0 in a column have the same value there (dateCode: the same date). -1
- * means no code; look at the value. Each input file has its own code space.
+ * rows with the same code >= 0 in `codes[field]` have the same value there (`codes.date`: the same
+ * date). -1 means no code; look at the value. Each input file has its own code space.
  */
 export interface DelegationBatch {
   readonly length: number;
   readonly codeSpace: object;
-  readonly date: readonly CalDate[];
-  readonly dateCode: Int32Array;
-  readonly people: Float64Array;
-  readonly nights: Float64Array;
-  readonly origin: readonly (string | null)[];
-  readonly originCode: Int32Array;
-  readonly region: readonly (string | null)[];
-  readonly regionCode: Int32Array;
-  readonly type: readonly (string | null)[];
-  readonly typeCode: Int32Array;
-  readonly purposes: readonly (readonly string[])[];
+  readonly values: BatchValues;
+  readonly codes: BatchCodes;
 }
 
-/** Row i of a batch, as a DelegationRow. */
-export function rowOf(batch: DelegationBatch, i: number): DelegationRow {
-  const nights = batch.nights[i];
-  return {
-    date: batch.date[i],
-    people: batch.people[i],
-    origin: batch.origin[i],
-    region: batch.region[i],
-    type: batch.type[i],
-    nights: nights < 0 ? null : nights,
-    purposes: batch.purposes[i],
-  };
+/** The fields of a kind of file, in the table's order. */
+export function fieldsOf(kind: Kind): readonly FieldSpec[] {
+  return FIELDS.filter((field) => (field.files as readonly Kind[]).includes(kind));
+}
+
+export const DELEGATION_FIELDS: readonly FieldSpec[] = fieldsOf('delegations');
+
+/**
+ * Row i of a batch, as a DelegationRow. Compiled once from the field table into one object literal (as
+ * d3-dsv compiles its row converter), so that a row is made as fast as a hand-written literal: this
+ * runs once per row for every sink that takes rows one by one.
+ */
+export const rowOf = compileRowOf(DELEGATION_FIELDS);
+
+function compileRowOf(fields: readonly FieldSpec[]): (batch: DelegationBatch, i: number) => DelegationRow {
+  const entries = fields.map(({ name, kind }) => {
+    const value = `v[${JSON.stringify(name)}][i]`;
+    return `${JSON.stringify(name)}: ${kind === 'count' ? `${value} < 0 ? null : ${value}` : value}`;
+  });
+  return new Function('batch', 'i', `const v = batch.values; return { ${entries.join(', ')} };`) as (batch: DelegationBatch, i: number) => DelegationRow;
 }

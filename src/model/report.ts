@@ -27,9 +27,9 @@ export class YearDelegations {
 
   add(row: DelegationRow): void {
     this.byMonth.add(row);
-    this.byOrigin.add(row);
-    this.byType.add(row);
-    this.byPurpose.add(row);
+    this.byOrigin.addValue(row.origin, row);
+    this.byType.addValue(row.type, row);
+    this.byPurpose.addValue(row.purpose, row);
   }
 
   toData(): YearDelegationsData {
@@ -54,7 +54,7 @@ export interface ReportCollectorData {
   years: Record<Kind, number[]>;
 }
 
-/** The report's sink (a MergeableSink, src/ingest/parallel.ts): every model fed from one read. */
+/** The report's sink (a MergeableSink, src/model/sinks.ts): every model fed from one read. */
 export class ReportCollector {
   readonly delegations = new Map<number, YearDelegations>();
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });

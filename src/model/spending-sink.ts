@@ -1,17 +1,16 @@
 /**
- * The rows `visitstat spending` reads go to one SpendingEstimator. As a MergeableSink a big file is
- * read in two halves at once (src/ingest/parallel.ts): the worker builds its own with
- * createSpendingSink from the same plain options, its rate table rebuilt from the rates as given.
+ * The rows `visitstat spending` reads go to one SpendingEstimator. As a MergeableSink
+ * (src/model/row-sink.ts) a big file is read in two halves at once: the worker builds its own from the
+ * same plain options, its rate table built from the same rules.
  */
-import type { RatePeriod } from '../config';
-import type { MergeableSink, SinkRecipe } from '../ingest/parallel';
-import { type RateFlags, type RateTable, buildRateTable } from './rates';
+import { type RateRule, type RateTable, rateTable } from './rates';
 import type { ArrivalRow, DelegationRow } from './records';
+import type { MergeableSink } from './row-sink';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 
 export interface SpendingSinkOptions extends Omit<SpendingOptions, 'rates'> {
-  /** The config's rate entries and the rate flags, as buildRateTable takes them. */
-  rates: { periods: RatePeriod[]; flags: RateFlags };
+  /** The rules over the defaults, highest priority first within each segment. */
+  rates: RateRule[];
 }
 
 export class SpendingSink implements MergeableSink {
@@ -20,7 +19,7 @@ export class SpendingSink implements MergeableSink {
   readonly estimator: SpendingEstimator;
 
   constructor({ rates, ...options }: SpendingSinkOptions) {
-    this.rates = buildRateTable(rates.periods, rates.flags);
+    this.rates = rateTable(rates);
     this.estimator = new SpendingEstimator({ ...options, rates: this.rates });
   }
 
@@ -41,12 +40,6 @@ export class SpendingSink implements MergeableSink {
   }
 }
 
-/** For the worker (a SinkRecipe names it). */
 export function createSpendingSink(options: SpendingSinkOptions): SpendingSink {
   return new SpendingSink(options);
-}
-
-/** How a worker builds the same sink. */
-export function spendingSinkRecipe(options: SpendingSinkOptions): SinkRecipe {
-  return { module: 'model/spending-sink.js', factory: 'createSpendingSink', arg: options };
 }

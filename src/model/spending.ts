@@ -14,7 +14,7 @@ import { multiplyCount, type Rupiah } from './money';
 import { periodFromKey, type Period } from './period';
 import type { RateRange, RateTable } from './rates';
 import type { ArrivalRow, DelegationRow } from './records';
-import { InputError, UsageError } from '../errors';
+import { InputError } from '../errors';
 
 export type SpendingUnit = 'month' | 'quarter' | 'year';
 export type Basis = 'visit' | 'night';
@@ -24,7 +24,7 @@ export type SpendingScope = 'arrivals' | 'delegations' | 'none';
 export interface SpendingOptions {
   unit: SpendingUnit;
   basis: Basis;
-  /** `--nights N`: nights per visitor for arrivals, and for delegation rows with no nights. */
+  /** Nights per visitor (a whole number >= 1) for arrivals, and for delegation rows with no nights. */
   nights?: number;
   rates: RateTable;
 }
@@ -79,10 +79,17 @@ export interface SpendingResult {
   segments: SegmentTotal[];
   total: Estimate;
   /**
-   * Basis night: delegation rows with no nights and no `--nights`. They are left out of every line;
-   * the command should fail naming the fix when `delegations` > 0.
+   * Basis night without `nights` in the options: delegation rows with no nights, and arrival figures
+   * (which never have nights). They are left out of every line; the command should fail naming the
+   * fix when either count is above 0.
    */
-  missingNights: { delegations: number; people: number };
+  missingNights: MissingNights;
+}
+
+export interface MissingNights {
+  delegations: number;
+  people: number;
+  arrivals: number;
 }
 
 export type FormulaFactor = { kind: 'visitors' | 'nights' | 'visitor-nights'; value: number };
@@ -126,7 +133,7 @@ export interface SpendingData {
   periods: [number, LineAcc[]][];
   arrivalsSeen: boolean;
   delegationsSeen: boolean;
-  missingNights: { delegations: number; people: number };
+  missingNights: MissingNights;
 }
 
 /** Fed rows one at a time; per row only a map lookup and a short scan, no allocation once a line exists. */
@@ -134,19 +141,21 @@ export class SpendingEstimator {
   private readonly periods = new Map<number, LineAcc[]>();
   private arrivalsSeen = false;
   private delegationsSeen = false;
-  private readonly missingNights = { delegations: 0, people: 0 };
+  private readonly missingNights: MissingNights = { delegations: 0, people: 0, arrivals: 0 };
 
   constructor(private readonly options: SpendingOptions) {
     const { nights } = options;
-    if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1)) {
-      throw new UsageError(`--nights must be a whole number of nights, 1 or more (got ${nights})`);
-    }
+    if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1)) throw new RangeError(`nights per visitor must be a whole number >= 1, not ${nights}`);
   }
 
   addArrival(row: ArrivalRow): void {
     const { basis, rates } = this.options;
-    const nights = basis === 'night' ? this.options.nights ?? arrivalsNeedNights() : null;
+    const nights = basis === 'night' ? this.options.nights ?? null : null;
     this.arrivalsSeen = true;
+    if (basis === 'night' && nights === null) {
+      this.missingNights.arrivals++;
+      return;
+    }
     this.add(row.segment, row.period, rates.rateFor(row.segment, row.period), row.count, nights);
   }
 
@@ -188,6 +197,7 @@ export class SpendingEstimator {
     this.delegationsSeen ||= data.delegationsSeen;
     this.missingNights.delegations += data.missingNights.delegations;
     this.missingNights.people += data.missingNights.people;
+    this.missingNights.arrivals += data.missingNights.arrivals;
   }
 
   result(): SpendingResult {
@@ -265,10 +275,6 @@ function tally(acc: LineAcc, visitors: number, units: number, rows: number, nigh
   acc.units += units;
   acc.nightsEach = acc.rows === 0 || acc.nightsEach === nightsEach ? nightsEach : null;
   acc.rows += rows;
-}
-
-function arrivalsNeedNights(): never {
-  throw new UsageError('--basis night needs --nights N for arrivals: arrival figures have no nights column');
 }
 
 /** The same number periodKey gives, computed without building a Period per row. */

@@ -1,14 +1,27 @@
 /**
- * The `--group-by` dimensions and the per-row key of each, computed without allocating
- * (these run once per row on files of tens of millions of rows).
+ * The `--group-by` dimensions: the periods of a row's date, and the delegation fields declared as
+ * dimensions in src/model/fields.ts; and the per-row key of each, computed without allocating (these
+ * run once per row on files of tens of millions of rows).
  */
 import { type CalDate, isoWeekdayOf } from './dates';
+import type { CategoryField, FieldSpec } from './fields';
+import { DELEGATION_FIELDS } from './records';
 
 export type PeriodDim = 'month' | 'quarter' | 'year' | 'weekday';
-export type CategoryDim = 'origin' | 'region' | 'type' | 'purpose';
+export type CategoryDim = CategoryField;
 export type GroupDim = PeriodDim | CategoryDim;
 
-export const GROUP_DIMS: readonly GroupDim[] = ['month', 'quarter', 'year', 'weekday', 'origin', 'region', 'type', 'purpose'];
+export const PERIOD_DIMS: readonly PeriodDim[] = ['month', 'quarter', 'year', 'weekday'];
+
+/** The delegation fields one can group by, in the table's order. */
+export const CATEGORY_FIELDS: readonly FieldSpec[] = DELEGATION_FIELDS.filter((field) => field.groupBy !== undefined);
+
+export const GROUP_DIMS: readonly GroupDim[] = [...PERIOD_DIMS, ...CATEGORY_FIELDS.map((field) => field.name as CategoryDim)];
+
+/** The field a category dimension groups by. */
+export function categoryField(dim: CategoryDim): FieldSpec {
+  return CATEGORY_FIELDS.find((field) => field.name === dim)!;
+}
 
 export function isPeriodDim(dim: GroupDim): dim is PeriodDim {
   return dim === 'month' || dim === 'quarter' || dim === 'year' || dim === 'weekday';
@@ -32,8 +45,8 @@ export function periodKeyOfDate(date: CalDate, dim: PeriodDim): number | null {
   }
 }
 
-/** True when purposes[index] already appeared earlier in the list (a delegation counts once per purpose). */
-export function isRepeatedPurpose(purposes: readonly string[], index: number): boolean {
-  for (let j = 0; j < index; j++) if (purposes[j] === purposes[index]) return true;
+/** True when values[index] already appeared earlier in a list field's values (a delegation counts once per value). */
+export function isRepeatedValue(values: readonly string[], index: number): boolean {
+  for (let j = 0; j < index; j++) if (values[j] === values[index]) return true;
   return false;
 }

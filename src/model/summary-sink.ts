@@ -1,12 +1,12 @@
 /**
  * The rows `visitstat summary` reads go to one sink: delegations and arrivals summarised side by side.
- * Its state can cross to a worker thread and back (a MergeableSink), so a big file is read in two
- * halves at once (src/ingest/parallel.ts); the worker builds its own with createSummarySink.
+ * Its state can cross to a worker thread and back (a MergeableSink, src/model/row-sink.ts), so a big file
+ * is read in two halves at once.
  */
-import type { MergeableSink } from '../ingest/parallel';
 import type { ArrivalRow, DelegationBatch, DelegationRow } from './records';
-import { type ArrivalSummaryData, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
+import type { MergeableSink } from './row-sink';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
+import { type ArrivalSummaryData, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
 
 export interface SummarySinkOptions {
   groupBy: GroupDim[];
@@ -50,12 +50,6 @@ export class SummarySink implements MergeableSink {
   }
 }
 
-/** For the worker (a SinkRecipe names it): the options as plain data. */
 export function createSummarySink(options: SummarySinkOptions): SummarySink {
   return new SummarySink(options);
-}
-
-/** How a worker builds the same sink. */
-export function summarySinkRecipe(options: SummarySinkOptions): { module: string; factory: string; arg: SummarySinkOptions } {
-  return { module: 'model/summary-sink.js', factory: 'createSummarySink', arg: options };
 }

@@ -2,29 +2,11 @@
  * Where rendered output goes: a file written atomically (`-o FILE`), or stdout. Data only; diagnostics
  * are the CLI's business on stderr.
  */
-import { extname } from 'node:path';
 import { EXIT } from '../errors';
 import { writeFailure } from './write';
 
 /** A command's whole output to `-o FILE` or stdout: see write.ts. */
 export { writeOutput } from './write';
-
-export type Format = 'table' | 'csv' | 'json' | 'markdown' | 'html';
-
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.csv': 'csv',
-  '.json': 'json',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.txt': 'table',
-};
-
-/** The format `-o FILE` implies when `--format` is absent; undefined for an unknown extension. */
-export function formatFromPath(path: string): Format | undefined {
-  return FORMAT_BY_EXTENSION[extname(path).toLowerCase()];
-}
 
 let closedStdoutHandled = false;
 

@@ -243,7 +243,10 @@ class AtomicFile implements Output {
     if (old) attempt(() => accessSync(path, constants.W_OK), shown);
     const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
     const random = randomBytes(6).toString('hex');
-    const create = (temp: string) => ((this.temp = temp), openSync(temp, 'wx', old ? 0o600 : 0o666));
+    const create = (temp: string) => {
+      this.temp = temp;
+      return openSync(temp, 'wx', old ? 0o600 : 0o666);
+    };
     this.fd = attempt(() => {
       try {
         return create(temporaryName(path, random));

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import type { ArrivalRow, Segment } from '../../src/model/records';
+import { ArrivalSummarizer, type ArrivalUnit } from '../../src/model/summary';
+import { propertyRuns } from '../helpers/property';
+
+function arrival(when: string, segment: Segment, count: number): ArrivalRow {
+  const [year, month, day] = when.split('-').map(Number);
+  return { period: { year, month, day: day ?? null }, segment, count };
+}
+
+/** A wide row: both segments for one period. */
+function both(when: string, domestic: number, foreign: number): ArrivalRow[] {
+  return [arrival(when, 'domestic', domestic), arrival(when, 'foreign', foreign)];
+}
+
+function summarize(rows: ArrivalRow[], unit: ArrivalUnit = 'month') {
+  const s = new ArrivalSummarizer({ unit });
+  rows.forEach((r) => s.add(r));
+  return s.result();
+}
+
+describe('ArrivalSummarizer', () => {
+  it('reproduces 2017: 4,800,000 domestic and 98,970 foreign', () => {
+    const { periods, totals } = summarize(both('2017-06', 4_800_000, 98_970), 'year');
+    expect(periods).toHaveLength(1);
+    expect(periods[0]).toMatchObject({ period: { unit: 'year', year: 2017 }, domestic: 4_800_000, foreign: 98_970, total: 4_898_970 });
+    expect(periods[0].foreignShare).toBeCloseTo(98_970 / 4_898_970, 12);
+    expect(totals).toMatchObject({ domestic: 4_800_000, foreign: 98_970, total: 4_898_970, incompletePeriods: 0 });
+  });
+
+  it('computes month-on-month growth, and none after a missing month', () => {
+    const rows = [...both('2017-04', 150, 5), ...both('2017-01', 100, 10), ...both('2017-02', 120, 20)];
+    const periods = summarize(rows).periods;
+    expect(periods.map((p) => p.period)).toEqual([
+      { unit: 'month', year: 2017, month: 1 },
+      { unit: 'month', year: 2017, month: 2 },
+      { unit: 'month', year: 2017, month: 4 },
+    ]);
+    expect(periods[0].previousGrowth).toEqual({ domestic: null, foreign: null, total: null });
+    expect(periods[1].previousGrowth.domestic).toBeCloseTo((120 - 100) / 100, 12);
+    expect(periods[1].previousGrowth.foreign).toBeCloseTo((20 - 10) / 10, 12);
+    expect(periods[1].previousGrowth.total).toBeCloseTo((140 - 110) / 110, 12);
+    expect(periods[2].previousGrowth).toEqual({ domestic: null, foreign: null, total: null }); // March absent
+    expect(periods[1].foreignShare).toBeCloseTo(20 / 140, 12);
+  });
+
+  it('sums daily rows into their month, next to month-only rows of other months', () => {
+    const rows = [arrival('2017-03-01', 'domestic', 7), arrival('2017-03-31', 'domestic', 8), arrival('2017-03-15', 'foreign', 1), ...both('2017-02', 10, 2)];
+    const periods = summarize(rows).periods;
+    expect(periods[1]).toMatchObject({ domestic: 15, foreign: 1, total: 16 });
+    expect(periods[1].previousGrowth.total).toBeCloseTo((16 - 12) / 12, 12);
+  });
+
+  it('reports a missing segment as null, with no total or share, and still grows the present one', () => {
+    const rows = [...both('2017-04', 100, 10), arrival('2017-05', 'domestic', 130)];
+    const [april, may] = summarize(rows).periods;
+    expect(may).toMatchObject({ domestic: 130, foreign: null, total: null, foreignShare: null });
+    expect(may.previousGrowth.domestic).toBeCloseTo(0.3, 12);
+    expect(may.previousGrowth.foreign).toBeNull();
+    expect(may.previousGrowth.total).toBeNull();
+    expect(april.total).toBe(110);
+  });
+
+  it('gives no totals over periods with a missing segment, but sums each segment', () => {
+    const totals = summarize([...both('2017-04', 100, 10), arrival('2017-05', 'domestic', 130)]).totals;
+    expect(totals).toEqual({ domestic: 230, foreign: 10, total: null, foreignShare: null, incompletePeriods: 1 });
+  });
+
+  it('computes year-on-year growth across years, only where the same month last year exists', () => {
+    const rows = [...both('2016-01', 80, 8), ...both('2017-01', 100, 10), ...both('2017-02', 90, 9)];
+    const periods = summarize(rows).periods;
+    const jan2017 = periods[1];
+    expect(jan2017.yearOnYearGrowth.total).toBeCloseTo((110 - 88) / 88, 12);
+    expect(jan2017.previousGrowth.total).toBeNull(); // December 2016 is absent
+    expect(periods[2].yearOnYearGrowth.total).toBeNull(); // February 2016 is absent
+    expect(periods[2].previousGrowth.total).toBeCloseTo((99 - 110) / 110, 12);
+  });
+
+  it('for years, previous-period growth is year on year', () => {
+    const rows = [...both('2016-03', 1000, 50), ...both('2016-09', 1000, 50), ...both('2017-05', 2400, 150)];
+    const [y2016, y2017] = summarize(rows, 'year').periods;
+    expect(y2016.total).toBe(2100);
+    expect(y2017.previousGrowth.total).toBeCloseTo((2550 - 2100) / 2100, 12);
+    expect(y2017.yearOnYearGrowth.total).toBeCloseTo((2550 - 2100) / 2100, 12);
+  });
+
+  it('sums months into quarters and compares quarters across the year boundary', () => {
+    const rows = [...both('2016-10', 10, 1), ...both('2016-12-31', 20, 2), ...both('2017-01', 40, 4), ...both('2017-03', 5, 0)];
+    const [q4, q1] = summarize(rows, 'quarter').periods;
+    expect(q4).toMatchObject({ period: { unit: 'quarter', year: 2016, quarter: 4 }, total: 33 });
+    expect(q1).toMatchObject({ period: { unit: 'quarter', year: 2017, quarter: 1 }, total: 49 });
+    expect(q1.previousGrowth.total).toBeCloseTo((49 - 33) / 33, 12);
+    expect(q1.previousGrowth.foreign).toBeCloseTo((4 - 3) / 3, 12);
+  });
+
+  it('gives no growth from a zero and no share of a zero total', () => {
+    const [first, second] = summarize([...both('2017-01', 0, 0), ...both('2017-02', 10, 0)]).periods;
+    expect(first.foreignShare).toBeNull();
+    expect(second.previousGrowth).toEqual({ domestic: null, foreign: null, total: null });
+    expect(second.foreignShare).toBe(0);
+  });
+
+  it('summarises no rows as no periods and null totals', () => {
+    expect(summarize([])).toEqual({
+      unit: 'month',
+      periods: [],
+      totals: { domestic: null, foreign: null, total: null, foreignShare: null, incompletePeriods: 0 },
+    });
+  });
+});
+
+describe('ArrivalSummarizer.mergeFrom', () => {
+  const rowArb: fc.Arbitrary<ArrivalRow> = fc.record({
+    period: fc.record({ year: fc.integer({ min: 2015, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
+    segment: fc.constantFrom<Segment>('domestic', 'foreign'),
+    count: fc.integer({ min: 0, max: 1_000_000 }),
+  });
+
+  function fed(unit: ArrivalUnit, rows: ArrivalRow[]): ArrivalSummarizer {
+    const s = new ArrivalSummarizer({ unit });
+    rows.forEach((r) => s.add(r));
+    return s;
+  }
+
+  it('gives, merged from summarizers of disjoint parts, the result of one summarizer fed all rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 80 }),
+        fc.constantFrom<ArrivalUnit>('month', 'quarter', 'year'),
+        fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }),
+        (rows, unit, side) => {
+          const merged = fed(unit, rows.filter((_, i) => side[i]));
+          merged.mergeFrom(fed(unit, rows.filter((_, i) => !side[i])));
+          expect(merged.result()).toEqual(fed(unit, rows).result());
+        },
+      ),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('refuses to merge summarizers of different units', () => {
+    expect(() => new ArrivalSummarizer({ unit: 'month' }).mergeFrom(new ArrivalSummarizer({ unit: 'year' }))).toThrow(/different units/);
+  });
+});
