@@ -25,7 +25,12 @@ describe('quoteList', () => {
   it('lists up to 20 items, then how many more', () => {
     expect(quoteList(['a', 'b'])).toBe('"a", "b"');
     const many = Array.from({ length: 150_000 }, (_, i) => `c${i}`);
-    expect(quoteList(many)).toBe(`${many.slice(0, 20).map((c) => `"${c}"`).join(', ')} and 149,980 more`);
+    expect(quoteList(many)).toBe(
+      `${many
+        .slice(0, 20)
+        .map((c) => `"${c}"`)
+        .join(', ')} and 149,980 more`,
+    );
   });
 });
 

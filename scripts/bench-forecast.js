@@ -49,7 +49,8 @@ function options(argv) {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--fit') opts.fit = true;
     else if (argv[i] === '--fit-through') opts.fitThrough = Number(argv[++i]);
-    else if (argv[i].startsWith('--')) throw new Error(`bench:forecast: unknown option ${argv[i]} (use [DATA] [--fit] [--fit-through YEAR])`);
+    else if (argv[i].startsWith('--'))
+      throw new Error(`bench:forecast: unknown option ${argv[i]} (use [DATA] [--fit] [--fit-through YEAR])`);
     else opts.data = path.resolve(argv[i]);
   }
   if (!Number.isInteger(opts.fitThrough)) throw new Error('bench:forecast: --fit-through needs a year');
@@ -68,7 +69,8 @@ function readSeries(data) {
     const n = Number(counts[j]);
     const values = rows.slice(4, 4 + n).map((row, i) => {
       const value = Number(row[j]);
-      if (row[j] === undefined || row[j] === '' || !Number.isFinite(value)) throw new Error(`${file}: series ${name}, observation ${i + 1} is missing or not a number`);
+      if (row[j] === undefined || row[j] === '' || !Number.isFinite(value))
+        throw new Error(`${file}: series ${name}, observation ${i + 1} is missing or not a number`);
       return value;
     });
     return { name, firstYear: Number(years[j]), firstMonth: Number(months[j]), values };
@@ -132,7 +134,12 @@ function project(allCases) {
       out.push({
         kase,
         c,
-        projected: { linear, lastYearShare: share, seasonalNaive: forecast.seasonalNaiveProjection(toDate, last), seasonalGrowth: mine.projected },
+        projected: {
+          linear,
+          lastYearShare: share,
+          seasonalNaive: forecast.seasonalNaiveProjection(toDate, last),
+          seasonalGrowth: mine.projected,
+        },
         inside: mine.low <= kase.total && kase.total <= mine.high,
         basis: mine.basis,
       });
@@ -172,7 +179,13 @@ function scaledError(projections, method) {
 /** The figures of one set of projections: per c and over all c, for each method, and coverage. */
 function measure(projections) {
   const groups = [...CUTOFFS.map((c) => ({ key: c, rows: projections.filter((p) => p.c === c) })), { key: 'all', rows: projections }];
-  const result = { count: projections.length, years: new Set(projections.map((p) => p.kase)).size, byMethod: {}, coverage: {}, historyShare: 0 };
+  const result = {
+    count: projections.length,
+    years: new Set(projections.map((p) => p.kase)).size,
+    byMethod: {},
+    coverage: {},
+    historyShare: 0,
+  };
   for (const method of METHODS) {
     result.byMethod[method] = {};
     for (const { key, rows } of groups) {
@@ -203,7 +216,10 @@ function table(title, result, figure, decimals) {
 function coverageTable(splits) {
   const head = `| years | all c | ${CUTOFFS.map((c) => `c=${c}`).join(' | ')} |`;
   const rule = `|---|${'---:|'.repeat(CUTOFFS.length + 1)}`;
-  const rows = splits.map(({ name, result }) => `| ${name} | ${fixed(result.coverage.all, 1)} | ${CUTOFFS.map((c) => fixed(result.coverage[c], 1)).join(' | ')} |`);
+  const rows = splits.map(
+    ({ name, result }) =>
+      `| ${name} | ${fixed(result.coverage.all, 1)} | ${CUTOFFS.map((c) => fixed(result.coverage[c], 1)).join(' | ')} |`,
+  );
   return ['80% interval of seasonal growth: share of actual totals inside it (%)', '', head, rule, ...rows, ''].join('\n');
 }
 
@@ -225,8 +241,14 @@ function report(data, opts) {
   const span = (ks) => (ks.length ? `${Math.min(...ks.map((k) => k.year))}–${Math.max(...ks.map((k) => k.year))}` : 'none');
   const checkYears = all.filter((k) => k.year > opts.fitThrough);
   const splits = [
-    { name: `fit: ${span(fitYears)} (${int(fitYears.length)} years)`, result: measure(projections.filter((p) => p.kase.year <= opts.fitThrough)) },
-    { name: `check: ${span(checkYears)} (${int(checkYears.length)} years)`, result: measure(projections.filter((p) => p.kase.year > opts.fitThrough)) },
+    {
+      name: `fit: ${span(fitYears)} (${int(fitYears.length)} years)`,
+      result: measure(projections.filter((p) => p.kase.year <= opts.fitThrough)),
+    },
+    {
+      name: `check: ${span(checkYears)} (${int(checkYears.length)} years)`,
+      result: measure(projections.filter((p) => p.kase.year > opts.fitThrough)),
+    },
   ];
   const everything = measure(projections);
   splits.push({ name: `all: ${span(all)} (${int(all.length)} years)`, result: everything });
@@ -289,7 +311,9 @@ function fit(data, opts) {
       const errors = fitCases.map((k) => forecast.logError(k.total, projectOf(k, c))).filter((e) => e !== null);
       return { months: c, low: quantile(errors, 0.1), high: quantile(errors, 0.9), meanAbs: mean(errors.map(Math.abs)) };
     });
-  const growthErrors = errorRows([0, ...CUTOFFS], (k, c) => forecast.seasonalGrowthProjection(sum(k.months, 0, c), cutBefore(k, c), k.year, c, parameters));
+  const growthErrors = errorRows([0, ...CUTOFFS], (k, c) =>
+    forecast.seasonalGrowthProjection(sum(k.months, 0, c), cutBefore(k, c), k.year, c, parameters),
+  );
   const linearErrors = errorRows(CUTOFFS, (k, c) => forecast.linearProjection(sum(k.months, 0, c), c / 12));
 
   // The weight of the benchmark against a series' own errors: coverage nearest 80% on the fit years.
@@ -299,7 +323,13 @@ function fit(data, opts) {
       const toDate = sum(k.months, 0, c);
       const before = cutBefore(k, c);
       const projected = forecast.seasonalGrowthProjection(toDate, before, k.year, c, parameters);
-      prepared.push({ k, toDate, projected, errors: forecast.errorsAt(growthErrors, c), history: forecast.backtestErrors(before, c, parameters) });
+      prepared.push({
+        k,
+        toDate,
+        projected,
+        errors: forecast.errorsAt(growthErrors, c),
+        history: forecast.backtestErrors(before, c, parameters),
+      });
     }
   }
   let prior = null;
@@ -313,7 +343,8 @@ function fit(data, opts) {
   }
 
   const years = fitCases.map((k) => k.year);
-  const source = `${int(new Set(fitCases.map((k) => k.seriesIndex)).size)} monthly tourism series (Athanasopoulos, Hyndman, Song and Wu, ` +
+  const source =
+    `${int(new Set(fitCases.map((k) => k.seriesIndex)).size)} monthly tourism series (Athanasopoulos, Hyndman, Song and Wu, ` +
     `International Journal of Forecasting 27(3), 2011), ${int(fitCases.length)} calendar years ${Math.min(...years)}–${Math.max(...years)}`;
   const round = (x) => Number(x.toFixed(5));
   const row = (r) => `  { months: ${r.months}, low: ${round(r.low)}, high: ${round(r.high)}, meanAbs: ${round(r.meanAbs)} },`;
@@ -344,7 +375,7 @@ export const HISTORY_PRIOR_WEIGHT = ${prior.weight};
 export const BENCHMARK = { series: ${new Set(fitCases.map((k) => k.seriesIndex)).size}, years: ${fitCases.length}, firstYear: ${Math.min(...years)}, lastYear: ${Math.max(...years)} };
 `;
   fs.writeFileSync(path.join(ROOT, 'src', 'stats', 'forecast-calibration.ts'), text);
-  return `bench:forecast --fit: decay ${parameters.decay}, weights ${parameters.weights.join(' ')}, prior weight ${prior.weight} (fit-years coverage ${(100 * prior.coverage).toFixed(1)}%); fit MAPE ${(100 * best.total / CUTOFFS.length).toFixed(2)}%\nwrote src/stats/forecast-calibration.ts; now npm run build and npm run bench:forecast`;
+  return `bench:forecast --fit: decay ${parameters.decay}, weights ${parameters.weights.join(' ')}, prior weight ${prior.weight} (fit-years coverage ${(100 * prior.coverage).toFixed(1)}%); fit MAPE ${((100 * best.total) / CUTOFFS.length).toFixed(2)}%\nwrote src/stats/forecast-calibration.ts; now npm run build and npm run bench:forecast`;
 }
 
 module.exports = { readSeries, fullYears, cases, project, measure, report };

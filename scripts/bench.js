@@ -141,7 +141,10 @@ function main() {
     }
   }
   const s = startup();
-  lines.push('', `Startup: \`visitstat --version\` ${(s.ours * 1000).toFixed(0)} ms, \`node -e 0\` ${(s.node * 1000).toFixed(0)} ms (ratio ${(s.ours / s.node).toFixed(2)}), median of ${STARTUP_RUNS}.`);
+  lines.push(
+    '',
+    `Startup: \`visitstat --version\` ${(s.ours * 1000).toFixed(0)} ms, \`node -e 0\` ${(s.node * 1000).toFixed(0)} ms (ratio ${(s.ours / s.node).toFixed(2)}), median of ${STARTUP_RUNS}.`,
+  );
   const report = lines.join('\n');
   fs.writeFileSync(path.join(BENCH_DIR, 'results.md'), report + '\n');
   console.log(report);

@@ -55,9 +55,17 @@ function jobs(scratch) {
     { name: '50,000 origins, csv', args: ['summary', '--group-by', 'origin', '--format', 'csv', origins], code: 0 },
     { name: '2.2M rows on two threads, json', args: ['summary', '--group-by', 'region', '--format', 'json', big], code: 0 },
     { name: 'standard input, table', args: ['summary', '--group-by', 'quarter', '-'], stdin: S('delegations-2017.csv'), code: 0 },
-    { name: 'report -o html', args: ['report', '--config', 'fixtures/config/targets.json', '-o', path.join(scratch, 'r.html'), ...SAMPLES], code: 0 },
+    {
+      name: 'report -o html',
+      args: ['report', '--config', 'fixtures/config/targets.json', '-o', path.join(scratch, 'r.html'), ...SAMPLES],
+      code: 0,
+    },
     { name: 'reader closes the pipe', args: ['summary', '--group-by', 'origin', origins], closeAfterFirstChunk: true, code: 0 },
-    { name: 'progress --fail-if-behind (exit 3)', args: ['progress', S('delegations-2017.csv'), '--target', '100000', '--year', '2017', '--fail-if-behind'], code: 3 },
+    {
+      name: 'progress --fail-if-behind (exit 3)',
+      args: ['progress', S('delegations-2017.csv'), '--target', '100000', '--year', '2017', '--fail-if-behind'],
+      code: 3,
+    },
     { name: 'missing file (exit 1)', args: ['summary', 'no-such-file.csv'], code: 1 },
   ];
 }
@@ -116,7 +124,10 @@ async function main() {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
   const lines = [
-    `${opts.runs} runs in ${Math.round((Date.now() - started) / 1000)} s (Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}); a run alive after ${opts.timeout} s counts as a hang.`,
+    `${opts.runs} runs in ${Math.round((Date.now() - started) / 1000)} s (Node ${process.version}, ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}); a run alive after ${opts.timeout} s counts as a hang.`,
     '',
     '| run | runs | exit codes | hangs | wrong code | median wall ms | exit after the last output, median / max ms |',
     '|---|---:|---|---:|---:|---:|---:|',

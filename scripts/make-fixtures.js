@@ -58,11 +58,22 @@ function isoRange(fromIso, toIso) {
 }
 
 /** Expands `['2016-07-04..2016-07-08', '2016-08-17']` into a set of ISO days. */
-const holidaySet = (spans) =>
-  new Set(spans.flatMap((span) => (span.includes('..') ? isoRange(...span.split('..')) : [span])));
+const holidaySet = (spans) => new Set(spans.flatMap((span) => (span.includes('..') ? isoRange(...span.split('..')) : [span])));
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September',
-  'Oktober', 'November', 'Desember'];
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
 const MONTHS_ID_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agt', 'Sep', 'Okt', 'Nov', 'Des'];
 const MONTHS_EN_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const DAYS_ID = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
@@ -73,14 +84,38 @@ const ymd = (iso) => iso.split('-').map(Number);
 /** The date spellings the messy files use, each rendered from an ISO date so it is always correct. */
 const DATE_STYLES = {
   iso: (iso) => iso,
-  dmy: (iso) => { const [y, m, d] = ymd(iso); return `${d}/${m}/${y}`; },
-  dmyPadded: (iso) => { const [y, m, d] = ymd(iso); return `${pad2(d)}/${pad2(m)}/${y}`; },
-  dmyDots: (iso) => { const [y, m, d] = ymd(iso); return `${d}.${m}.${y}`; },
-  dmyShortDash: (iso) => { const [y, m, d] = ymd(iso); return `${pad2(d)}-${pad2(m)}-${String(y).slice(2)}`; },
-  longId: (iso) => { const [y, m, d] = ymd(iso); return `${d} ${MONTHS_ID[m - 1]} ${y}`; },
-  shortId: (iso) => { const [y, m, d] = ymd(iso); return `${d} ${MONTHS_ID_SHORT[m - 1]} ${y}`; },
-  shortEn: (iso) => { const [y, m, d] = ymd(iso); return `${d} ${MONTHS_EN_SHORT[m - 1]} ${y}`; },
-  excelEn: (iso) => { const [y, m, d] = ymd(iso); return `${d}-${MONTHS_EN_SHORT[m - 1]}-${String(y).slice(2)}`; },
+  dmy: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d}/${m}/${y}`;
+  },
+  dmyPadded: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${pad2(d)}/${pad2(m)}/${y}`;
+  },
+  dmyDots: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d}.${m}.${y}`;
+  },
+  dmyShortDash: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${pad2(d)}-${pad2(m)}-${String(y).slice(2)}`;
+  },
+  longId: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d} ${MONTHS_ID[m - 1]} ${y}`;
+  },
+  shortId: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d} ${MONTHS_ID_SHORT[m - 1]} ${y}`;
+  },
+  shortEn: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d} ${MONTHS_EN_SHORT[m - 1]} ${y}`;
+  },
+  excelEn: (iso) => {
+    const [y, m, d] = ymd(iso);
+    return `${d}-${MONTHS_EN_SHORT[m - 1]}-${String(y).slice(2)}`;
+  },
   weekdayId: (iso) => `${DAYS_ID[weekdayOf(iso)]}, ${DATE_STYLES.longId(iso)}`,
 };
 
@@ -113,11 +148,13 @@ const grouped = (n, separator) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep
 const CP1252 = { '\u2013': 0x96, '\u201c': 0x93, '\u201d': 0x94, '\u2019': 0x92, '\u00e9': 0xe9 };
 
 function encodeWindows1252(text) {
-  return Buffer.from([...text].map((ch) => {
-    if (ch.charCodeAt(0) < 0x80) return ch.charCodeAt(0);
-    if (CP1252[ch] === undefined) throw new Error(`no Windows-1252 byte for ${JSON.stringify(ch)}`);
-    return CP1252[ch];
-  }));
+  return Buffer.from(
+    [...text].map((ch) => {
+      if (ch.charCodeAt(0) < 0x80) return ch.charCodeAt(0);
+      if (CP1252[ch] === undefined) throw new Error(`no Windows-1252 byte for ${JSON.stringify(ch)}`);
+      return CP1252[ch];
+    }),
+  );
 }
 
 const encodeUtf16le = (text) => Buffer.from(`\ufeff${text}`, 'utf16le');
@@ -128,8 +165,7 @@ const withUtf8Bom = (text) => Buffer.from(`\ufeff${text}`, 'utf8');
 // Who visits. Region is the province; type is one of the SPEC's instansi kinds. One entry per origin,
 // so region and type are consistent per origin by construction.
 
-const PURPOSES = ['Mall Pelayanan Publik', 'Smart Kampung', 'e-Government', 'Perizinan', 'Pariwisata',
-  'Keuangan Desa'];
+const PURPOSES = ['Mall Pelayanan Publik', 'Smart Kampung', 'e-Government', 'Perizinan', 'Pariwisata', 'Keuangan Desa'];
 const TYPES = ['Pemkab', 'Pemkot', 'Pemprov', 'DPRD', 'Kementerian/Lembaga', 'Desa'];
 
 const ORIGINS = [
@@ -245,7 +281,14 @@ const PURPOSE_WEIGHTS_BY_TYPE = {
   Pemkot: { 'Mall Pelayanan Publik': 4, 'Smart Kampung': 1, 'e-Government': 4, Perizinan: 4, Pariwisata: 3, 'Keuangan Desa': 1 },
   Pemprov: { 'Mall Pelayanan Publik': 3, 'Smart Kampung': 2, 'e-Government': 4, Perizinan: 2, Pariwisata: 3, 'Keuangan Desa': 1 },
   DPRD: { 'Mall Pelayanan Publik': 3, 'Smart Kampung': 2, 'e-Government': 2, Perizinan: 2, Pariwisata: 5, 'Keuangan Desa': 2 },
-  'Kementerian/Lembaga': { 'Mall Pelayanan Publik': 4, 'Smart Kampung': 3, 'e-Government': 4, Perizinan: 2, Pariwisata: 1, 'Keuangan Desa': 3 },
+  'Kementerian/Lembaga': {
+    'Mall Pelayanan Publik': 4,
+    'Smart Kampung': 3,
+    'e-Government': 4,
+    Perizinan: 2,
+    Pariwisata: 1,
+    'Keuangan Desa': 3,
+  },
   Desa: { 'Mall Pelayanan Publik': 1, 'Smart Kampung': 6, 'e-Government': 1, Perizinan: 1, Pariwisata: 2, 'Keuangan Desa': 5 },
 };
 
@@ -263,51 +306,99 @@ const MALL_OPENED = '2017-10-06';
  */
 const DELEGATION_YEARS = [
   {
-    year: 2016, from: '2016-01-04', to: '2016-11-04', rows: 345, people: 24150, seed: 2016,
+    year: 2016,
+    from: '2016-01-04',
+    to: '2016-11-04',
+    rows: 345,
+    people: 24150,
+    seed: 2016,
     // Lebaran on 6 July 2016: Ramadan in June and the Lebaran week in July are quiet.
     monthWeights: [0.7, 0.9, 1.2, 1.2, 1.15, 0.8, 0.55, 1.1, 1.15, 1.25, 1.2, 0],
-    holidays: ['2016-02-08', '2016-03-09', '2016-03-25', '2016-05-05', '2016-05-06', '2016-07-04..2016-07-08',
-      '2016-08-17', '2016-09-12'],
+    holidays: ['2016-02-08', '2016-03-09', '2016-03-25', '2016-05-05', '2016-05-06', '2016-07-04..2016-07-08', '2016-08-17', '2016-09-12'],
     fixed: [
       { date: '2016-01-04' },
-      { date: '2016-10-13', origin: 'Pemkab Bandung Barat', people: 90, nights: 3,
-        purposes: ['e-Government', 'Pariwisata'] },
+      { date: '2016-10-13', origin: 'Pemkab Bandung Barat', people: 90, nights: 3, purposes: ['e-Government', 'Pariwisata'] },
       { date: '2016-11-04' },
     ],
   },
   {
-    year: 2017, from: '2017-01-01', to: '2017-12-31', rows: 520, people: 39000, seed: 2017,
+    year: 2017,
+    from: '2017-01-01',
+    to: '2017-12-31',
+    rows: 520,
+    people: 39000,
+    seed: 2017,
     // Lebaran on 25 June 2017; the year-end holidays empty December.
     monthWeights: [0.55, 0.9, 1.25, 1.2, 1.2, 0.5, 0.85, 1.2, 1.2, 1.25, 1.2, 0.55],
-    holidays: ['2017-01-02', '2017-03-28', '2017-04-14', '2017-04-24', '2017-05-01', '2017-05-11', '2017-05-25',
-      '2017-06-01', '2017-06-23..2017-06-30', '2017-08-17', '2017-09-01', '2017-09-21', '2017-12-01',
-      '2017-12-25', '2017-12-26'],
+    holidays: [
+      '2017-01-02',
+      '2017-03-28',
+      '2017-04-14',
+      '2017-04-24',
+      '2017-05-01',
+      '2017-05-11',
+      '2017-05-25',
+      '2017-06-01',
+      '2017-06-23..2017-06-30',
+      '2017-08-17',
+      '2017-09-01',
+      '2017-09-21',
+      '2017-12-01',
+      '2017-12-25',
+      '2017-12-26',
+    ],
     fixed: [
       // "jajaran Pemkab Sukoharjo ... dan jajaran DPRD Sabang sebanyak 40 orang", Kamis (9/3).
-      { date: '2017-03-09', origin: 'Pemkab Sukoharjo', people: 25, nights: null,
-        purposes: ['e-Government', 'Perizinan', 'Pariwisata', 'Keuangan Desa'] },
+      {
+        date: '2017-03-09',
+        origin: 'Pemkab Sukoharjo',
+        people: 25,
+        nights: null,
+        purposes: ['e-Government', 'Perizinan', 'Pariwisata', 'Keuangan Desa'],
+      },
       { date: '2017-03-09', origin: 'DPRD Sabang', people: 15, nights: null, purposes: ['Pariwisata'] },
     ],
   },
   {
-    year: 2018, from: '2018-01-02', to: '2018-08-09', rows: 398, people: 29870, seed: 2018,
+    year: 2018,
+    from: '2018-01-02',
+    to: '2018-08-09',
+    rows: 398,
+    people: 29870,
+    seed: 2018,
     // Lebaran on 15 June 2018; Ramadan from mid-May.
     monthWeights: [0.65, 0.95, 1.25, 1.2, 1.0, 0.45, 1.05, 1.2, 0, 0, 0, 0],
-    holidays: ['2018-01-01', '2018-02-16', '2018-03-30', '2018-05-01', '2018-05-10', '2018-05-29', '2018-06-01',
-      '2018-06-11..2018-06-20', '2018-06-27'],
+    holidays: [
+      '2018-01-01',
+      '2018-02-16',
+      '2018-03-30',
+      '2018-05-01',
+      '2018-05-10',
+      '2018-05-29',
+      '2018-06-01',
+      '2018-06-11..2018-06-20',
+      '2018-06-27',
+    ],
     fixed: [
       { date: '2018-01-02' },
       // Bupati Lahat "ditemani 14 jajarannya", in Banyuwangi Sunday to Wednesday; counted on the Monday.
-      { date: '2018-02-26', origin: 'Pemkab Lahat', people: 15, nights: 3,
-        purposes: ['Mall Pelayanan Publik', 'Smart Kampung', 'Perizinan', 'Keuangan Desa'] },
-      { date: '2018-02-26', origin: 'Pemkab Pasangkayu', people: 35, nights: 3,
-        purposes: ['Mall Pelayanan Publik', 'Smart Kampung'] },
-      { date: '2018-02-26', origin: 'Kades se-Kabupaten Pasangkayu', people: 60, nights: 3,
-        purposes: ['Smart Kampung', 'Keuangan Desa'] },
-      { date: '2018-02-26', origin: 'Pemkot Bogor', people: 20, nights: 2,
-        purposes: ['Mall Pelayanan Publik', 'Perizinan'] },
-      { date: '2018-08-08', origin: 'Kemendes PDTT', people: 29, nights: null,
-        purposes: ['Mall Pelayanan Publik', 'Smart Kampung', 'Keuangan Desa'] },
+      {
+        date: '2018-02-26',
+        origin: 'Pemkab Lahat',
+        people: 15,
+        nights: 3,
+        purposes: ['Mall Pelayanan Publik', 'Smart Kampung', 'Perizinan', 'Keuangan Desa'],
+      },
+      { date: '2018-02-26', origin: 'Pemkab Pasangkayu', people: 35, nights: 3, purposes: ['Mall Pelayanan Publik', 'Smart Kampung'] },
+      { date: '2018-02-26', origin: 'Kades se-Kabupaten Pasangkayu', people: 60, nights: 3, purposes: ['Smart Kampung', 'Keuangan Desa'] },
+      { date: '2018-02-26', origin: 'Pemkot Bogor', people: 20, nights: 2, purposes: ['Mall Pelayanan Publik', 'Perizinan'] },
+      {
+        date: '2018-08-08',
+        origin: 'Kemendes PDTT',
+        people: 29,
+        nights: null,
+        purposes: ['Mall Pelayanan Publik', 'Smart Kampung', 'Keuangan Desa'],
+      },
       { date: '2018-08-09' },
     ],
   },
@@ -328,7 +419,10 @@ function workingDaysByMonth(spec) {
 /** The dates of the drawn (not fixed) rows: each month gets rows by weight x working days. */
 function drawDates(rand, spec, count) {
   const days = workingDaysByMonth(spec);
-  const perMonth = apportion(count, days.map((d, i) => d.length * spec.monthWeights[i]));
+  const perMonth = apportion(
+    count,
+    days.map((d, i) => d.length * spec.monthWeights[i]),
+  );
   return perMonth.flatMap((n, i) => Array.from({ length: n }, () => pick(rand, days[i])));
 }
 
@@ -405,25 +499,43 @@ function makeDelegationYear(spec) {
   const originsByDate = new Map();
   const taken = (date) => originsByDate.get(date) ?? originsByDate.set(date, new Set()).get(date);
   const fixedRows = spec.fixed.map((f) => drawDelegation(rand, f.date, taken(f.date), f));
-  const drawnRows = drawDates(rand, spec, spec.rows - fixedRows.length)
-    .map((date) => drawDelegation(rand, date, taken(date)));
+  const drawnRows = drawDates(rand, spec, spec.rows - fixedRows.length).map((date) => drawDelegation(rand, date, taken(date)));
   const rows = [...fixedRows, ...drawnRows];
   fitTotal(rand, rows, spec.people);
   // Stable sort: rows of one day keep their order of drawing.
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => a.r.date.localeCompare(b.r.date) || a.i - b.i)
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.date.localeCompare(b.r.date) || a.i - b.i)
     .map(({ r }) => r);
 }
 
 function checkDelegationYear(spec, rows) {
   const total = rows.reduce((s, r) => s + r.people, 0);
-  const expect = (ok, what) => { if (!ok) throw new Error(`delegations ${spec.year}: ${what}`); };
+  const expect = (ok, what) => {
+    if (!ok) throw new Error(`delegations ${spec.year}: ${what}`);
+  };
   expect(rows.length === spec.rows, `${rows.length} rows, want ${spec.rows}`);
   expect(total === spec.people, `${total} people, want ${spec.people}`);
-  expect(rows.every((r) => r.date >= spec.from && r.date <= spec.to), 'a date outside the span');
-  expect(rows.every((r) => isWeekday(r.date)), 'a weekend date');
-  expect(rows.every((r) => r.people >= 10 && r.people <= 500), 'a group outside 10..500');
-  expect(rows.every((r) => r.nights === null || (r.nights >= 2 && r.nights <= 4)), 'nights outside 2..4');
-  expect(rows.every((r) => TYPES.includes(r.type) && r.purposes.length > 0), 'a bad type or no purpose');
+  expect(
+    rows.every((r) => r.date >= spec.from && r.date <= spec.to),
+    'a date outside the span',
+  );
+  expect(
+    rows.every((r) => isWeekday(r.date)),
+    'a weekend date',
+  );
+  expect(
+    rows.every((r) => r.people >= 10 && r.people <= 500),
+    'a group outside 10..500',
+  );
+  expect(
+    rows.every((r) => r.nights === null || (r.nights >= 2 && r.nights <= 4)),
+    'nights outside 2..4',
+  );
+  expect(
+    rows.every((r) => TYPES.includes(r.type) && r.purposes.length > 0),
+    'a bad type or no purpose',
+  );
   expect(new Set(rows.map((r) => `${r.date} ${r.origin}`)).size === rows.length, 'an origin twice on one day');
   const spanFrom = rows[0].date;
   const spanTo = rows[rows.length - 1].date;
@@ -432,21 +544,26 @@ function checkDelegationYear(spec, rows) {
   return { rows: rows.length, people: total, from: spanFrom, to: spanTo };
 }
 
-const delegationCsvRow = (r) =>
-  [r.date, r.origin, r.region, r.type, r.people, r.nights, r.purposes.join(';')];
+const delegationCsvRow = (r) => [r.date, r.origin, r.region, r.type, r.people, r.nights, r.purposes.join(';')];
 
 // ---------------------------------------------------------------------------------------------------
 // fixtures/sample: monthly arrivals.
 
 const ARRIVAL_YEARS = [
   {
-    year: 2016, domestic: 4012505, foreign: 77139, seed: 1602,
+    year: 2016,
+    domestic: 4012505,
+    foreign: 77139,
+    seed: 1602,
     domesticWeights: [0.9, 0.72, 0.8, 0.85, 0.88, 0.82, 1.3, 0.98, 0.9, 0.95, 0.86, 1.3],
     foreignWeights: [0.8, 0.62, 0.7, 0.78, 0.82, 0.95, 1.4, 1.45, 1.12, 0.95, 0.8, 1.15],
   },
   {
     // Peaks in the June-July school holidays and Lebaran (25 June 2017), and in December.
-    year: 2017, domestic: 4800000, foreign: 98970, seed: 1702,
+    year: 2017,
+    domestic: 4800000,
+    foreign: 98970,
+    seed: 1702,
     domesticWeights: [0.85, 0.7, 0.8, 0.85, 0.85, 1.25, 1.3, 0.98, 0.9, 0.95, 0.85, 1.35],
     foreignWeights: [0.8, 0.6, 0.7, 0.75, 0.8, 1.15, 1.45, 1.25, 1.05, 0.95, 0.8, 1.3],
   },
@@ -585,7 +702,12 @@ const BAD_ROWS_FILE = [
   { good: visit('2016-04-19', 'Pemkab Boyolali', 73, 2, ['Smart Kampung', 'Keuangan Desa']) },
   { bad: '2016-04-20,Pemkab Sleman,DI Yogyakarta', line: 18, column: '(row)', why: '3 fields, the header has 7 (people missing)' },
   { good: visit('2016-04-21', 'Desa Panggungharjo', 36, 2, ['Keuangan Desa']) },
-  { bad: '2016-04-22,"Pemkab Lamongan,Jawa Timur,Pemkab,58,2,Pariwisata', line: 20, column: '(row)', why: 'quote never closed (runs to end of file)' },
+  {
+    bad: '2016-04-22,"Pemkab Lamongan,Jawa Timur,Pemkab,58,2,Pariwisata',
+    line: 20,
+    column: '(row)',
+    why: 'quote never closed (runs to end of file)',
+  },
 ];
 
 /** Renders bad-rows.csv and checks that every bad row starts on the line the README says. */
@@ -637,8 +759,10 @@ function writeSample() {
     const rows = makeDelegationYear(spec);
     const summary = checkDelegationYear(spec, rows);
     write(`sample/delegations-${spec.year}.csv`, csvText([DELEGATION_HEADER, ...rows.map(delegationCsvRow)]));
-    report.push(`sample/delegations-${spec.year}.csv  ${summary.rows} rows, ${summary.people} people, ` +
-      `mean ${(summary.people / summary.rows).toFixed(2)}, ${summary.from}..${summary.to}`);
+    report.push(
+      `sample/delegations-${spec.year}.csv  ${summary.rows} rows, ${summary.people} people, ` +
+        `mean ${(summary.people / summary.rows).toFixed(2)}, ${summary.from}..${summary.to}`,
+    );
   }
   for (const spec of ARRIVAL_YEARS) {
     const months = makeArrivalYear(spec);
@@ -651,36 +775,63 @@ function writeSample() {
 }
 
 /** The headers of an Indonesian Excel export (excel-id.csv, utf16le.csv). */
-const EXCEL_ID_HEADER = ['Tanggal', 'Asal Instansi', 'Provinsi', 'Jenis Instansi', 'Jumlah Peserta', 'Lama Menginap',
-  'Tujuan'];
+const EXCEL_ID_HEADER = ['Tanggal', 'Asal Instansi', 'Provinsi', 'Jenis Instansi', 'Jumlah Peserta', 'Lama Menginap', 'Tujuan'];
 
 function writeExcelId() {
   // One purpose list joined with `;` inside a `;` file: Excel quotes it.
   const purposeText = (r, i) => r.purposes.join(i === 1 ? ';' : '|');
-  const body = EXCEL_ID_ROWS.map(([r, style], i) => [DATE_STYLES[style](r.date), r.origin, r.region, r.type,
-    grouped(r.people, '.'), r.nights, purposeText(r, i)]);
+  const body = EXCEL_ID_ROWS.map(([r, style], i) => [
+    DATE_STYLES[style](r.date),
+    r.origin,
+    r.region,
+    r.type,
+    grouped(r.people, '.'),
+    r.nights,
+    purposeText(r, i),
+  ]);
   const text = csvText([EXCEL_ID_HEADER, ...body], { delimiter: ';', eol: '\r\n', mustQuote: /["\r\n]/ });
   write('messy/excel-id.csv', withUtf8Bom(text));
-  return checkPeople('excel-id.csv', EXCEL_ID_ROWS.map(([r]) => r));
+  return checkPeople(
+    'excel-id.csv',
+    EXCEL_ID_ROWS.map(([r]) => r),
+  );
 }
 
 function writeMixedDates() {
   const body = MIXED_DATE_ROWS.map(([r, style]) => [DATE_STYLES[style](r.date), ...delegationCsvRow(r).slice(1)]);
   write('messy/excel-mixed-dates.csv', csvText([DELEGATION_HEADER, ...body]));
-  return checkPeople('excel-mixed-dates.csv', MIXED_DATE_ROWS.map(([r]) => r));
+  return checkPeople(
+    'excel-mixed-dates.csv',
+    MIXED_DATE_ROWS.map(([r]) => r),
+  );
 }
 
 /** 2017 arrivals in long form: one row per month and segment, periods and segment words mixed. */
 function writeArrivalsLong(months) {
-  const periodStyles = ['longId', 'shortId', 'iso', 'longId', 'shortId', 'shortId', 'longId', 'shortId', 'iso',
-    'shortId', 'shortEn', 'longId'];
+  const periodStyles = [
+    'longId',
+    'shortId',
+    'iso',
+    'longId',
+    'shortId',
+    'shortId',
+    'longId',
+    'shortId',
+    'iso',
+    'shortId',
+    'shortEn',
+    'longId',
+  ];
   const domesticWords = ['nusantara', 'wisnus', 'domestik', 'domestic', 'Wisnus', 'Nusantara'];
   const foreignWords = ['mancanegara', 'wisman', 'asing', 'foreign', 'Wisman', 'Asing'];
   const rows = months.flatMap((m, i) => [
     [PERIOD_STYLES[periodStyles[i]](m.year, m.month), domesticWords[i % 6], grouped(m.domestic, '.')],
     // The foreign row spells the month differently from the domestic one: both must land in one period.
-    [PERIOD_STYLES[periodStyles[(i + 1) % 12]](m.year, m.month), foreignWords[i % 6],
-      i === 4 ? grouped(m.foreign, ',') : i === 9 ? String(m.foreign) : grouped(m.foreign, '.')],
+    [
+      PERIOD_STYLES[periodStyles[(i + 1) % 12]](m.year, m.month),
+      foreignWords[i % 6],
+      i === 4 ? grouped(m.foreign, ',') : i === 9 ? String(m.foreign) : grouped(m.foreign, '.'),
+    ],
   ]);
   // Not in calendar order: the second half of the year was typed in first.
   const body = [...rows.slice(12), ...rows.slice(0, 12)];
@@ -688,9 +839,11 @@ function writeArrivalsLong(months) {
 }
 
 function writeArrivalsWideEn(months) {
-  const body = months.map((m, i) =>
-    [PERIOD_STYLES.shortEn(m.year, m.month), i % 3 === 2 ? m.domestic : grouped(m.domestic, ','),
-      i % 4 === 3 ? m.foreign : grouped(m.foreign, ',')]);
+  const body = months.map((m, i) => [
+    PERIOD_STYLES.shortEn(m.year, m.month),
+    i % 3 === 2 ? m.domestic : grouped(m.domestic, ','),
+    i % 4 === 3 ? m.foreign : grouped(m.foreign, ','),
+  ]);
   write('messy/arrivals-wide-en.csv', csvText([['month', 'domestic', 'foreign'], ...body]));
 }
 
@@ -702,8 +855,15 @@ function writeWindows1252() {
 }
 
 function writeUtf16le() {
-  const body = UTF16LE_ROWS.map((r) => [DATE_STYLES.dmyPadded(r.date), r.origin, r.region, r.type,
-    grouped(r.people, '.'), r.nights, r.purposes.join(';')]);
+  const body = UTF16LE_ROWS.map((r) => [
+    DATE_STYLES.dmyPadded(r.date),
+    r.origin,
+    r.region,
+    r.type,
+    grouped(r.people, '.'),
+    r.nights,
+    r.purposes.join(';'),
+  ]);
   // Excel's "Unicode Text": tabs, CRLF, quotes only around tabs, quotes and line breaks.
   const text = csvText([EXCEL_ID_HEADER, ...body], { delimiter: '\t', eol: '\r\n', mustQuote: /["\r\n]/ });
   write('messy/utf16le.csv', encodeUtf16le(text));
@@ -719,8 +879,7 @@ function writeUtf16be() {
 
 function writePipe() {
   // The last-but-one purpose list uses `|` too, so it has to be quoted in a `|` file.
-  const body = PIPE_ROWS.map((r, i) =>
-    [...delegationCsvRow(r).slice(0, 6), r.purposes.join(i === PIPE_ROWS.length - 1 ? '|' : ';')]);
+  const body = PIPE_ROWS.map((r, i) => [...delegationCsvRow(r).slice(0, 6), r.purposes.join(i === PIPE_ROWS.length - 1 ? '|' : ';')]);
   write('messy/pipe.csv', csvText([DELEGATION_HEADER, ...body], { delimiter: '|', mustQuote: /["\r\n]/ }));
   return checkPeople('pipe.csv', PIPE_ROWS);
 }
@@ -733,15 +892,21 @@ function writeCustomHeaders() {
 
 function writeBadRows() {
   write('messy/bad-rows.csv', badRowsText());
-  return checkPeople('bad-rows.csv', BAD_ROWS_FILE.filter((e) => e.good).map((e) => e.good));
+  return checkPeople(
+    'bad-rows.csv',
+    BAD_ROWS_FILE.filter((e) => e.good).map((e) => e.good),
+  );
 }
 
 function writeEdgeFiles() {
-  write('messy/undecidable.csv', csvText([
-    ['nama', 'alamat', 'telepon'],
-    ['Homestay Contoh Satu', 'Jl. Contoh No. 1, Banyuwangi', '0333-000001'],
-    ['Homestay Contoh Dua', 'Jl. Contoh No. 2, Banyuwangi', '0333-000002'],
-  ]));
+  write(
+    'messy/undecidable.csv',
+    csvText([
+      ['nama', 'alamat', 'telepon'],
+      ['Homestay Contoh Satu', 'Jl. Contoh No. 1, Banyuwangi', '0333-000001'],
+      ['Homestay Contoh Dua', 'Jl. Contoh No. 2, Banyuwangi', '0333-000002'],
+    ]),
+  );
   write('messy/empty.csv', '');
   write('messy/header-only.csv', csvText([DELEGATION_HEADER]));
 }
@@ -761,7 +926,8 @@ function writeMessy() {
     'custom-headers.csv': writeCustomHeaders(),
     'bad-rows.csv': writeBadRows(),
   };
-  return Object.entries(people).map(([file, total]) => `messy/${file}  ${total} people (valid rows)`)
+  return Object.entries(people)
+    .map(([file, total]) => `messy/${file}  ${total} people (valid rows)`)
     .concat('messy/arrivals-long.csv, messy/arrivals-wide-en.csv  = sample/arrivals-2017.csv');
 }
 

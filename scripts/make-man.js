@@ -25,13 +25,15 @@ function helpOf(command) {
 }
 
 /** Preformatted text in Markdown: an indented block, each line kept as it is. */
-const block = (text) => text.split('\n').map((line) => (line ? `    ${line}` : '')).join('\n');
+const block = (text) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `    ${line}` : ''))
+    .join('\n');
 
 function manMarkdown() {
   const program = buildProgram();
-  const commands = program.commands.map(
-    (cmd) => `### ${cmd.name()}\n\n${block(helpOf(cmd))}`,
-  );
+  const commands = program.commands.map((cmd) => `### ${cmd.name()}\n\n${block(helpOf(cmd))}`);
   return `visitstat(1) -- ${program.description().toLowerCase()}
 =====
 
@@ -57,7 +59,11 @@ ${commands.join('\n\n')}
 
 ## EXIT STATUS
 
-${block(Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `${code}  ${meaning}`).join('\n'))}
+${block(
+  Object.entries(EXIT_MEANINGS)
+    .map(([code, meaning]) => `${code}  ${meaning}`)
+    .join('\n'),
+)}
 
 ## ENVIRONMENT
 
@@ -73,9 +79,13 @@ The README of the visitstat package: input rules, every output field, the config
 }
 
 const markdown = manMarkdown();
-const roff = execFileSync(join(ROOT, 'node_modules', '.bin', 'marked-man'), ['--no-breaks', '--version', `visitstat ${version}`, '--manual', 'visitstat manual'], {
-  input: markdown,
-  encoding: 'utf8',
-});
+const roff = execFileSync(
+  join(ROOT, 'node_modules', '.bin', 'marked-man'),
+  ['--no-breaks', '--version', `visitstat ${version}`, '--manual', 'visitstat manual'],
+  {
+    input: markdown,
+    encoding: 'utf8',
+  },
+);
 mkdirSync(join(ROOT, 'dist', 'man'), { recursive: true });
 writeFileSync(join(ROOT, 'dist', 'man', 'visitstat.1'), roff);

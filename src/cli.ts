@@ -44,7 +44,9 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
   $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
 
-Exit codes: ${Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `${code} ${meaning}`).join('; ')}.
+Exit codes: ${Object.entries(EXIT_MEANINGS)
+  .map(([code, meaning]) => `${code} ${meaning}`)
+  .join('; ')}.
 Run 'visitstat <command> --help' for a command's options and examples.`;
 
 /** The program with the commands argv can reach (all of them by default, as help and the man page show them). */

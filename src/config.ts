@@ -46,17 +46,16 @@ type Check = (value: unknown, path: string) => void;
 const fail = (path: string, want: string): never => {
   throw new UsageError(`config: ${quote(path)} must be ${want}`);
 };
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const str: Check = (v, p) => void (typeof v === 'string' || fail(p, 'a string'));
 const num: Check = (v, p) => void ((typeof v === 'number' && Number.isFinite(v)) || fail(p, 'a number'));
-const nonNegInt: Check = (v, p) =>
-  void ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || fail(p, 'a whole number >= 0'));
-const oneOf = (...allowed: string[]): Check => (v, p) =>
-  void (allowed.includes(v as string) || fail(p, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`));
-const rate: Check = (v, p) =>
-  void (typeof v === 'number' || typeof v === 'string' || fail(p, 'a number of rupiah or a "low..high" range'));
+const nonNegInt: Check = (v, p) => void ((typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) || fail(p, 'a whole number >= 0'));
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, p) =>
+    void (allowed.includes(v as string) || fail(p, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`));
+const rate: Check = (v, p) => void (typeof v === 'number' || typeof v === 'string' || fail(p, 'a number of rupiah or a "low..high" range'));
 
 /**
  * Keys are looked up as the schema's and the file's own properties: `constructor`, `toString` or
@@ -74,15 +73,19 @@ function object(shape: Record<string, Check>, required: string[] = []): Check {
   };
 }
 
-const arrayOf = (item: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) return fail(p, 'a list');
-  v.forEach((x, i) => item(x, `${p}[${i}]`));
-};
+const arrayOf =
+  (item: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return fail(p, 'a list');
+    v.forEach((x, i) => item(x, `${p}[${i}]`));
+  };
 
-const recordOf = (item: Check): Check => (v, p) => {
-  if (!isObject(v)) return fail(p, 'an object');
-  for (const [k, x] of Object.entries(v)) item(x, `${p}.${k}`);
-};
+const recordOf =
+  (item: Check): Check =>
+  (v, p) => {
+    if (!isObject(v)) return fail(p, 'an object');
+    for (const [k, x] of Object.entries(v)) item(x, `${p}.${k}`);
+  };
 
 const checkConfig = object({
   locale: oneOf('id', 'en'),

@@ -26,7 +26,10 @@ export const EXIT_MEANINGS: Record<ExitCode, string> = {
 };
 
 export class VisitstatError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
     super(message);
     this.name = new.target.name;
   }

@@ -16,7 +16,9 @@ import { ROOT, visitstat } from '../helpers/cli';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IN_CI = !!process.env.CI && process.env.CI !== 'false';
 const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const SAMPLE = ['arrivals-2016', 'arrivals-2017', 'delegations-2016', 'delegations-2017', 'delegations-2018'].map((f) => `fixtures/sample/${f}.csv`);
+const SAMPLE = ['arrivals-2016', 'arrivals-2017', 'delegations-2016', 'delegations-2017', 'delegations-2018'].map(
+  (f) => `fixtures/sample/${f}.csv`,
+);
 
 /** Per month of 2017: delegation visitors, and the domestic and foreign arrivals, from the CSVs. */
 function expected() {
@@ -41,7 +43,18 @@ suite('the report HTML built by the CLI, in headless Chromium', () => {
   beforeAll(async () => {
     if (!available) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run)`);
     folder = mkdtempSync(join(tmpdir(), 'visitstat-report-html-'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   }, 60_000);
 
   afterAll(async () => {

@@ -35,7 +35,9 @@ function installed(shell: string): boolean {
 
 describe('visitstat completion bash', () => {
   test('commands, with and without a prefix', () => {
-    expect(complete(['visitstat', ''])).toEqual(expect.arrayContaining(['validate', 'summary', 'spending', 'progress', 'report', 'completion']));
+    expect(complete(['visitstat', ''])).toEqual(
+      expect.arrayContaining(['validate', 'summary', 'spending', 'progress', 'report', 'completion']),
+    );
     expect(complete(['visitstat', 'su'])).toEqual(['summary']);
     expect(complete(['visitstat', 'sp'])).toEqual(['spending']);
   });
@@ -51,7 +53,16 @@ describe('visitstat completion bash', () => {
   test('values of --group-by (a comma-separated list), --format, --locale and --metric', () => {
     expect(complete(['visitstat', 'summary', '--group-by', 'mo'])).toEqual(['month']);
     expect(complete(['visitstat', 'summary', '--group-by', 'month,re'])).toEqual(['month,region']);
-    expect(complete(['visitstat', 'summary', '--group-by', ''])).toEqual(['month', 'quarter', 'year', 'weekday', 'origin', 'region', 'type', 'purpose']);
+    expect(complete(['visitstat', 'summary', '--group-by', ''])).toEqual([
+      'month',
+      'quarter',
+      'year',
+      'weekday',
+      'origin',
+      'region',
+      'type',
+      'purpose',
+    ]);
     expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year']);
     expect(complete(['visitstat', 'report', '--format', 'h'])).toEqual(['html']);
     expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown']);
@@ -87,8 +98,12 @@ describe('zsh and fish scripts', () => {
     const result = spawnSync('zsh', ['-n'], { input: script, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(script).toContain("--group-by='[group by month|quarter|year|weekday|origin|region|type|purpose; repeatable or comma-separated]:group-by:_sequence compadd - month quarter year weekday origin region type purpose'");
-    expect(script).toContain("--format='[output format (default\\: table, or from the -o extension)]:format:(table csv json markdown html)'");
+    expect(script).toContain(
+      "--group-by='[group by month|quarter|year|weekday|origin|region|type|purpose; repeatable or comma-separated]:group-by:_sequence compadd - month quarter year weekday origin region type purpose'",
+    );
+    expect(script).toContain(
+      "--format='[output format (default\\: table, or from the -o extension)]:format:(table csv json markdown html)'",
+    );
   });
 
   test('fish offers the commands, options and values', () => {
@@ -98,7 +113,11 @@ describe('zsh and fish scripts', () => {
       const program = `${script}\ncomplete -C '${line}'`;
       const result = spawnSync('fish', ['--no-config', '-c', program], { encoding: 'utf8' });
       expect(result.stderr).toBe('');
-      return result.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
+      return result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0])
+        .sort();
     };
     expect(ask('visitstat su')).toEqual(['summary']);
     expect(ask('visitstat summary --gro')).toEqual(['--group-by']);

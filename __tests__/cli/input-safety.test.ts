@@ -52,7 +52,9 @@ describe('records with absurd field counts', () => {
     writeFileSync(at('wide.csv'), `date,people\n2017-01-02,5\n${'1,'.repeat(150_000)}\n2017-01-03,6\n`);
     const result = visitstat(['validate', at('wide.csv')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`${at('wide.csv')}:3: row: more than 100,000 fields in one record\nvisitstat: validation failed: 1 invalid row\n`);
+    expect(result.stderr).toBe(
+      `${at('wide.csv')}:3: row: more than 100,000 fields in one record\nvisitstat: validation failed: 1 invalid row\n`,
+    );
     expect(result.stdout).toMatch(/3 rows read, 2 valid, 1 invalid$/m);
   });
 
@@ -71,19 +73,29 @@ describe('config file', () => {
   };
 
   it('past 10 MB is refused before it is parsed', () => {
-    const result = config(`{"targets":[${'{"metric":"visitors","year":2018,"value":1},'.repeat(250_000)}{"metric":"visitors","year":2018,"value":1}]}`);
+    const result = config(
+      `{"targets":[${'{"metric":"visitors","year":2018,"value":1},'.repeat(250_000)}{"metric":"visitors","year":2018,"value":1}]}`,
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`visitstat: config: ${at('c.json')} is larger than 10 MB (a config file holds a few settings) (run with --help for usage)\n`);
+    expect(result.stderr).toBe(
+      `visitstat: config: ${at('c.json')} is larger than 10 MB (a config file holds a few settings) (run with --help for usage)\n`,
+    );
   });
 
-  it.each(['{"__proto__":{}}', '{"constructor":5}', '{"toString":1}', '{"hasOwnProperty":"x"}', '{"valueOf":null}', '{"targets":[{"metric":"visitors","year":2018,"value":1,"__proto__":1}]}'])(
-    'a key named after a built-in property is an unknown key: %s',
-    (text) => {
-      const result = config(text);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^visitstat: config: unknown key "(targets\[0\]\.)?(__proto__|constructor|toString|hasOwnProperty|valueOf)" \(known: /);
-    },
-  );
+  it.each([
+    '{"__proto__":{}}',
+    '{"constructor":5}',
+    '{"toString":1}',
+    '{"hasOwnProperty":"x"}',
+    '{"valueOf":null}',
+    '{"targets":[{"metric":"visitors","year":2018,"value":1,"__proto__":1}]}',
+  ])('a key named after a built-in property is an unknown key: %s', (text) => {
+    const result = config(text);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^visitstat: config: unknown key "(targets\[0\]\.)?(__proto__|constructor|toString|hasOwnProperty|valueOf)" \(known: /,
+    );
+  });
 
   it('a built-in name inside a list entry is an unknown key too', () => {
     const result = config('{"bands":[{"min":0,"id":"a","constructor":1}]}');
@@ -99,7 +111,9 @@ describe('config file', () => {
   ])('a top level of %s says what it is', (text, what) => {
     const result = config(text);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`visitstat: config: ${at('c.json')} must hold a JSON object ({ ... }), not ${what} (run with --help for usage)\n`);
+    expect(result.stderr).toBe(
+      `visitstat: config: ${at('c.json')} must hold a JSON object ({ ... }), not ${what} (run with --help for usage)\n`,
+    );
   });
 
   it('a very long unknown key is cut in the message', () => {

@@ -76,7 +76,13 @@ describe('colour', () => {
 
 describe('width', () => {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are left out of a line's width.
-  const widest = (text: string) => Math.max(...text.replace(/\u001b\[[0-9;]*m/g, '').split(/\r?\n/).map((l) => [...l].length));
+  const widest = (text: string) =>
+    Math.max(
+      ...text
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split(/\r?\n/)
+        .map((l) => [...l].length),
+    );
   /** The command on a pseudo-terminal of `columns` columns (util-linux script). */
   const onTty = (columns: number, args: string) =>
     spawnSync('script', ['-qec', `stty cols ${columns}; ${process.execPath} ${BIN} ${args}`, '/dev/null'], {
@@ -107,7 +113,9 @@ describe('width', () => {
 
   it('--width wins over the terminal, and leaves CSV and JSON alone', () => {
     expect(widest(onTty(60, `${MONTHS} --width 120`))).toBe(120);
-    expect(visitstat([...MONTHS.split(' '), '--width', '40', '--format', 'csv']).stdout).toBe(visitstat([...MONTHS.split(' '), '--format', 'csv']).stdout);
+    expect(visitstat([...MONTHS.split(' '), '--width', '40', '--format', 'csv']).stdout).toBe(
+      visitstat([...MONTHS.split(' '), '--format', 'csv']).stdout,
+    );
   });
 });
 
@@ -135,7 +143,8 @@ describe('CSV variants', () => {
 });
 
 describe('locale', () => {
-  const table = (args: string[], env: Record<string, string> = {}) => visitstat(['summary', '--group-by', 'month', ...BOTH, ...args], { env }).stdout;
+  const table = (args: string[], env: Record<string, string> = {}) =>
+    visitstat(['summary', '--group-by', 'month', ...BOTH, ...args], { env }).stdout;
 
   it('follows LANG/LC_ALL starting with id, and --locale overrides it', () => {
     expect(table([], { LANG: 'id_ID.UTF-8' })).toMatch(/Maret 2016 .*│\s+2\.418 │/);
@@ -205,9 +214,21 @@ describe('a reader that stops early', () => {
     ['json', ['--format', 'json'], ''],
     ['csv', ['--format', 'csv'], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
   ])('`summary ... | head -1` (%s) ends quietly with exit 0', (_name, extra, stderr) => {
-    const args = ['summary', '--group-by', 'month,origin', ...extra, 'fixtures/sample/delegations-2016.csv', 'fixtures/sample/delegations-2017.csv', 'fixtures/sample/delegations-2018.csv'];
+    const args = [
+      'summary',
+      '--group-by',
+      'month,origin',
+      ...extra,
+      'fixtures/sample/delegations-2016.csv',
+      'fixtures/sample/delegations-2017.csv',
+      'fixtures/sample/delegations-2018.csv',
+    ];
     const command = `"${process.execPath}" "${BIN}" ${args.join(' ')} | head -1; exit \${PIPESTATUS[0]}`;
-    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', command], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', LANG: 'C' }, encoding: 'utf8' });
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', command], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      encoding: 'utf8',
+    });
     expect(result.stdout.split('\n').length).toBe(2);
     expect(result.stderr).toBe(stderr);
     expect(result.status).toBe(0);

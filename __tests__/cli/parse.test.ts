@@ -54,7 +54,7 @@ describe('parseRateSpec', () => {
   });
 });
 
-describe('rateRules: the config\'s rates and the flags, in a rate table', () => {
+describe("rateRules: the config's rates and the flags, in a rate table", () => {
   it('defaults to Rp1,500,000 domestic and Rp2,700,000 foreign, delegations as domestic', () => {
     const table = buildRateTable();
     expect(table.rateFor('domestic', day(2017, 5))).toEqual(single(1_500_000n));
@@ -91,7 +91,10 @@ describe('rateRules: the config\'s rates and the flags, in a rate table', () => 
   });
 
   it('resolves a month-only date by the first day of the month', () => {
-    const table = buildRateTable([{ from: '2018-03-02', foreign: 3_000_000 }, { to: '2018-05-01', domestic: 1 }]);
+    const table = buildRateTable([
+      { from: '2018-03-02', foreign: 3_000_000 },
+      { to: '2018-05-01', domestic: 1 },
+    ]);
     expect(table.rateFor('foreign', day(2018, 3, null)).central).toBe(2_700_000n);
     expect(table.rateFor('foreign', day(2018, 4, null)).central).toBe(3_000_000n);
     expect(table.rateFor('domestic', day(2018, 5, null)).central).toBe(1n);
@@ -109,10 +112,10 @@ describe('rateRules: the config\'s rates and the flags, in a rate table', () => 
   });
 
   it('lets flags win for every period, and an explicit delegation rate beat the domestic fallback', () => {
-    const table = buildRateTable(
-      [{ year: 2018, domestic: 1_600_000, delegation: 900_000 }],
-      { domestic: '2.000.000', foreign: '1000000..3000000' },
-    );
+    const table = buildRateTable([{ year: 2018, domestic: 1_600_000, delegation: 900_000 }], {
+      domestic: '2.000.000',
+      foreign: '1000000..3000000',
+    });
     expect(table.rateFor('domestic', day(2018, 2))).toEqual(single(2_000_000n));
     expect(table.rateFor('foreign', day(2018, 2))).toEqual({ low: 1_000_000n, central: 2_000_000n, high: 3_000_000n });
     expect(table.rateFor('delegation', day(2018, 2)).central).toBe(900_000n);
@@ -188,7 +191,12 @@ describe('parseBands', () => {
 
   it('rejects a band without labels or with a min that is not a number', () => {
     expect(() => parseBands([{ min: 0, id: ' ', en: 'a' }])).toThrow(UsageError);
-    expect(() => parseBands([{ min: NaN, id: 'A', en: 'a' }, { min: 0, id: 'B', en: 'b' }])).toThrow(UsageError);
+    expect(() =>
+      parseBands([
+        { min: NaN, id: 'A', en: 'a' },
+        { min: 0, id: 'B', en: 'b' },
+      ]),
+    ).toThrow(UsageError);
   });
 });
 
@@ -198,7 +206,9 @@ describe('parseGroupBy and parseTop', () => {
   });
 
   it('names an unknown dimension with the ones to choose from, and one given twice', () => {
-    expect(() => parseGroupBy(['colour'])).toThrow("--group-by: unknown dimension 'colour' (choose from month, quarter, year, weekday, origin, region, type, purpose)");
+    expect(() => parseGroupBy(['colour'])).toThrow(
+      "--group-by: unknown dimension 'colour' (choose from month, quarter, year, weekday, origin, region, type, purpose)",
+    );
     expect(() => parseGroupBy(['month', 'month'])).toThrow("--group-by: 'month' is given twice");
   });
 

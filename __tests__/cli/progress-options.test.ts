@@ -103,7 +103,9 @@ describe('usage errors (exit 2) that name the problem', () => {
   };
 
   it('a metric that does not fit the data names what is missing', () => {
-    expect(usage([...LOGS, '--metric', 'foreign', '--target', '1000'])).toMatch(/--metric foreign needs arrivals data.*only delegation logs/);
+    expect(usage([...LOGS, '--metric', 'foreign', '--target', '1000'])).toMatch(
+      /--metric foreign needs arrivals data.*only delegation logs/,
+    );
     expect(usage(['fixtures/sample/arrivals-2017.csv', '--metric', 'visitors', '--target', '1000'])).toMatch(/needs a delegation log/);
   });
 
@@ -157,9 +159,28 @@ describe('output formats', () => {
     const [header, first, second, ...rest] = result.stdout.trimEnd().split('\n');
     expect(rest).toEqual([]);
     const cells = (line: string) => Object.fromEntries(line.split(',').map((v, i) => [header.split(',')[i], v]));
-    expect(cells(first)).toMatchObject({ metric: 'visitors', year: '2018', asOf: '2018-08-09', actual: '29870', percentAchieved: '59.74', pace: 'on-track', status: 'within-reach', bandBasis: 'projected', projectionMethod: 'seasonal-growth' });
+    expect(cells(first)).toMatchObject({
+      metric: 'visitors',
+      year: '2018',
+      asOf: '2018-08-09',
+      actual: '29870',
+      percentAchieved: '59.74',
+      pace: 'on-track',
+      status: 'within-reach',
+      bandBasis: 'projected',
+      projectionMethod: 'seasonal-growth',
+    });
     expect(Number(cells(first).projectedLow)).toBeLessThan(Number(cells(first).projected));
-    expect(cells(second)).toMatchObject({ metric: 'total', actual: '4898970', requiredPerDay: '', status: 'missed', yearOver: 'true', pace: '', band: 'Sangat Baik', bandBasis: 'final' });
+    expect(cells(second)).toMatchObject({
+      metric: 'total',
+      actual: '4898970',
+      requiredPerDay: '',
+      status: 'missed',
+      yearOver: 'true',
+      pace: '',
+      band: 'Sangat Baik',
+      bandBasis: 'final',
+    });
   });
 
   it('markdown and table show the formulas with the numbers', () => {

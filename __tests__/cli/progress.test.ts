@@ -23,8 +23,7 @@ function splitCsvLine(line: string): string[] {
     else if (c === ',' && !quoted) {
       fields.push(field);
       field = '';
-    }
-    else field += c;
+    } else field += c;
   }
   return [...fields, field];
 }
@@ -181,7 +180,12 @@ describe('leap year 2016, as of March', () => {
     const p = progressJson([
       'fixtures/sample/delegations-2016.csv',
       'fixtures/sample/delegations-2017.csv',
-      '--target', '40000', '--year', '2017', '--as-of', '2017-03-01',
+      '--target',
+      '40000',
+      '--year',
+      '2017',
+      '--as-of',
+      '2017-03-01',
     ]).targets[0];
     const previous = peopleThrough('delegations-2016.csv', '2016-03-01');
     expect(p.elapsedDays).toBe(60);
@@ -220,7 +224,17 @@ describe('month-only arrivals', () => {
     expect(p.metric).toBe('total');
     expect(p.asOf).toBe('2017-12-31');
     expect(p.actual).toBe(4_800_000 + 98_970);
-    expect(p.unavailable).toEqual({ requiredPerDay: 'year-over', requiredPerMonth: 'year-over', seasonalShare: 'no-previous-year', expectedSeasonal: 'no-previous-year', projectedSeasonal: 'no-previous-year', previousToDate: 'no-previous-year', yoyChange: 'no-previous-year', yoyChangePercent: 'no-previous-year', pace: 'year-over' });
+    expect(p.unavailable).toEqual({
+      requiredPerDay: 'year-over',
+      requiredPerMonth: 'year-over',
+      seasonalShare: 'no-previous-year',
+      expectedSeasonal: 'no-previous-year',
+      projectedSeasonal: 'no-previous-year',
+      previousToDate: 'no-previous-year',
+      yoyChange: 'no-previous-year',
+      yoyChangePercent: 'no-previous-year',
+      pace: 'year-over',
+    });
     expect(p.status).toBe('missed');
   });
 });

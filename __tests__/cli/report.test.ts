@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, visitstat } from '../helpers/cli';
 
-const SAMPLE = ['arrivals-2016', 'arrivals-2017', 'delegations-2016', 'delegations-2017', 'delegations-2018'].map((f) => `fixtures/sample/${f}.csv`);
+const SAMPLE = ['arrivals-2016', 'arrivals-2017', 'delegations-2016', 'delegations-2017', 'delegations-2018'].map(
+  (f) => `fixtures/sample/${f}.csv`,
+);
 const CONFIG = ['--config', 'fixtures/config/targets.json'];
 
 function csvRows(file: string): Record<string, string>[] {
@@ -83,11 +85,15 @@ describe('report on the sample data', () => {
 describe('report for cron', () => {
   it('writes HTML with -o and --quiet in an empty environment, printing nothing', () => {
     const path = join(folder, 'r.html');
-    const result = execFileSync('env', ['-i', `PATH=${process.env.PATH}`, process.execPath, BIN, 'report', ...CONFIG, '--quiet', '-o', path, ...SAMPLE], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const result = execFileSync(
+      'env',
+      ['-i', `PATH=${process.env.PATH}`, process.execPath, BIN, 'report', ...CONFIG, '--quiet', '-o', path, ...SAMPLE],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     expect(result).toBe('');
     const html = readFileSync(path, 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
@@ -97,7 +103,20 @@ describe('report for cron', () => {
 
   it('--fail-if-behind writes the report, then exits 3 with the reason on stderr', () => {
     const path = join(folder, 'behind.md');
-    const out = visitstat(['report', '--target', '60000', '--year', '2018', '--as-of', '2018-12-31', '--fail-if-behind', '--quiet', '-o', path, 'fixtures/sample/delegations-2018.csv']);
+    const out = visitstat([
+      'report',
+      '--target',
+      '60000',
+      '--year',
+      '2018',
+      '--as-of',
+      '2018-12-31',
+      '--fail-if-behind',
+      '--quiet',
+      '-o',
+      path,
+      'fixtures/sample/delegations-2018.csv',
+    ]);
     expect(out.code).toBe(3);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain('missed target: visitors 2018');

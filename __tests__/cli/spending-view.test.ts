@@ -16,7 +16,8 @@ const arrival = (year: number, month: number, segment: 'domestic' | 'foreign', c
   segment,
   count,
 });
-const delegation = (year: number, month: number, people: number, nights: number | null): DelegationRow => delegationRow({ date: { year, month, day: 10 }, people, nights });
+const delegation = (year: number, month: number, people: number, nights: number | null): DelegationRow =>
+  delegationRow({ date: { year, month, day: 10 }, people, nights });
 
 function viewOf(
   rows: { arrivals?: ArrivalRow[]; delegations?: DelegationRow[] },
@@ -61,7 +62,14 @@ describe('spendingDoc', () => {
   it('gives each period its lines, its "of which" and its total, then totals over all periods', () => {
     const doc = spendingDoc(viewOf(rows), CSV);
     const table = doc.tables[0];
-    expect(table.rows.map((r) => [typeof r.period === 'object' ? (r.period as { year: number }).year : r.period, r.segment, r.visitors, r.estimate])).toEqual([
+    expect(
+      table.rows.map((r) => [
+        typeof r.period === 'object' ? (r.period as { year: number }).year : r.period,
+        r.segment,
+        r.visitors,
+        r.estimate,
+      ]),
+    ).toEqual([
       [2016, 'domestic', 100, 150_000_000n],
       [2016, 'total', 100, 150_000_000n],
       [2017, 'domestic', 200, 300_000_000n],
@@ -78,10 +86,30 @@ describe('spendingDoc', () => {
   it('adds nights columns only under basis night, and low/high only for ranges (rates low/high only in CSV)', () => {
     const keys = (view: SpendingView, settings: ViewSettings) => spendingDoc(view, settings).tables[0].columns.map((c) => c.key);
     expect(keys(viewOf(rows), EN)).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimate']);
-    expect(keys(viewOf(rows, { basis: 'night', nights: 2 }), EN)).toEqual(['period', 'segment', 'visitors', 'nights', 'visitorNights', 'basis', 'rate', 'estimate']);
+    expect(keys(viewOf(rows, { basis: 'night', nights: 2 }), EN)).toEqual([
+      'period',
+      'segment',
+      'visitors',
+      'nights',
+      'visitorNights',
+      'basis',
+      'rate',
+      'estimate',
+    ]);
     const ranged = viewOf(rows, { flags: { domestic: '1..3' } });
     expect(keys(ranged, EN)).toEqual(['period', 'segment', 'visitors', 'basis', 'rate', 'estimateLow', 'estimate', 'estimateHigh']);
-    expect(keys(ranged, CSV)).toEqual(['period', 'segment', 'visitors', 'basis', 'rateLow', 'rate', 'rateHigh', 'estimateLow', 'estimate', 'estimateHigh']);
+    expect(keys(ranged, CSV)).toEqual([
+      'period',
+      'segment',
+      'visitors',
+      'basis',
+      'rateLow',
+      'rate',
+      'rateHigh',
+      'estimateLow',
+      'estimate',
+      'estimateHigh',
+    ]);
   });
 
   it('states every rate used and where it came from', () => {
@@ -94,7 +122,9 @@ describe('spendingDoc', () => {
   it('says so when a period has delegations but no arrivals figures', () => {
     const view = viewOf({ arrivals: [arrival(2017, 5, 'domestic', 200)], delegations: [delegation(2018, 2, 30, null)] });
     const notes = spendingDoc(view, EN).notes as string[];
-    expect(notes).toContain('2018, of which delegations: 30 x IDR 1,500,000 = IDR 45,000,000 (not in the total: no arrivals figures for this period)');
+    expect(notes).toContain(
+      '2018, of which delegations: 30 x IDR 1,500,000 = IDR 45,000,000 (not in the total: no arrivals figures for this period)',
+    );
     expect(view.result.periods[1].total.central).toBe(0n);
   });
 });
@@ -103,13 +133,37 @@ describe('spendingJson', () => {
   it('has exactly the documented fields', () => {
     const json = spendingJson(viewOf({ arrivals: [arrival(2017, 1, 'domestic', 1)], delegations: [delegation(2017, 1, 1, 2)] })) as any;
     expect(Object.keys(json)).toEqual([
-      'scope', 'groupBy', 'basis', 'nights', 'from', 'to', 'totalLow', 'total', 'totalHigh',
-      'segments', 'periods', 'rates', 'rowsRead', 'rowsAccepted', 'rowsRejected', 'rowsOutOfRange', 'files',
+      'scope',
+      'groupBy',
+      'basis',
+      'nights',
+      'from',
+      'to',
+      'totalLow',
+      'total',
+      'totalHigh',
+      'segments',
+      'periods',
+      'rates',
+      'rowsRead',
+      'rowsAccepted',
+      'rowsRejected',
+      'rowsOutOfRange',
+      'files',
     ]);
     expect(Object.keys(json.segments[0])).toEqual(['segment', 'inTotal', 'visitors', 'units', 'estimateLow', 'estimate', 'estimateHigh']);
     expect(Object.keys(json.periods[0])).toEqual(['period', 'lines', 'ofWhichDelegations', 'totalLow', 'total', 'totalHigh']);
     expect(Object.keys(json.periods[0].lines[0])).toEqual([
-      'segment', 'visitors', 'units', 'nightsEach', 'rateLow', 'rate', 'rateHigh', 'estimateLow', 'estimate', 'estimateHigh',
+      'segment',
+      'visitors',
+      'units',
+      'nightsEach',
+      'rateLow',
+      'rate',
+      'rateHigh',
+      'estimateLow',
+      'estimate',
+      'estimateHigh',
     ]);
     expect(Object.keys(json.rates[0])).toEqual(['segment', 'from', 'to', 'rateLow', 'rate', 'rateHigh', 'source']);
   });

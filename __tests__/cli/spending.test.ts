@@ -56,7 +56,11 @@ describe('the 2017 check on the bundled fixtures', () => {
       ['foreign', FOREIGN, 267_219_000_000, true],
       ['delegations', DELEGATES, Number(BigInt(DELEGATES) * DOMESTIC_RATE), false],
     ]);
-    expect([doc.rowsRead, doc.rowsAccepted, doc.rowsRejected]).toEqual([arrivals2017.length + delegations2017.length, arrivals2017.length + delegations2017.length, 0]);
+    expect([doc.rowsRead, doc.rowsAccepted, doc.rowsRejected]).toEqual([
+      arrivals2017.length + delegations2017.length,
+      arrivals2017.length + delegations2017.length,
+      0,
+    ]);
   });
 
   it('writes the same figures as plain integers in CSV, and with ; and CRLF for Excel', () => {
@@ -115,10 +119,22 @@ describe('rates', () => {
     const arrivals2016 = records(ARRIVALS_2016);
     const doc = spendingJson(['--config', config, ARRIVALS_2016, ARRIVALS_2017]);
     const [y2016, y2017] = doc.periods;
-    expect(BigInt(y2016.total)).toBe(BigInt(sumOf(arrivals2016, 'wisnus')) * 1_250_000n + BigInt(sumOf(arrivals2016, 'wisman')) * 2_500_000n);
-    expect(BigInt(y2016.totalHigh)).toBe(BigInt(sumOf(arrivals2016, 'wisnus')) * 1_250_000n + BigInt(sumOf(arrivals2016, 'wisman')) * 3_000_000n);
+    expect(BigInt(y2016.total)).toBe(
+      BigInt(sumOf(arrivals2016, 'wisnus')) * 1_250_000n + BigInt(sumOf(arrivals2016, 'wisman')) * 2_500_000n,
+    );
+    expect(BigInt(y2016.totalHigh)).toBe(
+      BigInt(sumOf(arrivals2016, 'wisnus')) * 1_250_000n + BigInt(sumOf(arrivals2016, 'wisman')) * 3_000_000n,
+    );
     expect(y2017.total).toBe(7_467_219_000_000);
-    expect(doc.rates).toContainEqual({ segment: 'domestic', from: '2016-01-01', to: '2016-12-31', rateLow: 1_250_000, rate: 1_250_000, rateHigh: 1_250_000, source: 'config rates[0].domestic' });
+    expect(doc.rates).toContainEqual({
+      segment: 'domestic',
+      from: '2016-01-01',
+      to: '2016-12-31',
+      rateLow: 1_250_000,
+      rate: 1_250_000,
+      rateHigh: 1_250_000,
+      source: 'config rates[0].domestic',
+    });
 
     const overridden = spendingJson(['--config', config, '--domestic-rate', '1000000', ARRIVALS_2016]);
     expect(overridden.periods[0].lines[0]).toMatchObject({ segment: 'domestic', rate: 1_000_000 });
@@ -150,7 +166,10 @@ describe('basis night', () => {
     const night = spendingJson(['--config', config, ARRIVALS_2017]);
     expect(night).toMatchObject({ basis: 'night', nights: 2 });
     expect(BigInt(night.total)).toBe(BigInt(DOMESTIC * 2) * DOMESTIC_RATE + BigInt(FOREIGN * 2) * FOREIGN_RATE);
-    expect(spendingJson(['--config', config, '--nights', '4', ARRIVALS_2017]).periods[0].lines[0]).toMatchObject({ units: DOMESTIC * 4, nightsEach: 4 });
+    expect(spendingJson(['--config', config, '--nights', '4', ARRIVALS_2017]).periods[0].lines[0]).toMatchObject({
+      units: DOMESTIC * 4,
+      nightsEach: 4,
+    });
     expect(spendingJson(['--config', config, '--basis', 'visit', ARRIVALS_2017]).total).toBe(7_467_219_000_000);
   });
 
@@ -158,7 +177,9 @@ describe('basis night', () => {
     const missing = delegations2017.filter((r) => r.nights === '');
     const result = visitstat(['spending', '--basis', 'night', DELEGATIONS_2017]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${missing.length} delegation rows (${sumOf(missing, 'people').toLocaleString('en-US')} people) have no nights`);
+    expect(result.stderr).toContain(
+      `${missing.length} delegation rows (${sumOf(missing, 'people').toLocaleString('en-US')} people) have no nights`,
+    );
     expect(result.stderr).toContain('give --nights N');
   });
 

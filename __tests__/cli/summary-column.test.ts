@@ -13,15 +13,27 @@ import type { DelegationBatch } from '../../src/model/records';
 
 jest.mock('../../src/model/fields', () => {
   const actual = jest.requireActual<typeof import('../../src/model/fields')>('../../src/model/fields');
-  const country = { name: 'country', kind: 'text', files: ['delegations'], aliases: ['country', 'negara'], groupBy: { en: 'Country', id: 'Negara' } };
+  const country = {
+    name: 'country',
+    kind: 'text',
+    files: ['delegations'],
+    aliases: ['country', 'negara'],
+    groupBy: { en: 'Country', id: 'Negara' },
+  };
   return { ...actual, FIELDS: [...actual.FIELDS, country] };
 });
 
 const COUNTRIES = ['Malaysia', 'Singapura', 'Jepang', ''];
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-column-'));
 const file = join(dir, 'delegations.csv');
-const rows = Array.from({ length: 3000 }, (_, i) => ({ month: (i % 12) + 1, people: 10 + (i % 7), country: COUNTRIES[i % 5 % 4] }));
-writeFileSync(file, ['tanggal,jumlah_peserta,Negara,provinsi', ...rows.map((r) => `2017-${String(r.month).padStart(2, '0')}-15,${r.people},${r.country},Bali`)].join('\n') + '\n');
+const rows = Array.from({ length: 3000 }, (_, i) => ({ month: (i % 12) + 1, people: 10 + (i % 7), country: COUNTRIES[(i % 5) % 4] }));
+writeFileSync(
+  file,
+  [
+    'tanggal,jumlah_peserta,Negara,provinsi',
+    ...rows.map((r) => `2017-${String(r.month).padStart(2, '0')}-15,${r.people},${r.country},Bali`),
+  ].join('\n') + '\n',
+);
 
 /** `visitstat summary ARGS file` as JSON, through the whole program. */
 async function summary(...args: string[]): Promise<{ delegations: { groups: Record<string, unknown>[] } }> {
@@ -34,8 +46,13 @@ const visitorsOf = (country: string) => rows.filter((r) => r.country === country
 
 test('--group-by country: one group per country, most visitors first, then the unknown', async () => {
   const { delegations } = await summary('--group-by', 'country');
-  const expected = ['Malaysia', 'Singapura', 'Jepang'].map((c) => ({ country: c, visitors: visitorsOf(c) })).sort((a, b) => b.visitors - a.visitors);
-  expect(delegations.groups.map((g) => ({ country: g.country, visitors: g.visitors }))).toEqual([...expected, { country: null, visitors: visitorsOf('') }]);
+  const expected = ['Malaysia', 'Singapura', 'Jepang']
+    .map((c) => ({ country: c, visitors: visitorsOf(c) }))
+    .sort((a, b) => b.visitors - a.visitors);
+  expect(delegations.groups.map((g) => ({ country: g.country, visitors: g.visitors }))).toEqual([
+    ...expected,
+    { country: null, visitors: visitorsOf('') },
+  ]);
 });
 
 test('crossed with a period, and with --top', async () => {
@@ -59,7 +76,12 @@ test('the scanner numbers it and the straight path takes it, in batches', async 
     },
   };
   const fields = new Set(['country']) as unknown as Set<'origin'>;
-  await readInputs([file], { options: { map: {}, dateFormat: 'dmy', fields }, sink, policy: { skipInvalid: false }, diagnostics: () => {} });
+  await readInputs([file], {
+    options: { map: {}, dateFormat: 'dmy', fields },
+    sink,
+    policy: { skipInvalid: false },
+    diagnostics: () => {},
+  });
   expect(taken).toBe(3000);
   expect(coded).toBeGreaterThan(3000 - 16 - 4);
 });

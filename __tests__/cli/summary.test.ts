@@ -163,7 +163,8 @@ describe('summary of arrivals', () => {
   });
 
   it('per year: 2017 against 2016, from the seed totals', () => {
-    const [y2016, y2017] = json(['summary', '--group-by', 'year', 'fixtures/sample/arrivals-2016.csv', 'fixtures/sample/arrivals-2017.csv']).arrivals.periods;
+    const [y2016, y2017] = json(['summary', '--group-by', 'year', 'fixtures/sample/arrivals-2016.csv', 'fixtures/sample/arrivals-2017.csv'])
+      .arrivals.periods;
     expect([y2016.domestic, y2016.foreign, y2017.domestic, y2017.foreign]).toEqual([4_012_505, 77_139, 4_800_000, 98_970]);
     expect(y2016.totalGrowthPct).toBeNull();
     expect(y2017.totalGrowthPct).toBeCloseTo((100 * (4_898_970 - 4_089_644)) / 4_089_644, 9);

@@ -8,10 +8,10 @@ import type { Kind } from '../../src/model/records';
 import { UsageError } from '../../src/errors';
 import { arrival, delegation } from '../helpers/rows';
 
-const resolveMetric = (metric: Metric | undefined, kinds: Set<Kind>, source = 'command line') => chooseMetric({ source, metric, value: 1 }, kinds);
+const resolveMetric = (metric: Metric | undefined, kinds: Set<Kind>, source = 'command line') =>
+  chooseMetric({ source, metric, value: 1 }, kinds);
 
 const kinds = (...k: Kind[]) => new Set<Kind>(k);
-
 
 describe('chooseMetric', () => {
   it('defaults to visitors for delegation logs and total for arrivals', () => {
@@ -60,8 +60,12 @@ describe('measure: what the data cannot give, said to the user', () => {
 
   it('names the option that would make each figure possible', () => {
     const request = { source: 'command line', value: 100 };
-    expect(() => measure(new MetricSeries().series('visitors'), 'visitors', request, settings)).toThrow('no data to measure progress from; give --year and --as-of');
-    expect(() => measure(series(), 'visitors', { ...request, year: 2019 }, settings)).toThrow('no data for 2019; give --as-of to measure progress anyway');
+    expect(() => measure(new MetricSeries().series('visitors'), 'visitors', request, settings)).toThrow(
+      'no data to measure progress from; give --year and --as-of',
+    );
+    expect(() => measure(series(), 'visitors', { ...request, year: 2019 }, settings)).toThrow(
+      'no data for 2019; give --as-of to measure progress anyway',
+    );
     expect(() => measure(series(), 'visitors', request, { ...settings, asOf: { year: 2017, month: 1, day: 1 } })).toThrow(
       'as-of 2017 is before the target year 2018',
     );

@@ -280,7 +280,11 @@ describe('signals', () => {
    * Starts `visitstat summary` reading from a FIFO this test holds open (so the command is mid-run
    * with its temporary files made), with -o and --rejects on existing files.
    */
-  function startHeld(): { child: ChildProcess; feed: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
+  function startHeld(): {
+    child: ChildProcess;
+    feed: ChildProcess;
+    done: Promise<{ code: number | null; signal: string | null; stderr: string }>;
+  } {
     const fifo = at('in.fifo');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
     writeFileSync(at('out.csv'), 'old output\n');
@@ -306,21 +310,24 @@ describe('signals', () => {
   }
 
   // The process ends by the signal itself, which a shell reports as 128 + signal (130, 143, 129).
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s mid-run: temporary files removed, ended by the signal, old files intact', async (signal) => {
-    const { child, feed, done } = startHeld();
-    try {
-      await tempsMade();
-      child.kill(signal);
-      const result = await done;
-      expect(result).toEqual({ code: null, signal, stderr: '' });
-      expect(temps()).toEqual([]);
-      expect(readFileSync(at('out.csv'), 'utf8')).toBe('old output\n');
-      expect(readFileSync(at('rejects.csv'), 'utf8')).toBe('old rejects\n');
-    } finally {
-      feed.kill('SIGKILL');
-      child.kill('SIGKILL');
-    }
-  });
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s mid-run: temporary files removed, ended by the signal, old files intact',
+    async (signal) => {
+      const { child, feed, done } = startHeld();
+      try {
+        await tempsMade();
+        child.kill(signal);
+        const result = await done;
+        expect(result).toEqual({ code: null, signal, stderr: '' });
+        expect(temps()).toEqual([]);
+        expect(readFileSync(at('out.csv'), 'utf8')).toBe('old output\n');
+        expect(readFileSync(at('rejects.csv'), 'utf8')).toBe('old rejects\n');
+      } finally {
+        feed.kill('SIGKILL');
+        child.kill('SIGKILL');
+      }
+    },
+  );
 
   it('a shell sees 128 + signal: 143 for SIGTERM', () => {
     // Not through the vs function: $! must be visitstat's own process, not a subshell's.

@@ -11,7 +11,14 @@ import { readInputs } from '../../src/ingest/inputs';
 import type { InputOptions } from '../../src/ingest/reader';
 import type { CalDate } from '../../src/model/dates';
 import type { TextField } from '../../src/model/fields';
-import { type BatchCodes, type BatchValues, DELEGATION_FIELDS, type DelegationBatch, type DelegationRow, rowOf } from '../../src/model/records';
+import {
+  type BatchCodes,
+  type BatchValues,
+  DELEGATION_FIELDS,
+  type DelegationBatch,
+  type DelegationRow,
+  rowOf,
+} from '../../src/model/records';
 import { DelegationSummarizer, type GroupDim } from '../../src/model/summary';
 import { delegationRow } from '../helpers/rows';
 import { propertyRuns } from '../helpers/property';
@@ -21,13 +28,44 @@ const HEADER = 'tanggal,asal_instansi,provinsi,jenis_instansi,jumlah_peserta,lam
 const TEXT_FIELDS: TextField[] = ['origin', 'region', 'type', 'purpose'];
 
 /** Fields as real logs write them, with the odd broken one. */
-const dateArb = fc.constantFrom('2017-03-05', '05/03/2017', ' 2018-01-31 ', '31/12/2016', '2017-02-30', 'kemarin', '', '"2017-08"', 'Agustus 2017');
+const dateArb = fc.constantFrom(
+  '2017-03-05',
+  '05/03/2017',
+  ' 2018-01-31 ',
+  '31/12/2016',
+  '2017-02-30',
+  'kemarin',
+  '',
+  '"2017-08"',
+  'Agustus 2017',
+);
 const countArb = fc.constantFrom('12', '070', ' 45 ', '"300"', '0', '', '-3', '1.5', '1e3', 'dua', '1234567890', '12000000000');
-const textArb = fc.constantFrom('Bali', '"Jawa Timur"', '"Nusa ""Tenggara"", Barat"', '', '  Papua  ', 'DPRD', 'Kab. Malang', 'Pariwisata;MPP', '"MPP | e-Gov"', 'é ü 漢');
+const textArb = fc.constantFrom(
+  'Bali',
+  '"Jawa Timur"',
+  '"Nusa ""Tenggara"", Barat"',
+  '',
+  '  Papua  ',
+  'DPRD',
+  'Kab. Malang',
+  'Pariwisata;MPP',
+  '"MPP | e-Gov"',
+  'é ü 漢',
+);
 
 const recordArb = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(dateArb, textArb, textArb, textArb, countArb, countArb, textArb).map((f) => f.join(',')) },
-  { weight: 1, arbitrary: fc.constantFrom('2017-03-05,Bali,Bali', '2017-03-05,a,b,c,5,2,d,e', '2017-03-05,a,b,c,5,2,d,,', '2017-03-05,"open,b,c,5,2,d', '2017-03-05,"a"x,b,c,5,2,d', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2017-03-05,Bali,Bali',
+      '2017-03-05,a,b,c,5,2,d,e',
+      '2017-03-05,a,b,c,5,2,d,,',
+      '2017-03-05,"open,b,c,5,2,d',
+      '2017-03-05,"a"x,b,c,5,2,d',
+      '',
+    ),
+  },
 );
 
 interface Read {
@@ -114,7 +152,10 @@ describe('delegation rows in batches', () => {
   });
 
   it('take the straight path for valid rows, and each file has its own codes', async () => {
-    const records = Array.from({ length: 3000 }, (_, i) => `2017-03-${String((i % 28) + 1).padStart(2, '0')},Dinas ${i % 50},Bali,DPRD,${10 + (i % 90)},${i % 3 || ''},MPP`);
+    const records = Array.from(
+      { length: 3000 },
+      (_, i) => `2017-03-${String((i % 28) + 1).padStart(2, '0')},Dinas ${i % 50},Bali,DPRD,${10 + (i % 90)},${i % 3 || ''},MPP`,
+    );
     const a = writeCsv(records, false);
     const b = writeCsv(records.slice().reverse(), true);
     const one = await read([a, b], { fields: new Set(TEXT_FIELDS) }, false);
@@ -133,23 +174,44 @@ function isoDate(text: string): CalDate {
 }
 
 describe('DelegationSummarizer.addBatch', () => {
-  const rowArb = fc.record({
-    date: fc.record({ year: fc.integer({ min: 2016, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
-    people: fc.integer({ min: 1, max: 400 }),
-    origin: fc.option(fc.constantFrom('A', 'B', 'C')),
-    region: fc.option(fc.constantFrom('Bali', 'Papua', 'Jawa Timur', 'Aceh')),
-    type: fc.option(fc.constantFrom('DPRD', 'Pemkab')),
-    nights: fc.option(fc.integer({ min: 0, max: 5 })),
-    purpose: fc.subarray(['MPP', 'e-Gov', 'Perizinan']),
-  }).map(delegationRow);
+  const rowArb = fc
+    .record({
+      date: fc.record({
+        year: fc.integer({ min: 2016, max: 2018 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.option(fc.integer({ min: 1, max: 28 })),
+      }),
+      people: fc.integer({ min: 1, max: 400 }),
+      origin: fc.option(fc.constantFrom('A', 'B', 'C')),
+      region: fc.option(fc.constantFrom('Bali', 'Papua', 'Jawa Timur', 'Aceh')),
+      type: fc.option(fc.constantFrom('DPRD', 'Pemkab')),
+      nights: fc.option(fc.integer({ min: 0, max: 5 })),
+      purpose: fc.subarray(['MPP', 'e-Gov', 'Perizinan']),
+    })
+    .map(delegationRow);
   // A batch: rows, whether each row has codes, and the code space they are numbered in.
-  const batchArb = fc.array(fc.tuple(rowArb, fc.boolean()), { maxLength: 60 }).chain((rows) => fc.tuple(fc.constant(rows), fc.integer({ min: 0, max: 2 })));
-  const dimsArb = fc.constantFrom<GroupDim[]>([], ['month'], ['year'], ['weekday'], ['origin'], ['region'], ['type'], ['purpose'], ['year', 'region']);
+  const batchArb = fc
+    .array(fc.tuple(rowArb, fc.boolean()), { maxLength: 60 })
+    .chain((rows) => fc.tuple(fc.constant(rows), fc.integer({ min: 0, max: 2 })));
+  const dimsArb = fc.constantFrom<GroupDim[]>(
+    [],
+    ['month'],
+    ['year'],
+    ['weekday'],
+    ['origin'],
+    ['region'],
+    ['type'],
+    ['purpose'],
+    ['year', 'region'],
+  );
 
   it('gives the result of add() row by row, whatever the codes and code spaces', () => {
     fc.assert(
       fc.property(fc.array(batchArb, { maxLength: 6 }), dimsArb, fc.option(fc.integer({ min: 1, max: 2 })), (batches, dims, top) => {
-        const options = { groupBy: dims, top: dims.some((d) => !['month', 'year', 'weekday'].includes(d)) ? top ?? undefined : undefined };
+        const options = {
+          groupBy: dims,
+          top: dims.some((d) => !['month', 'year', 'weekday'].includes(d)) ? (top ?? undefined) : undefined,
+        };
         const byRow = new DelegationSummarizer(options);
         const byBatch = new DelegationSummarizer(options);
         const spaces = [{}, {}, {}];

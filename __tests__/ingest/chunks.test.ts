@@ -49,13 +49,21 @@ describe('fileChunks', () => {
 describe('FileReader with a reused chunk buffer', () => {
   // Longer than the 64 KB the reader sniffs, so that later chunks go through the transcoder one by one.
   const lines = ['tanggal,asal_instansi,provinsi,jumlah_peserta,lama_menginap'];
-  for (let i = 0; i < 2000; i++) lines.push(`2017-03-${String((i % 28) + 1).padStart(2, '0')},"Dinas Pariwisata, Cañón ${i % 7}",Bali ü ${i % 3},${10 + i},${i % 4 || ''}`);
+  for (let i = 0; i < 2000; i++)
+    lines.push(
+      `2017-03-${String((i % 28) + 1).padStart(2, '0')},"Dinas Pariwisata, Cañón ${i % 7}",Bali ü ${i % 3},${10 + i},${i % 4 || ''}`,
+    );
   const text = lines.join('\r\n') + '\r\n';
 
   /** Feeds `bytes` in chunks of `size` through one buffer that is scribbled over after every feed. */
   function readReused(bytes: Buffer, size: number, encoding: Encoding): DelegationRow[] {
     const rows: DelegationRow[] = [];
-    const file = new FileReader('t.csv', { map: {}, dateFormat: 'dmy', encoding }, { delegation: (r) => rows.push(r), arrival: () => undefined }, { reject: () => undefined });
+    const file = new FileReader(
+      't.csv',
+      { map: {}, dateFormat: 'dmy', encoding },
+      { delegation: (r) => rows.push(r), arrival: () => undefined },
+      { reject: () => undefined },
+    );
     const buffer = Buffer.alloc(size);
     for (let at = 0; at < bytes.length; at += size) {
       const n = bytes.copy(buffer, 0, at, at + size);

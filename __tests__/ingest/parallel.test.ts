@@ -72,7 +72,10 @@ test('a clean file: the worker part is taken, totals equal the serial read', asy
 });
 
 test('--from/--to: rows left out are counted alike', async () => {
-  const run = await compare(rowsFile('range.csv', 30_000), { from: { year: 2017, month: 3, day: 10 }, to: { year: 2018, month: 4, day: 20 } });
+  const run = await compare(rowsFile('range.csv', 30_000), {
+    from: { year: 2017, month: 3, day: 10 },
+    to: { year: 2018, month: 4, day: 20 },
+  });
   expect(run.taken).toBe(1);
   expect(run.result.summary!.rowsOutOfRange).toBeGreaterThan(1_000);
 });

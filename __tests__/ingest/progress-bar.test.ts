@@ -61,7 +61,10 @@ describe('barLayout: the line fits the terminal', () => {
   });
 
   test('the bar narrows first, then the name is shortened, then the size and the time left go', () => {
-    expect(barLayout('big.csv', 824_000_000, 200)).toEqual({ format: 'big.csv [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left', barsize: 40 });
+    expect(barLayout('big.csv', 824_000_000, 200)).toEqual({
+      format: 'big.csv [{bar}] {percentage}% | {value}/{total} MB | {eta_formatted} left',
+      barsize: 40,
+    });
     const at60 = barLayout('big.csv', 824_000_000, 60);
     expect(at60.format).toMatch(/^big\.csv .* MB .* left$/);
     expect([...widest(at60)].length).toBe(59);
@@ -74,7 +77,15 @@ describe('barLayout: the line fits the terminal', () => {
   });
 
   test('the bar drawn on an 80-column terminal is no wider than it', () => {
-    const tty = { isTTY: true, columns: 80, written: [] as string[], write(text: string) { this.written.push(text); return true; } };
+    const tty = {
+      isTTY: true,
+      columns: 80,
+      written: [] as string[],
+      write(text: string) {
+        this.written.push(text);
+        return true;
+      },
+    };
     let now = 0;
     const progress = new ReadProgress(`data/${'x'.repeat(90)}.csv`, 824_000_000, tty, () => now);
     try {

@@ -13,7 +13,11 @@ import { parseMapOption } from '../../src/ingest/headers';
 
 const OPTIONS: InputOptions = { map: {}, dateFormat: 'dmy' };
 
-async function read(files: string[], options: Partial<InputOptions> = {}, policy = { skipInvalid: true, rejectsPath: undefined as string | undefined }) {
+async function read(
+  files: string[],
+  options: Partial<InputOptions> = {},
+  policy = { skipInvalid: true, rejectsPath: undefined as string | undefined },
+) {
   const delegations: DelegationRow[] = [];
   const arrivals: ArrivalRow[] = [];
   const diagnostics: string[] = [];
@@ -109,9 +113,19 @@ describe('invalid rows: nothing lost', () => {
       diagnostics: (l) => lines.push(l),
     });
     await expect(attempt).rejects.toThrow(InvalidDataError);
-    expect(lines.map((l) => l.replace(/^.*bad-rows\.csv:/, '').split(':')[0])).toEqual(
-      ['5', '7', '8', '10', '11', '12', '14', '15', '16', '18', '20'],
-    );
+    expect(lines.map((l) => l.replace(/^.*bad-rows\.csv:/, '').split(':')[0])).toEqual([
+      '5',
+      '7',
+      '8',
+      '10',
+      '11',
+      '12',
+      '14',
+      '15',
+      '16',
+      '18',
+      '20',
+    ]);
   });
 
   test('--rejects keeps each rejected row verbatim with file, line and reason', async () => {
@@ -129,16 +143,19 @@ describe('invalid rows: nothing lost', () => {
 });
 
 describe('fields: text columns a command does not use are left unread', () => {
-  test.each(['messy/bad-rows.csv', 'messy/excel-id.csv', 'messy/windows-1252.csv'])('%s: same rows, only the fields asked for', async (file) => {
-    const all = await read([file]);
-    const some = await read([file], { fields: new Set(['region'] as const) });
-    expect(some.summary).toEqual(all.summary);
-    expect(some.delegations).toHaveLength(all.delegations.length);
-    some.delegations.forEach((row, i) => {
-      const full = all.delegations[i];
-      expect(row).toEqual({ ...full, origin: null, type: null, purpose: [] });
-    });
-  });
+  test.each(['messy/bad-rows.csv', 'messy/excel-id.csv', 'messy/windows-1252.csv'])(
+    '%s: same rows, only the fields asked for',
+    async (file) => {
+      const all = await read([file]);
+      const some = await read([file], { fields: new Set(['region'] as const) });
+      expect(some.summary).toEqual(all.summary);
+      expect(some.delegations).toHaveLength(all.delegations.length);
+      some.delegations.forEach((row, i) => {
+        const full = all.delegations[i];
+        expect(row).toEqual({ ...full, origin: null, type: null, purpose: [] });
+      });
+    },
+  );
 
   test('the fields asked for are read as without the option', async () => {
     const all = await read(['sample/delegations-2017.csv']);
@@ -166,7 +183,12 @@ describe('files that are not CSV text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vs-'));
     const file = join(dir, 'photo.csv');
     writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    const attempt = readInputs([file], { options: OPTIONS, sink: { delegation() {}, arrival() {} }, policy: { skipInvalid: false }, diagnostics: () => {} });
+    const attempt = readInputs([file], {
+      options: OPTIONS,
+      sink: { delegation() {}, arrival() {} },
+      policy: { skipInvalid: false },
+      diagnostics: () => {},
+    });
     await expect(attempt).rejects.toThrow(`${file}: not a CSV text file (it holds binary data)`);
   });
 });

@@ -49,10 +49,44 @@ const separator = fc.constantFrom('-', '/', '.', ' ', ',', '');
 
 /** Texts near the plain forms: right and wrong lengths, separators, impossible days, years out of range, spaces, words. */
 const dateLike = fc.oneof(
-  fc.tuple(fc.integer({ min: 1850, max: 2250 }), separator, padded(fc.integer({ min: 0, max: 13 })), separator, padded(fc.integer({ min: 0, max: 32 }))).map((p) => p.join('')),
-  fc.tuple(padded(fc.integer({ min: 0, max: 32 })), separator, padded(fc.integer({ min: 0, max: 13 })), separator, fc.oneof(digits(1850, 2250), digits(0, 99), digits(10000, 99999))).map((p) => p.join('')),
-  fc.tuple(fc.constantFrom('', ' ', '"'), fc.stringMatching(/^[0-9./ -]{0,12}$/), fc.constantFrom('', ' ', 'T', ' 0:00')).map((p) => p.join('')),
-  fc.constantFrom('2016-02-29', '2017-02-29', '1900-01-01', '2199-12-31', '2200-01-01', '1899-12-31', '31/04/2017', '29/2/2000', '29/2/1900', '2017-3-9', '9.3.2017', '09/03/17', 'Agustus 2017', '2017-08', ''),
+  fc
+    .tuple(
+      fc.integer({ min: 1850, max: 2250 }),
+      separator,
+      padded(fc.integer({ min: 0, max: 13 })),
+      separator,
+      padded(fc.integer({ min: 0, max: 32 })),
+    )
+    .map((p) => p.join('')),
+  fc
+    .tuple(
+      padded(fc.integer({ min: 0, max: 32 })),
+      separator,
+      padded(fc.integer({ min: 0, max: 13 })),
+      separator,
+      fc.oneof(digits(1850, 2250), digits(0, 99), digits(10000, 99999)),
+    )
+    .map((p) => p.join('')),
+  fc
+    .tuple(fc.constantFrom('', ' ', '"'), fc.stringMatching(/^[0-9./ -]{0,12}$/), fc.constantFrom('', ' ', 'T', ' 0:00'))
+    .map((p) => p.join('')),
+  fc.constantFrom(
+    '2016-02-29',
+    '2017-02-29',
+    '1900-01-01',
+    '2199-12-31',
+    '2200-01-01',
+    '1899-12-31',
+    '31/04/2017',
+    '29/2/2000',
+    '29/2/1900',
+    '2017-3-9',
+    '9.3.2017',
+    '09/03/17',
+    'Agustus 2017',
+    '2017-08',
+    '',
+  ),
 );
 
 describe('dated columns', () => {

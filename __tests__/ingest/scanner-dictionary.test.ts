@@ -51,7 +51,8 @@ describe('scanner dictionaries', () => {
       if (size > 0) values.push('z'.repeat(size)); // same byte repeated: lengths alone tell these apart
     }
     const rows = ['h', ...Array.from({ length: 40 }, () => 'warm')];
-    for (let round = 0; round < 3; round++) for (let i = 0; i < values.length; i++) rows.push(values[(i * 31 + round * 17) % values.length]);
+    for (let round = 0; round < 3; round++)
+      for (let i = 0; i < values.length; i++) rows.push(values[(i * 31 + round * 17) % values.length]);
     const text = rows.join('\n') + '\n';
     for (const chunk of [Infinity, 4096, 61]) expectFirstSeenNumbers(numbered(text, 0, chunk));
   });

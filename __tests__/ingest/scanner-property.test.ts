@@ -147,7 +147,11 @@ describe('scanner vs csv-parse on well-formed CSV', () => {
       fc.property(csvCase(true), cuts, (c, cutAt) => {
         const { text, startLines } = render(c);
         const bytes = Buffer.from(text, 'utf8');
-        const ours = scan(bytes, c.delimiter, cutAt.filter((n) => n < bytes.length));
+        const ours = scan(
+          bytes,
+          c.delimiter,
+          cutAt.filter((n) => n < bytes.length),
+        );
         expect(ours.errors).toEqual([]);
         expect(ours.records.map((r) => r.fields)).toEqual(oracle(text, c.delimiter));
         const expectedLines = startLines.filter((_, i) => !isBlank(c.records[i]));
@@ -177,7 +181,12 @@ describe('scanner vs csv-parse on broken quoting', () => {
    * the records csv-parse reads from the line after.
    */
   const brokenCase = fc
-    .tuple(csvCase(false), fc.nat(), fc.constantFrom('after-quote', 'unclosed'), plainText.filter((t) => t !== ''))
+    .tuple(
+      csvCase(false),
+      fc.nat(),
+      fc.constantFrom('after-quote', 'unclosed'),
+      plainText.filter((t) => t !== ''),
+    )
     .filter(([c]) => c.records.length > 0);
 
   test('same records before the error, the error on the right line, and reading resumes after it', () => {
@@ -197,13 +206,15 @@ describe('scanner vs csv-parse on broken quoting', () => {
         const broken = { ...c, records };
         const { text, startLines } = render(broken);
         const bytes = Buffer.from(text, 'utf8');
-        const ours = scan(bytes, c.delimiter, cutAt.filter((n) => n < bytes.length));
+        const ours = scan(
+          bytes,
+          c.delimiter,
+          cutAt.filter((n) => n < bytes.length),
+        );
 
         const before = render({ ...broken, records: records.slice(0, index), finalLineEnding: true }).text;
         const errorLine = startLines[index];
-        expect(() => oracle(text, c.delimiter, true)).toThrow(
-          kind === 'after-quote' ? /Invalid Closing Quote/ : /Quote Not Closed/,
-        );
+        expect(() => oracle(text, c.delimiter, true)).toThrow(kind === 'after-quote' ? /Invalid Closing Quote/ : /Quote Not Closed/);
         expect(ours.errors.map((e) => e.line)[0]).toBe(errorLine);
         const oursBefore = ours.records.filter((r) => r.line < errorLine).map((r) => r.fields);
         expect(oursBefore).toEqual(index === 0 ? [] : oracle(before, c.delimiter, true));

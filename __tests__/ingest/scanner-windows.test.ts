@@ -134,7 +134,6 @@ function scan(buf: Buffer, delim: number, cuts: number[]): Out {
   return out;
 }
 
-
 function check(text: string, delim = ',', cuts: number[][] = [[], [64], [1, 63, 65, 127, 128, 129]]): void {
   const buf = Buffer.from(text, 'latin1');
   const want = reference(buf, delim.charCodeAt(0));
@@ -194,7 +193,12 @@ describe('the 64-byte fast path agrees with the byte-at-a-time dialect', () => {
   test('random inputs of mostly well-formed rows with rare breakage, in random chunks', () => {
     const next = mulberry32(20240611);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
-    const plain = () => 'abcdefghij klmnopqrst'.slice(0, Math.floor(next() * 22)).split('').sort(() => next() - 0.5).join('');
+    const plain = () =>
+      'abcdefghij klmnopqrst'
+        .slice(0, Math.floor(next() * 22))
+        .split('')
+        .sort(() => next() - 0.5)
+        .join('');
     const runs = propertyRuns(Number(process.env.PROPERTY_RUNS ?? 1500));
     for (let run = 0; run < runs; run++) {
       const delim = pick([',', ';', '\t']);

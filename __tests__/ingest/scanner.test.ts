@@ -25,12 +25,21 @@ const fields = (s: Scanned) => s.records.map((r) => r.fields);
 
 describe('CsvScanner', () => {
   test('plain fields, LF and CRLF, last line without ending', () => {
-    expect(fields(scan('a,b\n1,2\r\n3,4'))).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
+    expect(fields(scan('a,b\n1,2\r\n3,4'))).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   test('quoted fields with delimiters, doubled quotes and newlines; line numbers are physical', () => {
     const s = scan('h1,h2\n"x, y","say ""hi"""\n"two\nlines",z\nlast,1\n');
-    expect(fields(s)).toEqual([['h1', 'h2'], ['x, y', 'say "hi"'], ['two\nlines', 'z'], ['last', '1']]);
+    expect(fields(s)).toEqual([
+      ['h1', 'h2'],
+      ['x, y', 'say "hi"'],
+      ['two\nlines', 'z'],
+      ['last', '1'],
+    ]);
     expect(s.records.map((r) => r.line)).toEqual([1, 2, 3, 5]);
   });
 
@@ -56,13 +65,20 @@ describe('CsvScanner', () => {
   test('text after a closing quote is an error on its line, and scanning goes on', () => {
     const s = scan('a,b\n"x"y,1\nc,d\n');
     expect(s.errors).toEqual([{ line: 2, message: 'text after a closing quote', raw: '"x"y,1' }]);
-    expect(fields(s)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields(s)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   test('an unclosed quote rejects its own line only, so later rows are not lost', () => {
     const s = scan('a,b\n1,"open\n2,3\n4,5\n');
     expect(s.errors).toEqual([{ line: 2, message: 'quote opened here is never closed', raw: '1,"open' }]);
-    expect(fields(s)).toEqual([['a', 'b'], ['2', '3'], ['4', '5']]);
+    expect(fields(s)).toEqual([
+      ['a', 'b'],
+      ['2', '3'],
+      ['4', '5'],
+    ]);
     expect(s.records.map((r) => r.line)).toEqual([1, 3, 4]);
   });
 
@@ -71,7 +87,10 @@ describe('CsvScanner', () => {
   });
 
   test('a lone CR ends a record too', () => {
-    expect(fields(scan('a,b\r1,2\r'))).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fields(scan('a,b\r1,2\r'))).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 });
 
@@ -110,14 +129,22 @@ describe('batches and buffers of the WebAssembly scanner', () => {
     const text = `a,b\n${'1,'.repeat(99)}1\n${over}\nc,d\n`;
     const whole = scan(text, Infinity, ',', limits);
     expect(whole.errors).toEqual([{ line: 3, message: 'more than 100 fields in one record', raw: over.split('\n')[0] }]);
-    expect(whole.records.map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [2, Array(100).fill('1')], [4, ['q"']], [5, ['c', 'd']]]);
+    expect(whole.records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a', 'b']],
+      [2, Array(100).fill('1')],
+      [4, ['q"']],
+      [5, ['c', 'd']],
+    ]);
     for (const size of [1, 7, 64, 333]) expect(scan(text, size, ',', limits)).toEqual(whole);
   });
 
   test('the default limit is 100,000 fields', () => {
     const s = scan(`a,b\n${'1,'.repeat(100_000)}1\nc,d\n`, 65_536);
     expect(s.errors.map((e) => [e.line, e.message])).toEqual([[2, 'more than 100,000 fields in one record']]);
-    expect(fields(s)).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(fields(s)).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
   });
 
   test('a record longer than maxRecordBytes stops the input, naming its line', () => {
@@ -129,7 +156,11 @@ describe('batches and buffers of the WebAssembly scanner', () => {
 
   test('lines of only spaces and tabs are skipped like blank lines, a quoted blank field is not', () => {
     const s = scan('a,b\n  \n\t\n \t \r\n" "\n1,2\n   ');
-    expect(s.records.map((r) => [r.line, r.fields])).toEqual([[1, ['a', 'b']], [5, [' ']], [6, ['1', '2']]]);
+    expect(s.records.map((r) => [r.line, r.fields])).toEqual([
+      [1, ['a', 'b']],
+      [5, [' ']],
+      [6, ['1', '2']],
+    ]);
   });
 
   test('a field longer than the input buffer, split over many chunks', () => {

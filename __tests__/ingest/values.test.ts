@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import type { CalDate } from '../../src/model/dates';
-import {
-  MAX_YEAR,
-  MIN_YEAR,
-  TWO_DIGIT_YEAR_PIVOT,
-  parseCount,
-  parseDate,
-  parseOptionalCount,
-} from '../../src/ingest/values';
+import { MAX_YEAR, MIN_YEAR, TWO_DIGIT_YEAR_PIVOT, parseCount, parseDate, parseOptionalCount } from '../../src/ingest/values';
 
 const day = (year: number, month: number, d: number): CalDate => ({ year, month, day: d });
 const monthOnly = (year: number, month: number): CalDate => ({ year, month, day: null });
@@ -18,8 +11,18 @@ function grouped(n: number, separator: string): string {
 }
 
 const INDONESIAN_MONTHS = [
-  'Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni',
-  'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember',
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
 ];
 /** Indexed by ISO weekday - 1. */
 const INDONESIAN_WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
@@ -165,18 +168,48 @@ describe('parseDate: accepted forms', () => {
   });
 
   test.each([
-    ['Januari', 1], ['January', 1], ['Jan', 1],
-    ['Februari', 2], ['Pebruari', 2], ['February', 2], ['Feb', 2], ['Peb', 2],
-    ['Maret', 3], ['March', 3], ['Mar', 3],
-    ['April', 4], ['Apr', 4],
-    ['Mei', 5], ['May', 5],
-    ['Juni', 6], ['June', 6], ['Jun', 6],
-    ['Juli', 7], ['July', 7], ['Jul', 7],
-    ['Agustus', 8], ['August', 8], ['Agu', 8], ['Agt', 8], ['Ags', 8], ['Aug', 8],
-    ['September', 9], ['Sep', 9], ['Sept', 9],
-    ['Oktober', 10], ['October', 10], ['Okt', 10], ['Oct', 10],
-    ['November', 11], ['Nopember', 11], ['Nov', 11], ['Nop', 11],
-    ['Desember', 12], ['December', 12], ['Des', 12], ['Dec', 12],
+    ['Januari', 1],
+    ['January', 1],
+    ['Jan', 1],
+    ['Februari', 2],
+    ['Pebruari', 2],
+    ['February', 2],
+    ['Feb', 2],
+    ['Peb', 2],
+    ['Maret', 3],
+    ['March', 3],
+    ['Mar', 3],
+    ['April', 4],
+    ['Apr', 4],
+    ['Mei', 5],
+    ['May', 5],
+    ['Juni', 6],
+    ['June', 6],
+    ['Jun', 6],
+    ['Juli', 7],
+    ['July', 7],
+    ['Jul', 7],
+    ['Agustus', 8],
+    ['August', 8],
+    ['Agu', 8],
+    ['Agt', 8],
+    ['Ags', 8],
+    ['Aug', 8],
+    ['September', 9],
+    ['Sep', 9],
+    ['Sept', 9],
+    ['Oktober', 10],
+    ['October', 10],
+    ['Okt', 10],
+    ['Oct', 10],
+    ['November', 11],
+    ['Nopember', 11],
+    ['Nov', 11],
+    ['Nop', 11],
+    ['Desember', 12],
+    ['December', 12],
+    ['Des', 12],
+    ['Dec', 12],
   ])('month name %j is month %d in every case and with a dot', (name, month) => {
     for (const form of [name, name.toUpperCase(), name.toLowerCase(), `${name}.`]) {
       expect(parseDate(`1 ${form} 2016`)).toEqual(day(2016, month, 1));

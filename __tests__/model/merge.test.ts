@@ -146,7 +146,10 @@ describe('SpendingEstimator.toData / absorb', () => {
 
 describe('DailySeries.toData / absorb', () => {
   it('gives, merged from series of disjoint parts, the series of all values', () => {
-    const valueArb = fc.record({ date: dateArb(fc.option(fc.integer({ min: 1, max: 28 }))), value: fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.constant(0)) });
+    const valueArb = fc.record({
+      date: dateArb(fc.option(fc.integer({ min: 1, max: 28 }))),
+      value: fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.constant(0)),
+    });
     fc.assert(
       fc.property(fc.array(valueArb, { maxLength: 120, size: 'medium' }), splitArb, (values, split) => {
         const rows = values.map((v) => ({ kind: 'arrival', row: { period: v.date, segment: 'domestic', count: v.value } }) as Row);
@@ -171,12 +174,18 @@ const valuationArb: fc.Arbitrary<ValuationPlan | null> = fc.option(fc.record({ r
 /** Every metric's series (its state and figures), or the error asking for it throws; the rows spending could not value. */
 function metricsView(metrics: MetricSeries) {
   const unvalued = outcome(() => metrics.spendingUnvalued());
-  return [unvalued, ...METRICS.map((metric) =>
-    outcome(() => {
-      const series = metrics.series(metric);
-      return { state: new Map(series.toData()), totals: series.years().map((y) => [y, series.total(y), series.earliestDate(y), series.latestDate(y)]) };
-    }),
-  )];
+  return [
+    unvalued,
+    ...METRICS.map((metric) =>
+      outcome(() => {
+        const series = metrics.series(metric);
+        return {
+          state: new Map(series.toData()),
+          totals: series.years().map((y) => [y, series.total(y), series.earliestDate(y), series.latestDate(y)]),
+        };
+      }),
+    ),
+  ];
 }
 
 describe('MetricSeries.toData / absorb', () => {

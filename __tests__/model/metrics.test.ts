@@ -3,7 +3,6 @@ import { MetricSeries } from '../../src/model/metrics';
 import { rateTable } from '../../src/model/rates';
 import { arrival, delegation } from '../helpers/rows';
 
-
 describe('MetricSeries', () => {
   it('sums people and counts delegations per day; domestic, foreign and total per month end', () => {
     const m = new MetricSeries();
@@ -29,7 +28,9 @@ describe('MetricSeries', () => {
   });
 
   it('values delegation visitors at the delegation rate, per night under basis night', () => {
-    const rates = rateTable([{ segment: 'delegation', from: null, to: null, rate: { low: 1_000_000n, central: 1_000_000n, high: 1_000_000n }, source: 'test' }]);
+    const rates = rateTable([
+      { segment: 'delegation', from: null, to: null, rate: { low: 1_000_000n, central: 1_000_000n, high: 1_000_000n }, source: 'test' },
+    ]);
     const m = new MetricSeries({ rates, basis: 'night', nights: 2 });
     m.delegation(delegation(5, 40, 3));
     m.delegation(delegation(6, 10)); // no nights: the config's 2

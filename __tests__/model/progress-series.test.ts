@@ -106,8 +106,7 @@ describe('DailySeries', () => {
         const s = new DailySeries();
         for (const e of entries) s.add({ year: e.year, month: e.month, day: e.day }, e.value);
         // Independent rule: a month-only entry sits after every day 1..28 of its month.
-        const onOrBefore = (e: (typeof entries)[number]) =>
-          e.month < q.month || (e.month === q.month && e.day !== null && e.day <= q.day);
+        const onOrBefore = (e: (typeof entries)[number]) => e.month < q.month || (e.month === q.month && e.day !== null && e.day <= q.day);
         const expected = entries.filter((e) => e.year === 2017 && onOrBefore(e)).reduce((a, e) => a + e.value, 0);
         expect(s.sumThrough(2017, q.month, q.day)).toBe(expected);
       }),

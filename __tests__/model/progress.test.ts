@@ -24,7 +24,9 @@ function expectReasonsMatchNulls(p: Progress) {
     expect(p[name as keyof Progress]).toBeNull();
     expect(reason).toEqual(expect.any(String));
   }
-  const nullFields = Object.entries(p).filter(([, v]) => v === null).map(([k]) => k);
+  const nullFields = Object.entries(p)
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
   expect(nullFields.filter((k) => k !== 'latestData').sort()).toEqual(Object.keys(p.unavailable).sort());
 }
 
@@ -374,7 +376,7 @@ describe('as-of outside the data or the year', () => {
   });
 
   // The commands refuse these first with a usage error (src/commands/targets.ts measure).
-  it('in a year before the target year is the caller\'s mistake', () => {
+  it("in a year before the target year is the caller's mistake", () => {
     expect(() => computeProgress({ ...base, series: s, target: 50_000, year: 2018, asOf: day(2017, 12, 31) })).toThrow(RangeError);
   });
 
@@ -385,7 +387,7 @@ describe('as-of outside the data or the year', () => {
     expect(p.latestData).toBeNull();
   });
 
-  it('no data at all and no year is the caller\'s mistake', () => {
+  it("no data at all and no year is the caller's mistake", () => {
     expect(() => computeProgress({ ...base, series: new DailySeries(), target: 1 })).toThrow(RangeError);
   });
 });

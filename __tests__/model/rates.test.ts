@@ -22,7 +22,11 @@ describe('rateTable', () => {
   });
 
   it('takes the first rule of a segment whose span holds the date, the defaults last', () => {
-    const table = rateTable([rule('domestic', 2n, '2018-01-01', '2018-06-30'), rule('domestic', 3n, '2018-01-01'), rule('foreign', 4n, null, '2016-12-31')]);
+    const table = rateTable([
+      rule('domestic', 2n, '2018-01-01', '2018-06-30'),
+      rule('domestic', 3n, '2018-01-01'),
+      rule('foreign', 4n, null, '2016-12-31'),
+    ]);
     expect(table.rateFor('domestic', day(2018, 6, 30)).central).toBe(2n);
     expect(table.rateFor('domestic', day(2018, 7, 1)).central).toBe(3n);
     expect(table.rateFor('domestic', day(2017, 12, 31)).central).toBe(1_500_000n);
@@ -50,7 +54,11 @@ describe('rateTable', () => {
   });
 
   it('returns one object for equal rates, so that callers can key by identity', () => {
-    const table = rateTable([rule('foreign', 1_500_000n), { ...rule('domestic', 0n, '2020-01-01'), rate: { ...range } }, { ...rule('delegation', 0n), rate: { ...range } }]);
+    const table = rateTable([
+      rule('foreign', 1_500_000n),
+      { ...rule('domestic', 0n, '2020-01-01'), rate: { ...range } },
+      { ...rule('delegation', 0n), rate: { ...range } },
+    ]);
     expect(table.rateFor('foreign', day(2018, 1))).toBe(table.rateFor('domestic', day(2018, 1)));
     expect(table.rateFor('domestic', day(2020, 1))).toBe(table.rateFor('delegation', day(2018, 1)));
     expect(table.rateFor('delegation', day(2018, 1))).toEqual(range);

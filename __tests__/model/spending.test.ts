@@ -4,13 +4,7 @@ import type { RatePeriod } from '../../src/config';
 import { rateRules } from '../../src/commands/parse';
 import { type RateRule, rateTable } from '../../src/model/rates';
 import type { ArrivalRow, DelegationRow, Segment } from '../../src/model/records';
-import {
-  formulaParts,
-  SpendingEstimator,
-  type Estimate,
-  type SpendingOptions,
-  type SpendingResult,
-} from '../../src/model/spending';
+import { formulaParts, SpendingEstimator, type Estimate, type SpendingOptions, type SpendingResult } from '../../src/model/spending';
 import { delegationRow } from '../helpers/rows';
 import { propertyRuns } from '../helpers/property';
 
@@ -20,9 +14,18 @@ const delegation = (date: CalDate, people: number, nights: number | null = null)
 const flat = (x: bigint): Estimate => ({ low: x, central: x, high: x });
 
 /** A rate for every date, as a flag gives it. */
-const everyDate = (segment: RateRule['segment'], rate: bigint): RateRule => ({ segment, from: null, to: null, rate: { low: rate, central: rate, high: rate }, source: 'test' });
+const everyDate = (segment: RateRule['segment'], rate: bigint): RateRule => ({
+  segment,
+  from: null,
+  to: null,
+  rate: { low: rate, central: rate, high: rate },
+  source: 'test',
+});
 
-function estimate(rows: { arrivals?: ArrivalRow[]; delegations?: DelegationRow[] }, options: Partial<SpendingOptions> = {}): SpendingResult {
+function estimate(
+  rows: { arrivals?: ArrivalRow[]; delegations?: DelegationRow[] },
+  options: Partial<SpendingOptions> = {},
+): SpendingResult {
   const estimator = new SpendingEstimator({ unit: 'year', basis: 'visit', rates: rateTable(), ...options });
   for (const row of rows.arrivals ?? []) estimator.addArrival(row);
   for (const row of rows.delegations ?? []) estimator.addDelegation(row);
@@ -170,10 +173,16 @@ describe('basis night', () => {
   });
 
   it('multiplies arrivals by --nights, and shows visitors x nights x rate', () => {
-    const result = estimate({ arrivals: [arrival(month(2017, 1), 'domestic', 1_000), arrival(month(2017, 2), 'domestic', 500)] }, { basis: 'night', nights: 3 });
+    const result = estimate(
+      { arrivals: [arrival(month(2017, 1), 'domestic', 1_000), arrival(month(2017, 2), 'domestic', 500)] },
+      { basis: 'night', nights: 3 },
+    );
     const [line] = result.periods[0].lines;
     expect(line).toMatchObject({ visitors: 1_500, units: 4_500, nightsEach: 3 });
-    expect(formulaParts(line).factors).toEqual([{ kind: 'visitors', value: 1_500 }, { kind: 'nights', value: 3 }]);
+    expect(formulaParts(line).factors).toEqual([
+      { kind: 'visitors', value: 1_500 },
+      { kind: 'nights', value: 3 },
+    ]);
     expect(line.estimate.central).toBe(4_500n * 1_500_000n);
   });
 
@@ -254,7 +263,10 @@ describe('property: totals are the sum of their parts, exactly', () => {
             foreign: `${r.foreign[0]}..${r.foreign[1]}`,
           }));
           const basis = nights === null ? 'visit' : 'night';
-          const result = estimate({ arrivals, delegations }, { unit, basis, nights: nights ?? undefined, rates: rateTable(rateRules(periods)) });
+          const result = estimate(
+            { arrivals, delegations },
+            { unit, basis, nights: nights ?? undefined, rates: rateTable(rateRules(periods)) },
+          );
 
           const arrivalEstimates = arrivals.map((a) =>
             times(basis === 'visit' ? a.count : a.count * nights!, rateIn(yearRates, a.segment, a.period.year)),

@@ -45,7 +45,12 @@ describe('ArrivalSummarizer', () => {
   });
 
   it('sums daily rows into their month, next to month-only rows of other months', () => {
-    const rows = [arrival('2017-03-01', 'domestic', 7), arrival('2017-03-31', 'domestic', 8), arrival('2017-03-15', 'foreign', 1), ...both('2017-02', 10, 2)];
+    const rows = [
+      arrival('2017-03-01', 'domestic', 7),
+      arrival('2017-03-31', 'domestic', 8),
+      arrival('2017-03-15', 'foreign', 1),
+      ...both('2017-02', 10, 2),
+    ];
     const periods = summarize(rows).periods;
     expect(periods[1]).toMatchObject({ domestic: 15, foreign: 1, total: 16 });
     expect(periods[1].previousGrowth.total).toBeCloseTo((16 - 12) / 12, 12);
@@ -111,7 +116,11 @@ describe('ArrivalSummarizer', () => {
 
 describe('ArrivalSummarizer.mergeFrom', () => {
   const rowArb: fc.Arbitrary<ArrivalRow> = fc.record({
-    period: fc.record({ year: fc.integer({ min: 2015, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
+    period: fc.record({
+      year: fc.integer({ min: 2015, max: 2018 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.option(fc.integer({ min: 1, max: 28 })),
+    }),
     segment: fc.constantFrom<Segment>('domestic', 'foreign'),
     count: fc.integer({ min: 0, max: 1_000_000 }),
   });
@@ -129,8 +138,16 @@ describe('ArrivalSummarizer.mergeFrom', () => {
         fc.constantFrom<ArrivalUnit>('month', 'quarter', 'year'),
         fc.array(fc.boolean(), { minLength: 80, maxLength: 80 }),
         (rows, unit, side) => {
-          const merged = fed(unit, rows.filter((_, i) => side[i]));
-          merged.mergeFrom(fed(unit, rows.filter((_, i) => !side[i])));
+          const merged = fed(
+            unit,
+            rows.filter((_, i) => side[i]),
+          );
+          merged.mergeFrom(
+            fed(
+              unit,
+              rows.filter((_, i) => !side[i]),
+            ),
+          );
           expect(merged.result()).toEqual(fed(unit, rows).result());
         },
       ),

@@ -48,11 +48,7 @@ describe('DelegationSummarizer overall', () => {
   });
 
   it('computes visitor-nights and average stay over the delegations with known nights', () => {
-    const overall = summarize([
-      row('2017-01-02', 20, { nights: 3 }),
-      row('2017-01-03', 10, { nights: 2 }),
-      row('2017-01-04', 30),
-    ]).overall;
+    const overall = summarize([row('2017-01-02', 20, { nights: 3 }), row('2017-01-03', 10, { nights: 2 }), row('2017-01-04', 30)]).overall;
     expect(overall.visitorNights).toBe(20 * 3 + 10 * 2);
     expect(overall.visitorsWithNights).toBe(30);
     expect(overall.delegationsWithNights).toBe(2);
@@ -191,7 +187,10 @@ describe('DelegationSummarizer groups', () => {
   });
 
   it('crosses purpose with another dimension', () => {
-    const rows = [row('2017-01-01', 40, { purpose: ['MPP', 'e-Gov'], type: 'Pemkab' }), row('2017-01-02', 10, { purpose: ['e-Gov'], type: 'DPRD' })];
+    const rows = [
+      row('2017-01-01', 40, { purpose: ['MPP', 'e-Gov'], type: 'Pemkab' }),
+      row('2017-01-02', 10, { purpose: ['e-Gov'], type: 'DPRD' }),
+    ];
     const groups = summarize(rows, ['type', 'purpose']).groups;
     expect(groups.map((g) => [g.key.type, g.key.purpose, g.stats.sum])).toEqual([
       ['Pemkab', 'e-Gov', 40], // e-Gov has 50 visitors overall, MPP 40
@@ -215,7 +214,9 @@ describe('DelegationSummarizer groups', () => {
 
   it('can report again, and keep adding, after a result', () => {
     const s = new DelegationSummarizer({ groupBy: ['origin'], top: 1 });
-    [row('2017-01-01', 30, { origin: 'A' }), row('2017-01-01', 20, { origin: 'B' }), row('2017-01-01', 10, { origin: 'C' })].forEach((r) => s.add(r));
+    [row('2017-01-01', 30, { origin: 'A' }), row('2017-01-01', 20, { origin: 'B' }), row('2017-01-01', 10, { origin: 'C' })].forEach((r) =>
+      s.add(r),
+    );
     const first = s.result();
     expect(s.result()).toEqual(first);
     s.add(row('2017-01-01', 5, { origin: 'C' }));
@@ -235,7 +236,11 @@ describe('row keys', () => {
   });
 
   it('matches periodKey(periodOf(date)) for every period dimension', () => {
-    const dates = fc.record({ year: fc.integer({ min: 1900, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) });
+    const dates = fc.record({
+      year: fc.integer({ min: 1900, max: 2100 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.option(fc.integer({ min: 1, max: 28 })),
+    });
     fc.assert(
       fc.property(dates, (d) => {
         for (const unit of ['month', 'quarter', 'year', 'weekday'] as const) {
@@ -260,23 +265,35 @@ describe('DelegationSummarizer properties', () => {
 
   it('group quantiles equal a naive calculation on the group rows, and groups add up to the total', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 120 }), dimsArb, fc.option(fc.integer({ min: 1, max: 4 })), (raw, dims, top) => {
-        const rows = raw.map((r) => delegationRow({ date: { year: r.year, month: r.month, day: r.day }, people: r.people, origin: r.origin, type: r.type }));
-        const result = summarize(rows, dims, top ?? undefined);
-        const all = rows.map((r) => r.people);
-        expect(result.overall.sum).toBe(all.reduce((a, b) => a + b, 0));
-        expect(result.groups.reduce((a, g) => a + g.stats.sum, 0)).toBe(result.overall.sum);
-        expect(result.groups.reduce((a, g) => a + g.stats.count, 0)).toBe(rows.length);
-        if (top === null) {
-          for (const g of result.groups) {
-            const members = rows.filter((r) => dims.every((dim) => sameKey(r, dim, g.key[dim]))).map((r) => r.people);
-            expect(g.stats.count).toBe(members.length);
-            for (const [field, p] of [['median', 0.5], ['p25', 0.25], ['p75', 0.75], ['p90', 0.9]] as const) {
-              expect(g.stats[field]).toBeCloseTo(naiveType7(members, p), 9);
+      fc.property(
+        fc.array(rowArb, { minLength: 1, maxLength: 120 }),
+        dimsArb,
+        fc.option(fc.integer({ min: 1, max: 4 })),
+        (raw, dims, top) => {
+          const rows = raw.map((r) =>
+            delegationRow({ date: { year: r.year, month: r.month, day: r.day }, people: r.people, origin: r.origin, type: r.type }),
+          );
+          const result = summarize(rows, dims, top ?? undefined);
+          const all = rows.map((r) => r.people);
+          expect(result.overall.sum).toBe(all.reduce((a, b) => a + b, 0));
+          expect(result.groups.reduce((a, g) => a + g.stats.sum, 0)).toBe(result.overall.sum);
+          expect(result.groups.reduce((a, g) => a + g.stats.count, 0)).toBe(rows.length);
+          if (top === null) {
+            for (const g of result.groups) {
+              const members = rows.filter((r) => dims.every((dim) => sameKey(r, dim, g.key[dim]))).map((r) => r.people);
+              expect(g.stats.count).toBe(members.length);
+              for (const [field, p] of [
+                ['median', 0.5],
+                ['p25', 0.25],
+                ['p75', 0.75],
+                ['p90', 0.9],
+              ] as const) {
+                expect(g.stats[field]).toBeCloseTo(naiveType7(members, p), 9);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: propertyRuns(200) },
     );
   });
@@ -284,15 +301,21 @@ describe('DelegationSummarizer properties', () => {
 
 describe('DelegationSummarizer.mergeFrom and row order', () => {
   const purposeArb = fc.constantFrom('MPP', 'e-Gov', 'Smart Kampung', 'Perizinan');
-  const rowArb: fc.Arbitrary<DelegationRow> = fc.record({
-    date: fc.record({ year: fc.integer({ min: 2015, max: 2018 }), month: fc.integer({ min: 1, max: 12 }), day: fc.option(fc.integer({ min: 1, max: 28 })) }),
-    people: fc.oneof(fc.integer({ min: 10, max: 500 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })),
-    origin: fc.option(fc.constantFrom('A', 'B', 'C', 'D', 'E')),
-    region: fc.option(fc.constantFrom('Jawa Timur', 'Bali', 'Papua')),
-    type: fc.option(fc.constantFrom('DPRD', 'Pemkab', 'Pemkot')),
-    nights: fc.option(fc.integer({ min: 0, max: 14 })),
-    purpose: fc.array(purposeArb, { maxLength: 3 }),
-  }).map(delegationRow);
+  const rowArb: fc.Arbitrary<DelegationRow> = fc
+    .record({
+      date: fc.record({
+        year: fc.integer({ min: 2015, max: 2018 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.option(fc.integer({ min: 1, max: 28 })),
+      }),
+      people: fc.oneof(fc.integer({ min: 10, max: 500 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+      origin: fc.option(fc.constantFrom('A', 'B', 'C', 'D', 'E')),
+      region: fc.option(fc.constantFrom('Jawa Timur', 'Bali', 'Papua')),
+      type: fc.option(fc.constantFrom('DPRD', 'Pemkab', 'Pemkot')),
+      nights: fc.option(fc.integer({ min: 0, max: 14 })),
+      purpose: fc.array(purposeArb, { maxLength: 3 }),
+    })
+    .map(delegationRow);
   const dimsArb = fc.shuffledSubarray<GroupDim>([...GROUP_DIMS], { maxLength: 3 });
   const optionsArb = fc.record({ groupBy: dimsArb, top: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) });
 
@@ -304,34 +327,54 @@ describe('DelegationSummarizer.mergeFrom and row order', () => {
 
   it('gives, merged from summarizers of disjoint parts, the result of one summarizer fed all rows', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 150 }), optionsArb, fc.array(fc.nat(2), { minLength: 150, maxLength: 150 }), (rows, opts, part) => {
-        const parts = [0, 1, 2].map((k) => fed(opts, rows.filter((_, i) => part[i] === k)));
-        const merged = parts[2];
-        merged.mergeFrom(parts[0]);
-        merged.mergeFrom(parts[1]);
-        expect(merged.result()).toEqual(fed(opts, rows).result());
-      }),
+      fc.property(
+        fc.array(rowArb, { maxLength: 150 }),
+        optionsArb,
+        fc.array(fc.nat(2), { minLength: 150, maxLength: 150 }),
+        (rows, opts, part) => {
+          const parts = [0, 1, 2].map((k) =>
+            fed(
+              opts,
+              rows.filter((_, i) => part[i] === k),
+            ),
+          );
+          const merged = parts[2];
+          merged.mergeFrom(parts[0]);
+          merged.mergeFrom(parts[1]);
+          expect(merged.result()).toEqual(fed(opts, rows).result());
+        },
+      ),
       { numRuns: propertyRuns(400) },
     );
   });
 
   it('gives the same result whatever the order of the rows', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 150 }).chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))), optionsArb, ([rows, shuffled], opts) => {
-        expect(fed(opts, shuffled).result()).toEqual(fed(opts, rows).result());
-      }),
+      fc.property(
+        fc
+          .array(rowArb, { maxLength: 150 })
+          .chain((rows) => fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length }))),
+        optionsArb,
+        ([rows, shuffled], opts) => {
+          expect(fed(opts, shuffled).result()).toEqual(fed(opts, rows).result());
+        },
+      ),
       { numRuns: propertyRuns(300) },
     );
   });
 
   it('merges large parts: group sizes counted in different windows', () => {
     let seed = 7;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const rows = Array.from({ length: 30_000 }, (_, i) =>
-      row(`${2015 + Math.floor(next() * 4)}-${1 + Math.floor(next() * 12)}-${1 + Math.floor(next() * 28)}`, i < 15_000 ? 10 + Math.floor(next() * 50) : 400 + Math.floor(next() * 3000), {
-        region: ['Bali', 'Papua', null][Math.floor(next() * 3)],
-        nights: next() < 0.2 ? null : Math.floor(next() * 5),
-      }),
+      row(
+        `${2015 + Math.floor(next() * 4)}-${1 + Math.floor(next() * 12)}-${1 + Math.floor(next() * 28)}`,
+        i < 15_000 ? 10 + Math.floor(next() * 50) : 400 + Math.floor(next() * 3000),
+        {
+          region: ['Bali', 'Papua', null][Math.floor(next() * 3)],
+          nights: next() < 0.2 ? null : Math.floor(next() * 5),
+        },
+      ),
     );
     for (const groupBy of [[], ['region'], ['month'], ['region', 'quarter']] as GroupDim[][]) {
       const a = fed({ groupBy }, rows.slice(0, 15_000));
@@ -353,7 +396,10 @@ describe('DelegationSummarizer with many small groups', () => {
     .record({
       month: fc.integer({ min: 1, max: 12 }),
       people: fc.integer({ min: 1, max: 60 }),
-      origin: fc.option(fc.integer({ min: 0, max: 79 }).map((k) => `Origin ${k}`), { freq: 10 }),
+      origin: fc.option(
+        fc.integer({ min: 0, max: 79 }).map((k) => `Origin ${k}`),
+        { freq: 10 },
+      ),
       nights: fc.option(fc.integer({ min: 0, max: 5 })),
     })
     .map(({ month, ...values }) => delegationRow({ date: { year: 2017, month, day: 1 }, ...values }));
@@ -379,7 +425,10 @@ describe('DelegationSummarizer with many small groups', () => {
     const visitors = (o: string) => byOrigin.get(o)!.reduce((a, r) => a + r.people, 0);
     const named = [...byOrigin.keys()].filter((o): o is string => o !== null).sort((a, b) => visitors(b) - visitors(a) || (a < b ? -1 : 1));
     const shown = top === undefined ? named : named.slice(0, top);
-    const groups: { key: { origin: unknown }; stats: unknown }[] = shown.map((o) => ({ key: { origin: o }, stats: direct(byOrigin.get(o)!) }));
+    const groups: { key: { origin: unknown }; stats: unknown }[] = shown.map((o) => ({
+      key: { origin: o },
+      stats: direct(byOrigin.get(o)!),
+    }));
     if (byOrigin.has(null)) groups.push({ key: { origin: null }, stats: direct(byOrigin.get(null)!) });
     const rest = named.slice(shown.length);
     if (rest.length) groups.push({ key: { origin: OTHER }, stats: direct(rest.flatMap((o) => byOrigin.get(o)!)) });
@@ -397,16 +446,21 @@ describe('DelegationSummarizer with many small groups', () => {
 
   it('merges parts whose groups are short in one and grown in another', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 200 }), fc.array(fc.nat(2), { minLength: 200, maxLength: 200 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), (rows, part, top) => {
-        const parts = [0, 1, 2].map((k) => {
-          const s = new DelegationSummarizer({ groupBy: ['origin'], top });
-          rows.filter((_, i) => part[i] === k).forEach((r) => s.add(r));
-          return s;
-        });
-        parts[1].absorb(structuredClone(parts[0].toData()));
-        parts[1].absorb(structuredClone(parts[2].toData()));
-        expect(parts[1].result()).toEqual(reference(rows, top));
-      }),
+      fc.property(
+        fc.array(rowArb, { maxLength: 200 }),
+        fc.array(fc.nat(2), { minLength: 200, maxLength: 200 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        (rows, part, top) => {
+          const parts = [0, 1, 2].map((k) => {
+            const s = new DelegationSummarizer({ groupBy: ['origin'], top });
+            rows.filter((_, i) => part[i] === k).forEach((r) => s.add(r));
+            return s;
+          });
+          parts[1].absorb(structuredClone(parts[0].toData()));
+          parts[1].absorb(structuredClone(parts[2].toData()));
+          expect(parts[1].result()).toEqual(reference(rows, top));
+        },
+      ),
       { numRuns: propertyRuns(200) },
     );
   });

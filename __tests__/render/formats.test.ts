@@ -4,7 +4,8 @@ import { neutraliseFormula } from '../../src/render/csv';
 import type { Doc, Row, Table } from '../../src/render/doc';
 
 /** The Doc rendered by the format registered under `format`. */
-const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string => renderDoc(format, { doc, json: null }, settings) as string;
+const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string =>
+  renderDoc(format, { doc, json: null }, settings) as string;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape sequence is what the test looks for.
 const ANSI = /\u001b\[/;
@@ -21,8 +22,22 @@ const byMonth: Table = {
     { key: 'spending', label: { id: 'Belanja', en: 'Spending' }, kind: 'moneyShort' },
   ],
   rows: [
-    { month: { unit: 'month', year: 2016, month: 3 }, origin: '=HYPERLINK("x")', visitors: 2000, mean: 70.5, growth: -12.5, spending: 7_467_219_000_000n },
-    { month: { unit: 'month', year: 2016, month: 4 }, origin: 'Kab. A | B\u001b[2J', visitors: 1000, mean: 1234.5, growth: null, spending: 999_999_999n },
+    {
+      month: { unit: 'month', year: 2016, month: 3 },
+      origin: '=HYPERLINK("x")',
+      visitors: 2000,
+      mean: 70.5,
+      growth: -12.5,
+      spending: 7_467_219_000_000n,
+    },
+    {
+      month: { unit: 'month', year: 2016, month: 4 },
+      origin: 'Kab. A | B\u001b[2J',
+      visitors: 1000,
+      mean: 1234.5,
+      growth: null,
+      spending: 999_999_999n,
+    },
   ],
   notes: [{ id: 'Catatan', en: 'A note' }],
   bar: 'visitors',
@@ -84,7 +99,10 @@ describe('csv', () => {
   it('writes several tables separated by one empty line, each with its own header', () => {
     const second: Table = {
       id: 'byYear',
-      columns: [{ key: 'year', label: 'Year', kind: 'period' }, { key: 'total', label: 'Total', kind: 'money' }],
+      columns: [
+        { key: 'year', label: 'Year', kind: 'period' },
+        { key: 'total', label: 'Total', kind: 'money' },
+      ],
       rows: [{ year: { unit: 'year', year: 2017 }, total: 7_467_219_000_000n }],
     };
     const out = render({ ...doc, tables: [byMonth, second] }, { format: 'csv', locale: 'en', color: false });
@@ -97,7 +115,11 @@ describe('csv', () => {
 describe('markdown', () => {
   const md = render(doc, { format: 'markdown', locale: 'id', color: false });
   const tableLines = md.split('\n').filter((l) => l.startsWith('|'));
-  const cellsOf = (line: string) => line.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+  const cellsOf = (line: string) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim());
 
   it('has the titles, locale-formatted cells, notes and footer', () => {
     expect(md.startsWith('# Ringkasan\n\n## Per bulan\n\n')).toBe(true);
@@ -139,7 +161,13 @@ describe('table', () => {
   });
 
   it('draws bars in proportion to the bar column', () => {
-    const barOf = (month: string) => plain.split('\n').find((l) => l.includes(month))!.split('│').at(-2)!.trim();
+    const barOf = (month: string) =>
+      plain
+        .split('\n')
+        .find((l) => l.includes(month))!
+        .split('│')
+        .at(-2)!
+        .trim();
     expect(barOf('Mar 2016')).toBe('█'.repeat(20));
     expect(barOf('Apr 2016')).toBe('█'.repeat(10));
   });
@@ -209,6 +237,8 @@ describe('the formats registry', () => {
   });
 
   it('renders json from the JSON document, whatever the Doc', () => {
-    expect(renderDoc('json', { doc, json: { total: 10n ** 17n } }, { locale: 'id', color: false })).toBe('{\n  "total": "100000000000000000"\n}\n');
+    expect(renderDoc('json', { doc, json: { total: 10n ** 17n } }, { locale: 'id', color: false })).toBe(
+      '{\n  "total": "100000000000000000"\n}\n',
+    );
   });
 });

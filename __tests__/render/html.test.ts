@@ -144,14 +144,21 @@ describe.each(['id', 'en'] as const)('renderHtml (%s)', (locale) => {
 });
 
 it('writes the year under the first month and where the year changes', () => {
-  const chart: BarChart = { ...bars, categories: [month(12), { unit: 'month', year: 2018, month: 1 }, { unit: 'month', year: 2018, month: 2 }] };
+  const chart: BarChart = {
+    ...bars,
+    categories: [month(12), { unit: 'month', year: 2018, month: 1 }, { unit: 'month', year: 2018, month: 2 }],
+  };
   const html = renderHtml({ title: 't', tables: [] }, [chart], 'en');
   expect(html.match(/>(\d{4})<\/text>/g)).toEqual(['>2017</text>', '>2018</text>']);
 });
 
 it('cuts a category name that would overlap its neighbours, keeping it whole in the tooltip', () => {
   const name = 'Pemerintah Kabupaten Kulon Progo, Daerah Istimewa Yogyakarta';
-  const chart: BarChart = { ...bars, categories: Array.from({ length: 10 }, (_, i) => `${name} ${i}`), series: [{ name: 'v', values: Array(10).fill(1) }] };
+  const chart: BarChart = {
+    ...bars,
+    categories: Array.from({ length: 10 }, (_, i) => `${name} ${i}`),
+    series: [{ name: 'v', values: Array(10).fill(1) }],
+  };
   const html = renderHtml({ title: 't', tables: [] }, [chart], 'en');
   // Ten bars share about 680 px: a label has room for about 9 characters of 7 px.
   const ticks = [...html.matchAll(/class="category" text-anchor="middle">([^<]*)</g)].map((m) => m[1]);

@@ -82,7 +82,11 @@ describe('stdout closed early (| head -1)', () => {
   // The child runs the real module, transpiled from source, writing far more than a pipe buffer holds.
   function buildChild(): string {
     const out = join(dir, 'js');
-    const modules = [['src/render/output.ts', 'render/output.js'], ['src/render/write.ts', 'render/write.js'], ['src/errors.ts', 'errors.js']];
+    const modules = [
+      ['src/render/output.ts', 'render/output.js'],
+      ['src/render/write.ts', 'render/write.js'],
+      ['src/errors.ts', 'errors.js'],
+    ];
     for (const [from, to] of modules) {
       const source = readFileSync(join(__dirname, '..', '..', from), 'utf8');
       mkdirSync(join(out, to, '..'), { recursive: true });

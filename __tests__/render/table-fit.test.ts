@@ -51,21 +51,29 @@ describe('fitTable', () => {
       .record({ header: fc.nat(30), word: fc.nat(30), data: fc.nat(40), wraps: fc.boolean() })
       .map(({ header, word, data, wraps }) => need(header, data, wraps, Math.min(header, word)));
     fc.assert(
-      fc.property(fc.array(column, { minLength: 1, maxLength: 14 }), fc.boolean(), fc.integer({ min: 20, max: 250 }), (cols, withBar, width) => {
-        const all = withBar ? [...cols, barNeed] : cols;
-        const layout = fitTable(all, width);
-        if (layout.kind === 'records') {
-          expect(frameWidth(cols.length, 0) + cols.reduce((a, n) => a + Math.max(n.wraps ? Math.min(n.data, 10) : n.data, Math.min(n.headerWord, 4)), 0)).toBeGreaterThan(width);
-          return;
-        }
-        const shown = all.filter((n) => layout.bar || !n.bar).length;
-        const widths = layout.widths.filter((_, i) => layout.bar || !all[i].bar);
-        expect(frameWidth(shown, layout.padding) + widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(width);
-        all.forEach((n, i) => {
-          if (!n.wraps && !n.bar) expect(layout.widths[i]).toBeGreaterThanOrEqual(n.data);
-          if (!n.bar) expect(layout.widths[i]).toBeLessThanOrEqual(Math.max(n.header, n.data));
-        });
-      }),
+      fc.property(
+        fc.array(column, { minLength: 1, maxLength: 14 }),
+        fc.boolean(),
+        fc.integer({ min: 20, max: 250 }),
+        (cols, withBar, width) => {
+          const all = withBar ? [...cols, barNeed] : cols;
+          const layout = fitTable(all, width);
+          if (layout.kind === 'records') {
+            expect(
+              frameWidth(cols.length, 0) +
+                cols.reduce((a, n) => a + Math.max(n.wraps ? Math.min(n.data, 10) : n.data, Math.min(n.headerWord, 4)), 0),
+            ).toBeGreaterThan(width);
+            return;
+          }
+          const shown = all.filter((n) => layout.bar || !n.bar).length;
+          const widths = layout.widths.filter((_, i) => layout.bar || !all[i].bar);
+          expect(frameWidth(shown, layout.padding) + widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(width);
+          all.forEach((n, i) => {
+            if (!n.wraps && !n.bar) expect(layout.widths[i]).toBeGreaterThanOrEqual(n.data);
+            if (!n.bar) expect(layout.widths[i]).toBeLessThanOrEqual(Math.max(n.header, n.data));
+          });
+        },
+      ),
     );
   });
 });
@@ -89,7 +97,11 @@ describe('text', () => {
     expect(foldText('Visitor-nights', 8, '.')).toEqual(['Visitor-', 'nights']);
     expect(foldText('  of which delegations', 13)).toEqual(['  of which', '  delegations']);
     expect(foldText('Pemkab Tulungagungkidul', 10)).toEqual(['Pemkab', 'Tulungagu…']);
-    expect(foldText('22,780 / 39,000 (2017 through 9 Aug 2017 / whole year)', 24)).toEqual(['22,780 / 39,000 (2017', 'through 9 Aug 2017 /', 'whole year)']);
+    expect(foldText('22,780 / 39,000 (2017 through 9 Aug 2017 / whole year)', 24)).toEqual([
+      '22,780 / 39,000 (2017',
+      'through 9 Aug 2017 /',
+      'whole year)',
+    ]);
     expect(foldText('a - b', 3)).toEqual(['a -', 'b']);
   });
 
@@ -114,11 +126,43 @@ describe('renderTable at a width', () => {
       { key: 'spending', label: { en: 'Estimated spending', id: 'Belanja' }, kind: 'moneyShort' },
     ],
     rows: [
-      { origin: 'Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung"', month: { unit: 'month', year: 2016, month: 3 }, delegations: 1234567, visitors: 98765432, mean: 80.25, share: -12.5, nights: 4321, spending: 7_467_219_000_000n },
-      { origin: '東京都庁 観光部', month: { unit: 'month', year: 2016, month: 4 }, delegations: 2, visitors: 140, mean: 70, share: null, nights: null, spending: 999_999_999n },
-      { origin: 'Desa Kutuh', month: { unit: 'month', year: 2016, month: 5 }, delegations: 1, visitors: 20, mean: 20, share: 3, nights: 40, spending: 0n },
+      {
+        origin: 'Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung"',
+        month: { unit: 'month', year: 2016, month: 3 },
+        delegations: 1234567,
+        visitors: 98765432,
+        mean: 80.25,
+        share: -12.5,
+        nights: 4321,
+        spending: 7_467_219_000_000n,
+      },
+      {
+        origin: '東京都庁 観光部',
+        month: { unit: 'month', year: 2016, month: 4 },
+        delegations: 2,
+        visitors: 140,
+        mean: 70,
+        share: null,
+        nights: null,
+        spending: 999_999_999n,
+      },
+      {
+        origin: 'Desa Kutuh',
+        month: { unit: 'month', year: 2016, month: 5 },
+        delegations: 1,
+        visitors: 20,
+        mean: 20,
+        share: 3,
+        nights: 40,
+        spending: 0n,
+      },
     ],
-    notes: [{ en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).', id: 'x' }],
+    notes: [
+      {
+        en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
+        id: 'x',
+      },
+    ],
     bar: 'visitors',
   };
   const doc: Doc = { title: 'Summary', tables: [origins], footer: ['Rows read 3, accepted 3, rejected 0 — 1 file'] };
@@ -141,9 +185,18 @@ describe('renderTable at a width', () => {
   test('narrower: the long origin wraps, whole words on each line', () => {
     const out = render(120);
     expect(out).not.toContain('Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung"');
-    const cells = out.split('\n').filter((l) => l.startsWith('│')).map((l) => l.split('│')[1].trim());
-    expect(cells.join(' ')).toContain('Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung"'.split(' ').slice(0, 3).join(' ').slice(0, 10));
-    for (const cell of cells) if (cell) expect('Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung" 東京都庁 観光部 Desa Kutuh Origin').toContain(cell.replace(/…$/, ''));
+    const cells = out
+      .split('\n')
+      .filter((l) => l.startsWith('│'))
+      .map((l) => l.split('│')[1].trim());
+    expect(cells.join(' ')).toContain(
+      'Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung"'.split(' ').slice(0, 3).join(' ').slice(0, 10),
+    );
+    for (const cell of cells)
+      if (cell)
+        expect('Pemerintah Kabupaten Tulungagung, Tim Studi Banding "Smart Kampung" 東京都庁 観光部 Desa Kutuh Origin').toContain(
+          cell.replace(/…$/, ''),
+        );
   });
 
   test('too narrow for a grid: one label: value block per row, nothing left out', () => {

@@ -13,7 +13,10 @@ const opts = { fitThrough: 1994 };
 
 /** The subset read with nothing of the script: columns of numbers below four header rows. */
 function directSeries(): number[][] {
-  const rows = readFileSync(join(DATA, 'monthly.csv'), 'utf8').trimEnd().split('\n').map((line) => line.split(','));
+  const rows = readFileSync(join(DATA, 'monthly.csv'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(','));
   return rows[0].map((_, j) => {
     const n = Number(rows[1][j]);
     expect(rows[3][j]).toBe('1'); // each starts in January: its years are blocks of 12 from the start

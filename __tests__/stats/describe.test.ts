@@ -76,7 +76,7 @@ describe('GrowableArray', () => {
     ['one value repeated', 100, 7, 7],
   ])('sorts int32 values as a comparison sort would: %s', (_, n, low, high) => {
     let seed = 12345;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const pushed = Array.from({ length: n }, () => Math.floor(low + next() * (high - low + 1)));
     const a = new GrowableArray('int32');
     pushed.forEach((v) => a.push(v));
@@ -124,7 +124,16 @@ describe('describe', () => {
 
   it('gives no standard deviation for a single value', () => {
     expect(describeValues([70])).toEqual({
-      count: 1, sum: 70, mean: 70, median: 70, p25: 70, p75: 70, p90: 70, min: 70, max: 70, sd: null,
+      count: 1,
+      sum: 70,
+      mean: 70,
+      median: 70,
+      p25: 70,
+      p75: 70,
+      p90: 70,
+      min: 70,
+      max: 70,
+      sd: null,
     });
   });
 
@@ -161,7 +170,12 @@ describe('describe', () => {
         expect(d.count).toBe(sizes.length);
         expect(d.sum).toBe(sizes.reduce((a, b) => a + b, 0));
         expect(d.median).toBe(ssMedian(sizes));
-        for (const [field, p] of [['median', 0.5], ['p25', 0.25], ['p75', 0.75], ['p90', 0.9]] as const) {
+        for (const [field, p] of [
+          ['median', 0.5],
+          ['p25', 0.25],
+          ['p75', 0.75],
+          ['p90', 0.9],
+        ] as const) {
           expect(close(d[field], naiveType7(sizes, p))).toBe(true);
           expect(close(d[field], ssQuantile(sizes, p))).toBe(true);
         }

@@ -54,7 +54,14 @@ describe('seasonal growth', () => {
 
   it('finds the latest year whatever the order, and weighs a gap year as older', () => {
     // 2015 instead of 2016: two years back from 2017, weight 0.25.
-    const base = seasonalBase([{ year: 2017, toDate: 300, total: 1000 }, { year: 2015, toDate: 200, total: 800 }], 2018, 0.5);
+    const base = seasonalBase(
+      [
+        { year: 2017, toDate: 300, total: 1000 },
+        { year: 2015, toDate: 200, total: 800 },
+      ],
+      2018,
+      0.5,
+    );
     expect(base.level).toBe(1000);
     expect(base.share).toBeCloseTo((0.3 + 0.25 * 0.25) / 1.25, 14);
   });
@@ -164,7 +171,7 @@ describe('backtests and the default projection', () => {
     { year: 2017, toDate: 120, total: 600 },
   ];
 
-  it("projects each year from those before it and measures ln(actual / projected)", () => {
+  it('projects each year from those before it and measures ln(actual / projected)', () => {
     // 2016 from 2015: 150 + 0.75 x 400 = 450. 2017 from both: 120 + (1 - (0.25 + 0.3) / 2) x 500 = 482.5.
     const errors = backtestErrors(years, 3, parameters);
     expect(errors).toHaveLength(2);

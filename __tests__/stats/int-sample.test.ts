@@ -39,7 +39,10 @@ const samples = fc.oneof(
   fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 200 }),
   fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 100 }),
   fc
-    .tuple(fc.array(fc.integer({ min: 10, max: 60 }), { maxLength: 2000 }), fc.array(fc.integer({ min: 0, max: 2 ** 20 }), { maxLength: 30 }))
+    .tuple(
+      fc.array(fc.integer({ min: 10, max: 60 }), { maxLength: 2000 }),
+      fc.array(fc.integer({ min: 0, max: 2 ** 20 }), { maxLength: 30 }),
+    )
     .chain(([a, b]) => fc.shuffledSubarray([...a, ...b], { minLength: a.length + b.length })),
 );
 

@@ -18,13 +18,20 @@ const ulpOf = (x: number) => 2 ** (Math.floor(Math.log2(x)) - 52);
 describe('addRepeatedly', () => {
   it('equals adding the term that many times, to the last bit', () => {
     const positive = fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true });
-    fc.assert(fc.property(positive, positive, fc.integer({ min: 0, max: 20_000 }), (sum, term, times) => expectSame(sum, term, times)), { numRuns: propertyRuns(2000) });
+    fc.assert(
+      fc.property(positive, positive, fc.integer({ min: 0, max: 20_000 }), (sum, term, times) => expectSame(sum, term, times)),
+      { numRuns: propertyRuns(2000) },
+    );
   });
 
   it('equals it for squared deviations of group sizes, as the standard deviation adds them', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 1, max: 5000, noNaN: true }), fc.double({ min: 0, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 50_000 }), (value, mean, start, times) =>
-        expectSame(start, (value - mean) ** 2, times),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: 0, max: 1e9, noNaN: true }),
+        fc.integer({ min: 0, max: 50_000 }),
+        (value, mean, start, times) => expectSame(start, (value - mean) ** 2, times),
       ),
       { numRuns: propertyRuns(1000) },
     );

@@ -14,7 +14,10 @@ function expectIdentical(actual: object, expected: object): void {
   }
 }
 
-const shortLists = fc.array(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: INLINE }), { minLength: 1, maxLength: 50 });
+const shortLists = fc.array(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: INLINE }), {
+  minLength: 1,
+  maxLength: 50,
+});
 
 /** The lists added interleaved, as rows of a file would come. */
 function samplesOf(lists: number[][]): ShortSamples {

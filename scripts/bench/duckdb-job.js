@@ -24,11 +24,15 @@ const sql = `
   const connection = await db.connect();
   const reader = await connection.runAndReadAll(sql);
   const rows = reader.getRowObjectsJson();
-  process.stdout.write(JSON.stringify(rows.map((r) => ({
-    key: r.key,
-    delegations: Number(r.delegations),
-    visitors: Number(r.visitors),
-    mean: Number(r.mean),
-    median: Number(r.median),
-  }))));
+  process.stdout.write(
+    JSON.stringify(
+      rows.map((r) => ({
+        key: r.key,
+        delegations: Number(r.delegations),
+        visitors: Number(r.visitors),
+        mean: Number(r.mean),
+        median: Number(r.median),
+      })),
+    ),
+  );
 })();

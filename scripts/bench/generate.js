@@ -8,12 +8,44 @@
 const fs = require('node:fs');
 
 const REGIONS = [
-  'Aceh', 'Sumatera Utara', 'Sumatera Barat', 'Riau', 'Jambi', 'Sumatera Selatan', 'Bengkulu', 'Lampung',
-  'Kepulauan Bangka Belitung', 'Kepulauan Riau', 'DKI Jakarta', 'Jawa Barat', 'Jawa Tengah', 'DI Yogyakarta',
-  'Jawa Timur', 'Banten', 'Bali', 'Nusa Tenggara Barat', 'Nusa Tenggara Timur', 'Kalimantan Barat',
-  'Kalimantan Tengah', 'Kalimantan Selatan', 'Kalimantan Timur', 'Kalimantan Utara', 'Sulawesi Utara',
-  'Sulawesi Tengah', 'Sulawesi Selatan', 'Sulawesi Tenggara', 'Gorontalo', 'Sulawesi Barat', 'Maluku',
-  'Maluku Utara', 'Papua', 'Papua Barat', 'Papua Selatan', 'Papua Tengah', 'Papua Pegunungan', 'Papua Barat Daya',
+  'Aceh',
+  'Sumatera Utara',
+  'Sumatera Barat',
+  'Riau',
+  'Jambi',
+  'Sumatera Selatan',
+  'Bengkulu',
+  'Lampung',
+  'Kepulauan Bangka Belitung',
+  'Kepulauan Riau',
+  'DKI Jakarta',
+  'Jawa Barat',
+  'Jawa Tengah',
+  'DI Yogyakarta',
+  'Jawa Timur',
+  'Banten',
+  'Bali',
+  'Nusa Tenggara Barat',
+  'Nusa Tenggara Timur',
+  'Kalimantan Barat',
+  'Kalimantan Tengah',
+  'Kalimantan Selatan',
+  'Kalimantan Timur',
+  'Kalimantan Utara',
+  'Sulawesi Utara',
+  'Sulawesi Tengah',
+  'Sulawesi Selatan',
+  'Sulawesi Tenggara',
+  'Gorontalo',
+  'Sulawesi Barat',
+  'Maluku',
+  'Maluku Utara',
+  'Papua',
+  'Papua Barat',
+  'Papua Selatan',
+  'Papua Tengah',
+  'Papua Pegunungan',
+  'Papua Barat Daya',
 ];
 const TYPES = ['Pemkab', 'Pemkot', 'Pemprov', 'DPRD', 'Kementerian/Lembaga'];
 const PURPOSES = ['Mall Pelayanan Publik', 'Smart Kampung', 'e-Government', 'Perizinan', 'Pariwisata', 'Keuangan Desa'];
@@ -46,8 +78,12 @@ function row(rand, index, origins) {
   const place = pick(PLACES);
   const r = rand();
   // A third of origins need quoting: a comma, or a nickname in doubled quotes.
-  const drawn = r < 0.2 ? `"${type} ${place}, Tim ${1 + Math.floor(rand() * 9)}"`
-    : r < 0.33 ? `"${type} ${place} ""Studi Banding"""` : `${type} ${place}`;
+  const drawn =
+    r < 0.2
+      ? `"${type} ${place}, Tim ${1 + Math.floor(rand() * 9)}"`
+      : r < 0.33
+        ? `"${type} ${place} ""Studi Banding"""`
+        : `${type} ${place}`;
   const origin = origins ? numberedOrigin(index, origins) : drawn;
   const people = 10 + Math.floor(rand() * 491);
   const nights = rand() < 0.8 ? String(2 + Math.floor(rand() * 3)) : '';

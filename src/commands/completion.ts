@@ -53,7 +53,15 @@ export function completionSpec(program: Command): CompletionSpec {
   };
 }
 
-const HELP_OPTION: OptionSpec = { long: '--help', short: '-h', description: 'display help for command', takesValue: false, values: [], file: false, list: false };
+const HELP_OPTION: OptionSpec = {
+  long: '--help',
+  short: '-h',
+  description: 'display help for command',
+  takesValue: false,
+  values: [],
+  file: false,
+  list: false,
+};
 
 function optionSpec(option: Option): OptionSpec {
   const suggested = suggestions.get(option);

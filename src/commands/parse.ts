@@ -37,7 +37,8 @@ export function parseBoundary(text: string, flag: '--from' | '--to' | '--as-of',
 export function parseGroupBy(dims: readonly string[]): GroupDim[] {
   const seen = new Set<string>();
   for (const dim of dims) {
-    if (!(GROUP_DIMS as readonly string[]).includes(dim)) throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${GROUP_DIMS.join(', ')})`);
+    if (!(GROUP_DIMS as readonly string[]).includes(dim))
+      throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${GROUP_DIMS.join(', ')})`);
     if (seen.has(dim)) throw new UsageError(`--group-by: '${dim}' is given twice`);
     seen.add(dim);
   }
@@ -47,7 +48,8 @@ export function parseGroupBy(dims: readonly string[]): GroupDim[] {
 /** `--top N`: a whole number >= 1, with a category dimension to apply to. */
 export function parseTop(text: string | undefined, dims: readonly GroupDim[]): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
+    throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
   if (dims.every(isPeriodDim)) throw new UsageError(`--top needs a category --group-by: ${orList(CATEGORY_FIELDS.map((f) => f.name))}`);
   return Number(text);
 }
@@ -118,7 +120,8 @@ export function rateRules(periods: readonly RatePeriod[] = [], flags: RateFlags 
   const rules: RateRule[] = [];
   for (const segment of RATE_SEGMENTS) {
     const flag = flags[segment];
-    if (flag !== undefined) rules.push({ segment, from: null, to: null, rate: parseRateSpec(flag, FLAG_NAMES[segment]), source: FLAG_NAMES[segment] });
+    if (flag !== undefined)
+      rules.push({ segment, from: null, to: null, rate: parseRateSpec(flag, FLAG_NAMES[segment]), source: FLAG_NAMES[segment] });
     for (let i = periods.length - 1; i >= 0; i--) {
       const spec = periods[i][segment];
       if (spec === undefined) continue;

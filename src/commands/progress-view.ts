@@ -71,7 +71,10 @@ export function progressView(measured: MeasuredTarget[], bands: readonly BandSpe
  */
 export function progressTables(measured: MeasuredTarget[], bands: readonly BandSpec[], view: ViewSettings): Table[] {
   if (view.machine) return [wideTable(measured)];
-  return [...(measured.length > 1 ? [overviewTable(measured, view.locale)] : []), ...measured.map((m) => detailTable(m, bands, view.locale))];
+  return [
+    ...(measured.length > 1 ? [overviewTable(measured, view.locale)] : []),
+    ...measured.map((m) => detailTable(m, bands, view.locale)),
+  ];
 }
 
 /** The `--format json` document (fields listed in the README). */
@@ -205,7 +208,10 @@ type DetailRow = [figure: Label, value: string, how: Label];
 class Figures {
   private readonly prev: number;
 
-  constructor(private readonly p: Progress, private readonly locale: Locale) {
+  constructor(
+    private readonly p: Progress,
+    private readonly locale: Locale,
+  ) {
     this.prev = p.year - 1;
   }
 
@@ -222,28 +228,57 @@ class Figures {
         this.l({ en: `${p.elapsedDays} of ${p.daysInYear}`, id: `${p.elapsedDays} dari ${p.daysInYear}` }),
         { en: 'as-of day included', id: 'termasuk hari per tanggal' },
       ],
-      [{ en: 'Expected to date, linear', id: 'Seharusnya s.d. tanggal, linear' }, a(p.expectedLinear), `${a(p.target)} × ${p.elapsedDays} / ${p.daysInYear}`],
-      this.nullable('seasonalShare', { en: `Seasonal share ${this.prev}`, id: `Pangsa musiman ${this.prev}` }, (share) => this.pct(share * 100, 2), () =>
-        this.shareHow(),
+      [
+        { en: 'Expected to date, linear', id: 'Seharusnya s.d. tanggal, linear' },
+        a(p.expectedLinear),
+        `${a(p.target)} × ${p.elapsedDays} / ${p.daysInYear}`,
+      ],
+      this.nullable(
+        'seasonalShare',
+        { en: `Seasonal share ${this.prev}`, id: `Pangsa musiman ${this.prev}` },
+        (share) => this.pct(share * 100, 2),
+        () => this.shareHow(),
       ),
-      this.nullable('expectedSeasonal', { en: 'Expected to date, seasonal', id: 'Seharusnya s.d. tanggal, musiman' }, a, () =>
-        `${a(p.target)} × ${this.pct(p.seasonalShare! * 100, 2)}`,
+      this.nullable(
+        'expectedSeasonal',
+        { en: 'Expected to date, seasonal', id: 'Seharusnya s.d. tanggal, musiman' },
+        a,
+        () => `${a(p.target)} × ${this.pct(p.seasonalShare! * 100, 2)}`,
       ),
-      [{ en: 'Projected year-end, linear', id: 'Proyeksi akhir tahun, linear' }, a(p.projectedLinear), `${a(p.actual)} × ${p.daysInYear} / ${p.elapsedDays}`],
-      this.nullable('projectedSeasonal', { en: 'Projected year-end, seasonal', id: 'Proyeksi akhir tahun, musiman' }, a, () =>
-        `${a(p.actual)} / ${this.pct(p.seasonalShare! * 100, 2)}`,
+      [
+        { en: 'Projected year-end, linear', id: 'Proyeksi akhir tahun, linear' },
+        a(p.projectedLinear),
+        `${a(p.actual)} × ${p.daysInYear} / ${p.elapsedDays}`,
+      ],
+      this.nullable(
+        'projectedSeasonal',
+        { en: 'Projected year-end, seasonal', id: 'Proyeksi akhir tahun, musiman' },
+        a,
+        () => `${a(p.actual)} / ${this.pct(p.seasonalShare! * 100, 2)}`,
       ),
       [{ en: 'Projected year-end', id: 'Proyeksi akhir tahun' }, this.projection(), this.projectionHow()],
-      this.nullable('requiredPerDay', { en: 'Required per day', id: 'Kebutuhan per hari' }, (n) => this.rate(n), () =>
-        this.l({ en: `${a(p.remaining)} / ${p.daysLeft} days left`, id: `${a(p.remaining)} / ${p.daysLeft} hari tersisa` }),
+      this.nullable(
+        'requiredPerDay',
+        { en: 'Required per day', id: 'Kebutuhan per hari' },
+        (n) => this.rate(n),
+        () => this.l({ en: `${a(p.remaining)} / ${p.daysLeft} days left`, id: `${a(p.remaining)} / ${p.daysLeft} hari tersisa` }),
       ),
-      this.nullable('requiredPerMonth', { en: 'Required per month', id: 'Kebutuhan per bulan' }, (n) => this.rate(n), () => {
-        const months = formatDecimal(p.monthsLeft, 2, this.locale);
-        return this.l({ en: `${a(p.remaining)} / ${months} months left`, id: `${a(p.remaining)} / ${months} bulan tersisa` });
-      }),
-      this.nullable('previousToDate', { en: `Same period ${this.prev}`, id: `Periode yang sama ${this.prev}` }, a, () => this.span(p.previousAsOf)),
-      this.nullable('yoyChangePercent', { en: 'Year-on-year change', id: 'Perubahan tahunan' }, (pct) =>
-        `${this.signed(a(p.yoyChange!), p.yoyChange!)} (${this.signed(this.pct(pct, 1), pct)})`,
+      this.nullable(
+        'requiredPerMonth',
+        { en: 'Required per month', id: 'Kebutuhan per bulan' },
+        (n) => this.rate(n),
+        () => {
+          const months = formatDecimal(p.monthsLeft, 2, this.locale);
+          return this.l({ en: `${a(p.remaining)} / ${months} months left`, id: `${a(p.remaining)} / ${months} bulan tersisa` });
+        },
+      ),
+      this.nullable('previousToDate', { en: `Same period ${this.prev}`, id: `Periode yang sama ${this.prev}` }, a, () =>
+        this.span(p.previousAsOf),
+      ),
+      this.nullable(
+        'yoyChangePercent',
+        { en: 'Year-on-year change', id: 'Perubahan tahunan' },
+        (pct) => `${this.signed(a(p.yoyChange!), p.yoyChange!)} (${this.signed(this.pct(pct, 1), pct)})`,
         () => `(${a(p.actual)} − ${a(p.previousToDate!)}) / ${a(p.previousToDate!)} × 100`,
       ),
       this.paceRow(),
@@ -268,7 +303,10 @@ class Figures {
     }
     if (p.projectionMethod !== 'final') notes.push(this.methodNote());
     if (p.asOfClamped) {
-      notes.push({ en: `The as-of date is after ${p.year}: measured as of 31 Dec ${p.year}.`, id: `Per tanggal melewati ${p.year}: diukur per 31 Desember ${p.year}.` });
+      notes.push({
+        en: `The as-of date is after ${p.year}: measured as of 31 Dec ${p.year}.`,
+        id: `Per tanggal melewati ${p.year}: diukur per 31 Desember ${p.year}.`,
+      });
     }
     if (p.latestData === null) {
       notes.push({ en: `No data for ${p.year}.`, id: `Tidak ada data ${p.year}.` });
@@ -297,7 +335,10 @@ class Figures {
         : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
     const width: Label =
       p.intervalBasis === 'history'
-        ? { en: `interval from its errors on ${p.intervalBacktests} past years`, id: `interval dari galatnya pada ${p.intervalBacktests} tahun lalu` }
+        ? {
+            en: `interval from its errors on ${p.intervalBacktests} past years`,
+            id: `interval dari galatnya pada ${p.intervalBacktests} tahun lalu`,
+          }
         : { en: 'interval from the benchmark', id: 'interval dari tolok ukur' };
     return { en: `${method.en}; ${width.en}`, id: `${method.id}; ${width.id}` };
   }
@@ -390,9 +431,15 @@ class Figures {
     const range = `${this.amount(p.projectedLow)}–${this.amount(p.projectedHigh)}`;
     switch (p.status) {
       case 'achieved':
-        return { en: `the year is over: actual ${actual} ≥ target ${target}`, id: `tahun sudah berakhir: realisasi ${actual} ≥ target ${target}` };
+        return {
+          en: `the year is over: actual ${actual} ≥ target ${target}`,
+          id: `tahun sudah berakhir: realisasi ${actual} ≥ target ${target}`,
+        };
       case 'missed':
-        return { en: `the year is over: actual ${actual} < target ${target}`, id: `tahun sudah berakhir: realisasi ${actual} < target ${target}` };
+        return {
+          en: `the year is over: actual ${actual} < target ${target}`,
+          id: `tahun sudah berakhir: realisasi ${actual} < target ${target}`,
+        };
       case 'within-reach':
         return { en: `target ${target} inside the 80% interval ${range}`, id: `target ${target} di dalam interval 80% ${range}` };
       case 'behind':
@@ -418,7 +465,9 @@ class Figures {
     const { band, percentAchieved, projectedPercent, bandBasis } = this.p;
     const next = bands.filter((b) => b.min > band.min).reduce<number | null>((lo, b) => (lo === null || b.min < lo ? b.min : lo), null);
     const pct = formatDecimal(bandBasis === 'final' ? percentAchieved : projectedPercent, 2, this.locale);
-    const range = `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` + (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
+    const range =
+      `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` +
+      (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
     return bandBasis === 'final'
       ? { en: `${range} (final % achieved)`, id: `${range} (capaian akhir %)` }
       : { en: `${range} (projected year-end %)`, id: `${range} (proyeksi akhir tahun %)` };

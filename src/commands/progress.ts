@@ -60,9 +60,16 @@ export function register(program: Command): void {
     .description('progress toward yearly targets: achieved, expected, projected with an 80% interval, required, status and band')
     .argument('<files...>', 'CSV files, or - for standard input')
     .option('--target <n>', 'the yearly target (50000 or 50.000); without it, the config file targets')
-    .addOption(new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
+    .addOption(
+      new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([
+        ...METRICS,
+      ]),
+    )
     .option('--year <year>', 'the target year (default: the latest year in the data)')
-    .option('--as-of <date>', 'measure as of this date (default: the latest date in the data for the year, 31 December once the data runs into December; a month means its last day)')
+    .option(
+      '--as-of <date>',
+      'measure as of this date (default: the latest date in the data for the year, 31 December once the data runs into December; a month means its last day)',
+    )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
     .option('--fail-if-behind', 'print the result, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
@@ -99,7 +106,9 @@ function pickTargets(flags: ProgressFlags, config: Config): TargetRequest[] {
   if (flags.target !== undefined) return requests;
   if (requests.length === 0) throw new UsageError('give --target N, or "targets" in a --config file');
   const year = flags.year === undefined ? undefined : Number(flags.year);
-  const picked = requests.filter((t) => (flags.metric === undefined || t.metric === flags.metric) && (year === undefined || t.year === year));
+  const picked = requests.filter(
+    (t) => (flags.metric === undefined || t.metric === flags.metric) && (year === undefined || t.year === year),
+  );
   if (picked.length === 0) {
     const wanted = [flags.metric, year].filter((x) => x !== undefined).join(' ');
     throw new UsageError(`the config has no target for ${wanted}; give --target N`);

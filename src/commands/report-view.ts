@@ -72,17 +72,41 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
     const { byMonth, byOrigin, byType, byPurpose } = data.delegations;
     const overall = overallTable(byMonth, null, { ...view, machine: false });
     tables.push(
-      retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', { en: `Delegations ${data.year}`, id: `Delegasi ${data.year}` }),
-      retitled(narrowed(groupsTable(byMonth, null, view), 'month'), 'delegationsByMonth', { en: 'Delegations by month', id: 'Delegasi per bulan' }),
-      retitled(narrowed(groupsTable(byOrigin, TOP_ORIGINS, view), 'origin'), 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' }),
-      retitled(narrowed(groupsTable(byType, null, view), 'type'), 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' }),
-      retitled(narrowed(groupsTable(byPurpose, null, view), 'purpose'), 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' }),
+      retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', {
+        en: `Delegations ${data.year}`,
+        id: `Delegasi ${data.year}`,
+      }),
+      retitled(narrowed(groupsTable(byMonth, null, view), 'month'), 'delegationsByMonth', {
+        en: 'Delegations by month',
+        id: 'Delegasi per bulan',
+      }),
+      retitled(narrowed(groupsTable(byOrigin, TOP_ORIGINS, view), 'origin'), 'topOrigins', {
+        en: 'Top origins',
+        id: 'Asal instansi terbanyak',
+      }),
+      retitled(narrowed(groupsTable(byType, null, view), 'type'), 'delegationsByType', {
+        en: 'Delegations by type',
+        id: 'Delegasi per jenis instansi',
+      }),
+      retitled(narrowed(groupsTable(byPurpose, null, view), 'purpose'), 'delegationsByPurpose', {
+        en: 'Delegations by purpose',
+        id: 'Delegasi per tujuan',
+      }),
     );
   }
   if (data.arrivals) {
     tables.push(
-      retitled(arrivalTable(data.arrivals.months, view), 'arrivalsByMonth', { en: `Tourist arrivals ${data.year} by month`, id: `Kunjungan wisatawan ${data.year} per bulan` }),
-      { ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', { en: 'Arrivals growth, year on year', id: 'Pertumbuhan kunjungan, tahunan' }), notes: [] },
+      retitled(arrivalTable(data.arrivals.months, view), 'arrivalsByMonth', {
+        en: `Tourist arrivals ${data.year} by month`,
+        id: `Kunjungan wisatawan ${data.year} per bulan`,
+      }),
+      {
+        ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', {
+          en: 'Arrivals growth, year on year',
+          id: 'Pertumbuhan kunjungan, tahunan',
+        }),
+        notes: [],
+      },
     );
   }
   if (data.spending) {
@@ -94,11 +118,16 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
   }
   if (data.targets.length) {
     const progress = progressTables(data.targets, data.bands, view);
-    tables.push(...progress.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)));
+    tables.push(
+      ...progress.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)),
+    );
   }
   tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));
   return {
-    title: data.year === null ? { en: 'Tourism report', id: 'Laporan pariwisata' } : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
+    title:
+      data.year === null
+        ? { en: 'Tourism report', id: 'Laporan pariwisata' }
+        : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
     tables,
     footer: [inputFooter(data.input)],
   };
@@ -125,7 +154,10 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     rows.push(
       { figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) },
       { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
-      { figure: { en: 'Mean group size', id: 'Rerata besar rombongan' }, value: overall.mean === null ? '-' : formatDecimal(overall.mean, 1, locale) },
+      {
+        figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
+        value: overall.mean === null ? '-' : formatDecimal(overall.mean, 1, locale),
+      },
     );
   }
   const year = thisYear(data);
@@ -141,7 +173,11 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       },
     );
   }
-  if (data.spending) rows.push({ figure: { en: 'Estimated spending', id: 'Perkiraan belanja' }, value: formatMoneyShort(data.spending.result.total.central, locale) });
+  if (data.spending)
+    rows.push({
+      figure: { en: 'Estimated spending', id: 'Perkiraan belanja' },
+      value: formatMoneyShort(data.spending.result.total.central, locale),
+    });
   for (const { progress: p } of data.targets) rows.push({ figure: `Target ${p.metric} ${p.year}`, value: targetLine(p, locale) });
   return {
     id: 'overview',
@@ -200,7 +236,10 @@ function dataQualityTable(input: InputSummary): Table {
 
 const YEAR_CHOICE: Record<YearChoice, (year: number | null) => Label> = {
   option: (y) => ({ en: `${y}, from --year`, id: `${y}, dari --year` }),
-  complete: (y) => ({ en: `${y}, the latest year with data of every kind read (--year to change)`, id: `${y}, tahun terakhir dengan data semua jenis yang dibaca (ubah dengan --year)` }),
+  complete: (y) => ({
+    en: `${y}, the latest year with data of every kind read (--year to change)`,
+    id: `${y}, tahun terakhir dengan data semua jenis yang dibaca (ubah dengan --year)`,
+  }),
   latest: (y) => ({ en: `${y}, the latest year in the data (--year to change)`, id: `${y}, tahun terakhir di data (ubah dengan --year)` }),
   none: () => ({ en: 'none: the input has no rows', id: 'tidak ada: masukan tanpa baris' }),
 };
@@ -221,17 +260,31 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
     ]);
   }
   if (data.spending) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, ratesNote(data.spending, locale)]);
-  const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
+  const bands = [...data.bands]
+    .sort((a, b) => b.min - a.min)
+    .map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
   rows.push(
-    [{ en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' }, bilingual((l) => bands.map((b) => label(b, l)).join(', '))],
-    [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`)],
+    [
+      { en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' },
+      bilingual((l) => bands.map((b) => label(b, l)).join(', ')),
+    ],
+    [
+      { en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' },
+      bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`),
+    ],
     [
       { en: 'Quantiles', id: 'Kuantil' },
-      { en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)', id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)' },
+      {
+        en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)',
+        id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)',
+      },
     ],
     [
       { en: 'Delegations and arrivals', id: 'Delegasi dan kunjungan' },
-      { en: 'delegation visitors are part of domestic arrivals, never added to them', id: 'wisatawan kinerja termasuk wisatawan nusantara, tidak ditambahkan lagi' },
+      {
+        en: 'delegation visitors are part of domestic arrivals, never added to them',
+        id: 'wisatawan kinerja termasuk wisatawan nusantara, tidak ditambahkan lagi',
+      },
     ],
   );
   return {
@@ -253,11 +306,27 @@ function reportCharts(doc: Doc, data: ReportData): Chart[] {
   const charts: Chart[] = [];
   const months = table('delegationsByMonth');
   if (months) {
-    charts.push(chartFromTable(months, { kind: 'bars', category: 'month', values: ['visitors'], id: 'visitorsByMonth', title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' } }));
+    charts.push(
+      chartFromTable(months, {
+        kind: 'bars',
+        category: 'month',
+        values: ['visitors'],
+        id: 'visitorsByMonth',
+        title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
+      }),
+    );
   }
   const arrivals = table('arrivalsByMonth');
   if (arrivals) {
-    charts.push(chartFromTable(arrivals, { kind: 'groupedBars', category: 'period', values: ['domestic', 'foreign'], id: 'arrivalsByMonth', title: { en: 'Domestic and foreign arrivals by month', id: 'Wisatawan nusantara dan mancanegara per bulan' } }));
+    charts.push(
+      chartFromTable(arrivals, {
+        kind: 'groupedBars',
+        category: 'period',
+        values: ['domestic', 'foreign'],
+        id: 'arrivalsByMonth',
+        title: { en: 'Domestic and foreign arrivals by month', id: 'Wisatawan nusantara dan mancanegara per bulan' },
+      }),
+    );
   }
   const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
   for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
@@ -297,7 +366,11 @@ function reportJson(data: ReportData): unknown {
       rowsOutOfRange: input.rowsOutOfRange,
       files: input.files,
     },
-    assumptions: { bands: data.bands, tolerancePercent: data.tolerancePercent, rates: data.spending ? ratesJson(data.spending.rates.rules) : null },
+    assumptions: {
+      bands: data.bands,
+      tolerancePercent: data.tolerancePercent,
+      rates: data.spending ? ratesJson(data.spending.rates.rules) : null,
+    },
     absent: data.absent.map((a) => ({ section: a.section, reason: label(a.reason, 'en') })),
   };
 }

@@ -22,7 +22,18 @@ import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
-import { type ProgressSettings, type TargetFlags, type TargetRequest, chooseMetric, failIfBehind, measure, progressSettings, seriesOf, targetRequests, valuationFor } from './targets';
+import {
+  type ProgressSettings,
+  type TargetFlags,
+  type TargetRequest,
+  chooseMetric,
+  failIfBehind,
+  measure,
+  progressSettings,
+  seriesOf,
+  targetRequests,
+  valuationFor,
+} from './targets';
 
 const EXAMPLES = `
 Examples:
@@ -58,7 +69,11 @@ export function register(program: Command): void {
     .option('--year <year>', 'the year to report (default: the latest year with data of every kind read)')
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')
-    .addOption(new Option('--metric <metric>', 'what --target counts (default: visitors for delegation logs, total for arrivals)').choices([...METRICS]))
+    .addOption(
+      new Option('--metric <metric>', 'what --target counts (default: visitors for delegation logs, total for arrivals)').choices([
+        ...METRICS,
+      ]),
+    )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
     .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
@@ -91,7 +106,13 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
   const chosen = options.year ?? collector.defaultYear();
   const kinds = new Set(input.files.map((f) => f.kind));
   const yearChoice: YearChoice =
-    options.year !== undefined ? 'option' : chosen === null ? 'none' : kinds.size > 1 && kinds.size === [...kinds].filter((k) => collector.years[k].has(chosen)).length ? 'complete' : 'latest';
+    options.year !== undefined
+      ? 'option'
+      : chosen === null
+        ? 'none'
+        : kinds.size > 1 && kinds.size === [...kinds].filter((k) => collector.years[k].has(chosen)).length
+          ? 'complete'
+          : 'latest';
   const absent: ReportData['absent'] = [];
   const data: ReportData = {
     year: chosen,
@@ -106,14 +127,28 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     absent,
   };
   if (chosen === null) {
-    absent.push({ section: 'all', reason: { en: 'No rows in the input: only the data quality is shown.', id: 'Masukan tanpa baris: hanya kualitas data yang ditampilkan.' } });
+    absent.push({
+      section: 'all',
+      reason: {
+        en: 'No rows in the input: only the data quality is shown.',
+        id: 'Masukan tanpa baris: hanya kualitas data yang ditampilkan.',
+      },
+    });
     return data;
   }
   const year = chosen;
   const missing = (section: string, kind: Kind, en: string, id: string) => {
     const had = [...collector.years[kind]].sort();
     const where = had.length ? ` (${had.join(', ')})` : '';
-    absent.push({ section, reason: kinds.has(kind) ? { en: `${en}: no ${kind} data for ${year}${where}.`, id: `${id}: tidak ada data ${kind === 'arrivals' ? 'kunjungan' : 'delegasi'} ${year}${where}.` } : { en: `${en}: no ${kind} file given.`, id: `${id}: tidak ada berkas ${kind === 'arrivals' ? 'kunjungan' : 'delegasi'}.` } });
+    absent.push({
+      section,
+      reason: kinds.has(kind)
+        ? {
+            en: `${en}: no ${kind} data for ${year}${where}.`,
+            id: `${id}: tidak ada data ${kind === 'arrivals' ? 'kunjungan' : 'delegasi'} ${year}${where}.`,
+          }
+        : { en: `${en}: no ${kind} file given.`, id: `${id}: tidak ada berkas ${kind === 'arrivals' ? 'kunjungan' : 'delegasi'}.` },
+    });
   };
 
   const delegations = collector.delegations.get(year);
@@ -134,7 +169,16 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
   const result = estimator?.result();
   if (result && (result.scope === 'arrivals' || !kinds.has('arrivals')) && result.missingNights.delegations === 0) {
     const { basis, nights } = options.sink.spending;
-    data.spending = { result, rates: collector.spendingOptions.rates, input, groupBy: 'year', basis, nights: nights ?? null, from: null, to: null };
+    data.spending = {
+      result,
+      rates: collector.spendingOptions.rates,
+      input,
+      groupBy: 'year',
+      basis,
+      nights: nights ?? null,
+      from: null,
+      to: null,
+    };
   } else missing('spending', 'arrivals', 'Spending left out', 'Belanja tidak ditampilkan');
 
   data.targets = measureTargets(collector, kinds, year, options, absent);
@@ -169,13 +213,22 @@ function arrivalsOf(collector: ReportCollector, year: number): { months: Arrival
   return { months: { unit: 'month', periods, totals }, years: { unit: 'year', periods: years, totals: all.totals } };
 }
 
-function measureTargets(collector: ReportCollector, kinds: Set<Kind>, year: number, options: ReportOptions, absent: ReportData['absent']): MeasuredTarget[] {
+function measureTargets(
+  collector: ReportCollector,
+  kinds: Set<Kind>,
+  year: number,
+  options: ReportOptions,
+  absent: ReportData['absent'],
+): MeasuredTarget[] {
   // --target is for the report year; config targets count when they are for it.
   const requests = options.requests.filter((r) => r.source === 'command line' || r.year === year);
   if (requests.length === 0) {
     absent.push({
       section: 'progress',
-      reason: { en: `Target progress left out: no target for ${year} (give --target N or targets in --config).`, id: `Capaian target tidak ditampilkan: tidak ada target ${year} (beri --target N atau targets di --config).` },
+      reason: {
+        en: `Target progress left out: no target for ${year} (give --target N or targets in --config).`,
+        id: `Capaian target tidak ditampilkan: tidak ada target ${year} (beri --target N atau targets di --config).`,
+      },
     });
     return [];
   }
@@ -184,7 +237,13 @@ function measureTargets(collector: ReportCollector, kinds: Set<Kind>, year: numb
     const metric = chooseMetric(request, kinds);
     const series = seriesOf(collector.metrics, metric);
     if (options.progress.asOf === undefined && series.latestDate(year) === null) {
-      absent.push({ section: 'progress', reason: { en: `Target ${metric} ${year} left out: no ${metric} data for ${year}.`, id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}.` } });
+      absent.push({
+        section: 'progress',
+        reason: {
+          en: `Target ${metric} ${year} left out: no ${metric} data for ${year}.`,
+          id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}.`,
+        },
+      });
       continue;
     }
     measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress) });

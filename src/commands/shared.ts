@@ -119,7 +119,9 @@ export function addOutputOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--format <format>', 'output format (default: table, or from the -o extension)').choices(formatsFor(cmd.name())))
     .option('-o, --output <file>', 'write to FILE atomically instead of stdout (- for stdout)')
-    .addOption(new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']))
+    .addOption(
+      new Option('--locale <locale>', 'id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices(['id', 'en']),
+    )
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
     .option('--bom', 'CSV with a UTF-8 BOM')
@@ -155,7 +157,9 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
     machine: FORMATS[format].machine,
     rowsOnly: FORMATS[format].rowsOnly,
     locale: resolveLocale(flags.locale, config.locale, process.env),
-    color: (FORMATS[format] as OutputFormat).colors === true && shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
+    color:
+      (FORMATS[format] as OutputFormat).colors === true &&
+      shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
     excel: flags.excel,
     bom: flags.bom,
     width: parseWidth(flags.width, toTerminal ? process.stdout.columns : undefined),

@@ -18,7 +18,18 @@ import {
   type SpendingUnit,
   formulaParts,
 } from '../model/spending';
-import { type Column, type Doc, type Locale, type Rendered, type Row, type Table, formatInt, formatMoney, formatMoneyShort, formatPeriod } from '../render';
+import {
+  type Column,
+  type Doc,
+  type Locale,
+  type Rendered,
+  type Row,
+  type Table,
+  formatInt,
+  formatMoney,
+  formatMoneyShort,
+  formatPeriod,
+} from '../render';
 import { type ViewSettings, inputFooter } from './shared';
 
 /** Everything that shaped the result, for stating the assumptions. */
@@ -120,12 +131,32 @@ function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words:
 
 /** A sum over lines with possibly different rates: no single rate or basis to show. */
 function sumRow(period: Period | string, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
-  return { period, segment: SEGMENT_WORDS[segment][words], visitors, nights: null, visitorNights: units, basis: null, rate: null, ...estimateCells(e) };
+  return {
+    period,
+    segment: SEGMENT_WORDS[segment][words],
+    visitors,
+    nights: null,
+    visitorNights: units,
+    basis: null,
+    rate: null,
+    ...estimateCells(e),
+  };
 }
 
 /** Arrivals were given, but none for this period: its total is not known, not 0. */
 function unknownTotalRow(period: Period, words: Words): Row {
-  return { period, segment: SEGMENT_WORDS.total[words], visitors: null, nights: null, visitorNights: null, basis: null, rate: null, estimateLow: null, estimate: null, estimateHigh: null };
+  return {
+    period,
+    segment: SEGMENT_WORDS.total[words],
+    visitors: null,
+    nights: null,
+    visitorNights: null,
+    basis: null,
+    rate: null,
+    estimateLow: null,
+    estimate: null,
+    estimateHigh: null,
+  };
 }
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
@@ -135,7 +166,11 @@ function rowsOf(result: SpendingResult, words: Words): Row[] {
   for (const p of result.periods) {
     for (const line of p.lines) rows.push(lineRow(p.period, line.segment, line, words));
     for (const line of p.ofWhichDelegations) rows.push(lineRow(p.period, 'ofWhichDelegations', line, words));
-    rows.push(p.lines.length ? sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words) : unknownTotalRow(p.period, words));
+    rows.push(
+      p.lines.length
+        ? sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
+        : unknownTotalRow(p.period, words),
+    );
   }
   if (result.periods.length > 1) {
     const all = ALL_PERIODS[words];
@@ -179,7 +214,8 @@ function methodNote(view: SpendingView, locale: Locale): string {
   const { scope } = view.result;
   const hasOfWhich = view.result.segments.some((s) => !s.inTotal);
   if (locale === 'id') {
-    const product = view.basis === 'visit' ? 'wisatawan x rata-rata belanja per kunjungan' : 'malam-wisatawan x rata-rata belanja per malam';
+    const product =
+      view.basis === 'visit' ? 'wisatawan x rata-rata belanja per kunjungan' : 'malam-wisatawan x rata-rata belanja per malam';
     const scopeText =
       scope === 'delegations'
         ? ' Hanya log delegasi yang diberikan: delegasi adalah seluruh cakupan.'
@@ -272,7 +308,9 @@ function formulaNotes(result: SpendingResult, locale: Locale): string[] {
   const already = locale === 'id' ? ' (sudah termasuk nusantara)' : ' (already in domestic)';
   // Arrivals were given, but not for this period: its delegations are in no total at all.
   const noArrivals =
-    locale === 'id' ? ' (tidak masuk jumlah: periode ini tanpa data kedatangan)' : ' (not in the total: no arrivals figures for this period)';
+    locale === 'id'
+      ? ' (tidak masuk jumlah: periode ini tanpa data kedatangan)'
+      : ' (not in the total: no arrivals figures for this period)';
   for (const p of result.periods) {
     const when = formatPeriod(p.period, locale);
     const suffix = p.lines.length === 0 ? noArrivals : already;

@@ -44,8 +44,14 @@ export function register(program: Command): void {
     .description('estimated visitor spending per segment and period: visitors x rate, in exact rupiah')
     .argument('<files...>', 'CSV files (arrivals and/or delegation logs), or - for standard input');
   addOutputOptions(addInputOptions(cmd))
-    .addOption(new Option('--group-by <unit>', 'one line per segment and month, quarter or year').choices(['month', 'quarter', 'year']).default('year'))
-    .addOption(new Option('--basis <basis>', 'rates per visit, or per night x nights (default: config, else visit)').choices(['visit', 'night']))
+    .addOption(
+      new Option('--group-by <unit>', 'one line per segment and month, quarter or year')
+        .choices(['month', 'quarter', 'year'])
+        .default('year'),
+    )
+    .addOption(
+      new Option('--basis <basis>', 'rates per visit, or per night x nights (default: config, else visit)').choices(['visit', 'night']),
+    )
     .option('--nights <n>', 'nights per visitor where the data has none (arrivals, delegation rows without nights)')
     .option('--domestic-rate <rupiah>', 'rupiah per domestic visitor, or low..high (default 1,500,000)')
     .option('--foreign-rate <rupiah>', 'rupiah per foreign visitor, or low..high (default 2,700,000)')

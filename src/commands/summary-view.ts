@@ -24,7 +24,21 @@ import {
   isOther,
 } from '../model/summary';
 import { type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
-import { type Cell, type Column, type Doc, type Label, type Locale, type Rendered, type Row, type Table, bilingual, formatInt, formatPercent, label, lazyRows } from '../render';
+import {
+  type Cell,
+  type Column,
+  type Doc,
+  type Label,
+  type Locale,
+  type Rendered,
+  type Row,
+  type Table,
+  bilingual,
+  formatInt,
+  formatPercent,
+  label,
+  lazyRows,
+} from '../render';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
@@ -235,9 +249,15 @@ export function overallTable(summary: DelegationSummary, top: number | null, vie
 export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings): Table {
   return {
     id: 'delegationGroups',
-    title: bilingual((l) => `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(dimLabel(d), l).toLowerCase()).join(' × ')}`),
+    title: bilingual(
+      (l) =>
+        `${l === 'en' ? 'Delegations by' : 'Delegasi per'} ${summary.groupBy.map((d) => label(dimLabel(d), l).toLowerCase()).join(' × ')}`,
+    ),
     // On screen the groups leave out visitor-nights (in the overall table, CSV and JSON): width.
-    columns: [...summary.groupBy.map((dim) => keyColumn(dim)), ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights')],
+    columns: [
+      ...summary.groupBy.map((dim) => keyColumn(dim)),
+      ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights'),
+    ],
     rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view)),
     notes: view.machine ? [] : delegationNotes(summary, top),
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
@@ -331,7 +351,9 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
   return {
     id: 'arrivals',
     title: bilingual((l) =>
-      l === 'en' ? `Tourist arrivals per ${label(UNIT_NAMES[summary.unit], l)}` : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
+      l === 'en'
+        ? `Tourist arrivals per ${label(UNIT_NAMES[summary.unit], l)}`
+        : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
     ),
     columns: arrivalColumns(summary.unit, view.machine),
     rows: summary.periods.map(arrivalPeriodJson),

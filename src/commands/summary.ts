@@ -42,7 +42,13 @@ interface SummaryFlags extends InputFlags, OutputFlags {
 
 /** `--group-by month,origin --group-by type` → [month, origin, type]. */
 function collectDims(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '')];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter((d) => d !== ''),
+  ];
 }
 
 export function register(program: Command): void {
@@ -51,7 +57,12 @@ export function register(program: Command): void {
     .description('delegation and arrival figures: totals, averages, quantiles, stays, growth')
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(cmd)
-    .addOption(suggest(new Option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`).argParser(collectDims), GROUP_DIMS))
+    .addOption(
+      suggest(
+        new Option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`).argParser(collectDims),
+        GROUP_DIMS,
+      ),
+    )
     .option('--top <n>', 'with a category --group-by: keep the N values with most visitors, the rest as (other)');
   addOutputOptions(cmd)
     .addHelpText('after', EXAMPLES)

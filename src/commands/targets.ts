@@ -101,7 +101,9 @@ export function seriesOf(metrics: MetricSeries, metric: Metric): DailySeries {
       throw new UsageError('spending per night needs "nights" in the config for arrivals: arrival figures have no nights column');
     }
     if (rows > 0) {
-      throw new UsageError(`spending per night: ${rows === 1 ? '1 delegation row has' : `${rows} delegation rows have`} no nights; give "nights" in the config or use basis "visit"`);
+      throw new UsageError(
+        `spending per night: ${rows === 1 ? '1 delegation row has' : `${rows} delegation rows have`} no nights; give "nights" in the config or use basis "visit"`,
+      );
     }
   }
   return metrics.series(metric);
@@ -115,14 +117,28 @@ export function measure(series: DailySeries, metric: Metric, request: TargetRequ
   const year = request.year ?? latestYear(series);
   if (year === null) throw new UsageError('no data to measure progress from; give --year and --as-of');
   const { asOf } = settings;
-  if (asOf === undefined && series.latestDate(year) === null) throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
+  if (asOf === undefined && series.latestDate(year) === null)
+    throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
   if (asOf !== undefined && asOf.year < year) throw new UsageError(`as-of ${asOf.year} is before the target year ${year}`);
-  return computeProgress({ series, metric, target: request.value, year, asOf, tolerancePercent: settings.tolerancePercent, bands: settings.bands });
+  return computeProgress({
+    series,
+    metric,
+    target: request.value,
+    year,
+    asOf,
+    tolerancePercent: settings.tolerancePercent,
+    bands: settings.bands,
+  });
 }
 
 /** --fail-if-behind: exit 3 naming each target behind (during the year) or missed (once it is over). */
 export function failIfBehind(measured: readonly MeasuredTarget[]): void {
-  const named = (status: string) => measured.filter((m) => m.progress.status === status).map((m) => `${m.progress.metric} ${m.progress.year}`);
-  const parts = [['behind', named('behind')], ['missed', named('missed')]].filter(([, which]) => which.length > 0);
-  if (parts.length > 0) throw new BehindTargetError(parts.map(([status, which]) => `${status} target: ${(which as string[]).join(', ')}`).join('; '));
+  const named = (status: string) =>
+    measured.filter((m) => m.progress.status === status).map((m) => `${m.progress.metric} ${m.progress.year}`);
+  const parts = [
+    ['behind', named('behind')],
+    ['missed', named('missed')],
+  ].filter(([, which]) => which.length > 0);
+  if (parts.length > 0)
+    throw new BehindTargetError(parts.map(([status, which]) => `${status} target: ${(which as string[]).join(', ')}`).join('; '));
 }

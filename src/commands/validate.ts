@@ -80,7 +80,9 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
     const lines = reports.map(verdictLine);
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);
     if (files.length > 1) {
-      lines.push(`total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`);
+      lines.push(
+        `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
+      );
     }
     await writeOutput(lines.map(escapeControls).join('\n') + '\n');
   }

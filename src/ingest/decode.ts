@@ -41,7 +41,12 @@ export interface Detected {
   note?: string;
 }
 
-const DISPLAY_NAMES: Record<Encoding, string> = { 'utf-8': 'UTF-8', 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1252': 'Windows-1252' };
+const DISPLAY_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252',
+};
 
 /** How a file's encoding is shown in verdicts and the report: `UTF-8 with BOM`, `Windows-1252 (assumed: ...)`. */
 export function describeEncoding(f: { encoding: Encoding; bom: boolean; encodingNote?: string }): string {
@@ -153,8 +158,7 @@ export class Transcoder {
   /** `at`: offset of the first byte that is not UTF-8, counted after any BOM. */
   private invalid(at: number): never {
     throw new InputError(
-      `${this.source}: not valid UTF-8 at byte ${at}; ` +
-        'if it was saved by Excel on Windows, use --encoding windows-1252',
+      `${this.source}: not valid UTF-8 at byte ${at}; ` + 'if it was saved by Excel on Windows, use --encoding windows-1252',
     );
   }
 }
@@ -170,7 +174,5 @@ const WINDOWS_1252_HIGH =
 
 function decodeWindows1252(bytes: Buffer): string {
   const latin1 = bytes.toString('latin1');
-  return /[\x80-\x9f]/.test(latin1)
-    ? latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80])
-    : latin1;
+  return /[\x80-\x9f]/.test(latin1) ? latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]) : latin1;
 }

@@ -34,7 +34,8 @@ export class DelegationBatchBuilder implements DelegationBatch {
 
   constructor() {
     this.columns = DELEGATION_FIELDS.map((field) => ({
-      values: field.kind === 'count' ? new Float64Array(INITIAL_ROOM).fill(-1) : Array.from({ length: INITIAL_ROOM }, () => emptyValue(field)),
+      values:
+        field.kind === 'count' ? new Float64Array(INITIAL_ROOM).fill(-1) : Array.from({ length: INITIAL_ROOM }, () => emptyValue(field)),
       codes: field.kind === 'count' ? null : new Int32Array(INITIAL_ROOM).fill(-1),
     }));
     this.name();

@@ -20,7 +20,8 @@ export async function* fileChunks(path: string, start = 0, end = Infinity, chunk
   let next: Promise<number> = Promise.resolve(0);
   try {
     const seekable = (await handle.stat()).isFile();
-    if (!seekable && (start !== 0 || end !== Infinity)) throw new Error(`fileChunks: ${path} is not a regular file: it can only be read whole`);
+    if (!seekable && (start !== 0 || end !== Infinity))
+      throw new Error(`fileChunks: ${path} is not a regular file: it can only be read whole`);
     const readNext = (buffer: Buffer) => readAt(handle, buffer, seekable ? position : null, end - position);
     next = readNext(buffers[0]);
     for (let k = 0; ; k ^= 1) {

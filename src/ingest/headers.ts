@@ -150,9 +150,7 @@ export function detectLayout(
   const delegations = (): Layout => {
     if (delegation) return { kind: 'delegations', columns: del };
     const missing = DELEGATION_REQUIRED.filter((f) => !has(del, f));
-    throw new InputError(
-      `${source}: no ${missing.join(' or ')} column found in ${quoteList(headers)} (see --map)`,
-    );
+    throw new InputError(`${source}: no ${missing.join(' or ')} column found in ${quoteList(headers)} (see --map)`);
   };
 
   if (forced === 'arrivals') return arrivals();
@@ -171,4 +169,3 @@ export function detectLayout(
       'use --kind delegations|arrivals or --map',
   );
 }
-

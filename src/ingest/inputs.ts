@@ -43,8 +43,7 @@ export interface ReadRequest {
 }
 
 export function totalsOf(files: FileReport[]): InputSummary {
-  const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsOutOfRange') =>
-    files.reduce((n, f) => n + f[key], 0);
+  const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsOutOfRange') => files.reduce((n, f) => n + f[key], 0);
   return {
     files,
     rowsRead: sum('rowsRead'),
@@ -74,7 +73,9 @@ export async function readInputs(sources: string[], request: ReadRequest): Promi
     for (const source of sources) {
       const cut = spec && source !== STDIN ? splitPoint(source, split) : null;
       files.push(
-        cut ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split) : await readFile(source, options, sink, log, read),
+        cut
+          ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split)
+          : await readFile(source, options, sink, log, read),
       );
     }
   } catch (e) {

@@ -14,7 +14,18 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { MergeableSink, SinkSpec } from '../model/sinks';
-import { type FileReport, type InputOptions, type ReadTuning, type RejectSink, type RejectedRow, type ResumeState, type RowCounts, SNIFF_BYTES, pump, withReader } from './reader';
+import {
+  type FileReport,
+  type InputOptions,
+  type ReadTuning,
+  type RejectSink,
+  type RejectedRow,
+  type ResumeState,
+  type RowCounts,
+  SNIFF_BYTES,
+  pump,
+  withReader,
+} from './reader';
 
 /** When a file is read on two threads; for tests and the bench. */
 export interface SplitTuning {

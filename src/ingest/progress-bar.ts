@@ -35,7 +35,9 @@ export function barLayout(name: string, totalBytes: number, columns: number): { 
   const chars = [...name];
   const widest = (tail: string) =>
     tail.replace('{percentage}', '100').replace('{value}', mb).replace('{total}', mb).replace('{eta_formatted}', '99h59m').length;
-  const tail = TAILS.find((t) => ' ['.length + '] '.length + widest(t) + BAR_MIN + Math.min(chars.length, NAME_MIN) <= columns - 1) ?? TAILS[TAILS.length - 1];
+  const tail =
+    TAILS.find((t) => ' ['.length + '] '.length + widest(t) + BAR_MIN + Math.min(chars.length, NAME_MIN) <= columns - 1) ??
+    TAILS[TAILS.length - 1];
   const room = columns - 1 - ' ['.length - '] '.length - widest(tail);
   const barsize = Math.max(BAR_MIN, Math.min(BAR_MAX, room - chars.length));
   const nameRoom = Math.max(1, room - barsize);

@@ -213,7 +213,14 @@ export class FileReader {
   }
 
   /** A reader for bytes after a record boundary of a UTF-8 file this state was handed off from. */
-  static resumed(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, tuning: ReadTuning, state: ResumeState): FileReader {
+  static resumed(
+    name: string,
+    options: InputOptions,
+    sink: RowSink,
+    problems: RejectSink,
+    tuning: ReadTuning,
+    state: ResumeState,
+  ): FileReader {
     const file = new FileReader(name, options, sink, problems, tuning);
     file.head = null;
     file.detected = { encoding: 'utf-8', bom: false };
@@ -250,7 +257,11 @@ export class FileReader {
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
   absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
     const lineOffset = this.nextLine() - 1;
-    for (const r of part.rejects) this.problems.reject(r.problems.map((p) => ({ ...p, line: p.line + lineOffset })), r.raw);
+    for (const r of part.rejects)
+      this.problems.reject(
+        r.problems.map((p) => ({ ...p, line: p.line + lineOffset })),
+        r.raw,
+      );
     this.rowsRead += part.counts.rowsRead;
     this.rowsAccepted += part.counts.rowsAccepted;
     this.rowsRejected += part.counts.rowsRejected;
@@ -307,13 +318,7 @@ export class FileReader {
   }
 
   private decideLayout(first: CsvRecord | null): Layout {
-    const layout = detectLayout(
-      this.headers!,
-      first ? (i) => first.field(i).trim() : null,
-      this.options.map,
-      this.options.kind,
-      this.name,
-    );
+    const layout = detectLayout(this.headers!, first ? (i) => first.field(i).trim() : null, this.options.map, this.options.kind, this.name);
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields);
     return layout;
@@ -323,7 +328,14 @@ export class FileReader {
   private batch(records: RecordBatch): void {
     const deliver = (r: number) => records.deliver(r);
     if (this.ctx?.delegation && this.tuning.straightPath) {
-      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.limited ? this.outOfRange : null, deliver);
+      const taken = takeDelegations(
+        records,
+        this.ctx,
+        this.headers!.length,
+        this.delegations,
+        this.limited ? this.outOfRange : null,
+        deliver,
+      );
       this.rowsRead += taken;
       this.rowsAccepted += taken;
     } else {

@@ -115,7 +115,13 @@ function delegationPlan(layout: Layout, format: DateFormat, read: ReadonlySet<Te
     if (column === undefined) return;
     const field = { name: name as Field, kind, required, column, slot };
     if (kind === 'date') {
-      date = { ...field, cache: new FieldCache((raw) => dateOrReason(raw, format), (rec, i) => rec.dateNumber(i)) };
+      date = {
+        ...field,
+        cache: new FieldCache(
+          (raw) => dateOrReason(raw, format),
+          (rec, i) => rec.dateNumber(i),
+        ),
+      };
     } else if (kind === 'count') {
       counts.push(field);
     } else if (!read || read.has(name as TextField)) {
@@ -153,10 +159,15 @@ function compileTake(counts: readonly PlannedField[], texts: readonly CodedField
     return `n = codes[at + ${column}]; if (${missing}) return false; counts[${k}][i] = n;`;
   });
   texts.forEach(({ column }, k) => {
-    lines.push(`c = codes[at + ${column}]; v = c < 0 ? UNSEEN : caches[${k}].cached(c); if (v === UNSEEN) return false; texts[${k}][i] = v; textCodes[${k}][i] = c;`);
+    lines.push(
+      `c = codes[at + ${column}]; v = c < 0 ? UNSEEN : caches[${k}].cached(c); if (v === UNSEEN) return false; texts[${k}][i] = v; textCodes[${k}][i] = c;`,
+    );
   });
   const body = `return (codes, at, batch, r, i, counts, texts, textCodes) => { let n, c, v; ${lines.join(' ')} return true; };`;
-  return new Function('UNSEEN', 'caches', body)(UNSEEN, texts.map((text) => text.cache)) as TakeRecord;
+  return new Function('UNSEEN', 'caches', body)(
+    UNSEEN,
+    texts.map((text) => text.cache),
+  ) as TakeRecord;
 }
 
 function countAt(rec: CsvRecord, i: number): number | string | null {

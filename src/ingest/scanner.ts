@@ -391,7 +391,14 @@ export class RecordBatch {
   deliver(r: number): void {
     const words = this.words;
     const view = this.view;
-    view.select(words[this.starts + r], words[this.ends + r], words[this.lines + r], words[this.bases + r], words[this.counts + r], words[this.errors + r]);
+    view.select(
+      words[this.starts + r],
+      words[this.ends + r],
+      words[this.lines + r],
+      words[this.bases + r],
+      words[this.counts + r],
+      words[this.errors + r],
+    );
     if (view.error === 0) this.handlers.record(view);
     else this.handlers.error({ line: view.line, message: this.messages[view.error], raw: view.raw() });
   }

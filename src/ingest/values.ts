@@ -378,12 +378,22 @@ function matchDayMonthYear(a: number, format: DateFormat): boolean {
   const c = a + 4;
   const sameSeparators = tokenValue[a + 1] === tokenValue[a + 3];
   if (tokenKind[b] === WORD) {
-    return isDigitsToken(a, 1, 2) && isYearToken(c) && sameSeparators && separatorIs(a + 1, SPACE, HYPHEN, SLASH)
-      && found(yearOf(c), monthOfWord(b), tokenValue[a]);
+    return (
+      isDigitsToken(a, 1, 2) &&
+      isYearToken(c) &&
+      sameSeparators &&
+      separatorIs(a + 1, SPACE, HYPHEN, SLASH) &&
+      found(yearOf(c), monthOfWord(b), tokenValue[a])
+    );
   }
   if (tokenKind[a] === WORD) {
-    return isDigitsToken(b, 1, 2) && isDigitsToken(c, 4, 4) && tokenValue[a + 1] === SPACE && separatorIs(a + 3, SPACE, COMMA)
-      && found(tokenValue[c], monthOfWord(a), tokenValue[b]);
+    return (
+      isDigitsToken(b, 1, 2) &&
+      isDigitsToken(c, 4, 4) &&
+      tokenValue[a + 1] === SPACE &&
+      separatorIs(a + 3, SPACE, COMMA) &&
+      found(tokenValue[c], monthOfWord(a), tokenValue[b])
+    );
   }
   if (!sameSeparators || !separatorIs(a + 1, HYPHEN, SLASH, DOT)) return false;
   if (isDigitsToken(a, 4, 4) && isDigitsToken(b, 1, 2) && isDigitsToken(c, 1, 2)) {

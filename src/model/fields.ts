@@ -49,8 +49,20 @@ export const FIELDS = [
     aliases: ['origin', 'asal', 'instansi', 'asal_instansi', 'delegation', 'rombongan'],
     groupBy: { en: 'Origin', id: 'Asal instansi' },
   },
-  { name: 'region', kind: 'text', files: ['delegations'], aliases: ['region', 'provinsi', 'daerah', 'province'], groupBy: { en: 'Region', id: 'Provinsi' } },
-  { name: 'type', kind: 'text', files: ['delegations'], aliases: ['type', 'jenis', 'jenis_instansi'], groupBy: { en: 'Type', id: 'Jenis instansi' } },
+  {
+    name: 'region',
+    kind: 'text',
+    files: ['delegations'],
+    aliases: ['region', 'provinsi', 'daerah', 'province'],
+    groupBy: { en: 'Region', id: 'Provinsi' },
+  },
+  {
+    name: 'type',
+    kind: 'text',
+    files: ['delegations'],
+    aliases: ['type', 'jenis', 'jenis_instansi'],
+    groupBy: { en: 'Type', id: 'Jenis instansi' },
+  },
   { name: 'nights', kind: 'count', files: ['delegations'], aliases: ['nights', 'malam', 'lama_menginap', 'jumlah_malam'] },
   {
     name: 'purpose',
@@ -60,7 +72,13 @@ export const FIELDS = [
     groupBy: { en: 'Purpose', id: 'Tujuan' },
     plural: { en: 'purposes', id: 'tujuan' },
   },
-  { name: 'period', kind: 'date', files: ['arrivals'], required: true, aliases: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'] },
+  {
+    name: 'period',
+    kind: 'date',
+    files: ['arrivals'],
+    required: true,
+    aliases: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'],
+  },
   { name: 'domestic', kind: 'count', files: ['arrivals'], aliases: ['domestic', 'wisnus', 'nusantara', 'wisatawan_nusantara', 'domestik'] },
   { name: 'foreign', kind: 'count', files: ['arrivals'], aliases: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'] },
   { name: 'segment', kind: 'text', files: ['arrivals'], aliases: ['segment', 'jenis', 'kategori', 'category', 'jenis_wisatawan'] },
@@ -71,7 +89,13 @@ type Declared = (typeof FIELDS)[number];
 export type FieldName = Declared['name'];
 
 /** The fields a kind of file has. */
-type FieldOf<K extends Kind> = Declared extends infer F ? (F extends { files: readonly (infer In)[] } ? (K extends In ? F : never) : never) : never;
+type FieldOf<K extends Kind> = Declared extends infer F
+  ? F extends { files: readonly (infer In)[] }
+    ? K extends In
+      ? F
+      : never
+    : never
+  : never;
 export type DelegationField = FieldOf<'delegations'>;
 
 /** Delegation columns of text (text and list fields): they never make a row invalid, so they may go unread. */

@@ -129,7 +129,9 @@ export class MetricSeries {
 
   /** The rows of the spending series' scope (arrivals when any were read) that could not be valued. */
   spendingUnvalued(): { kind: Kind; rows: number } {
-    return this.arrivalsSeen ? { kind: 'arrivals', rows: this.unvalued.arrivals } : { kind: 'delegations', rows: this.unvalued.delegations };
+    return this.arrivalsSeen
+      ? { kind: 'arrivals', rows: this.unvalued.arrivals }
+      : { kind: 'delegations', rows: this.unvalued.delegations };
   }
 
   private add(metric: Exclude<Metric, 'spending'>, date: CalDate, value: number): void {

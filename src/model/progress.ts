@@ -213,10 +213,21 @@ export function computeProgress(input: ProgressInput): Progress {
   };
 }
 
-type ProjectionFields = Pick<Progress, 'projected' | 'projectedLow' | 'projectedHigh' | 'projectionMethod' | 'projectionYears' | 'intervalBasis' | 'intervalBacktests'>;
+type ProjectionFields = Pick<
+  Progress,
+  'projected' | 'projectedLow' | 'projectedHigh' | 'projectionMethod' | 'projectionYears' | 'intervalBasis' | 'intervalBacktests'
+>;
 
 function finalProjection(actual: number): ProjectionFields {
-  return { projected: actual, projectedLow: actual, projectedHigh: actual, projectionMethod: 'final', projectionYears: [], intervalBasis: 'final', intervalBacktests: 0 };
+  return {
+    projected: actual,
+    projectedLow: actual,
+    projectedHigh: actual,
+    projectionMethod: 'final',
+    projectionYears: [],
+    intervalBasis: 'final',
+    intervalBacktests: 0,
+  };
 }
 
 /**

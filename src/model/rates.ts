@@ -60,7 +60,8 @@ export function rateTable(given: readonly RateRule[] = []): RateTable {
   const rules: CompiledRule[] = [];
   for (const segment of RATE_SEGMENTS) {
     for (const rule of given) if (rule.segment === segment) rules.push(compiled({ ...rule, rate: intern(rule.rate) }));
-    if (segment !== 'delegation') rules.push(compiled({ segment, from: null, to: null, rate: intern(rangeOf(DEFAULT_RATES[segment])), source: 'default' }));
+    if (segment !== 'delegation')
+      rules.push(compiled({ segment, from: null, to: null, rate: intern(rangeOf(DEFAULT_RATES[segment])), source: 'default' }));
   }
   const bySegment = new Map(RATE_SEGMENTS.map((s) => [s, rules.filter((r) => r.segment === s)]));
   const rateFor = (segment: RateSegment, date: CalDate): RateRange => {

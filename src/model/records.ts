@@ -77,5 +77,8 @@ function compileRowOf(fields: readonly FieldSpec[]): (batch: DelegationBatch, i:
     const value = `v[${JSON.stringify(name)}][i]`;
     return `${JSON.stringify(name)}: ${kind === 'count' ? `${value} < 0 ? null : ${value}` : value}`;
   });
-  return new Function('batch', 'i', `const v = batch.values; return { ${entries.join(', ')} };`) as (batch: DelegationBatch, i: number) => DelegationRow;
+  return new Function('batch', 'i', `const v = batch.values; return { ${entries.join(', ')} };`) as (
+    batch: DelegationBatch,
+    i: number,
+  ) => DelegationRow;
 }

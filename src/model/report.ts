@@ -33,7 +33,12 @@ export class YearDelegations {
   }
 
   toData(): YearDelegationsData {
-    return { byMonth: this.byMonth.toData(), byOrigin: this.byOrigin.toData(), byType: this.byType.toData(), byPurpose: this.byPurpose.toData() };
+    return {
+      byMonth: this.byMonth.toData(),
+      byOrigin: this.byOrigin.toData(),
+      byType: this.byType.toData(),
+      byPurpose: this.byPurpose.toData(),
+    };
   }
 
   absorb(data: YearDelegationsData): void {
@@ -65,7 +70,10 @@ export class ReportCollector {
   readonly years: Record<Kind, Set<number>> = { delegations: new Set(), arrivals: new Set() };
 
   /** `spendingOptions.rates` is the table the view names each rate's source from (by identity). */
-  constructor(readonly spendingOptions: Omit<SpendingOptions, 'unit'>, valuation?: SpendingValuation) {
+  constructor(
+    readonly spendingOptions: Omit<SpendingOptions, 'unit'>,
+    valuation?: SpendingValuation,
+  ) {
     this.metrics = new MetricSeries(valuation);
   }
 

@@ -16,10 +16,14 @@ export type { MergeableSink, RowSink } from './row-sink';
  * models of the others.
  */
 const SINKS = {
-  summary: (options: import('./summary-sink').SummarySinkOptions) => (require('./summary-sink') as typeof import('./summary-sink')).createSummarySink(options),
-  spending: (options: import('./spending-sink').SpendingSinkOptions) => (require('./spending-sink') as typeof import('./spending-sink')).createSpendingSink(options),
-  metrics: (options: import('./metric-sink').MetricSinkOptions) => (require('./metric-sink') as typeof import('./metric-sink')).createMetricSink(options),
-  report: (options: import('./report-sink').ReportSinkOptions) => (require('./report-sink') as typeof import('./report-sink')).createReportSink(options),
+  summary: (options: import('./summary-sink').SummarySinkOptions) =>
+    (require('./summary-sink') as typeof import('./summary-sink')).createSummarySink(options),
+  spending: (options: import('./spending-sink').SpendingSinkOptions) =>
+    (require('./spending-sink') as typeof import('./spending-sink')).createSpendingSink(options),
+  metrics: (options: import('./metric-sink').MetricSinkOptions) =>
+    (require('./metric-sink') as typeof import('./metric-sink')).createMetricSink(options),
+  report: (options: import('./report-sink').ReportSinkOptions) =>
+    (require('./report-sink') as typeof import('./report-sink')).createReportSink(options),
 } satisfies Record<string, (options: never) => MergeableSink>;
 
 export type SinkName = keyof typeof SINKS;

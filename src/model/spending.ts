@@ -107,7 +107,10 @@ export function formulaParts(line: SpendingLine): FormulaParts {
     line.basis === 'visit'
       ? [{ kind: 'visitors', value: line.visitors }]
       : line.nightsEach !== null
-        ? [{ kind: 'visitors', value: line.visitors }, { kind: 'nights', value: line.nightsEach }]
+        ? [
+            { kind: 'visitors', value: line.visitors },
+            { kind: 'nights', value: line.nightsEach },
+          ]
         : [{ kind: 'visitor-nights', value: line.units }];
   return { factors, rate: line.rate, estimate: line.estimate };
 }
@@ -145,12 +148,13 @@ export class SpendingEstimator {
 
   constructor(private readonly options: SpendingOptions) {
     const { nights } = options;
-    if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1)) throw new RangeError(`nights per visitor must be a whole number >= 1, not ${nights}`);
+    if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1))
+      throw new RangeError(`nights per visitor must be a whole number >= 1, not ${nights}`);
   }
 
   addArrival(row: ArrivalRow): void {
     const { basis, rates } = this.options;
-    const nights = basis === 'night' ? this.options.nights ?? null : null;
+    const nights = basis === 'night' ? (this.options.nights ?? null) : null;
     this.arrivalsSeen = true;
     if (basis === 'night' && nights === null) {
       this.missingNights.arrivals++;
@@ -162,7 +166,7 @@ export class SpendingEstimator {
   addDelegation(row: DelegationRow): void {
     this.delegationsSeen = true;
     const { basis, rates } = this.options;
-    const nights = basis === 'night' ? row.nights ?? this.options.nights ?? null : null;
+    const nights = basis === 'night' ? (row.nights ?? this.options.nights ?? null) : null;
     if (basis === 'night' && nights === null) {
       this.missingNights.delegations++;
       this.missingNights.people += row.people;
@@ -175,7 +179,14 @@ export class SpendingEstimator {
   toData(): SpendingData {
     const { unit, basis } = this.options;
     const periods = [...this.periods].map(([key, accs]): [number, LineAcc[]] => [key, accs.map((acc) => ({ ...acc }))]);
-    return { unit, basis, periods, arrivalsSeen: this.arrivalsSeen, delegationsSeen: this.delegationsSeen, missingNights: { ...this.missingNights } };
+    return {
+      unit,
+      basis,
+      periods,
+      arrivalsSeen: this.arrivalsSeen,
+      delegationsSeen: this.delegationsSeen,
+      missingNights: { ...this.missingNights },
+    };
   }
 
   /**
@@ -314,12 +325,14 @@ function segmentTotals(periods: readonly SpendingPeriod[], inTotal: (s: LineSegm
   return SEGMENT_ORDER.flatMap((segment) => {
     const mine = lines.filter((line) => line.segment === segment);
     if (mine.length === 0) return [];
-    return [{
-      segment,
-      visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
-      units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
-      estimate: sumEstimates(mine.map((line) => line.estimate)),
-      inTotal: inTotal(segment),
-    }];
+    return [
+      {
+        segment,
+        visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
+        units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
+        estimate: sumEstimates(mine.map((line) => line.estimate)),
+        inTotal: inTotal(segment),
+      },
+    ];
   });
 }

@@ -26,7 +26,15 @@ import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
 import { ValueIndex } from './value-index';
-import { type CategoryDim, type GroupDim, type PeriodDim, categoryField, isPeriodDim, isRepeatedValue, periodKeyOfDate } from './summary-keys';
+import {
+  type CategoryDim,
+  type GroupDim,
+  type PeriodDim,
+  categoryField,
+  isPeriodDim,
+  isRepeatedValue,
+  periodKeyOfDate,
+} from './summary-keys';
 
 export { type GroupDim, type CategoryDim, type PeriodDim, GROUP_DIMS } from './summary-keys';
 export {
@@ -174,7 +182,8 @@ export class DelegationSummarizer {
     this.readAt = this.dims.map((dim) => (isPeriodDim(dim) ? null : readerOf(dim)));
     this.read = this.category === null ? null : readerOf(this.category);
     if (this.route === Route.Tree) {
-      for (const dim of this.dims) if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), read: readerOf(dim), visitors: new Map() });
+      for (const dim of this.dims)
+        if (!isPeriodDim(dim)) this.categoryVisitors.push({ dim, list: fansOut(dim), read: readerOf(dim), visitors: new Map() });
     }
   }
 
@@ -286,7 +295,9 @@ export class DelegationSummarizer {
     }
     this.overall.mergeFrom(GroupAccumulator.fromData(data.overall));
     const groups = GroupTable.fromData(data.groups);
-    data.keys.forEach((key, id) => this.groups.mergeFrom(this.groupAt(this.route === Route.Tree ? (key as KeyPart[]) : [key as KeyPart]), groups, id));
+    data.keys.forEach((key, id) =>
+      this.groups.mergeFrom(this.groupAt(this.route === Route.Tree ? (key as KeyPart[]) : [key as KeyPart]), groups, id),
+    );
     data.categoryVisitors.forEach((visitors, c) => {
       for (const [value, people] of visitors) addTo(this.categoryVisitors[c].visitors, value, people);
     });
@@ -330,7 +341,9 @@ export class DelegationSummarizer {
     const top = this.top;
     const shown =
       top === undefined || top >= known
-        ? Array.from({ length: size }, (_, id) => id).filter((id) => id !== unknown).sort(before)
+        ? Array.from({ length: size }, (_, id) => id)
+            .filter((id) => id !== unknown)
+            .sort(before)
         : pickBest(size, unknown, top, before);
     const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
     const groups = shown.map(row);
@@ -348,7 +361,10 @@ export class DelegationSummarizer {
   /** Several dimensions: --top per category dimension on its visitors over all the data, then sorted dimension by dimension. */
   private treeResult(): DelegationSummary {
     const order = this.categoryOrder(this.categoryVisitors);
-    const leaves = this.mergeIntoOther(this.allIds().map((id) => ({ parts: this.treeParts[id], table: this.groups, id })), order);
+    const leaves = this.mergeIntoOther(
+      this.allIds().map((id) => ({ parts: this.treeParts[id], table: this.groups, id })),
+      order,
+    );
     const ranks = this.dims.map((dim) => (isPeriodDim(dim) ? null : new Map(order.get(dim)!.map((v, i) => [v, i]))));
     // Each leaf's rank along each dimension, looked up once, not once per comparison.
     const rankOf = leaves.map((leaf) => leaf.parts.map((part, i) => (ranks[i] ? categoryRank(part, ranks[i]!) : periodRank(part))));
@@ -500,7 +516,10 @@ export class DelegationSummarizer {
     for (const { dim, visitors } of categoryVisitors) {
       const named = [...visitors].filter((e): e is [string, number] => e[0] !== null);
       named.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
-      order.set(dim, named.map(([value]) => value));
+      order.set(
+        dim,
+        named.map(([value]) => value),
+      );
     }
     return order;
   }
@@ -774,7 +793,11 @@ interface Leaf {
  * so far sorted (a binary search and a shift for each that gets in); above PICK_TOP_MAX, by sorting them all.
  */
 function pickBest(size: number, skip: number, count: number, before: (a: number, b: number) => number): number[] {
-  if (count > PICK_TOP_MAX) return Array.from({ length: size }, (_, id) => id).filter((id) => id !== skip).sort(before).slice(0, count);
+  if (count > PICK_TOP_MAX)
+    return Array.from({ length: size }, (_, id) => id)
+      .filter((id) => id !== skip)
+      .sort(before)
+      .slice(0, count);
   const best: number[] = [];
   for (let id = 0; id < size; id++) {
     if (id === skip) continue;

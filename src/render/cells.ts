@@ -1,16 +1,7 @@
 /** One cell as people read it, shared by the terminal table, markdown and HTML. */
 import { UNSAFE_CHARS } from '../messages';
 import { type Cell, type Column, decimalsOf, isMissing, isPeriod } from './doc';
-import {
-  type Locale,
-  formatDate,
-  formatDecimal,
-  formatInt,
-  formatMoney,
-  formatMoneyShort,
-  formatPercent,
-  formatPeriod,
-} from './locale';
+import { type Locale, formatDate, formatDecimal, formatInt, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './locale';
 
 const MISSING_TEXT = '-';
 

@@ -145,7 +145,14 @@ export function progressChart(p: Progress, options: { id?: string; title?: Label
       { name: FIGURE_NAMES.projectedSeasonal, value: p.projectedSeasonal, role: 'projection' },
       ...(p.projectionMethod === 'final'
         ? []
-        : [{ name: FIGURE_NAMES.projected, value: p.projected, role: 'projection' as const, interval: { low: p.projectedLow, high: p.projectedHigh, name: FIGURE_NAMES.interval } }]),
+        : [
+            {
+              name: FIGURE_NAMES.projected,
+              value: p.projected,
+              role: 'projection' as const,
+              interval: { low: p.projectedLow, high: p.projectedHigh, name: FIGURE_NAMES.interval },
+            },
+          ]),
     ],
   };
 }
@@ -173,8 +180,14 @@ export function legendOf(chart: Chart): { name: Label; cssClass: string }[] {
   if (chart.kind === 'groupedBars') return chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` }));
   if (chart.kind !== 'progress') return [];
   const roles = [...new Set(chart.figures.filter((f) => f.value !== null).map((f) => f.role))];
-  const whiskers = chart.figures.filter((f) => f.value !== null && f.interval).map((f) => ({ name: f.interval!.name, cssClass: 'whisker' }));
-  return [...roles.map((role) => ({ name: ROLE_NAMES[role], cssClass: `role-${role}` })), ...whiskers.slice(0, 1), { name: chart.targetLabel, cssClass: 'target' }];
+  const whiskers = chart.figures
+    .filter((f) => f.value !== null && f.interval)
+    .map((f) => ({ name: f.interval!.name, cssClass: 'whisker' }));
+  return [
+    ...roles.map((role) => ({ name: ROLE_NAMES[role], cssClass: `role-${role}` })),
+    ...whiskers.slice(0, 1),
+    { name: chart.targetLabel, cssClass: 'target' },
+  ];
 }
 
 const ROLE_NAMES: Record<FigureRole, Label> = {
@@ -303,7 +316,14 @@ function barsSummary(chart: BarChart, series: ChartSeries[], locale: Locale): st
 const ROW_HEIGHT = 30;
 
 /** A horizontal line from low to high with end caps, and the interval as its tooltip. */
-function whisker(x1: number, x2: number, y: number, interval: NonNullable<ProgressFigure['interval']>, kind: ChartValueKind, locale: Locale): string {
+function whisker(
+  x1: number,
+  x2: number,
+  y: number,
+  interval: NonNullable<ProgressFigure['interval']>,
+  kind: ChartValueKind,
+  locale: Locale,
+): string {
   const tooltip = `${label(interval.name, locale)}: ${formatValue(interval.low, kind, locale)}–${formatValue(interval.high, kind, locale)}`;
   const cap = (x: number) => `<line x1="${fixed(x)}" x2="${fixed(x)}" y1="${fixed(y - 7)}" y2="${fixed(y + 7)}"/>`;
   return (
@@ -335,8 +355,13 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
     const rowTop = top + ROW_HEIGHT * i;
     const valueText = formatValue(f.value, kind, locale);
     parts.push(text(left - 8, rowTop + ROW_HEIGHT / 2 + 4, names[i], 'category', 'end'));
-    parts.push(mark(left, rowTop + 5, x(Math.max(0, f.value)) - left, ROW_HEIGHT - 10, `role-${f.role}`, f.value, `${names[i]}: ${valueText}`));
-    if (f.interval) parts.push(whisker(x(Math.max(0, f.interval.low)), x(Math.max(0, f.interval.high)), rowTop + ROW_HEIGHT / 2, f.interval, kind, locale));
+    parts.push(
+      mark(left, rowTop + 5, x(Math.max(0, f.value)) - left, ROW_HEIGHT - 10, `role-${f.role}`, f.value, `${names[i]}: ${valueText}`),
+    );
+    if (f.interval)
+      parts.push(
+        whisker(x(Math.max(0, f.interval.low)), x(Math.max(0, f.interval.high)), rowTop + ROW_HEIGHT / 2, f.interval, kind, locale),
+      );
     const end = Math.max(f.value, f.interval?.high ?? 0);
     parts.push(text(x(Math.max(0, end)) + 6, rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
   });

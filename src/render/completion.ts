@@ -100,12 +100,20 @@ function bashCommandCase(cmd: CommandSpec, fn: string): string {
   // Options that take a value, grouped by what completes it (nothing, for a value to type).
   const byAction = new Map<string, string[]>();
   for (const o of cmd.options.filter((o) => o.takesValue)) {
-    const action = o.file ? `${fn}_files` : o.values.length === 0 ? ':' : `${fn}_${o.list ? 'list' : 'words'} ${shellWord(o.values.join(' '))}`;
+    const action = o.file
+      ? `${fn}_files`
+      : o.values.length === 0
+        ? ':'
+        : `${fn}_${o.list ? 'list' : 'words'} ${shellWord(o.values.join(' '))}`;
     byAction.set(action, [...(byAction.get(action) ?? []), ...flagsOf(o)]);
   }
   const valueCases = [...byAction].map(([action, flags]) => `        ${flags.join('|')}) ${action}; return ;;`);
   const options = cmd.options.flatMap(flagsOf).join(' ');
-  const operand = cmd.takesFiles ? `${fn}_files` : cmd.argumentValues.length ? `${fn}_words ${shellWord(cmd.argumentValues.join(' '))}` : ':';
+  const operand = cmd.takesFiles
+    ? `${fn}_files`
+    : cmd.argumentValues.length
+      ? `${fn}_words ${shellWord(cmd.argumentValues.join(' '))}`
+      : ':';
   return [
     `    ${cmd.name})`,
     ...(valueCases.length ? ['      case $prev in', ...valueCases, '      esac'] : []),
@@ -124,7 +132,14 @@ function zshScript(spec: CompletionSpec): string {
   const fn = `_${spec.name}`;
   const commands = spec.commands.map((c) => `    ${shellWord(`${c.name}:${c.description.replace(/:/g, '\\:')}`)}`).join('\n');
   const cases = spec.commands
-    .map((cmd) => [`        ${cmd.name})`, '          _arguments -s \\', ...zshArgs(cmd).map((a) => `            ${a} \\`), '            && ret=0 ;;'].join('\n'))
+    .map((cmd) =>
+      [
+        `        ${cmd.name})`,
+        '          _arguments -s \\',
+        ...zshArgs(cmd).map((a) => `            ${a} \\`),
+        '            && ret=0 ;;',
+      ].join('\n'),
+    )
     .join('\n');
   const top = spec.options.map((o) => `    '(- *)'${zshFlags(o)}${shellWord(`[${zshText(o.description)}]`)} \\`).join('\n');
   return `#compdef ${spec.name}
@@ -165,7 +180,13 @@ function zshArgs(cmd: CommandSpec): string[] {
     const help = `[${zshText(o.description)}]`;
     if (!o.takesValue) return `${exclusive}${zshFlags(o)}${shellWord(help)}`;
     const what = o.long.replace(/^--/, '');
-    const action = o.file ? '_files' : o.values.length === 0 ? ' ' : o.list ? `_sequence compadd - ${o.values.join(' ')}` : `(${o.values.join(' ')})`;
+    const action = o.file
+      ? '_files'
+      : o.values.length === 0
+        ? ' '
+        : o.list
+          ? `_sequence compadd - ${o.values.join(' ')}`
+          : `(${o.values.join(' ')})`;
     return `${exclusive}${zshFlags(o, '=')}${shellWord(`${help}:${what}:${action}`)}`;
   });
   if (cmd.takesFiles) args.push(`'*:file:_files'`);

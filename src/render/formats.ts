@@ -61,7 +61,8 @@ export const FORMATS = {
     rowsOnly: false,
     colors: true,
     extensions: ['.txt'],
-    render: (output, { locale, color, width }) => (require('./table') as typeof import('./table')).renderTable(docOf(output), locale, color, width),
+    render: (output, { locale, color, width }) =>
+      (require('./table') as typeof import('./table')).renderTable(docOf(output), locale, color, width),
   },
   csv: {
     machine: true,

@@ -6,7 +6,16 @@ export type { Cell, CellKind, Column, Doc, Label, Row, RowList, Table } from './
 export { lazyRows } from './doc';
 export { renderJson } from './json';
 export { shouldColor } from './color';
-export { type Format, type OutputFormat, type Rendered, type RenderSettings, FORMATS, formatFromPath, formatsFor, renderDoc } from './formats';
+export {
+  type Format,
+  type OutputFormat,
+  type Rendered,
+  type RenderSettings,
+  FORMATS,
+  formatFromPath,
+  formatsFor,
+  renderDoc,
+} from './formats';
 export { handleClosedStdout, writeOutput } from './output';
 export {
   type Locale,

@@ -74,7 +74,8 @@ export function formatPlain(n: number, decimals: number, decimalMark: '.' | ',')
     return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
   }
   // A whole number (most sizes, medians and minima) needs no rounding: its digits and zeros.
-  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER) return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+    return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
   // toFixed rounds the magnitude and puts the sign before it; only a negative zero needs mending.
   let text = n.toFixed(decimals);
   if (n < 0 && !/[1-9]/.test(text)) text = text.slice(1);

@@ -21,9 +21,7 @@ function gridOf(table: Table, locale: Locale): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const header = table.columns.map((c) => escapeMarkdown(label(c.label, locale)));
   const rule = table.columns.map((c) => (isNumericKind(c.kind) ? '---:' : '---'));
-  const rows = table.rows.map((row) =>
-    line(table.columns.map((c) => escapeMarkdown(humanCell(row[c.key] ?? null, c, locale)))),
-  );
+  const rows = table.rows.map((row) => line(table.columns.map((c) => escapeMarkdown(humanCell(row[c.key] ?? null, c, locale)))));
   return [line(header), line(rule), ...rows].join('\n');
 }
 

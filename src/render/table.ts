@@ -33,10 +33,20 @@ function makeChalk(color: boolean): Chalk {
 export function renderTable(doc: Doc, locale: Locale, color: boolean, width?: number): string {
   const c = makeChalk(color);
   const prose = (l: Label) => wrapped(label(l, locale), width);
-  const sections = [prose(doc.title).map((line) => c.bold(line)).join('\n')];
+  const sections = [
+    prose(doc.title)
+      .map((line) => c.bold(line))
+      .join('\n'),
+  ];
   for (const table of doc.tables) sections.push(renderOne(table, locale, c, width));
   if (doc.notes?.length) sections.push(doc.notes.flatMap(prose).join('\n'));
-  if (doc.footer?.length) sections.push(doc.footer.flatMap(prose).map((line) => c.dim(line)).join('\n'));
+  if (doc.footer?.length)
+    sections.push(
+      doc.footer
+        .flatMap(prose)
+        .map((line) => c.dim(line))
+        .join('\n'),
+    );
   return sections.join('\n\n') + '\n';
 }
 
@@ -113,8 +123,7 @@ function grid(cells: CellTexts, layout: Extract<Layout, { kind: 'grid' }>, c: Ch
   const shown = cells.headers.map((_, i) => i).filter((i) => layout.bar || i !== cells.bar);
   const widths = shown.map((i) => layout.widths[i]);
   const pad = ' '.repeat(layout.padding);
-  const rule = (left: string, mid: string, right: string) =>
-    left + widths.map((w) => '─'.repeat(w + 2 * layout.padding)).join(mid) + right;
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w + 2 * layout.padding)).join(mid) + right;
   const open = '│' + pad;
   const between = pad + '│' + pad;
   const close = pad + '│';

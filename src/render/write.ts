@@ -83,7 +83,7 @@ const WHY: Record<string, string> = {
 export function writeFailure(e: unknown, shown: string, folder = dirname(shown)): VisitstatError {
   if (e instanceof VisitstatError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  const why = code === 'ENOENT' || code === 'ENOTDIR' ? `folder ${folder} does not exist` : WHY[code] ?? (e as Error).message;
+  const why = code === 'ENOENT' || code === 'ENOTDIR' ? `folder ${folder} does not exist` : (WHY[code] ?? (e as Error).message);
   return new OutputError(`cannot write ${shown}: ${why}`);
 }
 
@@ -206,7 +206,10 @@ export function temporaryName(path: string, random: string): string {
   let name = basename(path);
   const room = NAME_MAX - 1 - Buffer.byteLength(suffix);
   if (Buffer.byteLength(name) > room) {
-    name = Buffer.from(name).subarray(0, room).toString('utf8').replace(/\uFFFD+$/, '');
+    name = Buffer.from(name)
+      .subarray(0, room)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '');
   }
   return join(dirname(path), `.${name}${suffix}`);
 }
@@ -247,15 +250,19 @@ class AtomicFile implements Output {
       this.temp = temp;
       return openSync(temp, 'wx', old ? 0o600 : 0o666);
     };
-    this.fd = attempt(() => {
-      try {
-        return create(temporaryName(path, random));
-      } catch (e) {
-        // A file system with a shorter name limit than 255 bytes: a short name in the same folder.
-        if ((e as NodeJS.ErrnoException).code !== 'ENAMETOOLONG') throw e;
-        return create(join(dirname(path), `.${random}.tmp`));
-      }
-    }, shown, folder);
+    this.fd = attempt(
+      () => {
+        try {
+          return create(temporaryName(path, random));
+        } catch (e) {
+          // A file system with a shorter name limit than 255 bytes: a short name in the same folder.
+          if ((e as NodeJS.ErrnoException).code !== 'ENAMETOOLONG') throw e;
+          return create(join(dirname(path), `.${random}.tmp`));
+        }
+      },
+      shown,
+      folder,
+    );
     track(this.temp);
     if (old) this.keepModeAndOwner(old);
   }
@@ -422,7 +429,11 @@ function openNow(target: Target, shown: string): Output {
     case 'special':
       if (target.stat.isSocket()) throw new OutputError(`cannot write ${shown}: ${SOCKET}`);
       // Write-only, never created or truncated: whatever is there is written to as it is.
-      return new StraightThrough(shown, attempt(() => openSync(target.path, constants.O_WRONLY), shown), true);
+      return new StraightThrough(
+        shown,
+        attempt(() => openSync(target.path, constants.O_WRONLY), shown),
+        true,
+      );
   }
 }
 
@@ -456,7 +467,9 @@ export interface OutputPaths {
  */
 export async function prepareOutputs(paths: OutputPaths, inputs: string[]): Promise<void> {
   if (paths.rejects === '-') {
-    throw new UsageError('--rejects -: rejected rows go to a file, not mixed into the output; give a file name, or /dev/stderr to see them');
+    throw new UsageError(
+      '--rejects -: rejected rows go to a file, not mixed into the output; give a file name, or /dev/stderr to see them',
+    );
   }
   const named = (['output', 'rejects'] as const)
     .filter((which) => paths[which] !== undefined)

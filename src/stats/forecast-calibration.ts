@@ -6,7 +6,10 @@
 import type { ErrorRow, SeasonalGrowthParameters } from './forecast';
 
 /** Decay and growth weight per month end c = 0..11: those with the least MAPE (grid steps 0.1 and 0.05). */
-export const SEASONAL_GROWTH: SeasonalGrowthParameters = { decay: 0.6, weights: [0, 0.2, 0.35, 0.45, 0.55, 0.55, 0.6, 0.6, 0.6, 0.6, 0.55, 0.6] };
+export const SEASONAL_GROWTH: SeasonalGrowthParameters = {
+  decay: 0.6,
+  weights: [0, 0.2, 0.35, 0.45, 0.55, 0.55, 0.6, 0.6, 0.6, 0.6, 0.55, 0.6],
+};
 
 /** Seasonal growth: quantiles and mean absolute value of ln(actual / projected) at month end c (0: no month of the year yet). */
 export const SEASONAL_GROWTH_ERRORS: readonly ErrorRow[] = [

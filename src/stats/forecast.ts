@@ -157,7 +157,11 @@ export function logError(actual: number, projected: number): number | null {
  * before it is projected from those earlier years at the same cut-off, and compared with its total
  * (logError; years where it is null are left out). O(n^2) for n years.
  */
-export function backtestErrors(years: readonly YearAtCutoff[], months: number, parameters: SeasonalGrowthParameters = SEASONAL_GROWTH): number[] {
+export function backtestErrors(
+  years: readonly YearAtCutoff[],
+  months: number,
+  parameters: SeasonalGrowthParameters = SEASONAL_GROWTH,
+): number[] {
   const errors: number[] = [];
   for (const target of years) {
     const before = years.filter((y) => y.year < target.year);
@@ -187,7 +191,13 @@ export interface Interval {
  * of the n backtests on the series' own past and k = HISTORY_PRIOR_WEIGHT (f = 1 with fewer than
  * MIN_BACKTESTS backtests). The low end is never below toDate: what has come cannot be undone. O(n).
  */
-export function projectionInterval(projected: number, toDate: number, errors: ErrorRow, history: readonly number[], priorWeight = HISTORY_PRIOR_WEIGHT): Interval {
+export function projectionInterval(
+  projected: number,
+  toDate: number,
+  errors: ErrorRow,
+  history: readonly number[],
+  priorWeight = HISTORY_PRIOR_WEIGHT,
+): Interval {
   const n = history.length >= MIN_BACKTESTS ? history.length : 0;
   const own = n === 0 ? 0 : history.reduce((sum, e) => sum + Math.abs(e), 0) / n;
   const f = n === 0 ? 1 : (priorWeight * errors.meanAbs + n * own) / ((priorWeight + n) * errors.meanAbs);

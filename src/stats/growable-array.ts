@@ -11,7 +11,10 @@ export class GrowableArray {
   private buffer: Buffer;
   private used = 0;
 
-  constructor(readonly elementType: ElementType = 'float64', initialCapacity = 8) {
+  constructor(
+    readonly elementType: ElementType = 'float64',
+    initialCapacity = 8,
+  ) {
     this.buffer = allocate(elementType, Math.max(1, initialCapacity));
   }
 
