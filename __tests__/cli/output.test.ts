@@ -75,10 +75,10 @@ describe('colour', () => {
 });
 
 describe('width', () => {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are left out of a line's width.
   const widest = (text: string) =>
     Math.max(
       ...text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are left out of a line's width.
         .replace(/\u001b\[[0-9;]*m/g, '')
         .split(/\r?\n/)
         .map((l) => [...l].length),

@@ -211,7 +211,7 @@ export class DelegationSummarizer {
   addValue(value: unknown, row: DelegationRow): void {
     if (this.fansOut) {
       this.overall.add(row.people, row.nights);
-      return this.addToEach(value as readonly string[], row);
+      return this.addToEach(value as readonly string[], row.people, row.nights);
     }
     this.groups.add(this.categoryGroup(value as string | null, row.people), row.people, row.nights);
     this.overall.addNights(row.people, row.nights);
@@ -219,24 +219,34 @@ export class DelegationSummarizer {
 
   /**
    * The rows of a batch, as add() would take them one by one: with one dimension (a period, or a field
-   * of one value per row), the group of a row is looked up by its code (a date's for a period) in an array.
+   * of one value per row), the group of a row is looked up by its code (a date's for a period) in an
+   * array. With `rows`, only rows[0 .. count - 1] of the batch (the report gives each year its rows).
    */
-  addBatch(batch: DelegationBatch): void {
+  addBatch(batch: DelegationBatch, rows: Int32Array | null = null, count = batch.length): void {
     const { values, codes } = batch;
     if (this.route === Route.Period) {
       const dim = this.dims[0] as PeriodDim;
-      return this.addByCode(batch, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]));
+      return this.addByCode(batch, rows, count, codes.date, (i) =>
+        this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]),
+      );
     }
-    if (this.route === Route.Category && !this.fansOut) {
+    if (this.route === Route.Category) {
       const field = this.category!;
+      if (this.fansOut) return this.addListColumn(batch, rows, count, values[field] as readonly (readonly string[])[]);
       const column = values[field] as readonly (string | null)[];
-      return this.addByCode(batch, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
+      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
     }
-    for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
+    for (let k = 0; k < count; k++) this.add(rowOf(batch, rows === null ? k : rows[k]));
   }
 
   /** Rows to the group of their code, found by `groupOf` for a code not met before (and a row without one). */
-  private addByCode(batch: DelegationBatch, codes: Int32Array, groupOf: (i: number) => number): void {
+  private addByCode(
+    batch: DelegationBatch,
+    rows: Int32Array | null,
+    count: number,
+    codes: Int32Array,
+    groupOf: (i: number) => number,
+  ): void {
     if (batch.codeSpace !== this.codeSpace) {
       this.codeSpace = batch.codeSpace;
       this.byCode = new Int32Array(0);
@@ -244,7 +254,8 @@ export class DelegationSummarizer {
     const { people, nights } = batch.values;
     const groups = this.groups;
     let byCode = this.byCode;
-    for (let i = 0; i < batch.length; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = rows === null ? k : rows[k];
       const code = codes[i];
       let id = code >= 0 && code < byCode.length ? byCode[code] - 1 : -1;
       if (id < 0) {
@@ -425,11 +436,22 @@ export class DelegationSummarizer {
     return id;
   }
 
+  /** A list field's rows of a batch: each row to the group of each of its values. */
+  private addListColumn(batch: DelegationBatch, rows: Int32Array | null, count: number, column: readonly (readonly string[])[]): void {
+    const { people, nights } = batch.values;
+    for (let k = 0; k < count; k++) {
+      const i = rows === null ? k : rows[k];
+      const n = nights[i] < 0 ? null : nights[i];
+      this.overall.add(people[i], n);
+      this.addToEach(column[i], people[i], n);
+    }
+  }
+
   /** A delegation counts once in each of a list field's values; with none, in the unknown value. */
-  private addToEach(values: readonly string[], row: DelegationRow): void {
-    if (values.length === 0) return this.groups.add(this.categoryGroup(null, row.people), row.people, row.nights);
+  private addToEach(values: readonly string[], people: number, nights: number | null): void {
+    if (values.length === 0) return this.groups.add(this.categoryGroup(null, people), people, nights);
     for (let i = 0; i < values.length; i++) {
-      if (!isRepeatedValue(values, i)) this.groups.add(this.categoryGroup(values[i], row.people), row.people, row.nights);
+      if (!isRepeatedValue(values, i)) this.groups.add(this.categoryGroup(values[i], people), people, nights);
     }
   }
 
