@@ -46,7 +46,7 @@ function verdictLine(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
   const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
   return (
-    `${f.source}: ${status}: ${kind}, ${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
+    `${f.source}: ${status}: ${kind}, ${f.compression ? `${f.compression}, ` : ''}${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
     `${f.lineEnding} line endings; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
   );
 }

@@ -10,7 +10,7 @@ import { type ArrivalRow, type Kind, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
-import { fileChunks } from './file-chunks';
+import { GzipError, decompressed, fileChunks, stdinChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
@@ -46,6 +46,8 @@ export interface FileReport {
   source: string;
   kind: Kind;
   arrivalForm?: 'wide' | 'long';
+  /** Present when the input was gzip-compressed (told by its content). */
+  compression?: 'gzip';
   encoding: Encoding;
   bom: boolean;
   encodingNote?: string;
@@ -124,11 +126,30 @@ export async function pump(
   end = Infinity,
   started?: () => void,
 ): Promise<void> {
-  const chunks = source === STDIN ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(source, start, end);
+  const raw = source === STDIN ? stdinChunks() : fileChunks(source, start, end);
+  // From its start, an input may be gzip (told by its content); a later part of a file never is.
+  const chunks =
+    start === 0
+      ? decompressed(
+          raw,
+          (bytes) => progress?.advance(bytes),
+          () => file.compressedWith('gzip'),
+        )
+      : advanced(raw, progress);
+  try {
+    for await (const chunk of chunks) {
+      file.feed(chunk);
+      started?.();
+    }
+  } catch (e) {
+    throw e instanceof GzipError ? new InputError(`${file.name}: ${e.message}`) : e;
+  }
+}
+
+async function* advanced(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
     progress?.advance(chunk.length);
-    file.feed(chunk);
-    started?.();
+    yield chunk;
   }
 }
 
@@ -179,6 +200,7 @@ export class FileReader {
   private rowsAccepted = 0;
   private rowsRejected = 0;
   private rowsOutOfRange = 0;
+  private compression: FileReport['compression'];
 
   constructor(
     readonly name: string,
@@ -195,6 +217,11 @@ export class FileReader {
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
   private head: Buffer[] | null = [];
   private headBytes = 0;
+
+  /** The bytes fed are the decompressed content of a file compressed so. */
+  compressedWith(compression: 'gzip'): void {
+    this.compression = compression;
+  }
 
   /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
@@ -305,6 +332,7 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
+      ...(this.compression ? { compression: this.compression } : {}),
       encoding: this.detected.encoding,
       bom: this.detected.bom,
       ...(this.detected.note ? { encodingNote: this.detected.note } : {}),
