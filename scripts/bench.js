@@ -14,15 +14,17 @@
  * against the file. On the high-cardinality files: `summary --group-by origin --top 10` against
  * DuckDB computing the same figures (ranking on visitors first, as visitstat does), every origin as
  * CSV against DuckDB's COPY of the same figures (compared row by row), and on 200k-50k the same
- * groups rendered as a table, markdown and CSV against JSON. Then `visitstat --version` against a
- * bare `node -e 0`. Run `npm run build` first. A script, never a test: it takes minutes and wants a
- * quiet machine.
+ * groups rendered as a table, markdown and CSV against JSON. Then a 100,000-row × 8-column workbook
+ * (the 100k log written as .xlsx, once), its figures checked against the same log read as CSV, and
+ * `visitstat --version` against a bare `node -e 0`. Run `npm run build` first. A script, never a
+ * test: it takes minutes and wants a quiet machine.
  */
 const { spawnSync, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./bench/generate');
+const { writeWorkbook } = require('./bench/workbook');
 const { visitstat, visitstatOneThread, duckdb, miller, BENCH_DIR, ROOT } = require('./bench/tools');
 
 /** Rows, and distinct origins (0: the usual mix). */
@@ -35,6 +37,8 @@ const SIZES = {
   '6m-5m': [6_000_000, 5_000_000],
 };
 const STARTUP_RUNS = 15;
+/** The low-cardinality jobs every tool runs. */
+const JOBS = ['region', 'month'];
 const BIN = path.join(ROOT, 'bin', 'visitstat');
 
 function options(argv) {
@@ -151,8 +155,7 @@ function jobsFor(size, file, tools) {
     // The figures, without the input's name (<stdin> or the file's).
     const delegations = (stdout) => JSON.stringify(JSON.parse(stdout).delegations);
     return [
-      perTool('region'),
-      perTool('month'),
+      ...JOBS.map(perTool),
       {
         job: 'report',
         yardstick: 'summary',
@@ -252,7 +255,32 @@ function startup() {
   return { node: median(node), ours: median(ours) };
 }
 
-function main() {
+/** Reading a workbook of 100,000 rows × 8 columns: wall time, peak RSS, and the CSV's own figures. */
+async function benchWorkbook(runs, lines) {
+  const csv = dataFile('100k');
+  const file = path.join(BENCH_DIR, 'delegations-100k.xlsx');
+  if (!fs.existsSync(file)) {
+    console.error(`bench: writing ${file}`);
+    await writeWorkbook(csv, `${file}.tmp.xlsx`, ROOT);
+    fs.renameSync(`${file}.tmp.xlsx`, file);
+  }
+  const mb = fs.statSync(file).size / 1e6;
+  for (const job of JOBS) {
+    const reference = visitstat.figures(measure(visitstat.command(job, csv)).stdout, job);
+    const runsOf = Array.from({ length: runs }, () => measure(visitstat.command(job, file)));
+    const differs = disagreement(reference, visitstat.figures(runsOf[0].stdout, job));
+    const wall = median(runsOf.map((r) => r.seconds));
+    const rss = runsOf.every((r) => r.rss !== null) ? Math.max(...runsOf.map((r) => r.rss)).toFixed(0) : '?';
+    lines.push(
+      `| 100K × 8 (xlsx, ${mb.toFixed(0)} MB) | ${job} | visitstat | ${wall.toFixed(2)} | ${(mb / wall).toFixed(0)} | ${rss} | – | ${differs ? `DIFFER from the CSV: ${differs}` : 'same as the CSV'} |`,
+    );
+    console.error(lines[lines.length - 1]);
+    if (differs) return true;
+  }
+  return false;
+}
+
+async function main() {
   const opts = options(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('bench: run npm run build first');
   fs.mkdirSync(BENCH_DIR, { recursive: true });
@@ -288,6 +316,7 @@ function main() {
     }
   }
   for (const f of fs.readdirSync(BENCH_DIR)) if (f.startsWith('out-')) fs.rmSync(path.join(BENCH_DIR, f));
+  if (await benchWorkbook(opts.runs, lines)) failed = true;
   const s = startup();
   lines.push(
     '',
@@ -299,4 +328,7 @@ function main() {
   if (failed) process.exitCode = 1;
 }
 
-main();
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -157,7 +157,7 @@ describe('DailySeries.toData / absorb', () => {
           rows,
           split,
           () => new DailySeries(),
-          (series, r) => series.add((r.row as ArrivalRow).period, (r.row as ArrivalRow).count),
+          (series, r) => series.add((r.row as ArrivalRow).period as CalDate, (r.row as ArrivalRow).count),
           (series) => ({
             state: new Map(series.toData()),
             years: series.years().map((y) => [series.earliestDate(y), series.latestDate(y), series.total(y), series.coversWholeYear(y)]),

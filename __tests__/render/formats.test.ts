@@ -213,8 +213,8 @@ describe('renderJson', () => {
 
 describe('the formats registry', () => {
   it('offers html to the report only, every other format to every command, in registration order', () => {
-    expect(formatsFor('summary')).toEqual(['table', 'csv', 'json', 'markdown']);
-    expect(formatsFor('report')).toEqual(['table', 'csv', 'json', 'markdown', 'html']);
+    expect(formatsFor('summary')).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
+    expect(formatsFor('report')).toEqual(['table', 'csv', 'json', 'markdown', 'html', 'xlsx']);
   });
 
   it('takes the format from the -o extension, whatever its case; none for an unknown one', () => {
@@ -233,6 +233,7 @@ describe('the formats registry', () => {
       ['json', true, false],
       ['markdown', false, false],
       ['html', false, false],
+      ['xlsx', false, false],
     ]);
   });
 

@@ -156,6 +156,14 @@ function isoDateKey(text: string, where: string): number {
   return year * 10000 + month * 100 + day;
 }
 
+/** `--header-row N`: the header's line (CSV) or row (sheet), 1 or more. */
+export function parseHeaderRow(flag: string): number {
+  if (!/^\d+$/.test(flag.trim()) || Number(flag) < 1) {
+    throw new UsageError(`--header-row must be the header's line or row number, 1 or more (got ${quote(flag)})`);
+  }
+  return Number(flag);
+}
+
 /** `--nights` wins over config `nights`; either must be a whole number of nights, 1 or more. */
 export function parseNights(flag: string | undefined, config: Config): number | undefined {
   if (flag !== undefined) {

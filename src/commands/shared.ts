@@ -4,6 +4,7 @@
  * defined here once, with their translation into the input layer's settings and the output settings,
  * where the one decision between output for people and output for programs is made (from the format).
  */
+import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
@@ -16,7 +17,7 @@ import type { DateFormat } from '../ingest/values';
 import { dateKey } from '../model/dates';
 import type { TextField } from '../model/fields';
 import type { Kind } from '../model/records';
-import { escapeControls } from '../messages';
+import { escapeControls, quote } from '../messages';
 import { type SinkName, type SinkOf, type SinkSpec, createSink } from '../model/sinks';
 import {
   FORMATS,
@@ -28,13 +29,14 @@ import {
   type Rendered,
   formatFromPath,
   formatInt,
+  knownExtensions,
   formatsFor,
   renderDoc,
   resolveLocale,
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary, parseWidth } from './parse';
+import { parseBoundary, parseHeaderRow, parseWidth } from './parse';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -48,6 +50,9 @@ export interface InputFlags {
   skipInvalid?: boolean;
   rejects?: string;
   config?: string;
+  headerRow?: string;
+  sheet?: string[];
+  segment?: 'domestic' | 'foreign';
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -56,6 +61,18 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
     .option('--delimiter <char>', ', ; tab or | (default: detected)')
     .option('--map <pairs>', 'map columns explicitly: people="Jumlah Tamu",date=Tgl')
+    .option(
+      '--sheet <name>',
+      'read this sheet of a workbook (a name, or 1 for the first); repeatable; default: every sheet with a table',
+      collectValues,
+    )
+    .addOption(
+      new Option('--segment <segment>', 'what a table of months down and years across counts, when its title does not say').choices([
+        'domestic',
+        'foreign',
+      ]),
+    )
+    .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
     .option('--to <date>', 'only rows on or before this date (inclusive)')
@@ -92,7 +109,15 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     dateFormat,
     from,
     to,
+    ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
+    ...(flags.sheet === undefined ? {} : { sheets: flags.sheet }),
+    ...(flags.segment === undefined ? {} : { segment: flags.segment }),
   };
+}
+
+/** A repeatable option's values, in order. */
+function collectValues(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function configOf(flags: InputFlags): Config {
@@ -145,13 +170,21 @@ export interface OutputSettings extends ViewSettings, RenderSettings {
 
 /** Decided once per run, from the flags, the config and the format's registration. */
 export function outputSettings(flags: OutputFlags, config: Config, command: string): OutputSettings {
-  const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
+  const format = flags.format ?? formatOfPath(flags.output) ?? (flags.excel ? 'csv' : 'table');
+  if ((flags.excel || flags.bom) && format !== 'csv') {
+    throw new UsageError(`--${flags.excel ? 'excel' : 'bom'} is for CSV output, not --format ${format}`);
+  }
   const offered = formatsFor(command);
   if (!offered.includes(format)) {
     const by = (FORMATS[format] as OutputFormat).commands ?? [];
     throw new UsageError(`--format ${format} is for the ${by.join(' and ')} command${by.length === 1 ? '' : 's'}`);
   }
   const toTerminal = !flags.output && process.stdout.isTTY === true;
+  if (toTerminal && (FORMATS[format] as OutputFormat).binary) {
+    throw new UsageError(
+      `--format ${format} writes a workbook, not text for the screen: give -o FILE${FORMATS[format].extensions[0]} or redirect the output`,
+    );
+  }
   return {
     format,
     machine: FORMATS[format].machine,
@@ -167,11 +200,24 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
   };
 }
 
+/**
+ * The format `-o FILE` implies: by its extension; none (`/dev/null`, `/dev/fd/3`) leaves the default.
+ * An extension that is no format's is refused rather than guessed.
+ */
+function formatOfPath(path: string | undefined): Format | undefined {
+  if (path === undefined || path === '-' || extname(path) === '') return undefined;
+  const format = formatFromPath(path);
+  if (format) return format;
+  throw new UsageError(
+    `-o ${escapeControls(path)}: ${quote(extname(path))} is not an output format's extension (known: ${knownExtensions().join(', ')}); give --format`,
+  );
+}
+
 /** Renders a command's output in the chosen format and writes it (atomically with -o). */
 export async function emit(rendered: Rendered, output: OutputSettings): Promise<void> {
   // First, so that a reader that closes the pipe early cannot race them.
   for (const line of rendered.stderr ?? []) toStderr(line);
-  await writeOutput(renderDoc(output.format, rendered, output), output.path);
+  await writeOutput(await renderDoc(output.format, rendered, output), output.path);
 }
 
 /** What a command adds to the pipeline. */
@@ -220,18 +266,26 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
 /** The data-quality line every table and markdown output ends with. */
 export function inputFooter(input: InputSummary): Label {
   const n = (value: number, locale: Locale) => formatInt(value, locale);
-  const footer = (locale: Locale, words: { read: string; accepted: string; rejected: string; outside: string; files: string }) =>
+  // A workbook is one file of several sheets.
+  const sheets = input.files.filter((f) => f.sheet !== undefined).length;
+  const fileCount = new Set(input.files.map((f) => (f.sheet === undefined ? f.source : f.source.slice(0, -f.sheet.length - 2)))).size;
+  const sheetWords = (word: string, plural: string) => (sheets === 0 ? '' : ` (${sheets} ${sheets === 1 ? word : plural})`);
+  const footer = (
+    locale: Locale,
+    words: { read: string; accepted: string; rejected: string; outside: string; files: string; sheets: string },
+  ) =>
     `${words.read} ${n(input.rowsRead, locale)}, ${words.accepted} ${n(input.rowsAccepted, locale)}, ` +
     `${words.rejected} ${n(input.rowsRejected, locale)}` +
     (input.rowsOutOfRange > 0 ? ` (${n(input.rowsOutOfRange, locale)} ${words.outside})` : '') +
-    ` — ${n(input.files.length, locale)} ${words.files}`;
+    ` — ${n(fileCount, locale)} ${words.files}${words.sheets}`;
   return {
     en: footer('en', {
       read: 'Rows read',
       accepted: 'accepted',
       rejected: 'rejected',
       outside: 'accepted rows outside --from/--to',
-      files: input.files.length === 1 ? 'file' : 'files',
+      files: fileCount === 1 ? 'file' : 'files',
+      sheets: sheetWords('sheet', 'sheets'),
     }),
     id: footer('id', {
       read: 'Baris dibaca',
@@ -239,6 +293,7 @@ export function inputFooter(input: InputSummary): Label {
       rejected: 'ditolak',
       outside: 'baris diterima di luar --from/--to',
       files: 'berkas',
+      sheets: sheetWords('lembar', 'lembar'),
     }),
   };
 }

@@ -84,7 +84,12 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
   return {
     doc: () => summaryDoc(result, view),
     json: () => summaryJson(result),
-    stderr: view.rowsOnly ? [`visitstat: ${label(inputFooter(result.input), view.locale)}`] : [],
+    stderr: view.rowsOnly
+      ? [
+          `visitstat: ${label(inputFooter(result.input), view.locale)}`,
+          ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
+        ]
+      : [],
   };
 }
 
@@ -108,7 +113,7 @@ export function summaryJson(result: SummaryResult): unknown {
     },
     arrivals: arrivals && {
       unit: arrivals.unit,
-      periods: arrivals.periods.map(arrivalPeriodJson),
+      periods: arrivals.periods.map((p) => ({ ...arrivalPeriodJson(p), ...(p.annual ? { annual: true } : {}) })),
       totals: {
         domestic: arrivals.totals.domestic,
         foreign: arrivals.totals.foreign,
@@ -116,6 +121,8 @@ export function summaryJson(result: SummaryResult): unknown {
         foreignSharePct: percentOf(arrivals.totals.foreignShare),
         incompletePeriods: arrivals.totals.incompletePeriods,
       },
+      annualOnly: arrivals.annualOnly,
+      annualOverlapped: arrivals.annualOverlapped,
     },
   };
 }
@@ -178,11 +185,14 @@ const percentOf = (ratio: number | null): number | null => (ratio === null ? nul
 function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const tables: Table[] = [];
   if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
-  if (result.arrivals) tables.push(arrivalTable(result.arrivals, view));
+  const arrivals = result.arrivals;
+  // Only annual figures under a finer unit: said in words, never an empty table.
+  const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
+  if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view));
   return {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
-    notes: view.machine ? [] : rangeNotes(result.options),
+    notes: view.machine ? [] : [...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
     footer: [inputFooter(result.input)],
   };
 }
@@ -362,8 +372,52 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
   };
 }
 
-function arrivalNotes({ periods, totals }: ArrivalSummary): Label[] {
-  if (periods.length === 0) return [];
+/**
+ * The annual figures a summary could not show as they are: years with only annual figures under a
+ * finer unit, and annual figures left out for the finer figures of their year.
+ */
+export function annualNotes({ unit, annualOnly, annualOverlapped }: ArrivalSummary): Label[] {
+  const notes: Label[] = [];
+  const n = (value: number, l: Locale) => formatInt(value, l);
+  const segmentName = (segment: string, l: Locale) => (l === 'en' ? segment : segment === 'domestic' ? 'nusantara' : 'mancanegara');
+  for (const year of [...new Set(annualOnly.map((a) => a.year))]) {
+    const figures = (l: Locale) =>
+      annualOnly
+        .filter((a) => a.year === year)
+        .map((a) => `${segmentName(a.segment, l)} ${n(a.count, l)}`)
+        .join('; ');
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Only annual figures exist for ${year} (${figures(l)}): they cannot be shown by ${label(UNIT_NAMES[unit], l)}; --group-by year shows them.`
+          : `Untuk ${year} hanya ada angka tahunan (${figures(l)}): tidak dapat ditampilkan per ${label(UNIT_NAMES[unit], l)}; --group-by year menampilkannya.`,
+      ),
+    );
+  }
+  for (const a of annualOverlapped) {
+    const finer = a.finer!;
+    notes.push(
+      bilingual((l) => {
+        const agree =
+          finer === a.count
+            ? l === 'en'
+              ? 'they agree'
+              : 'keduanya sama'
+            : l === 'en'
+              ? `they differ by ${n(Math.abs(a.count - finer), l)}`
+              : `selisih ${n(Math.abs(a.count - finer), l)}`;
+        return l === 'en'
+          ? `${a.year} ${segmentName(a.segment, l)}: the annual figure ${n(a.count, l)} is left out; the finer figures of that year (${n(finer, l)}) count instead (${agree}).`
+          : `${a.year} ${segmentName(a.segment, l)}: angka tahunan ${n(a.count, l)} tidak dipakai; angka yang lebih rinci tahun itu (${n(finer, l)}) yang dihitung (${agree}).`;
+      }),
+    );
+  }
+  return notes;
+}
+
+function arrivalNotes(summary: ArrivalSummary): Label[] {
+  const { periods, totals } = summary;
+  if (periods.length === 0) return annualNotes(summary);
   const n = (value: number | null, l: Locale) => (value === null ? '-' : formatInt(value, l));
   const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare * 100, 1, l));
   const notes: Label[] = [
@@ -386,5 +440,5 @@ function arrivalNotes({ periods, totals }: ArrivalSummary): Label[] {
       ),
     );
   }
-  return notes;
+  return [...notes, ...annualNotes(summary)];
 }

@@ -7,11 +7,10 @@
  */
 import { type Command, Option } from 'commander';
 import { InvalidDataError, OutputError, VisitstatError } from '../errors';
-import { describeEncoding } from '../ingest/decode';
-import { describeDelimiter } from '../ingest/sniff';
+import { describeShape } from '../ingest/table-shape';
 import { ProblemLog } from '../ingest/problems';
-import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
-import { checkSources, totalsOf } from '../ingest/inputs';
+import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
+import { checkSources, readSource, totalsOf } from '../ingest/inputs';
 import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
@@ -21,7 +20,9 @@ Examples:
   $ visitstat validate fixtures/sample/*.csv
   $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
-  $ cat export.csv | visitstat validate -`;
+  $ cat export.csv | visitstat validate -
+  $ visitstat validate fixtures/excel/rekap-2016.xlsx fixtures/excel/rekap-2016.csv
+  $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
@@ -35,7 +36,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('validate')
     .description('check input files: every problem with file and line, and a verdict per file')
-    .argument('<files...>', 'CSV files, or - for standard input');
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXAMPLES)
@@ -44,10 +45,16 @@ export function register(program: Command): void {
 
 function verdictLine(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
-  const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
+  const form =
+    f.arrivalForm === 'bps'
+      ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
+      : f.arrivalForm;
+  const kind = form ? `${f.kind} (${form})` : f.kind;
+  const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
   return (
-    `${f.source}: ${status}: ${kind}, ${f.compression ? `${f.compression}, ` : ''}${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
-    `${f.lineEnding} line endings; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
+    `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
+    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
   );
 }
 
@@ -60,7 +67,10 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   try {
     for (const source of files) {
       try {
-        reports.push(await readFile(source, options, NULL_SINK, log));
+        for (const report of await readSource(source, options, NULL_SINK, log)) {
+          reports.push(report);
+          fileWarnings(report).forEach(toStderr);
+        }
       } catch (e) {
         // An output that cannot be written stops everything; a file that cannot be read is a verdict.
         if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;

@@ -5,10 +5,20 @@
  * layer: each file is read on one thread (reader.ts), or a big one on two (parallel.ts).
  */
 import { InvalidDataError, UsageError } from '../errors';
+import { isWorkbook, readWorkbook } from './workbook';
 import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
 import { DEFAULT_SPLIT, type SplitTuning, readSplit, splitPoint } from './parallel';
 import { ProblemLog } from './problems';
-import { DEFAULT_READ, type FileReport, type InputOptions, type ReadTuning, STDIN, readFile } from './reader';
+import {
+  DEFAULT_READ,
+  type FileReport,
+  type RejectSink,
+  fileWarnings,
+  type InputOptions,
+  type ReadTuning,
+  STDIN,
+  readFile,
+} from './reader';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -57,6 +67,18 @@ export function checkSources(sources: string[]): void {
   if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('standard input (-) can be read only once');
 }
 
+/** One input: a CSV file, or each sheet of a workbook that holds a table (told apart by content). */
+export function readSource(
+  source: string,
+  options: InputOptions,
+  sink: RowSink,
+  problems: RejectSink,
+  tuning: ReadTuning = DEFAULT_READ,
+): Promise<FileReport[]> {
+  if (source !== STDIN && isWorkbook(source)) return readWorkbook(source, options, sink, problems, tuning);
+  return readFile(source, options, sink, problems, tuning).then((report) => [report]);
+}
+
 export async function readInputs(sources: string[], request: ReadRequest): Promise<InputSummary> {
   const { options, sink, spec, policy, diagnostics } = request;
   const read: ReadTuning = { ...DEFAULT_READ, ...request.tuning };
@@ -71,12 +93,15 @@ export async function readInputs(sources: string[], request: ReadRequest): Promi
   const files: FileReport[] = [];
   try {
     for (const source of sources) {
-      const cut = spec && source !== STDIN ? splitPoint(source, split) : null;
-      files.push(
-        cut
-          ? await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split)
-          : await readFile(source, options, sink, log, read),
-      );
+      const workbook = source !== STDIN && isWorkbook(source);
+      const cut = spec && source !== STDIN && !workbook ? splitPoint(source, split) : null;
+      const reports = cut
+        ? [await readSplit(source, cut, options, sink as MergeableSink, spec!, log, read, split)]
+        : await readSource(source, options, sink, log, read);
+      for (const report of reports) {
+        files.push(report);
+        fileWarnings(report).forEach(diagnostics);
+      }
     }
   } catch (e) {
     log.close(false);

@@ -91,6 +91,8 @@ export interface CsvRecord {
    * RecordBatch.dayOf tells its day.
    */
   dateNumber(index: number): number;
+  /** A workbook's row (workbook.ts): its typed cell, which the record path reads instead of the text. */
+  cell?(index: number): import('./cells').SheetCell;
 }
 
 export interface ScanError {

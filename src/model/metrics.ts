@@ -8,7 +8,7 @@
  *   inside domestic, are not added; from delegation logs alone, delegation visitors make it.
  */
 import { InputError } from '../errors';
-import type { CalDate } from './dates';
+import { type CalDate, isYearDate } from './dates';
 import { multiplyCount } from './money';
 import type { Metric } from './progress';
 import { DailySeries, type DailySeriesData } from './progress-series';
@@ -57,6 +57,7 @@ export interface MetricSeriesData {
   spendingFromDelegations: DailySeriesData;
   arrivalsSeen: boolean;
   unvalued: Unvalued;
+  annualYears: number[];
 }
 
 /** A RowSink that accumulates every metric by day. */
@@ -67,6 +68,8 @@ export class MetricSeries {
   /** Spending is valued from arrivals once any were read: delegation visitors are inside domestic. */
   private arrivalsSeen = false;
   private readonly unvalued: Unvalued = { delegations: 0, arrivals: 0 };
+  /** Years with annual arrival figures, which a series by the day cannot hold. */
+  readonly annualYears = new Set<number>();
 
   /** Without a valuation the spending metric is not collected (and its rates never consulted). */
   constructor(private readonly valuation?: SpendingValuation) {}
@@ -90,6 +93,11 @@ export class MetricSeries {
 
   arrival(row: ArrivalRow): void {
     this.arrivalsSeen = true;
+    // Progress is measured by the day: an annual figure has no day to be counted on.
+    if (isYearDate(row.period)) {
+      this.annualYears.add(row.period.year);
+      return;
+    }
     this.add(row.segment, row.period, row.count);
     this.add('total', row.period, row.count);
     if (!this.valuation) return;
@@ -109,6 +117,7 @@ export class MetricSeries {
       spendingFromDelegations: this.spendingFromDelegations.toData(),
       arrivalsSeen: this.arrivalsSeen,
       unvalued: { ...this.unvalued },
+      annualYears: [...this.annualYears],
     };
   }
 
@@ -120,6 +129,7 @@ export class MetricSeries {
     this.arrivalsSeen ||= data.arrivalsSeen;
     this.unvalued.delegations += data.unvalued.delegations;
     this.unvalued.arrivals += data.unvalued.arrivals;
+    for (const year of data.annualYears) this.annualYears.add(year);
   }
 
   /**

@@ -39,6 +39,7 @@ import {
 export { type GroupDim, type CategoryDim, type PeriodDim, GROUP_DIMS } from './summary-keys';
 export {
   ArrivalSummarizer,
+  type AnnualFigure,
   type ArrivalSummary,
   type ArrivalPeriodRow,
   type ArrivalTotals,

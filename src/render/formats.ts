@@ -47,12 +47,14 @@ export interface OutputFormat {
   readonly rowsOnly: boolean;
   /** Coloured on a terminal (when shouldColor says so). */
   readonly colors?: boolean;
+  /** Bytes for a program to open, not for the screen: refused when stdout is a terminal. */
+  readonly binary?: boolean;
   /** The extensions of `-o FILE` that imply it when `--format` is absent. */
   readonly extensions: readonly string[];
   /** The commands that offer it; every command when absent. */
   readonly commands?: readonly string[];
-  /** Text, or the bytes of a binary format. */
-  render(output: Rendered, settings: RenderSettings): string | Buffer;
+  /** Text, or the bytes of a binary format (which a writer may make asynchronously). */
+  render(output: Rendered, settings: RenderSettings): string | Buffer | Promise<Buffer>;
 }
 
 export const FORMATS = {
@@ -84,6 +86,13 @@ export const FORMATS = {
     commands: ['report'],
     render: (output, { locale }) => (require('./html') as typeof import('./html')).renderHtml(docOf(output), output.charts ?? [], locale),
   },
+  xlsx: {
+    machine: false,
+    rowsOnly: false,
+    binary: true,
+    extensions: ['.xlsx'],
+    render: (output, { locale }) => (require('./xlsx') as typeof import('./xlsx')).renderXlsx(docOf(output), locale),
+  },
 } satisfies Record<string, OutputFormat>;
 
 export type Format = keyof typeof FORMATS;
@@ -112,7 +121,12 @@ export function formatFromPath(path: string): Format | undefined {
   return (Object.keys(FORMATS) as Format[]).find((name) => (FORMATS[name].extensions as readonly string[]).includes(extension));
 }
 
+/** Every `-o` extension that implies a format, for messages. */
+export function knownExtensions(): string[] {
+  return (Object.keys(FORMATS) as Format[]).flatMap((name) => FORMATS[name].extensions as readonly string[]);
+}
+
 /** A command's output in a format. */
-export function renderDoc(format: Format, output: Rendered, settings: RenderSettings): string | Buffer {
+export function renderDoc(format: Format, output: Rendered, settings: RenderSettings): string | Buffer | Promise<Buffer> {
   return (FORMATS[format] as OutputFormat).render(output, settings);
 }

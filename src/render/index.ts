@@ -13,6 +13,7 @@ export {
   type RenderSettings,
   FORMATS,
   formatFromPath,
+  knownExtensions,
   formatsFor,
   renderDoc,
 } from './formats';
