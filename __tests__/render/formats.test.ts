@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { FORMATS, type Format, type RenderSettings, formatFromPath, formatsFor, renderDoc, renderJson } from '../../src/render';
 import { neutraliseFormula } from '../../src/render/csv';
-import type { Doc, Table } from '../../src/render/doc';
+import type { Doc, Row, Table } from '../../src/render/doc';
 import { Ratio } from '../../src/stats/exact';
 
 /** The Doc rendered by the format registered under `format`. */
@@ -74,7 +74,7 @@ describe('csv', () => {
   });
 
   it('keeps a text cell with a line break inside one quoted field in excel mode', () => {
-    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...byMonth.rows[1], origin: 'a\nb;c' }] }] };
+    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...(byMonth.rows as Row[])[1], origin: 'a\nb;c' }] }] };
     const out = render(withBreak, { format: 'csv', locale: 'id', color: false, excel: true });
     const records = parse(out.slice(1), { delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     expect(records[1][1]).toBe('a\nb;c');

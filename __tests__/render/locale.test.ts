@@ -84,6 +84,28 @@ describe('numbers', () => {
     expect(formatPlain(1234567.25, 1, '.')).toBe('1234567.3');
     expect(formatPlain(-70.5, 1, ',')).toBe('-70,5');
     expect(formatPlain(1e21, 0, '.')).toBe('1000000000000000000000');
+    expect(formatPlain(-0.004, 2, '.')).toBe('0.00');
+    expect(formatPlain(-0.005, 2, ',')).toBe('-0,01');
+    expect(formatPlain(-3e21, 1, '.')).toBe('-3000000000000000000000.0');
+  });
+
+  it('writes plain numbers rounded half up from the decimal they read as (their shortest form), for any number', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        // The shortest decimal as digits x 10^scale, rounded half up (away from zero) in BigInt.
+        const [mantissa, exponent = '0'] = String(Math.abs(n)).split('e');
+        const [whole, fraction = ''] = mantissa.split('.');
+        const scale = Number(exponent) - fraction.length + d;
+        const digits = BigInt(whole + fraction);
+        const scaled = scale >= 0 ? digits * 10n ** BigInt(scale) : (2n * digits + 10n ** BigInt(-scale)) / (2n * 10n ** BigInt(-scale));
+        const text = scaled.toString().padStart(d + 1, '0');
+        const magnitude = d ? `${text.slice(0, -d)}.${text.slice(-d)}` : text;
+        const expected = (n < 0 && scaled !== 0n ? '-' : '') + magnitude;
+        expect(formatPlain(n, d, '.')).toBe(expected);
+        expect(formatPlain(n, d, ',')).toBe(expected.replace('.', ','));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

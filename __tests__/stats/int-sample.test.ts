@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { type ExactDescription, describeSorted } from '../../src/stats/describe';
-import type { Ratio, Root } from '../../src/stats/exact';
+import { describeSorted } from '../../src/stats/describe';
 import { IntSample } from '../../src/stats/int-sample';
+import { expectIdentical } from '../helpers/describe';
 import { propertyRuns } from '../helpers/property';
 
 /** The reference: the values sorted as numbers and described as an array. */
@@ -13,24 +13,6 @@ function sampleOf(values: number[]): IntSample {
   const s = new IntSample();
   values.forEach((v) => s.add(v));
   return s;
-}
-
-/** Field by field with Object.is: equal to the last bit, not merely close; the exact figures equal as values. */
-function expectIdentical(actual: object, expected: object): void {
-  expect(Object.keys(actual)).toEqual(Object.keys(expected));
-  for (const [key, value] of Object.entries(expected)) {
-    const got = (actual as Record<string, unknown>)[key];
-    if (key === 'exact') expectSameExact(got as ExactDescription, value as ExactDescription);
-    else if (!Object.is(got, value)) throw new Error(`${key}: ${String(got)} !== ${String(value)}`);
-  }
-}
-
-function expectSameExact(actual: ExactDescription, expected: ExactDescription): void {
-  for (const [key, value] of Object.entries(expected) as [keyof ExactDescription, Ratio | Root | null][]) {
-    const got = actual[key];
-    const same = value === null ? got === null : got !== null && (value as Ratio).equals(got as Ratio & Root);
-    if (!same) throw new Error(`exact.${key}: ${String(got?.toNumber())} !== ${String(value?.toNumber())}`);
-  }
 }
 
 let seed = 2024;

@@ -179,8 +179,8 @@ function yearCoverageNotes(data: ReportData): Label[] {
   return [
     bilingual((l) =>
       l === 'en'
-        ? `The delegation logs cover ${days(l)} only: a log covers from the first day of the month of its first date to its last date.`
-        : `Log delegasi hanya mencakup ${days(l)}: sebuah log mencakup dari hari pertama bulan tanggal pertamanya sampai tanggal terakhirnya.`,
+        ? `The delegation logs cover only ${days(l)}: from the 1st of their first month to their last date.`
+        : `Log delegasi hanya mencakup ${days(l)}: dari tanggal 1 bulan pertamanya sampai tanggal terakhirnya.`,
     ),
   ];
 }

@@ -12,7 +12,7 @@ import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } fr
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
-import { fileChunks } from './file-chunks';
+import { GzipError, decompressed, fileChunks, stdinChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
@@ -64,6 +64,8 @@ export interface FileReport {
   serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
   sheet?: string;
+  /** Present when the input was gzip-compressed (told by its content). */
+  compression?: 'gzip';
   encoding?: Encoding;
   bom?: boolean;
   encodingNote?: string;
@@ -88,7 +90,7 @@ export interface FileReport {
 /** How the input was written, for verdicts: `UTF-8, ';' delimited, CRLF line endings`, or a workbook's sheet. */
 export function describeFormat(f: FileReport): string {
   if (f.sheet !== undefined) return 'sheet of an xlsx workbook';
-  return `${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
+  return `${f.compression ? `${f.compression}, ` : ''}${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
 }
 
 /** What is said on stderr once a file is read: a total row that differs from the rows above it. */
@@ -169,11 +171,30 @@ export async function pump(
   end = Infinity,
   started?: () => void,
 ): Promise<void> {
-  const chunks = source === STDIN ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(source, start, end);
+  const raw = source === STDIN ? stdinChunks() : fileChunks(source, start, end);
+  // From its start, an input may be gzip (told by its content); a later part of a file never is.
+  const chunks =
+    start === 0
+      ? decompressed(
+          raw,
+          (bytes) => progress?.advance(bytes),
+          () => file.compressedWith('gzip'),
+        )
+      : advanced(raw, progress);
+  try {
+    for await (const chunk of chunks) {
+      file.feed(chunk);
+      started?.();
+    }
+  } catch (e) {
+    throw e instanceof GzipError ? new InputError(`${file.name}: ${e.message}`) : e;
+  }
+}
+
+async function* advanced(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
     progress?.advance(chunk.length);
-    file.feed(chunk);
-    started?.();
+    yield chunk;
   }
 }
 
@@ -249,6 +270,7 @@ export class FileReader {
   private rowsAccepted = 0;
   private rowsRejected = 0;
   private rowsOutOfRange = 0;
+  private compression: FileReport['compression'];
   /** Looking for the header: the first row offered (whose error is the one to give if none fits), the row above. */
   private offered = 0;
   private firstOffered: string[] | null = null;
@@ -278,6 +300,11 @@ export class FileReader {
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
   private head: Buffer[] | null = [];
   private headBytes = 0;
+
+  /** The bytes fed are the decompressed content of a file compressed so. */
+  compressedWith(compression: 'gzip'): void {
+    this.compression = compression;
+  }
 
   /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
@@ -434,6 +461,7 @@ export class FileReader {
     if (!this.headers && this.firstOffered) this.noHeaderFound();
     if (!this.headers) throw new InputError(`${this.name}: empty file (no header row)`);
     return this.report(this.layout ?? this.decideLayout(null), {
+      ...(this.compression ? { compression: this.compression } : {}),
       encoding: this.detected.encoding,
       bom: this.detected.bom,
       ...(this.detected.note ? { encodingNote: this.detected.note } : {}),

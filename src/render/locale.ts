@@ -55,23 +55,22 @@ export function bilingual(text: (locale: Locale) => string): Label {
 }
 
 function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** Sign, integer digits and fraction digits of n rounded half up to `decimals`; never a negative zero. */
-function fixedParts(n: number | Exact, decimals: number): { negative: boolean; whole: string; fraction: string } {
-  const text = roundHalfUp(n, decimals);
-  const negative = text.charCodeAt(0) === 45;
-  const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  return { negative, whole, fraction };
-}
+const ZEROS = ['', '0', '00', '000', '0000'];
 
 /**
  * A number rounded half up to `decimals` with the given decimal mark and no grouping: the machine form
  * CSV writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings); empty when not finite.
  */
 export function formatPlain(n: number | Exact, decimals: number, decimalMark: '.' | ','): string {
-  if (typeof n === 'number' && !Number.isFinite(n)) return '';
+  if (typeof n === 'number') {
+    if (!Number.isFinite(n)) return '';
+    // A whole number (most sizes, medians and minima) needs no rounding: its digits and zeros.
+    if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+      return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
+  }
   const text = roundHalfUp(n, decimals);
   return decimalMark === '.' ? text : text.replace('.', decimalMark);
 }
@@ -79,8 +78,10 @@ export function formatPlain(n: number | Exact, decimals: number, decimalMark: '.
 export function formatDecimal(n: number | Exact, decimals: number, locale: Locale): string {
   if (typeof n === 'number' && !Number.isFinite(n)) return MISSING;
   const { group, decimal } = SEPARATORS[locale];
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + groupDigits(whole, group) + (fraction ? decimal + fraction : '');
+  const plain = formatPlain(n, decimals, '.');
+  const sign = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = decimals > 0 ? plain.length - decimals - 1 : plain.length;
+  return plain.slice(0, sign) + groupDigits(plain.slice(sign, dot), group) + (decimals > 0 ? decimal + plain.slice(dot + 1) : '');
 }
 
 /** A whole number with thousands grouping (`24.150` / `24,150`); a fraction is rounded half up. */
