@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { quantile as ssQuantile, sampleStandardDeviation, median as ssMedian } from 'simple-statistics';
 import { GrowableArray } from '../../src/stats/growable-array';
 import { quantileSorted } from '../../src/stats/quantile';
-import { describe as describeValues, describeSorted } from '../../src/stats/describe';
+import { describe as describeValues, describeSorted, exactOf } from '../../src/stats/describe';
 import { Ratio } from '../../src/stats/exact';
 import { propertyRuns } from '../helpers/property';
 
@@ -124,10 +124,11 @@ describe('describe', () => {
   });
 
   it('gives no standard deviation for a single value', () => {
-    const { exact, ...figures } = describeValues([70]);
+    const d = describeValues([70]);
+    const exact = exactOf(d)!;
     expect(exact.sd).toBeNull();
-    expect(exact.mean!.equals(Ratio.of(70))).toBe(true);
-    expect(figures).toEqual({
+    expect(exact.mean.equals(Ratio.of(70))).toBe(true);
+    expect(d).toEqual({
       count: 1,
       sum: 70,
       mean: 70,
@@ -138,6 +139,8 @@ describe('describe', () => {
       min: 70,
       max: 70,
       sd: null,
+      sumOfSquares: 4900,
+      quantileNumerators: { median: 140, p25: 280, p75: 280, p90: 700 },
     });
   });
 
@@ -146,6 +149,7 @@ describe('describe', () => {
     expect(d.count).toBe(0);
     expect(d.sum).toBe(0);
     for (const field of ['mean', 'median', 'p25', 'p75', 'p90', 'min', 'max', 'sd'] as const) expect(d[field]).toBeNull();
+    expect(exactOf(d)).toBeNull();
   });
 
   it('leaves a plain array unsorted but sorts a GrowableArray in place', () => {
@@ -198,8 +202,8 @@ describe('describe', () => {
         const sorted = [...values].sort((a, b) => a - b).map(BigInt);
         const n = BigInt(values.length);
         const sum = sorted.reduce((a, b) => a + b, 0n);
-        const { exact } = describeValues(values);
-        expect(exact.mean!.equals(Ratio.of(sum, n))).toBe(true);
+        const exact = exactOf(describeValues(values))!;
+        expect(exact.mean.equals(Ratio.of(sum, n))).toBe(true);
         // Type 7 at p = k / 20: h = (n - 1) k / 20, x[floor h] + frac(h) (x[ceil h] - x[floor h]), over 20.
         for (const [field, k] of [
           ['median', 10n],
@@ -211,7 +215,7 @@ describe('describe', () => {
           const below = h20 / 20n;
           const above = below + 1n < n ? below + 1n : below;
           const value = sorted[Number(below)] * 20n + (h20 % 20n) * (sorted[Number(above)] - sorted[Number(below)]);
-          expect(exact[field]!.equals(Ratio.of(value, 20n))).toBe(true);
+          expect(exact[field].equals(Ratio.of(value, 20n))).toBe(true);
         }
         if (n < 2n) expect(exact.sd).toBeNull();
         else {

@@ -144,6 +144,15 @@ describe('roundHalfUp of a Root', () => {
     );
   });
 
+  it('equals the bisection reference on safe integers (the double path)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), decimals, (a, b, d) => {
+        expect(roundHalfUp(new Root(Ratio.of(a, b)), d)).toBe(referenceRoot(BigInt(a), BigInt(b), d));
+      }),
+      { numRuns: propertyRuns(5000) },
+    );
+  });
+
   it('rounds exact halves of roots up: sqrt(x^2/4) with x odd', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), (k) => {

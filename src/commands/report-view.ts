@@ -11,6 +11,7 @@ import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
 import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
+import { exactOf } from '../stats/describe';
 import { type Ratio, roundHalfUp } from '../stats/exact';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
 import { type Chart, chartFromTable, progressChart } from '../render/charts';
@@ -196,7 +197,7 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
       {
         figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
-        value: overall.exact.mean === null ? '-' : formatDecimal(overall.exact.mean, 1, locale),
+        value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
       },
     );
   }

@@ -18,6 +18,7 @@ import type { Coverage, PeriodCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
+import { exactOf } from '../stats/describe';
 import { Ratio } from '../stats/exact';
 import {
   type ArrivalPeriodRow,
@@ -200,7 +201,8 @@ export function statsCells(s: GroupStats): Row {
 
 function withExactStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
   const out = withStats(fields, s) as Record<string, unknown>;
-  const { exact } = s;
+  const exact = exactOf(s);
+  if (exact === null) return fields;
   out.mean = exact.mean;
   out.median = exact.median;
   out.p25 = exact.p25;

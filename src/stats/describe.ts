@@ -4,16 +4,17 @@ import { GrowableArray } from './growable-array';
 import { QUANTILES, exactQuantileOfOrdered, quantileSorted } from './quantile';
 
 /**
- * The decimal figures exactly, for printing (the doubles above serve JSON and arithmetic): the mean
- * sum / n, each quantile a ratio with denominator 2, 4 or 10, and the standard deviation the root of
- * (n x sum of squares - sum^2) / (n (n - 1)).
+ * The decimal figures exactly, for printing (the doubles serve JSON and arithmetic): the mean sum / n,
+ * each quantile a ratio with denominator 2, 4 or 10, and the standard deviation the root of
+ * (n x sum of squares - sum^2) / (n (n - 1)). Made by exactOf when a row is printed, from the parts a
+ * Description keeps as plain integers, so that a million groups hold no ratio objects.
  */
 export interface ExactDescription {
-  mean: Ratio | null;
-  median: Ratio | null;
-  p25: Ratio | null;
-  p75: Ratio | null;
-  p90: Ratio | null;
+  mean: Ratio;
+  median: Ratio;
+  p25: Ratio;
+  p75: Ratio;
+  p90: Ratio;
   sd: Root | null;
 }
 
@@ -32,25 +33,42 @@ export interface Description {
   max: number | null;
   /** Sample standard deviation (divisor n - 1); null when count < 2. */
   sd: number | null;
-  exact: ExactDescription;
+  /** The exact parts (exactOf): the sum of squares (a bigint past 2^53), and each quantile times its denominator. */
+  sumOfSquares: number | bigint;
+  quantileNumerators: ExactQuantiles | null;
 }
 
-const NO_EXACT: ExactDescription = Object.freeze({ mean: null, median: null, p25: null, p75: null, p90: null, sd: null });
+/** Each quantile times its denominator (QUANTILES): a whole number. */
+export interface ExactQuantiles {
+  median: number;
+  p25: number;
+  p75: number;
+  p90: number;
+}
 
-/**
- * The exact figures of n >= 1 values known through their sum, their sum of squares (each exact, a
- * number while it is a safe integer) and `valueAt(k)`, the k-th smallest. O(1) but for the quantiles'
- * lookups; bigints only past 2^53.
- */
-export function exactDescription(n: number, sum: number, squares: number | bigint, valueAt: (index: number) => number): ExactDescription {
-  const quantile = ([num, den]: readonly [number, number]) => exactQuantileOfOrdered(n, num, den, valueAt);
+/** The quantiles' numerators of n >= 1 values known through `valueAt(k)`, the k-th smallest. */
+export function quantileNumerators(n: number, valueAt: (index: number) => number): ExactQuantiles {
+  // The probabilities of QUANTILES, written out: this runs once per group.
   return {
-    mean: Ratio.of(sum, n),
-    median: quantile(QUANTILES.median),
-    p25: quantile(QUANTILES.p25),
-    p75: quantile(QUANTILES.p75),
-    p90: quantile(QUANTILES.p90),
-    sd: n < 2 ? null : new Root(squaredDeviationsExact(n, sum, squares).dividedBy(n - 1)),
+    median: exactQuantileOfOrdered(n, 1, 2, valueAt),
+    p25: exactQuantileOfOrdered(n, 1, 4, valueAt),
+    p75: exactQuantileOfOrdered(n, 3, 4, valueAt),
+    p90: exactQuantileOfOrdered(n, 9, 10, valueAt),
+  };
+}
+
+/** The exact figures of a description of at least one value; null for none. O(1): bigints only past 2^53. */
+export function exactOf(d: Description): ExactDescription | null {
+  const q = d.quantileNumerators;
+  if (q === null || d.count === 0) return null;
+  const n = d.count;
+  return {
+    mean: Ratio.of(d.sum, n),
+    median: Ratio.of(q.median, QUANTILES.median[1]),
+    p25: Ratio.of(q.p25, QUANTILES.p25[1]),
+    p75: Ratio.of(q.p75, QUANTILES.p75[1]),
+    p90: Ratio.of(q.p90, QUANTILES.p90[1]),
+    sd: n < 2 ? null : new Root(squaredDeviationsExact(n, d.sum, d.sumOfSquares).dividedBy(n - 1)),
   };
 }
 
@@ -91,7 +109,20 @@ export function describeSorted(sorted: ArrayLike<number>): Description {
   const count = sorted.length;
   const sum = total(sorted);
   if (count === 0) {
-    return { count, sum, mean: null, median: null, p25: null, p75: null, p90: null, min: null, max: null, sd: null, exact: NO_EXACT };
+    return {
+      count,
+      sum,
+      mean: null,
+      median: null,
+      p25: null,
+      p75: null,
+      p90: null,
+      min: null,
+      max: null,
+      sd: null,
+      sumOfSquares: 0,
+      quantileNumerators: null,
+    };
   }
   const mean = sum / count;
   return {
@@ -105,7 +136,8 @@ export function describeSorted(sorted: ArrayLike<number>): Description {
     min: sorted[0],
     max: sorted[count - 1],
     sd: count < 2 ? null : Math.sqrt(squaredDeviations(sorted, mean) / (count - 1)),
-    exact: exactDescription(count, sum, sumOfSquares(sorted), (index) => sorted[index]),
+    sumOfSquares: sumOfSquares(sorted),
+    quantileNumerators: quantileNumerators(count, (index) => sorted[index]),
   };
 }
 

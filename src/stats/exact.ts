@@ -187,17 +187,27 @@ function roundedRatio(r: Ratio, decimals: number): Int {
 }
 
 /**
- * sqrt(square) x 10^decimals rounded half up: the m with (2m - 1)^2 <= 4X < (2m + 1)^2 for
- * X = square x 10^(2 decimals), found from the double and checked (and mended) in integers.
+ * sqrt(square) x 10^decimals rounded half up: the r with (2r - 1)^2 <= 4X < (2r + 1)^2 for
+ * X = square x 10^(2 decimals) = a / b, from the double's root, checked (and mended) in integers:
+ * in doubles while every product is a safe integer, else in bigints.
  */
-function roundedRoot(square: Ratio, decimals: number): bigint {
-  const scaled = square.times(10n ** BigInt(2 * decimals));
-  const a = big(scaled.num);
-  const b = big(scaled.den);
+function roundedRoot(square: Ratio, decimals: number): Int {
+  const scaled = square.times(10 ** (2 * decimals));
+  const { num: a, den: b } = scaled;
+  if (typeof a === 'number' && typeof b === 'number' && 4 * a <= MAX_SAFE) {
+    let r = Math.round(Math.sqrt(a / b));
+    const fits = (k: number) => (2 * k + 1) * (2 * k + 1) * b <= MAX_SAFE;
+    if (fits(r + 1)) {
+      while (r > 0 && (2 * r - 1) * (2 * r - 1) * b > 4 * a) r--;
+      while ((2 * r + 1) * (2 * r + 1) * b <= 4 * a) r++;
+      return r;
+    }
+  }
+  const [x, y] = [big(a), big(b)];
   // floor(sqrt(a / b)) = isqrt(floor(a / b)); then one step up when sqrt(X) >= m + 1/2.
-  const m = isqrt(a / b);
+  const m = isqrt(x / y);
   const twice = 2n * m + 1n;
-  return 4n * a >= twice * twice * b ? m + 1n : m;
+  return 4n * x >= twice * twice * y ? m + 1n : m;
 }
 
 /** The integer square root (floor) of n >= 0: Newton's method from above, starting at the double's estimate. */
@@ -211,10 +221,10 @@ export function isqrt(n: bigint): bigint {
 }
 
 function digits(negative: boolean, scaled: Int, decimals: number): string {
+  const sign = negative && scaled !== 0 && scaled !== 0n ? '-' : '';
   const text = String(scaled);
-  if (decimals === 0) return (negative && text !== '0' ? '-' : '') + text;
-  const padded = text.padStart(decimals + 1, '0');
+  if (decimals === 0) return sign + text;
+  const padded = text.length > decimals ? text : text.padStart(decimals + 1, '0');
   const cut = padded.length - decimals;
-  const isZero = /^0+$/.test(padded);
-  return (negative && !isZero ? '-' : '') + padded.slice(0, cut) + '.' + padded.slice(cut);
+  return sign + padded.slice(0, cut) + '.' + padded.slice(cut);
 }

@@ -11,7 +11,7 @@
  * times (amortised O(1) per value).
  */
 import { GrowableArray, sortInt32 } from './growable-array';
-import { type Description, describeSorted, exactDescription } from './describe';
+import { type Description, describeSorted, quantileNumerators } from './describe';
 import { quantileOfOrdered } from './quantile';
 import { addRepeatedly } from './repeated-sum';
 
@@ -131,7 +131,6 @@ export class IntSample {
     if (n >= 2) {
       for (let i = first; i <= last; i++) if (counts[i] > 0) squares = addRepeatedly(squares, (base + i - mean) ** 2, counts[i]);
     }
-    const exact = exactDescription(n, sum, sumOfSquaresCounted(counts, base, first, last, n), valueAt);
     return {
       count: n,
       sum,
@@ -143,7 +142,8 @@ export class IntSample {
       min,
       max,
       sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
-      exact,
+      sumOfSquares: sumOfSquaresCounted(counts, base, first, last, n),
+      quantileNumerators: quantileNumerators(n, valueAt),
     };
   }
 

@@ -1,5 +1,3 @@
-import { Ratio } from './exact';
-
 /** The quantiles a description gives, each probability as numerator and denominator. */
 export const QUANTILES = {
   median: [1, 2],
@@ -32,15 +30,15 @@ export function quantileOfOrdered(n: number, p: number, valueAt: (index: number)
 }
 
 /**
- * The same quantile exactly, for p = num / den and integer values: at position (n - 1) num / den, the
- * value below plus the fraction rest / den of the step to the next, a ratio with denominator den.
+ * The same quantile exactly, for p = num / den and integer values, times den: at position
+ * (n - 1) num / den, the value below times den plus `rest` steps of a den-th of the way to the next.
+ * A whole number (below 2^36 for 32-bit values), so a description keeps it as a plain number.
  */
-export function exactQuantileOfOrdered(n: number, num: number, den: number, valueAt: (index: number) => number): Ratio {
+export function exactQuantileOfOrdered(n: number, num: number, den: number, valueAt: (index: number) => number): number {
   if (n === 0) throw new RangeError('a quantile needs at least one value');
   const position = (n - 1) * num;
   const rest = position % den;
   const below = (position - rest) / den;
   const low = valueAt(below);
-  if (rest === 0) return Ratio.of(low);
-  return Ratio.of(low * den + rest * (valueAt(below + 1) - low), den);
+  return rest === 0 ? low * den : low * den + rest * (valueAt(below + 1) - low);
 }
