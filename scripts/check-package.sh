@@ -18,6 +18,10 @@ expected=$(node -p "require('./package.json').version")
 # The seed's 2016 figures, from the installed copy of the sample data.
 "$bin" summary --format csv "$sample/delegations-2016.csv" 2>/dev/null | grep -q '^345,24150,70.00,' ||
   { echo "check-package: summary of the installed sample is not 345 delegations / 24,150 people"; exit 1; }
+# The help examples find the sample data through sample-path, from any folder: it must name the installed copy.
+[ "$("$bin" sample-path)" -ef "$sample" ] || { echo "check-package: sample-path is not the installed $sample"; exit 1; }
+(cd "$work" && export PATH="$work/prefix/bin:$PATH" && visitstat spending --year 2017 --format csv "$(visitstat sample-path)"/*.csv 2>/dev/null |
+  grep -q "^2017,total,4898970,") || { echo "check-package: spending --year 2017 on \"\$(visitstat sample-path)\"/*.csv failed"; exit 1; }
 [ -s "$work/prefix/share/man/man1/visitstat.1" ] || { echo "check-package: no man page at share/man/man1/visitstat.1"; exit 1; }
 if command -v man >/dev/null; then
   MANPATH="$work/prefix/share/man" man -w visitstat >/dev/null || { echo "check-package: man does not find visitstat(1)"; exit 1; }

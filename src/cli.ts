@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Register> = {
   progress: () => require('./commands/progress').register,
   report: () => require('./commands/report').register,
   completion: () => require('./commands/completion').register,
+  'sample-path': () => require('./commands/sample-path').register,
 };
 
 /**
@@ -37,12 +38,13 @@ function commandsFor(argv: string[]): string[] {
 
 const EXAMPLES = `
 Examples:
-  $ visitstat validate fixtures/sample/*.csv
+  $ visitstat sample-path                  # the folder of the sample data installed with visitstat
+  $ visitstat validate "$(visitstat sample-path)"/*.csv
   $ visitstat validate --skip-invalid --rejects rejects.csv data/*.csv
-  $ visitstat spending --locale id fixtures/sample/arrivals-2017.csv fixtures/sample/delegations-2017.csv
-  $ visitstat summary --group-by month fixtures/sample/delegations-2016.csv
-  $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --fail-if-behind
-  $ visitstat report --config fixtures/config/targets.json -o report.html fixtures/sample/*.csv
+  $ visitstat spending --year 2017 --locale id "$(visitstat sample-path)"/*.csv
+  $ visitstat summary --group-by month "$(visitstat sample-path)"/delegations-2016.csv
+  $ visitstat progress "$(visitstat sample-path)"/delegations-*.csv --target 50000 --fail-if-behind
+  $ visitstat report --config "$(visitstat sample-path)"/../config/targets.json -o report.html "$(visitstat sample-path)"/*.csv
 
 Exit codes: ${Object.entries(EXIT_MEANINGS)
   .map(([code, meaning]) => `${code} ${meaning}`)

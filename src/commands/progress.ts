@@ -29,10 +29,10 @@ import {
 
 const EXAMPLES = `
 Examples:
-  $ visitstat progress fixtures/sample/delegations-2017.csv fixtures/sample/delegations-2018.csv --target 50000
-  $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
-  $ visitstat progress fixtures/sample/arrivals-*.csv --metric foreign --target 100000 --year 2017
-  $ visitstat progress fixtures/sample/*.csv --config fixtures/config/targets.json --format json
+  $ visitstat progress "$(visitstat sample-path)"/delegations-201[78].csv --target 50000
+  $ visitstat progress "$(visitstat sample-path)"/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
+  $ visitstat progress "$(visitstat sample-path)"/arrivals-*.csv --metric foreign --target 100000 --year 2017
+  $ visitstat progress "$(visitstat sample-path)"/*.csv --config "$(visitstat sample-path)"/../config/targets.json --format json
   $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind or missed
 
 Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]).

@@ -39,9 +39,9 @@ import {
 
 const EXAMPLES = `
 Examples:
-  $ visitstat report fixtures/sample/*.csv
-  $ visitstat report --config fixtures/config/targets.json --locale id fixtures/sample/*.csv
-  $ visitstat report --year 2018 --target 50000 --metric visitors -o report-2018.html fixtures/sample/*.csv
+  $ visitstat report "$(visitstat sample-path)"/*.csv
+  $ visitstat report --config "$(visitstat sample-path)"/../config/targets.json --locale id "$(visitstat sample-path)"/*.csv
+  $ visitstat report --year 2018 --target 50000 --metric visitors -o report-2018.html "$(visitstat sample-path)"/*.csv
   $ visitstat report --format json data/*.csv | jq .spending.total
   # cron, on the 1st of each month: an HTML report, silent unless something is wrong
   0 6 1 * * cd /srv/pariwisata && visitstat report --config targets.json --quiet -o /var/www/laporan.html data/*.csv

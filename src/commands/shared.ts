@@ -36,7 +36,7 @@ import {
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary, parseHeaderRow, parseWidth } from './parse';
+import { parseBoundary, parseHeaderRow, parseWidth, parseYear } from './parse';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -47,6 +47,8 @@ export interface InputFlags {
   dateFormat?: DateFormat;
   from?: string;
   to?: string;
+  /** `--year Y`: short for `--from Y --to Y`, on commands whose own --year means something else not. */
+  year?: string;
   skipInvalid?: boolean;
   rejects?: string;
   config?: string;
@@ -56,7 +58,7 @@ export interface InputFlags {
 }
 
 export function addInputOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .addOption(new Option('--kind <kind>', 'treat every file as this kind instead of detecting it').choices(['delegations', 'arrivals']))
     .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
     .option('--delimiter <char>', ', ; tab or | (default: detected)')
@@ -75,11 +77,26 @@ export function addInputOptions(cmd: Command): Command {
     .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
-    .option('--to <date>', 'only rows on or before this date (inclusive)')
+    .option('--to <date>', 'only rows on or before this date (inclusive)');
+  // progress and report declare their own --year (the target's, the report's): no shorthand there.
+  if (!cmd.options.some((o) => o.long === '--year')) {
+    cmd.option('--year <year>', 'only rows of this year: short for --from YEAR --to YEAR').hook('preAction', yearAsRange);
+  }
+  return cmd
     .option('--skip-invalid', 'go on without invalid rows (says how many were skipped)')
     .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason (atomically, as -o)')
     .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance')
     .hook('preAction', openOutputs);
+}
+
+/** `--year Y` becomes `--from Y --to Y`; given with either, it is a usage error. */
+function yearAsRange(cmd: Command): void {
+  const { year, from, to } = cmd.opts<InputFlags>();
+  if (year === undefined) return;
+  if (from !== undefined || to !== undefined) throw new UsageError('--year is short for --from/--to: give one or the other, not both');
+  const y = String(parseYear(year));
+  cmd.setOptionValue('from', y);
+  cmd.setOptionValue('to', y);
 }
 
 /**

@@ -19,7 +19,7 @@ import { spendingView } from './spending-view';
 
 const EXAMPLES = `
 Examples:
-  $ visitstat spending fixtures/sample/arrivals-2017.csv fixtures/sample/delegations-2017.csv
+  $ visitstat spending --year 2017 "$(visitstat sample-path)"/*.csv
   $ visitstat spending --group-by quarter --locale id arrivals.csv
   $ visitstat spending --domestic-rate 1000000..2000000 --foreign-rate 2.700.000 arrivals.csv
   $ visitstat spending --basis night --nights 3 --delegation-rate 750000 delegations.csv

@@ -19,14 +19,14 @@ import { summaryView } from './summary-view';
 
 const EXAMPLES = `
 Examples:
-  $ visitstat summary fixtures/sample/delegations-2016.csv
-  $ visitstat summary --group-by month fixtures/sample/delegations-2017.csv
-  $ visitstat summary --group-by year,type --locale id fixtures/sample/delegations-*.csv
+  $ visitstat summary "$(visitstat sample-path)"/delegations-2016.csv
+  $ visitstat summary --group-by month --year 2017 "$(visitstat sample-path)"/delegations-*.csv
+  $ visitstat summary --group-by year,type --locale id "$(visitstat sample-path)"/delegations-*.csv
   $ visitstat summary --group-by origin --top 10 --format csv -o origins.csv data/*.csv
-  $ visitstat summary --group-by quarter fixtures/sample/arrivals-2017.csv
-  $ visitstat summary --format json fixtures/sample/*.csv | jq .delegations.overall
-  $ visitstat summary --group-by year fixtures/excel/bps-2016-2017.xlsx
-  $ visitstat summary --group-by month -o ringkasan.xlsx --locale id fixtures/sample/*.csv
+  $ visitstat summary --group-by quarter "$(visitstat sample-path)"/arrivals-2017.csv
+  $ visitstat summary --format json "$(visitstat sample-path)"/*.csv | jq .delegations.overall
+  $ visitstat summary --group-by year "$(visitstat sample-path)"/../excel/bps-2016-2017.xlsx
+  $ visitstat summary --group-by month -o ringkasan.xlsx --locale id "$(visitstat sample-path)"/*.csv
 
 Grouping: several --group-by dimensions are crossed like SQL GROUP BY a, b (one row per combination
 present, ordered by the dimensions as given). Periods sort by date, weekdays from Monday; categories

@@ -17,11 +17,11 @@ import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } fr
 
 const EXAMPLES = `
 Examples:
-  $ visitstat validate fixtures/sample/*.csv
-  $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
+  $ visitstat validate "$(visitstat sample-path)"/*.csv
+  $ visitstat validate --rejects rejects.csv "$(visitstat sample-path)"/../messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
   $ cat export.csv | visitstat validate -
-  $ visitstat validate fixtures/excel/rekap-2016.xlsx fixtures/excel/rekap-2016.csv
+  $ visitstat validate "$(visitstat sample-path)"/../excel/rekap-2016.*
   $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
