@@ -31,9 +31,11 @@ export interface MeasuredTarget {
   /** `command line` or `config targets[i]`. */
   source: string;
   progress: Progress;
+  /** How the metric was chosen, when the user did not name it and the choice was not the only one. */
+  choice?: Label;
 }
 
-const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
+export const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
   visitors: { en: 'delegation visitors', id: 'wisatawan kinerja' },
   delegations: { en: 'delegations', id: 'rombongan delegasi' },
   domestic: { en: 'domestic arrivals', id: 'wisatawan nusantara' },

@@ -294,7 +294,8 @@ const YEAR_CHOICE: Record<YearChoice, (year: number | null) => Label> = {
 /** The choices behind the figures: year, as-of, rates (in the spending notes), bands, tolerance, methods. */
 function assumptionsTable(data: ReportData, locale: Locale): Table {
   const rows: [Label, Label][] = [[{ en: 'Report year', id: 'Tahun laporan' }, YEAR_CHOICE[data.yearChoice](data.year)]];
-  for (const { progress: p } of data.targets) {
+  for (const { progress: p, choice } of data.targets) {
+    if (choice) rows.push([{ en: 'Target metric', id: 'Ukuran target' }, choice]);
     rows.push([bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${p.metric})`), bilingual((l) => formatDate(p.asOf, l))]);
   }
   if (data.targets.length) {
@@ -414,5 +415,8 @@ function reportJson(data: ReportData): unknown {
       rates: data.spending ? ratesJson(data.spending.rates.rules) : null,
     },
     absent: data.absent.map((a) => ({ section: a.section, reason: label(a.reason, 'en') })),
+    metricChoices: data.targets.flatMap((t) =>
+      t.choice ? [{ metric: t.progress.metric, year: t.progress.year, reason: label(t.choice, 'en') }] : [],
+    ),
   };
 }

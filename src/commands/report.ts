@@ -14,13 +14,15 @@ import type { InputSummary } from '../ingest/inputs';
 import type { InputOptions } from '../ingest/reader';
 import { Coverage } from '../model/coverage';
 import type { ValuationPlan } from '../model/metrics';
-import { METRICS } from '../model/progress';
+import { METRICS, type Metric, defaultMetric } from '../model/progress';
 import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
-import type { MeasuredTarget } from './progress-view';
+import { bilingual, label } from '../render';
+import type { Label } from '../render/doc';
+import { METRIC_LABELS, type MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
@@ -48,8 +50,9 @@ Examples:
 
 The year defaults to the latest year with data of every kind read (delegations and arrivals), else
 the latest year in the data; a --year the data has no rows of is an error (exit 1) naming the years
-it has. Targets come from --target (with --metric when both kinds are read) or
-from the config file's targets for that year. --as-of applies to target progress; --from/--to cut the
+it has. Targets come from --target or from the config file's targets for that year. --target
+without --metric counts visitors for delegation logs, total for arrivals; with both kinds of file, what
+the config's target for the year counts, else delegation visitors, and the report says which. --as-of applies to target progress; --from/--to cut the
 data itself. Spending rates, basis, bands and tolerance come from the config file.`;
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
@@ -60,6 +63,8 @@ interface ReportOptions {
   /** --year, else chosen from the data. */
   year?: number;
   requests: TargetRequest[];
+  /** The config's targets, which name the metric --target counts when both kinds of file are read. */
+  configTargets: TargetRequest[];
   progress: ProgressSettings;
   sink: ReportSinkOptions;
 }
@@ -88,9 +93,10 @@ export function register(program: Command): void {
           const year = flags.year === undefined ? undefined : parseYear(flags.year);
           const progress = progressSettings(flags, config, input.dateFormat);
           const requests = targetRequests({ ...flags, year: undefined }, config);
-          const valuation: ValuationPlan | null = valuationFor(requests, config);
+          const configTargets = flags.target === undefined ? requests : targetRequests({}, config);
+          const valuation: ValuationPlan | null = valuationFor([...requests, ...configTargets], config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, progress, sink: { spending, valuation } };
+          return { year, requests, configTargets, progress, sink: { spending, valuation } };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -317,7 +323,7 @@ function measureTargets(
   }
   const measured: MeasuredTarget[] = [];
   for (const request of requests) {
-    const metric = chooseMetric(request, kinds);
+    const { metric, choice } = reportMetric(request, kinds, year, options.configTargets);
     const series = seriesOf(collector.metrics, metric);
     if (options.progress.asOf === undefined && series.latestDate(year) === null) {
       absent.push({
@@ -329,7 +335,38 @@ function measureTargets(
       });
       continue;
     }
-    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress) });
+    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress), choice });
   }
   return measured;
+}
+
+/**
+ * The metric a target counts. --target without --metric, with both kinds of file read, counts what
+ * the config's target for the year counts, else the delegation log's visitors (the visitors a
+ * delegation target is set in); the choice is said in the report, never made silently.
+ */
+function reportMetric(
+  request: TargetRequest,
+  kinds: ReadonlySet<Kind>,
+  year: number,
+  configTargets: readonly TargetRequest[],
+): { metric: Metric; choice?: Label } {
+  if (request.metric !== undefined || kinds.size < 2) return { metric: chooseMetric(request, kinds) };
+  const configured = configTargets.find((t) => t.year === year && t.metric !== undefined);
+  if (configured?.metric) {
+    const metric = chooseMetric({ ...request, metric: configured.metric }, kinds);
+    return {
+      metric,
+      choice: metricChoice(metric, { en: `as ${configured.source} for ${year}`, id: `seperti ${configured.source} untuk ${year}` }),
+    };
+  }
+  const metric = defaultMetric('delegations');
+  return { metric, choice: metricChoice(metric, { en: "the delegation log's default", id: 'bawaan log delegasi' }) };
+}
+
+function metricChoice(metric: Metric, why: Label): Label {
+  return bilingual(
+    (l) =>
+      `--target ${l === 'en' ? 'counts' : 'menghitung'} ${label(METRIC_LABELS[metric], l)} (${label(why, l)}; ${l === 'en' ? 'both kinds of file read, --metric chooses another' : 'kedua jenis berkas dibaca, --metric memilih yang lain'})`,
+  );
 }
