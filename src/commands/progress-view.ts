@@ -3,9 +3,10 @@
  * value and the formula with the numbers put in (and an overview first when there are several targets).
  * CSV: one row per target, every figure a column. JSON: the model's fields as they are.
  */
+import { METRIC_NAMES, PACE_NAMES, STATUS_NAMES, sentenceCase, targetSource } from '../render/glossary';
 import type { BandSpec } from '../model/bands';
 import { type CalDate, dateKey } from '../model/dates';
-import type { ExactFigure, Metric, NullableFigure, NumericFigure, Pace, Progress, Status, Unavailable } from '../model/progress';
+import type { ExactFigure, NullableFigure, NumericFigure, Progress, Unavailable } from '../model/progress';
 import { type Ratio, roundHalfUp } from '../stats/exact';
 import { BENCHMARK } from '../stats/forecast-calibration';
 import type { InputSummary } from '../ingest/inputs';
@@ -34,30 +35,6 @@ export interface MeasuredTarget {
   /** How the metric was chosen, when the user did not name it and the choice was not the only one. */
   choice?: Label;
 }
-
-export const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
-  visitors: { en: 'delegation visitors', id: 'wisatawan kinerja' },
-  delegations: { en: 'delegations', id: 'rombongan delegasi' },
-  domestic: { en: 'domestic arrivals', id: 'wisatawan nusantara' },
-  foreign: { en: 'foreign arrivals', id: 'wisatawan mancanegara' },
-  total: { en: 'total arrivals', id: 'total wisatawan' },
-  spending: { en: 'estimated spending', id: 'estimasi belanja wisatawan' },
-};
-
-/** The status words of progress and the report alike. */
-export const STATUS_LABELS: Record<Status, { id: string; en: string }> = {
-  ahead: { en: 'ahead', id: 'di atas target' },
-  'within-reach': { en: 'within reach', id: 'dalam jangkauan' },
-  behind: { en: 'behind', id: 'tertinggal' },
-  achieved: { en: 'achieved', id: 'tercapai' },
-  missed: { en: 'missed', id: 'tidak tercapai' },
-};
-
-const PACE_LABELS: Record<Pace, { id: string; en: string }> = {
-  ahead: { en: 'ahead', id: 'di atas' },
-  'on-track': { en: 'on track', id: 'sesuai' },
-  behind: { en: 'behind', id: 'tertinggal' },
-};
 
 /** Behind during the year or missed once it is over: what --fail-if-behind exits 3 on. */
 export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.status === 'missed';
@@ -100,7 +77,7 @@ export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpe
 
 const col = (key: string, en: string, id: string, kind: Column['kind'], decimals?: number): Column => ({
   key,
-  label: { en, id },
+  label: { en: sentenceCase(en), id: sentenceCase(id) },
   kind,
   ...(decimals === undefined ? {} : { decimals }),
 });
@@ -123,7 +100,7 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       col('band', 'band', 'predikat', 'text'),
     ],
     rows: measured.map(({ progress: p }) => ({
-      metric: label(METRIC_LABELS[p.metric], locale),
+      metric: label(METRIC_NAMES[p.metric], locale),
       year: p.year,
       asOf: p.asOf,
       target: p.exact.target,
@@ -133,7 +110,7 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       projected: p.exact.projected,
       projectedLow: p.exact.projectedLow,
       projectedHigh: p.exact.projectedHigh,
-      status: label(STATUS_LABELS[p.status], locale),
+      status: label(STATUS_NAMES[p.status], locale),
       band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
     })),
     bar: 'percentAchieved',
@@ -201,8 +178,8 @@ function detailTable(m: MeasuredTarget, bands: readonly BandSpec[], locale: Loca
   return {
     id: `progress-${m.progress.metric}-${m.progress.year}`,
     title: {
-      en: `${METRIC_LABELS[m.progress.metric].en} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
-      id: `${METRIC_LABELS[m.progress.metric].id} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
+      en: `${sentenceCase(METRIC_NAMES[m.progress.metric].en)} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
+      id: `${sentenceCase(METRIC_NAMES[m.progress.metric].id)} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
     },
     columns: [col('figure', 'figure', 'ukuran', 'text'), col('value', 'value', 'nilai', 'text'), col('how', 'how', 'cara hitung', 'text')],
     rows: f.rows(m.source, bands).map(([figure, value, how]) => ({ figure: label(figure, locale), value, how: label(how, locale) })),
@@ -228,7 +205,7 @@ class Figures {
     const x = p.exact as Record<ExactFigure, Ratio>;
     const a = (n: Ratio) => this.amount(n);
     return [
-      [{ en: 'Target', id: 'Target' }, a(x.target), source === 'command line' ? '--target' : source],
+      [{ en: 'Target', id: 'Target' }, a(x.target), targetSource(source)],
       [{ en: 'Actual to date', id: 'Realisasi s.d. tanggal' }, a(x.actual), this.span(p.asOf)],
       [{ en: 'Achieved', id: 'Capaian' }, this.pct(x.percentAchieved, 2), `${a(x.actual)} / ${a(x.target)} × 100`],
       [{ en: 'Remaining', id: 'Sisa' }, a(x.remaining), `${a(x.target)} − ${a(x.actual)}`],
@@ -291,7 +268,7 @@ class Figures {
         () => `(${a(x.actual)} − ${a(x.previousToDate)}) / ${a(x.previousToDate)} × 100`,
       ),
       this.paceRow(),
-      [{ en: 'Status', id: 'Status' }, label(STATUS_LABELS[p.status], this.locale), this.statusHow()],
+      [{ en: 'Status', id: 'Status' }, label(STATUS_NAMES[p.status], this.locale), this.statusHow()],
       [
         p.bandBasis === 'final' ? { en: 'Rating band', id: 'Predikat' } : { en: 'Rating band, projected', id: 'Predikat, proyeksi' },
         label(p.band, this.locale),
@@ -392,7 +369,7 @@ class Figures {
     const { p } = this;
     const name = { en: 'Pace to date', id: 'Laju s.d. tanggal' };
     if (p.pace === null) return [name, '-', this.reason('pace', p.unavailable.pace!)];
-    return [name, label(PACE_LABELS[p.pace], this.locale), this.paceHow()];
+    return [name, label(PACE_NAMES[p.pace], this.locale), this.paceHow()];
   }
 
   private nullable(figure: NumericFigure, name: Label, show: (n: Ratio) => string, how: Label | (() => Label)): DetailRow {

@@ -3,10 +3,10 @@
  * table builders, cut to the report year and put into one Doc (table, csv, markdown, html) and one JSON
  * document, plus the overview, data quality and assumptions that only the report has, and the charts.
  */
+import { KIND_NAMES, METRIC_NAMES, ON_A_YEAR_EARLIER, STATUS_NAMES, XLSX_SHEET, fileFormat } from '../render/glossary';
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
 import type { FileReport } from '../ingest/reader';
-import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
 import type { Progress } from '../model/progress';
@@ -31,7 +31,7 @@ import {
   formatPercent,
   label,
 } from '../render';
-import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
+import { type MeasuredTarget, progressJson, progressTables } from './progress-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -145,7 +145,7 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
       ...progress.map((t) => (t.id === 'overview' ? { ...t, id: 'progressOverview', title: { en: 'Targets', id: 'Target' } } : t)),
     );
   }
-  tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));
+  tables.push(dataQualityTable(data.input, view), assumptionsTable(data, locale));
   return {
     title:
       data.year === null
@@ -213,7 +213,9 @@ function overviewTable(data: ReportData, locale: Locale): Table {
         value:
           count(year.total) +
           (year.coverage?.partial ? `, ${formatPartialPeriod({ period: year.period, covered: year.coverage.ranges }, locale)}` : '') +
-          (growth === null ? '' : ` (${growth.sign() > 0 ? '+' : ''}${formatPercent(growth.times(100), 1, locale)} y-o-y)`),
+          (growth === null
+            ? ''
+            : ` (${growth.sign() > 0 ? '+' : ''}${formatPercent(growth.times(100), 1, locale)} ${label(ON_A_YEAR_EARLIER, locale)})`),
       },
     );
   }
@@ -222,7 +224,11 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       figure: { en: 'Estimated spending', id: 'Perkiraan belanja' },
       value: formatMoneyShort(data.spending.result.total.central, locale),
     });
-  for (const { progress: p } of data.targets) rows.push({ figure: `Target ${p.metric} ${p.year}`, value: targetLine(p, locale) });
+  for (const { progress: p } of data.targets)
+    rows.push({
+      figure: { en: `Target ${p.metric} ${p.year}`, id: `Target ${METRIC_NAMES[p.metric].id} ${p.year}` },
+      value: targetLine(p, locale),
+    });
   return {
     id: 'overview',
     title: { en: 'Key figures', id: 'Angka utama' },
@@ -243,7 +249,7 @@ function targetLine(p: Progress, locale: Locale): string {
   const n = (x: Ratio | null) => (p.metric === 'spending' ? formatMoneyShort(BigInt(roundHalfUp(x!, 0)), locale) : formatInt(x!, locale));
   const en = locale === 'en';
   const share = `${formatPercent(p.exact.percentAchieved!, 1, locale)} ${en ? 'of' : 'dari'} ${n(p.exact.target)}`;
-  const verdict = `${label(STATUS_LABELS[p.status], locale)}, ${label(p.band, locale)}`;
+  const verdict = `${label(STATUS_NAMES[p.status], locale)}, ${label(p.band, locale)}`;
   if (p.yearOver) return `${share}: ${verdict}`;
   const projected = `${n(p.exact.projected)} (80%: ${n(p.exact.projectedLow)}–${n(p.exact.projectedHigh)})`;
   return `${share} ${en ? 'to date; projected' : 's.d. tanggal; proyeksi'} ${projected}: ${verdict} ${en ? '(projected)' : '(proyeksi)'}`;
@@ -253,7 +259,8 @@ function thisYear(data: ReportData): ArrivalPeriodRow | undefined {
   return data.arrivals?.years.periods.find((p) => p.period.unit === 'year' && p.period.year === data.year);
 }
 
-function dataQualityTable(input: InputSummary): Table {
+/** Each file read: its kind and format in the reader's words (in CSV, the machine words). */
+function dataQualityTable(input: InputSummary, { locale, machine }: ViewSettings): Table {
   const text = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'text' as const });
   const int = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'int' as const });
   return {
@@ -269,11 +276,13 @@ function dataQualityTable(input: InputSummary): Table {
     ],
     rows: input.files.map((f) => ({
       source: f.source,
-      kind: f.kind,
-      format:
+      kind: machine ? f.kind : label(KIND_NAMES[f.kind], locale),
+      format: label(
         f.sheet !== undefined
-          ? 'xlsx sheet'
-          : `${describeEncoding(f as Required<FileReport>)}, ${describeDelimiter(f.delimiter!)}, ${f.lineEnding}`,
+          ? XLSX_SHEET
+          : fileFormat({ ...(f as Required<FileReport>), encoding: describeEncoding({ encoding: f.encoding!, bom: false }) }),
+        machine ? 'en' : locale,
+      ),
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,
@@ -296,7 +305,10 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
   const rows: [Label, Label][] = [[{ en: 'Report year', id: 'Tahun laporan' }, YEAR_CHOICE[data.yearChoice](data.year)]];
   for (const { progress: p, choice } of data.targets) {
     if (choice) rows.push([{ en: 'Target metric', id: 'Ukuran target' }, choice]);
-    rows.push([bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${p.metric})`), bilingual((l) => formatDate(p.asOf, l))]);
+    rows.push([
+      bilingual((l) => `${l === 'en' ? 'As of' : 'Per tanggal'} (${l === 'en' ? p.metric : METRIC_NAMES[p.metric].id})`),
+      bilingual((l) => formatDate(p.asOf, l)),
+    ]);
   }
   if (data.targets.length) {
     rows.push([

@@ -22,7 +22,8 @@ import type { Kind } from '../model/records';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
 import { bilingual, label } from '../render';
 import type { Label } from '../render/doc';
-import { METRIC_LABELS, type MeasuredTarget } from './progress-view';
+import { METRIC_NAMES, targetSource } from '../render/glossary';
+import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
@@ -357,7 +358,12 @@ function reportMetric(
     const metric = chooseMetric({ ...request, metric: configured.metric }, kinds);
     return {
       metric,
-      choice: metricChoice(metric, { en: `as ${configured.source} for ${year}`, id: `seperti ${configured.source} untuk ${year}` }),
+      choice: metricChoice(
+        metric,
+        bilingual((l) =>
+          l === 'en' ? `as ${configured.source} for ${year}` : `seperti ${label(targetSource(configured.source), l)} untuk ${year}`,
+        ),
+      ),
     };
   }
   const metric = defaultMetric('delegations');
@@ -367,6 +373,6 @@ function reportMetric(
 function metricChoice(metric: Metric, why: Label): Label {
   return bilingual(
     (l) =>
-      `--target ${l === 'en' ? 'counts' : 'menghitung'} ${label(METRIC_LABELS[metric], l)} (${label(why, l)}; ${l === 'en' ? 'both kinds of file read, --metric chooses another' : 'kedua jenis berkas dibaca, --metric memilih yang lain'})`,
+      `--target ${l === 'en' ? 'counts' : 'menghitung'} ${label(METRIC_NAMES[metric], l)} (${label(why, l)}; ${l === 'en' ? 'both kinds of file read, --metric chooses another' : 'kedua jenis berkas dibaca, --metric memilih yang lain'})`,
   );
 }

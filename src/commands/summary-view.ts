@@ -13,6 +13,7 @@
  * A month, quarter or year the data covers only in part is marked (src/model/coverage.ts): its days in
  * the period cell for people, `partial`, `from`, `to` for programs.
  */
+import { GROWTH_NAMES, growthOfTotal } from '../render/glossary';
 import type { InputSummary } from '../ingest/inputs';
 import type { Coverage, PeriodCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
@@ -475,16 +476,8 @@ function delegationNotes(summary: DelegationSummary, top: number | null): Label[
 
 // ---- arrivals ------------------------------------------------------------------------------------
 
-const GROWTH_NAMES: Record<ArrivalUnit, Label> = {
-  month: { en: 'MoM', id: 'm-to-m' },
-  quarter: { en: 'QoQ', id: 'q-to-q' },
-  year: { en: 'YoY', id: 'y-on-y' },
-};
-const YOY = { en: 'YoY', id: 'y-on-y' };
-
 function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
   const pct = (key: string, lbl: Label): Column => ({ key, label: lbl, kind: 'percent', decimals: machine ? 2 : 1 });
-  const prefixed = (prefix: Label, what: Label) => bilingual((l) => `${label(prefix, l)} ${label(what, l)}`);
   const columns: Column[] = [
     { key: 'period', label: { en: 'Period', id: 'Periode' }, kind: 'period' },
     { key: 'domestic', label: { en: 'Domestic', id: 'Nusantara' }, kind: 'int' },
@@ -504,8 +497,8 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
     return columns;
   }
   // On screen, growth of the total only (per segment in CSV and JSON); for years the two coincide.
-  columns.push(pct('totalGrowthPct', prefixed(GROWTH_NAMES[unit], { en: 'total', id: 'total' })));
-  if (unit !== 'year') columns.push(pct('totalYoyGrowthPct', prefixed(YOY, { en: 'total', id: 'total' })));
+  columns.push(pct('totalGrowthPct', growthOfTotal(GROWTH_NAMES[unit])));
+  if (unit !== 'year') columns.push(pct('totalYoyGrowthPct', growthOfTotal(GROWTH_NAMES.yoy)));
   return columns;
 }
 
@@ -606,7 +599,7 @@ function growthNotes(periods: ArrivalPeriodRow[]): Label[] {
   const cases = (basis: GrowthBasis) =>
     periods.flatMap((p) => [
       ...(p.previousBasis === basis ? [{ p, name: GROWTH_NAMES[p.period.unit as ArrivalUnit] }] : []),
-      ...(p.yearOnYearBasis === basis && p.period.unit !== 'year' ? [{ p, name: YOY }] : []),
+      ...(p.yearOnYearBasis === basis && p.period.unit !== 'year' ? [{ p, name: GROWTH_NAMES.yoy }] : []),
     ]);
   const list = (items: ReturnType<typeof cases>, l: Locale) =>
     items.map(({ p, name }) => `${label(name, l)} ${periodText(p, l)}`).join('; ');

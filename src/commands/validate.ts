@@ -12,7 +12,10 @@ import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
 import { checkSources, readSource, totalsOf } from '../ingest/inputs';
 import { escapeControls } from '../messages';
+import { describeEncoding } from '../ingest/decode';
 import { renderJson, writeOutput } from '../render';
+import { ARRIVAL_FORMS, KIND_NAMES, SEGMENT_NAMES, UNCHECKED_TOTALS, fileFormat } from '../render/glossary';
+import { type Locale, label, resolveLocale } from '../render/locale';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
 
 const EXAMPLES = `
@@ -26,6 +29,7 @@ Examples:
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
+  locale?: string;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -39,11 +43,22 @@ export function register(program: Command): void {
     .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--locale <locale>', 'verdicts in id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices([
+        'id',
+        'en',
+      ]),
+    )
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-function verdictLine(f: FileReport): string {
+/** A file's verdict: `FILE: ok: kind, format; N rows read, N valid, N invalid`, in the reader's locale. */
+function verdictLine(f: FileReport, locale: Locale): string {
+  return locale === 'id' ? verdictLineId(f) : verdictLineEn(f);
+}
+
+function verdictLineEn(f: FileReport): string {
   const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
   const form =
     f.arrivalForm === 'bps'
@@ -58,8 +73,39 @@ function verdictLine(f: FileReport): string {
   );
 }
 
+function verdictLineId(f: FileReport): string {
+  const status = f.rowsRejected === 0 ? 'ok' : 'TIDAK SAH';
+  const form =
+    f.arrivalForm === 'bps'
+      ? `bulan ke bawah, tahun ke samping: ${SEGMENT_NAMES[f.segment!].id}, dari ${f.segmentFrom === 'title' ? 'judul' : '--segment'}`
+      : f.arrivalForm && ARRIVAL_FORMS[f.arrivalForm].id;
+  const kind = KIND_NAMES[f.kind].id + (form ? ` (${form})` : '');
+  const format = f.sheet !== undefined ? 'lembar buku kerja xlsx' : label(fileFormat(fileFormatOf(f)), 'id');
+  const unit = f.sheet === undefined ? 'baris' : 'baris lembar';
+  const parts = f.serialDates ? ['tanggal sebagai nomor seri Excel'] : [];
+  const above = (f.headerRow ?? 1) - 1;
+  if (above > 0) parts.push(`judul kolom di ${unit} ${f.headerRow}; ${above === 1 ? `${unit} 1 judul` : `${unit} 1–${above} judul`}`);
+  const total = f.totalRow;
+  if (total) {
+    const what = `${unit} jumlah ${total.line} (${total.label})`;
+    if (total.matches === null) parts.push(`${what} tidak diperiksa: ${UNCHECKED_TOTALS[total.unchecked!]?.id ?? total.unchecked}`);
+    else parts.push(`${what} ${total.matches ? 'sama dengan' : 'berbeda dari'} baris di atasnya`);
+  }
+  if (f.noteRows) parts.push(`${f.noteRows} ${unit} catatan di bawah tabel`);
+  const shape = parts.map((part) => `; ${part}`).join('');
+  return `${f.source}: ${status}: ${kind}, ${format}${shape}; ${f.rowsRead} baris dibaca, ${f.rowsAccepted} sah, ${f.rowsRejected} tidak sah`;
+}
+
+/** Encoding by its display name, for the glossary's fileFormat. */
+function fileFormatOf(f: FileReport) {
+  const encoding = (f.compression ? `${f.compression}, ` : '') + describeEncoding({ encoding: f.encoding!, bom: false });
+  return { encoding, bom: f.bom!, encodingNote: f.encodingNote, delimiter: f.delimiter!, lineEnding: f.lineEnding! };
+}
+
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {
-  const options: InputOptions = inputOptions(flags, configOf(flags));
+  const config = configOf(flags);
+  const options: InputOptions = inputOptions(flags, config);
+  const locale = resolveLocale(flags.locale, config.locale, process.env);
   checkSources(files);
   const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: toStderr });
   const reports: FileReport[] = [];
@@ -88,11 +134,14 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
     const { coverage: _, ...counts } = totals;
     await writeOutput(renderJson({ ...counts, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
   } else {
-    const lines = reports.map(verdictLine);
-    for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);
+    const lines = reports.map((f) => verdictLine(f, locale));
+    const id = locale === 'id';
+    for (const u of unreadable) lines.push(`${u.source}: ${id ? 'TIDAK TERBACA' : 'UNREADABLE'}: ${u.error.replace(`${u.source}: `, '')}`);
     if (files.length > 1) {
       lines.push(
-        `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
+        id
+          ? `total: ${files.length} berkas, ${totals.rowsRead} baris dibaca, ${totals.rowsAccepted} sah, ${totals.rowsRejected} tidak sah`
+          : `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
       );
     }
     await writeOutput(lines.map(escapeControls).join('\n') + '\n');

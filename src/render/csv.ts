@@ -2,32 +2,39 @@
  * CSV (RFC 4180): machine-stable headers (the column keys, camelCase), plain numbers with no grouping,
  * ISO periods and dates, money as whole rupiah, empty for "not available". Several tables are written
  * one after the other, separated by one empty line, each with its own header row.
- * Excel mode (for Indonesian regional settings): `;` delimiter, `,` decimal mark, CRLF, UTF-8 BOM.
+ * Excel mode (for Indonesian regional settings): `;` delimiter, `,` decimal mark, CRLF, UTF-8 BOM; under
+ * `--locale id` also Indonesian headers and words (weekdays, segments, yes/no) from the glossary, as
+ * a spreadsheet is for people. Without --excel the CSV is the same in every locale.
  */
 import { dsvFormat } from 'd3-dsv';
 import { isoDate } from '../model/dates';
 import { periodIso } from '../model/period';
 import { isExact } from '../stats/exact';
 import { type Cell, type Column, type Doc, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
-import { formatPlain } from './locale';
+import { CSV_COLUMN_VALUES, CSV_HEADERS_ID, CSV_OMITTED_ID, CSV_VALUES_ID, sentenceCase, targetSource } from './glossary';
+import { type Locale, formatPeriod, formatPlain, label } from './locale';
 
 export interface CsvOptions {
   excel?: boolean;
   /** Prefix a UTF-8 byte order mark (implied by excel). */
   bom?: boolean;
+  /** With excel, `id` writes Indonesian headers and words. */
+  locale?: Locale;
 }
 
-export function renderCsv(doc: Doc, { excel = false, bom = false }: CsvOptions = {}): string {
+export function renderCsv(doc: Doc, { excel = false, bom = false, locale = 'en' }: CsvOptions = {}): string {
   const newline = excel ? '\r\n' : '\n';
   const decimalMark = excel ? ',' : '.';
   // d3-dsv quotes a field holding the delimiter, a quote, or a line break (CR or LF), doubling its quotes.
   const format = dsvFormat(excel ? ';' : ',');
+  const indonesian = excel && locale === 'id';
   const tables = doc.tables.map((table) => {
-    const { columns } = table;
-    const lines = [format.formatRow(columns.map((c) => c.key))];
+    const columns = indonesian ? table.columns.filter((c) => !CSV_OMITTED_ID.has(c.key)) : table.columns;
+    const lines = [format.formatRow(columns.map((c) => (indonesian ? headerId(c) : c.key)))];
     const cells = columns.map(() => '');
+    const cell = indonesian ? cellId : machineCell;
     for (const row of table.rows) {
-      for (let i = 0; i < columns.length; i++) cells[i] = machineCell(row[columns[i].key] ?? null, columns[i], decimalMark);
+      for (let i = 0; i < columns.length; i++) cells[i] = cell(row[columns[i].key] ?? null, columns[i], decimalMark);
       lines.push(format.formatRow(cells));
     }
     return lines.join(newline) + newline;
@@ -43,6 +50,25 @@ function machineCell(value: Cell, column: Column, decimalMark: '.' | ','): strin
   // A partial period is its ISO period here: the `partial`, `from` and `to` columns say what is covered.
   if (isPartialPeriod(value)) return periodIso(value.period);
   return isPeriod(value) ? periodIso(value) : isoDate(value);
+}
+
+/** A column's Indonesian header: its label when the view gave it one, else the glossary's. */
+function headerId(column: Column): string {
+  const given = label(column.label, 'id');
+  return given !== column.key && given !== '' ? sentenceCase(given) : (CSV_HEADERS_ID[column.key] ?? column.key);
+}
+
+/** A cell under --excel --locale id: a weekday by name, a machine word in Indonesian, else as machineCell. */
+function cellId(value: Cell, column: Column, decimalMark: '.' | ','): string {
+  if (value !== null && typeof value === 'object' && !isExact(value) && isPeriod(value) && value.unit === 'weekday') {
+    return formatPeriod(value, 'id');
+  }
+  const text = machineCell(value, column, decimalMark);
+  if (typeof value !== 'string') return text;
+  const own = CSV_COLUMN_VALUES[column.key]?.[value];
+  if (own) return neutraliseFormula(own.id);
+  if (column.key === 'source') return neutraliseFormula(label(targetSource(value), 'id'));
+  return Object.hasOwn(CSV_VALUES_ID, value) ? CSV_VALUES_ID[value] : text;
 }
 
 /**
