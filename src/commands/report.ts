@@ -317,7 +317,7 @@ function measureTargets(
       section: 'progress',
       reason: {
         en: `Target progress left out: no target for ${year} (give --target N or targets in --config).`,
-        id: `Capaian target tidak ditampilkan: tidak ada target ${year} (beri --target N atau targets di --config).`,
+        id: `Capaian target tidak ditampilkan: tidak ada target ${year} (beri --target N atau "targets" di --config).`,
       },
     });
     return [];

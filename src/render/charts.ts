@@ -116,9 +116,9 @@ function categoryOf(cell: unknown): Label | Period | PartialPeriod {
 
 const FIGURE_NAMES = {
   actual: { id: 'Realisasi s.d. tanggal', en: 'Actual to date' },
-  expectedLinear: { id: 'Seharusnya s.d. tanggal (linier)', en: 'Expected to date (linear)' },
+  expectedLinear: { id: 'Seharusnya s.d. tanggal (linear)', en: 'Expected to date (linear)' },
   expectedSeasonal: { id: 'Seharusnya s.d. tanggal (musiman)', en: 'Expected to date (seasonal)' },
-  projectedLinear: { id: 'Proyeksi akhir tahun (linier)', en: 'Projected year-end (linear)' },
+  projectedLinear: { id: 'Proyeksi akhir tahun (linear)', en: 'Projected year-end (linear)' },
   projectedSeasonal: { id: 'Proyeksi akhir tahun (musiman)', en: 'Projected year-end (seasonal)' },
   projected: { id: 'Proyeksi akhir tahun', en: 'Projected year-end' },
   interval: { id: 'interval 80%', en: '80% interval' },

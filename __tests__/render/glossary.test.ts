@@ -1,0 +1,118 @@
+/**
+ * Indonesian throughout: every command is run over the sample and fixture data in both locales, and
+ * no word of the English output may appear in the Indonesian one unless the glossary allows it
+ * (SHARED_WORDS: names, formulas, loanwords) or the data holds it (names of places and offices).
+ * Flags (`--year`), config keys (`"targets"`), file names and HTML markup are left out of both before the words are compared.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHARED_WORDS } from '../../src/render/glossary';
+import { ROOT, visitstat } from '../helpers/cli';
+
+const SAMPLE = readdirSync(join(ROOT, 'fixtures', 'sample')).map((f) => `fixtures/sample/${f}`);
+const DELEGATIONS = SAMPLE.filter((f) => f.includes('delegations'));
+const ARRIVALS = SAMPLE.filter((f) => f.includes('arrivals'));
+const CONFIG = ['--config', 'fixtures/config/targets.json'];
+const FIXTURES = ['fixtures/messy/arrivals-long.csv', 'fixtures/excel/bps-2016-2017.xlsx', 'fixtures/excel/rekap-2016.xlsx'];
+
+const GROUPINGS = ['month', 'quarter', 'year', 'weekday', 'origin', 'region', 'type', 'purpose', 'year,type'];
+const EXCEL = ['--format', 'csv', '--excel'];
+
+/** Each run: the arguments, to which `--locale en|id` is added. */
+const RUNS: string[][] = [
+  ['summary', ...SAMPLE],
+  ...GROUPINGS.map((g) => ['summary', '--group-by', g, ...SAMPLE]),
+  ['summary', '--group-by', 'origin', '--top', '3', ...EXCEL, ...DELEGATIONS],
+  ['summary', '--group-by', 'weekday', ...EXCEL, ...DELEGATIONS],
+  ['summary', '--group-by', 'quarter', '--format', 'markdown', ...SAMPLE],
+  ['summary', '--group-by', 'year', ...FIXTURES],
+  ['summary', '--group-by', 'month', ...EXCEL, ...ARRIVALS],
+  ['spending', ...SAMPLE],
+  ['spending', '--group-by', 'quarter', '--format', 'markdown', ...SAMPLE],
+  ['spending', '--basis', 'night', '--nights', '2', '--domestic-rate', '1000000..2000000', ...SAMPLE],
+  ['spending', '--year', '2017', ...EXCEL, ...SAMPLE],
+  ['progress', ...CONFIG, ...SAMPLE],
+  ['progress', '--target', '50000', '--year', '2018', '--as-of', '2018-06-30', ...DELEGATIONS],
+  ['progress', '--target', '4000000', '--format', 'markdown', ...ARRIVALS],
+  ['progress', ...CONFIG, ...EXCEL, ...SAMPLE],
+  ['validate', ...SAMPLE, 'fixtures/messy/bad-rows.csv', 'fixtures/messy/windows-1252.csv', ...FIXTURES],
+  ['report', ...CONFIG, ...SAMPLE],
+  ['report', ...CONFIG, '--format', 'markdown', ...SAMPLE],
+  ['report', ...CONFIG, '--format', 'html', ...SAMPLE],
+  ['report', ...CONFIG, ...EXCEL, ...SAMPLE],
+  ['report', '--year', '2018', '--target', '50000', '--format', 'html', ...SAMPLE],
+  ['report', '--year', '2016', ...CONFIG, '--format', 'markdown', ...SAMPLE],
+];
+
+/** What a reader reads: no markup, flags or file names. */
+function prose(text: string): string {
+  return text
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#?\w+;/g, ' ')
+    .replace(/--[a-z][a-z-]*/g, ' ')
+    .replace(/"[a-z]+"/g, ' ')
+    .replace(/\S+\.(csv|xlsx|json)(\[[^\]]*\])?/g, ' ')
+    .replace(/^visitstat: /gm, '');
+}
+
+/** Words of two letters or more, lower-cased. */
+function words(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}{2,}/gu) ?? []) as string[]);
+}
+
+const dataFiles = [...SAMPLE, 'fixtures/messy/arrivals-long.csv', 'fixtures/messy/bad-rows.csv', 'fixtures/messy/windows-1252.csv'];
+const excelExports = readdirSync(join(ROOT, 'fixtures', 'excel'))
+  .filter((f) => f.endsWith('.csv'))
+  .map((f) => `fixtures/excel/${f}`);
+const DATA_WORDS = words([...dataFiles, ...excelExports].map((f) => readFileSync(join(ROOT, f), 'latin1')).join('\n'));
+const ALLOWED = new Set([...SHARED_WORDS, ...DATA_WORDS]);
+
+function output(args: string[], locale: 'en' | 'id'): string {
+  const result = visitstat([...args, '--locale', locale]);
+  if (result.code !== 0 && !args.includes('fixtures/messy/bad-rows.csv')) throw new Error(`${args.join(' ')}: ${result.stderr}`);
+  return prose(result.stdout);
+}
+
+/** English words (of the English output) found in the Indonesian output, with a line showing each. */
+function leaks(args: string[]): string[] {
+  const english = words(output(args, 'en'));
+  const indonesian = output(args, 'id');
+  return [...words(indonesian)]
+    .filter((w) => english.has(w) && !ALLOWED.has(w))
+    .map(
+      (w) =>
+        `${w}: ${indonesian
+          .split('\n')
+          .find((line) => words(line).has(w))
+          ?.trim()
+          .slice(0, 120)}`,
+    );
+}
+
+test.each(RUNS.map((args) => [args.filter((a) => !a.startsWith('fixtures/')).join(' '), args]))(
+  'no English under --locale id: %s',
+  (_name, args) => {
+    expect(leaks(args as string[])).toEqual([]);
+  },
+);
+
+test('the check finds English: the English report against itself', () => {
+  const english = output(['report', ...CONFIG, ...SAMPLE], 'en');
+  const found = [...words(english)].filter((w) => !ALLOWED.has(w));
+  expect(found).toEqual(expect.arrayContaining(['visitors', 'spending', 'arrivals', 'assumptions']));
+});
+
+test('CSV without --excel and JSON are the same in both locales', () => {
+  const runs = [
+    ['summary', '--group-by', 'weekday', '--format', 'csv', ...SAMPLE],
+    ['spending', '--format', 'csv', ...SAMPLE],
+    ['progress', ...CONFIG, '--format', 'csv', ...SAMPLE],
+    ['report', ...CONFIG, '--format', 'json', ...SAMPLE],
+  ];
+  for (const args of runs) {
+    const en = visitstat([...args, '--locale', 'en']).stdout;
+    expect(en).toMatch(/monday|ofWhichDelegations|config targets\[0\]|"command": "report"/);
+    expect(visitstat([...args, '--locale', 'id']).stdout).toBe(en);
+  }
+});
