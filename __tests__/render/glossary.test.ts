@@ -116,3 +116,28 @@ test('CSV without --excel and JSON are the same in both locales', () => {
     expect(visitstat([...args, '--locale', 'id']).stdout).toBe(en);
   }
 });
+
+test('headings and column labels are in sentence case in both locales', () => {
+  const runs = [
+    ['report', ...CONFIG, '--format', 'markdown', ...SAMPLE],
+    ['progress', ...CONFIG, '--format', 'markdown', ...SAMPLE],
+    ['summary', '--group-by', 'quarter', '--format', 'markdown', ...SAMPLE],
+  ];
+  for (const args of runs) {
+    for (const locale of ['en', 'id']) {
+      const lines = visitstat([...args, '--locale', locale]).stdout.split('\n');
+      const headings = lines.filter((line) => line.startsWith('#')).map((line) => line.replace(/^#+ /, ''));
+      // A Markdown table's header row is the line above its |---| rule.
+      const labels = lines.flatMap((line, i) =>
+        /^\|\s*:?-/.test(lines[i + 1] ?? '')
+          ? line
+              .split('|')
+              .map((cell) => cell.trim())
+              .filter(Boolean)
+          : [],
+      );
+      expect(headings.length + labels.length).toBeGreaterThan(10);
+      expect([...headings, ...labels].filter((text) => /^\p{Ll}/u.test(text))).toEqual([]);
+    }
+  }
+});
