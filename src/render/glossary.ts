@@ -149,7 +149,7 @@ export const CSV_HEADERS_ID: Record<string, string> = {
   totalYoyGrowthPct: 'Pertumbuhan tahunan total (%)',
   growthBasis: 'Dasar pertumbuhan',
   yoyGrowthBasis: 'Dasar pertumbuhan tahunan',
-  partial: 'Sebagian',
+  partial: 'Periode sebagian',
   from: 'Dari',
   to: 'Sampai',
   basis: 'Dasar',
