@@ -96,7 +96,7 @@ describe('report on the sample data', () => {
     expect(chart.match(/class="mark s0 partial"[^>]*data-value="(\d+)"/)?.[1]).toBe('2211');
     expect(chart.match(/class="mark s0"/g)).toHaveLength(7);
     expect(chart).toContain('<g class="hatch">');
-    expect(chart).toContain('hatched: a period the data covers only in part');
+    expect(chart).toContain('Hatched: a period the data covers only in part');
   });
 
   it("writes its CSV tables with the decimals of the commands they come from: summary's two", () => {

@@ -121,7 +121,7 @@ const FIGURE_NAMES = {
   projectedLinear: { id: 'Proyeksi akhir tahun (linear)', en: 'Projected year-end (linear)' },
   projectedSeasonal: { id: 'Proyeksi akhir tahun (musiman)', en: 'Projected year-end (seasonal)' },
   projected: { id: 'Proyeksi akhir tahun', en: 'Projected year-end' },
-  interval: { id: 'interval 80%', en: '80% interval' },
+  interval: { id: 'Interval 80%', en: '80% interval' },
 };
 
 /**
@@ -176,7 +176,7 @@ export function renderChartSvg(chart: Chart, locale: Locale): string {
 }
 
 const PARTIAL_LEGEND = {
-  name: { en: 'hatched: a period the data covers only in part', id: 'arsir: periode yang hanya sebagian tercakup data' },
+  name: { en: 'Hatched: a period the data covers only in part', id: 'Arsir: periode yang hanya sebagian tercakup data' },
   cssClass: 'partial',
 };
 
