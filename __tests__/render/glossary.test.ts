@@ -4,10 +4,12 @@
  * (SHARED_WORDS: names, formulas, loanwords) or the data holds it (names of places and offices).
  * Flags (`--year`), config keys (`"targets"`), file names and HTML markup are left out of both before the words are compared.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHARED_WORDS } from '../../src/render/glossary';
 import { ROOT, visitstat } from '../helpers/cli';
+import { readWorkbook } from '../helpers/openpyxl';
 
 const SAMPLE = readdirSync(join(ROOT, 'fixtures', 'sample')).map((f) => `fixtures/sample/${f}`);
 const DELEGATIONS = SAMPLE.filter((f) => f.includes('delegations'));
@@ -96,6 +98,27 @@ test.each(RUNS.map((args) => [args.filter((a) => !a.startsWith('fixtures/')).joi
     expect(leaks(args as string[])).toEqual([]);
   },
 );
+
+test.each([
+  ['summary', '--group-by', 'weekday', ...SAMPLE],
+  ['spending', '--group-by', 'quarter', ...SAMPLE],
+  ['progress', ...CONFIG, ...SAMPLE],
+])('no English in an xlsx workbook under --locale id: %s %s %s', (...args) => {
+  const folder = mkdtempSync(join(tmpdir(), 'visitstat-glossary-'));
+  try {
+    const text = (locale: string) => {
+      const path = join(folder, `${locale}.xlsx`);
+      expect(visitstat([...args, '--locale', locale, '-o', path]).code).toBe(0);
+      const sheets = readWorkbook(path);
+      return prose(sheets.flatMap((s) => [s.name, ...s.rows.flat().map((c) => (typeof c.value === 'string' ? c.value : ''))]).join('\n'));
+    };
+    const english = words(text('en'));
+    expect(english).toContain('visitors');
+    expect([...words(text('id'))].filter((w) => english.has(w) && !ALLOWED.has(w))).toEqual([]);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
 
 test('the check finds English: the English report against itself', () => {
   const english = output(['report', ...CONFIG, ...SAMPLE], 'en');
