@@ -51,9 +51,10 @@ Examples:
 
 The year defaults to the latest year with data of every kind read (delegations and arrivals), else
 the latest year in the data; a --year the data has no rows of is an error (exit 1) naming the years
-it has. Targets come from --target or from the config file's targets for that year. --target
-without --metric counts visitors for delegation logs, total for arrivals; with both kinds of file, what
-the config's target for the year counts, else delegation visitors, and the report says which. --as-of applies to target progress; --from/--to cut the
+it has. Targets come from --target or from the config file's targets for that year. --target without
+--metric counts visitors for delegation logs, total for arrivals; with both kinds of file, what the
+config's target for the year counts (of several, the one of the same value), else delegation
+visitors, and the report says which. --as-of applies to target progress; --from/--to cut the
 data itself. Spending rates, basis, bands and tolerance come from the config file.`;
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
@@ -343,8 +344,8 @@ function measureTargets(
 
 /**
  * The metric a target counts. --target without --metric, with both kinds of file read, counts what
- * the config's target for the year counts, else the delegation log's visitors (the visitors a
- * delegation target is set in); the choice is said in the report, never made silently.
+ * the config's target for the year counts (of several, the one of the same value), else the
+ * delegation log's visitors; the choice is said in the report, never made silently.
  */
 function reportMetric(
   request: TargetRequest,
@@ -353,7 +354,9 @@ function reportMetric(
   configTargets: readonly TargetRequest[],
 ): { metric: Metric; choice?: Label } {
   if (request.metric !== undefined || kinds.size < 2) return { metric: chooseMetric(request, kinds) };
-  const configured = configTargets.find((t) => t.year === year && t.metric !== undefined);
+  // The config's target for the year; of several, the one of the same value.
+  const forYear = configTargets.filter((t) => t.year === year && t.metric !== undefined);
+  const configured = forYear.length === 1 ? forYear[0] : forYear.find((t) => t.value === request.value);
   if (configured?.metric) {
     const metric = chooseMetric({ ...request, metric: configured.metric }, kinds);
     return {

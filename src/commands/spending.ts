@@ -1,5 +1,5 @@
 /**
- * visitstat spending FILES [--group-by month|quarter|year] [--basis visit|night] [--nights N]
+ * visitstat spending FILES [--year Y] [--group-by month|quarter|year] [--basis visit|night] [--nights N]
  *                          [--domestic-rate R] [--foreign-rate R] [--delegation-rate R]
  *
  * Estimated spending = visitors (or visitor-nights) x average spending per visitor, per segment and

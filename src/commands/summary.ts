@@ -1,5 +1,5 @@
 /**
- * visitstat summary FILES
+ * visitstat summary FILES [--year Y] [--group-by DIMS] [--top N]
  *
  * Delegations: delegations, visitors, mean / median / P25 / P75 / P90 / min / max / sample standard
  * deviation of group size, visitor-nights and average stay, overall or per --group-by group (crossed,
