@@ -47,7 +47,7 @@ export interface InputFlags {
   dateFormat?: DateFormat;
   from?: string;
   to?: string;
-  /** `--year Y`: short for `--from Y --to Y`, on commands whose own --year means something else not. */
+  /** `--year Y`: short for `--from Y --to Y` (summary, spending, validate; progress and report have their own --year). */
   year?: string;
   skipInvalid?: boolean;
   rejects?: string;
