@@ -44,6 +44,7 @@ const RUNS: string[][] = [
   ['report', ...CONFIG, ...EXCEL, ...SAMPLE],
   ['report', '--year', '2018', '--target', '50000', '--format', 'html', ...SAMPLE],
   ['report', '--year', '2016', ...CONFIG, '--format', 'markdown', ...SAMPLE],
+  ['report', '--format', 'markdown', 'fixtures/messy/excel-id.csv', 'fixtures/messy/windows-1252.csv'],
 ];
 
 /** What a reader reads: no markup, flags or file names. */
@@ -63,7 +64,7 @@ function words(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}{2,}/gu) ?? []) as string[]);
 }
 
-const dataFiles = [...SAMPLE, 'fixtures/messy/arrivals-long.csv', 'fixtures/messy/bad-rows.csv', 'fixtures/messy/windows-1252.csv'];
+const dataFiles = [...SAMPLE, ...['arrivals-long', 'bad-rows', 'windows-1252', 'excel-id'].map((name) => `fixtures/messy/${name}.csv`)];
 const excelExports = readdirSync(join(ROOT, 'fixtures', 'excel'))
   .filter((f) => f.endsWith('.csv'))
   .map((f) => `fixtures/excel/${f}`);
