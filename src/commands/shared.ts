@@ -9,7 +9,7 @@ import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
 import { parseEncodingOption } from '../ingest/decode';
 import { parseMapOption } from '../ingest/headers';
-import { type InputSummary, readInputs } from '../ingest/inputs';
+import { type Diagnostics, type InputSummary, readInputs } from '../ingest/inputs';
 import type { InputOptions } from '../ingest/reader';
 import { parseDelimiterOption } from '../ingest/sniff';
 import type { DateFormat } from '../ingest/values';
@@ -29,6 +29,7 @@ import {
   formatFromPath,
   formatInt,
   formatsFor,
+  label,
   renderDoc,
   resolveLocale,
   shouldColor,
@@ -109,7 +110,7 @@ export interface OutputFlags {
   color?: boolean;
   excel?: boolean;
   bom?: boolean;
-  /** Only where the command offers it (report): print nothing on success. */
+  /** With -o: print nothing on success (the counts line and warnings are shown only if the command fails). */
   quiet?: boolean;
 }
 
@@ -123,7 +124,18 @@ export function addOutputOptions(cmd: Command): Command {
     )
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
-    .option('--bom', 'CSV with a UTF-8 BOM');
+    .option('--bom', 'CSV with a UTF-8 BOM')
+    .addOption(quietOption());
+}
+
+/** Every command's `--quiet`: with -o, nothing on stderr unless the command fails. */
+export function quietOption(): Option {
+  return new Option('-q, --quiet', 'with -o: print nothing on success (the counts, warnings and errors only if it fails)');
+}
+
+/** --quiet needs somewhere else for the output to go. */
+export function checkQuiet(flags: { quiet?: boolean; output?: string }, command: string): void {
+  if (flags.quiet && !flags.output) throw new UsageError(`--quiet needs -o FILE: without it the ${command} itself is printed`);
 }
 
 /** What a view needs to know of the output: whether it is for programs, and the reader's language. */
@@ -164,11 +176,20 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
   };
 }
 
-/** Renders a command's output in the chosen format and writes it (atomically with -o). */
-export async function emit(rendered: Rendered, output: OutputSettings): Promise<void> {
+/**
+ * Renders a command's output in the chosen format and writes it (atomically with -o), after the
+ * diagnostics every command gives in every format: the counts line, then the view's own lines.
+ */
+export async function emit(rendered: Rendered, output: OutputSettings, input: InputSummary, diagnostics: Diagnostics): Promise<void> {
   // First, so that a reader that closes the pipe early cannot race them.
-  for (const line of rendered.stderr ?? []) toStderr(line);
+  diagnostics(countsLine(input, output.locale));
+  for (const line of rendered.stderr ?? []) diagnostics(line);
   await writeOutput(renderDoc(output.format, rendered, output), output.path);
+}
+
+/** The rows read / accepted / rejected line on stderr: `visitstat: Rows read 345, accepted 345, rejected 0 — 1 file`. */
+export function countsLine(input: InputSummary, locale: Locale): string {
+  return `visitstat: ${label(inputFooter(input), locale)}`;
 }
 
 /** What a command adds to the pipeline. */
@@ -192,7 +213,7 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
   flags: F,
   pipeline: Pipeline<F, O, N, R>,
 ): Promise<void> {
-  if (flags.quiet && !flags.output) throw new UsageError(`--quiet needs -o FILE: without it the ${command.name()} itself is printed`);
+  checkQuiet(flags, command.name());
   const config = configOf(flags);
   const output = outputSettings(flags, config, command.name());
   const read = inputOptions(flags, config);
@@ -206,7 +227,7 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
     const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
     const input = await readInputs(files, { options: { ...read, fields: pipeline.fields(options) }, sink, spec, policy, diagnostics });
     const result = pipeline.result(sink, input, options, read);
-    await emit(pipeline.view(result, output), output);
+    await emit(pipeline.view(result, output), output, input, diagnostics);
     pipeline.done?.(result);
   } catch (error) {
     held.forEach(toStderr);

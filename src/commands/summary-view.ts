@@ -5,7 +5,7 @@
  * - For people (table, markdown): labelled unknown and "other" values, the overall figures above the
  *   groups, totals and notes that say how figures were computed.
  * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
- *   unknown is empty. The input counts go to stderr.
+ *   unknown is empty. The input counts go to stderr (as for every command: commands/shared.ts).
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
  * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree.
  */
@@ -78,13 +78,9 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** summary's output: the Doc, the JSON, and for a rows-only format the input counts on stderr. */
+/** summary's output: the Doc and the JSON. */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
-  return {
-    doc: summaryDoc(result, view),
-    json: summaryJson(result),
-    stderr: view.rowsOnly ? [`visitstat: ${label(inputFooter(result.input), view.locale)}`] : [],
-  };
+  return { doc: summaryDoc(result, view), json: summaryJson(result) };
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------

@@ -11,10 +11,10 @@ import { describeEncoding } from '../ingest/decode';
 import { describeDelimiter } from '../ingest/sniff';
 import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, displayName, readFile } from '../ingest/reader';
-import { checkSources, totalsOf } from '../ingest/inputs';
+import { type Diagnostics, checkSources, totalsOf } from '../ingest/inputs';
 import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
-import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
+import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
 
 const EXAMPLES = `
 Examples:
@@ -25,6 +25,8 @@ Examples:
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
+  output?: string;
+  quiet?: boolean;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -38,6 +40,8 @@ export function register(program: Command): void {
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the verdicts to FILE atomically instead of stdout (- for stdout)')
+    .addOption(quietOption())
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
@@ -52,9 +56,22 @@ function verdictLine(f: FileReport): string {
 }
 
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {
+  checkQuiet(flags, 'validation');
   const options: InputOptions = inputOptions(flags, configOf(flags));
   checkSources(files);
-  const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: toStderr });
+  // --quiet: diagnostics are kept back, and shown only if the validation fails.
+  const held: string[] = [];
+  const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
+  try {
+    await validateWith(files, flags, options, diagnostics);
+  } catch (e) {
+    held.forEach(toStderr);
+    throw e;
+  }
+}
+
+async function validateWith(files: string[], flags: ValidateFlags, options: InputOptions, diagnostics: Diagnostics): Promise<void> {
+  const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: diagnostics });
   const reports: FileReport[] = [];
   const unreadable: { source: string; error: string }[] = [];
   try {
@@ -65,7 +82,7 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
         // An output that cannot be written stops everything; a file that cannot be read is a verdict.
         if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;
         unreadable.push({ source: displayName(source), error: e.message });
-        toStderr(`visitstat: ${e.message}`);
+        diagnostics(`visitstat: ${e.message}`);
       }
     }
   } catch (e) {
@@ -74,8 +91,9 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   }
   log.close();
   const totals = totalsOf(reports);
+  diagnostics(countsLine(totals, 'en') + (unreadable.length > 0 ? `, ${plural(unreadable.length, 'unreadable file')}` : ''));
   if (flags.format === 'json') {
-    await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+    await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }), flags.output);
   } else {
     const lines = reports.map(verdictLine);
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);
@@ -84,7 +102,7 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
         `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
       );
     }
-    await writeOutput(lines.map(escapeControls).join('\n') + '\n');
+    await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
   }
   if (totals.rowsRejected > 0 || unreadable.length > 0) {
     const parts = [];
