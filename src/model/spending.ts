@@ -14,7 +14,7 @@ import { multiplyCount, type Rupiah } from './money';
 import { periodFromKey, type Period } from './period';
 import type { RateRange, RateTable } from './rates';
 import type { ArrivalRow, DelegationRow } from './records';
-import { InputError } from '../errors';
+import { exactSum } from './exact';
 
 export type SpendingUnit = 'month' | 'quarter' | 'year';
 export type Basis = 'visit' | 'night';
@@ -128,6 +128,7 @@ interface LineAcc {
 }
 
 const SEGMENT_ORDER: readonly LineSegment[] = ['domestic', 'foreign', 'delegations'];
+const SEGMENT_WORDS: Record<LineSegment, string> = { domestic: 'domestic', foreign: 'foreign', delegations: 'delegation' };
 
 /** A SpendingEstimator's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface SpendingData {
@@ -266,8 +267,8 @@ export class SpendingEstimator {
     const { rate } = acc;
     return {
       segment: acc.segment,
-      visitors: exactCount(acc.visitors),
-      units: exactCount(acc.units),
+      visitors: exactSum(acc.visitors, `the ${SEGMENT_WORDS[acc.segment]} visitors of a period`),
+      units: exactSum(acc.units, `the ${SEGMENT_WORDS[acc.segment]} visitor-nights of a period`),
       basis: this.options.basis,
       nightsEach: this.options.basis === 'night' ? acc.nightsEach : null,
       rate,
@@ -300,12 +301,6 @@ function periodKeyOf(date: CalDate, unit: SpendingUnit): number {
   }
 }
 
-/** Counts are `number`: past 2^53 a sum may have rounded, and an estimate built on it would not be exact. */
-function exactCount(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new InputError(`a count of ${n} is too large to add up exactly (above 2^53)`);
-  return n;
-}
-
 function byDisplayOrder(a: LineAcc, b: LineAcc): number {
   return SEGMENT_ORDER.indexOf(a.segment) - SEGMENT_ORDER.indexOf(b.segment) || a.firstDateKey - b.firstDateKey;
 }
@@ -328,8 +323,14 @@ function segmentTotals(periods: readonly SpendingPeriod[], inTotal: (s: LineSegm
     return [
       {
         segment,
-        visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
-        units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
+        visitors: exactSum(
+          mine.reduce((n, line) => n + line.visitors, 0),
+          `the ${SEGMENT_WORDS[segment]} visitors of all periods`,
+        ),
+        units: exactSum(
+          mine.reduce((n, line) => n + line.units, 0),
+          `the ${SEGMENT_WORDS[segment]} visitor-nights of all periods`,
+        ),
         estimate: sumEstimates(mine.map((line) => line.estimate)),
         inTotal: inTotal(segment),
       },

@@ -10,6 +10,7 @@
  */
 import { type Period, periodFromKey, periodKey, previousPeriod, samePeriodLastYear } from './period';
 import type { ArrivalRow, Segment } from './records';
+import { exactSum } from './exact';
 import { periodKeyOfDate } from './summary-keys';
 
 export type ArrivalUnit = 'month' | 'quarter' | 'year';
@@ -103,7 +104,10 @@ export class ArrivalSummarizer {
 
   result(): ArrivalSummary {
     const periods = [...this.counts.keys()].sort((a, b) => a - b).map((key) => this.periodRow(key));
-    return { unit: this.unit, periods, totals: totalsOf(periods) };
+    const totals = totalsOf(periods);
+    // Every figure is at most the sum of both segments over all periods.
+    exactSum((totals.domestic ?? 0) + (totals.foreign ?? 0), 'the arrivals (domestic and foreign, all periods)');
+    return { unit: this.unit, periods, totals };
   }
 
   private periodRow(key: number): ArrivalPeriodRow {

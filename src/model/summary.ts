@@ -21,6 +21,7 @@
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
 import type { Description } from '../stats/describe';
+import { exactSum } from './exact';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
@@ -177,7 +178,7 @@ export class DelegationSummarizer {
       case Route.Overall:
         return this.overall.add(row.people, row.nights);
       case Route.Period:
-        this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people).add(row.people, row.nights);
+        this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim)).add(row.people, row.nights);
         break;
       case Route.Category:
         return this.addValue(this.read!(row), row);
@@ -198,7 +199,7 @@ export class DelegationSummarizer {
       this.overall.add(row.people, row.nights);
       return this.addToEach(value as readonly string[], row);
     }
-    this.categoryGroup(value as string | null, row.people).add(row.people, row.nights);
+    this.categoryGroup(value as string | null).add(row.people, row.nights);
     this.overall.addNights(row.people, row.nights);
   }
 
@@ -210,12 +211,12 @@ export class DelegationSummarizer {
     const { values, codes } = batch;
     if (this.route === Route.Period) {
       const dim = this.dims[0] as PeriodDim;
-      return this.addByCode(batch, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]));
+      return this.addByCode(batch, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim)));
     }
     if (this.route === Route.Category && !this.fansOut) {
       const field = this.category!;
       const column = values[field] as readonly (string | null)[];
-      return this.addByCode(batch, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
+      return this.addByCode(batch, codes[field], (i) => this.categoryGroup(column[i]));
     }
     for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
   }
@@ -288,7 +289,7 @@ export class DelegationSummarizer {
     const groups = this.mergeIntoOther(leaves, order)
       .sort((a, b) => this.compareParts(a.parts, b.parts, ranks))
       .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: statsOf(leaf.acc) }));
-    return { groupBy: [...this.dims], overall: this.overallStats(leaves), groups, otherValues: this.otherValues(order) };
+    return { groupBy: [...this.dims], overall: exactOverall(this.overallStats(leaves)), groups, otherValues: this.otherValues(order) };
   }
 
   private overallStats(leaves: Leaf[]): GroupStats {
@@ -313,7 +314,7 @@ export class DelegationSummarizer {
     return [{ dim: this.dims[0] as CategoryDim, visitors }];
   }
 
-  private periodGroup(key: number | null, people: number): GroupAccumulator {
+  private periodGroup(key: number | null): GroupAccumulator {
     if (key !== null) {
       const slot = key - this.slotBase;
       if (slot >= 0 && slot < this.slots.length) {
@@ -323,7 +324,7 @@ export class DelegationSummarizer {
     }
     let acc = this.byPeriod.get(key);
     if (acc === undefined) {
-      acc = this.newLeaf([key], people);
+      acc = this.newLeaf([key]);
       if (!this.placeInSlots(key, acc)) this.byPeriod.set(key, acc);
     }
     return acc;
@@ -346,23 +347,22 @@ export class DelegationSummarizer {
     return true;
   }
 
-  private categoryGroup(value: string | null, people: number): GroupAccumulator {
+  private categoryGroup(value: string | null): GroupAccumulator {
     let acc = this.byValue.get(value);
-    if (acc === undefined) this.byValue.set(value, (acc = this.newLeaf([value], people)));
+    if (acc === undefined) this.byValue.set(value, (acc = this.newLeaf([value])));
     return acc;
   }
 
   /** A delegation counts once in each of a list field's values; with none, in the unknown value. */
   private addToEach(values: readonly string[], row: DelegationRow): void {
-    if (values.length === 0) return this.categoryGroup(null, row.people).add(row.people, row.nights);
+    if (values.length === 0) return this.categoryGroup(null).add(row.people, row.nights);
     for (let i = 0; i < values.length; i++) {
-      if (!isRepeatedValue(values, i)) this.categoryGroup(values[i], row.people).add(row.people, row.nights);
+      if (!isRepeatedValue(values, i)) this.categoryGroup(values[i]).add(row.people, row.nights);
     }
   }
 
-  /** A group for one dimension; refuses first a size its sample would refuse, so that no empty group is left behind. */
-  private newLeaf(parts: KeyPart[], people: number): GroupAccumulator {
-    checkSize(people);
+  /** A group for one dimension. */
+  private newLeaf(parts: KeyPart[]): GroupAccumulator {
     const acc = new GroupAccumulator();
     this.leaves.push({ parts, acc });
     return acc;
@@ -375,7 +375,7 @@ export class DelegationSummarizer {
       case Route.Overall:
         throw new Error('no groups without dimensions');
       case Route.Period:
-        return this.periodGroup(part as number | null, 0);
+        return this.periodGroup(part as number | null);
       case Route.Tree: {
         let node = this.root;
         for (let depth = 0; depth < parts.length - 1; depth++) {
@@ -388,7 +388,7 @@ export class DelegationSummarizer {
         return acc;
       }
       default:
-        return this.categoryGroup(part as string | null, 0);
+        return this.categoryGroup(part as string | null);
     }
   }
 
@@ -587,9 +587,14 @@ function collectLeaves(node: Node, depth: number, prefix: KeyPart[] = [], out: L
   return out;
 }
 
-/** The check IntSample.add makes, made before a group is created for the size. */
-function checkSize(people: number): void {
-  if ((people | 0) !== people) throw new RangeError(`${people} does not fit a 32-bit integer`);
+/**
+ * The overall figures, refused when its sums are past 2^53 − 1 (model/exact.ts): every group's sums,
+ * and the visitors per category the groups are ordered by, are at most the overall ones.
+ */
+function exactOverall(stats: GroupStats): GroupStats {
+  exactSum(stats.sum, "the delegations' people");
+  if (stats.visitorNights !== null) exactSum(stats.visitorNights, "the delegations' visitor-nights (people x nights)");
+  return stats;
 }
 
 /** One dimension has a route of its own, a period's or a category's; several share the tree. */
