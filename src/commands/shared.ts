@@ -35,7 +35,10 @@ import {
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary } from './parse';
+import { checksNotes } from './checks-view';
+import { parseBoundary, parsePlausible } from './parse';
+import { OVERLAP_POLICIES, type OverlapPolicy } from '../model/arrival-ledger';
+import { today } from '../ingest/checks';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -49,6 +52,7 @@ export interface InputFlags {
   skipInvalid?: boolean;
   rejects?: string;
   config?: string;
+  onOverlap?: OverlapPolicy;
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -62,7 +66,13 @@ export function addInputOptions(cmd: Command): Command {
     .option('--to <date>', 'only rows on or before this date (inclusive)')
     .option('--skip-invalid', 'go on without invalid rows (says how many were skipped)')
     .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason (atomically, as -o)')
-    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance')
+    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance, plausible bounds')
+    .addOption(
+      new Option(
+        '--on-overlap <choice>',
+        'an arrival figure given twice for a period and segment: error (default), or count the first, the last, or their sum',
+      ).choices(OVERLAP_POLICIES),
+    )
     .hook('preAction', openOutputs);
 }
 
@@ -93,6 +103,11 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     dateFormat,
     from,
     to,
+    checks: {
+      onOverlap: flags.onOverlap ?? config.onOverlap ?? 'error',
+      plausible: parsePlausible(config.plausible),
+      today: today(),
+    },
   };
 }
 
@@ -183,6 +198,8 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
 export async function emit(rendered: Rendered, output: OutputSettings, input: InputSummary, diagnostics: Diagnostics): Promise<void> {
   // First, so that a reader that closes the pipe early cannot race them.
   diagnostics(countsLine(input, output.locale));
+  // What the checks found: in the document's notes, but a rows-only format (CSV) has no room for them.
+  if (output.rowsOnly) for (const note of checksNotes(input.checks)) diagnostics(`visitstat: ${label(note, output.locale)}`);
   for (const line of rendered.stderr ?? []) diagnostics(line);
   await writeOutput(renderDoc(output.format, rendered, output), output.path);
 }

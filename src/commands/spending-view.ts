@@ -30,6 +30,7 @@ import {
   formatMoneyShort,
   formatPeriod,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 /** Everything that shaped the result, for stating the assumptions. */
@@ -193,7 +194,7 @@ export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
     title: { en: 'Estimated visitor spending', id: 'Perkiraan belanja wisatawan' },
     tables: [spendingTable(view, settings)],
     notes: spendingNotes(view, notesLocale(settings)),
-    footer: [inputFooter(view.input)],
+    footer: [inputFooter(view.input), ...checksNotes(view.input.checks)],
   };
 }
 
@@ -390,6 +391,7 @@ export function spendingJson(view: SpendingView): unknown {
     rowsAccepted: input.rowsAccepted,
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
+    checks: input.checks,
     files: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,

@@ -38,6 +38,7 @@ import {
   formatPercent,
   label,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
@@ -96,6 +97,7 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
+    checks: input.checks,
     delegations: delegations && {
       overall: statsJson(delegations.overall),
       groups: delegations.groups.map(groupJson),
@@ -168,7 +170,7 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
     notes: view.machine ? [] : rangeNotes(result.options),
-    footer: [inputFooter(result.input)],
+    footer: [inputFooter(result.input), ...checksNotes(result.input.checks)],
   };
 }
 

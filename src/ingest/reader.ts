@@ -12,6 +12,7 @@ import { type Detected, type Encoding, Transcoder, detectEncoding } from './deco
 import { DelegationBatchBuilder } from './delegation-batch';
 import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout } from './headers';
+import type { CheckSettings, ChecksPart, FileChecks, InputChecks } from './checks';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
 import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
@@ -32,6 +33,8 @@ export interface InputOptions {
    * Absent: all of them. Rows read, accepted and rejected are the same either way.
    */
   fields?: ReadonlySet<TextField>;
+  /** What checks.ts checks against: --on-overlap, the plausible bounds, today. Absent: the defaults. */
+  checks?: CheckSettings;
 }
 
 /** How a file is read, for tests: the rows, counts and problems never depend on it. */
@@ -76,15 +79,22 @@ function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError
   return new InputError(`${displayName(source)}: cannot read: ${why[e.code ?? ''] ?? e.message}`);
 }
 
-/** Reads one file to the end, feeding accepted rows to the sink. */
+/**
+ * Reads one file to the end, feeding accepted rows to the sink (arrivals through `checks`, when
+ * given, which hands them on once every file is read); `seen` hears of every byte of a stream.
+ */
 export function readFile(
   source: string,
   options: InputOptions,
   sink: RowSink,
   problems: RejectSink,
   tuning: ReadTuning = DEFAULT_READ,
+  checks: InputChecks | null = null,
+  seen?: (chunk: Buffer) => void,
 ): Promise<FileReport> {
-  return withReader(source, options, sink, problems, tuning, (file, progress) => pump(file, source, progress));
+  return withReader(source, options, sink, problems, tuning, checks, (file, progress) =>
+    pump(file, source, progress, 0, Infinity, undefined, seen),
+  );
 }
 
 /**
@@ -97,10 +107,11 @@ export async function withReader(
   sink: RowSink,
   problems: RejectSink,
   tuning: ReadTuning,
+  checks: InputChecks | null,
   body: (file: FileReader, progress: ReadProgress | null) => Promise<void>,
 ): Promise<FileReport> {
   const name = displayName(source);
-  const file = new FileReader(name, options, sink, problems, tuning);
+  const file = new FileReader(name, options, sink, problems, tuning, checks);
   const progress = ReadProgress.forSource(source, name);
   try {
     await body(file, progress);
@@ -115,7 +126,7 @@ export async function withReader(
   }
 }
 
-/** Feeds bytes [start, end) of the source to the reader; `started` runs after each block. */
+/** Feeds bytes [start, end) of the source to the reader; `started` runs after each block, `seen` sees each. */
 export async function pump(
   file: FileReader,
   source: string,
@@ -123,10 +134,12 @@ export async function pump(
   start = 0,
   end = Infinity,
   started?: () => void,
+  seen?: (chunk: Buffer) => void,
 ): Promise<void> {
   const chunks = source === STDIN ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(source, start, end);
   for await (const chunk of chunks) {
     progress?.advance(chunk.length);
+    seen?.(chunk);
     file.feed(chunk);
     started?.();
   }
@@ -169,6 +182,8 @@ export class FileReader {
   private layout: Layout | null = null;
   private ctx: RowContext | null = null;
   private readonly arrivals: ArrivalRow[] = [];
+  /** The file's checks, once its layout is known (none without InputChecks). */
+  private fileChecks: FileChecks | null = null;
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
   private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
@@ -186,6 +201,7 @@ export class FileReader {
     private readonly sink: RowSink,
     private readonly problems: RejectSink,
     private readonly tuning: ReadTuning = DEFAULT_READ,
+    private readonly checks: InputChecks | null = null,
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
@@ -195,9 +211,11 @@ export class FileReader {
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
   private head: Buffer[] | null = [];
   private headBytes = 0;
+  private fed = 0;
 
   /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
+    this.fed += chunk.length;
     if (!this.head) return this.push(chunk);
     this.head.push(Buffer.from(chunk));
     this.headBytes += chunk.length;
@@ -220,8 +238,9 @@ export class FileReader {
     problems: RejectSink,
     tuning: ReadTuning,
     state: ResumeState,
+    checks: InputChecks | null = null,
   ): FileReader {
-    const file = new FileReader(name, options, sink, problems, tuning);
+    const file = new FileReader(name, options, sink, problems, tuning, checks);
     file.head = null;
     file.detected = { encoding: 'utf-8', bom: false };
     file.transcoder = new Transcoder(file.detected, name);
@@ -230,12 +249,16 @@ export class FileReader {
     file.layout = state.layout;
     file.ctx = new RowContext(state.layout, options.dateFormat, options.fields);
     file.scanner = file.newScanner();
+    file.startChecks(state.layout);
     return file;
   }
 
-  /** The state to hand to a reader of a later part, once the layout is known; null if it cannot be. */
+  /**
+   * The state to hand to a reader of a later part, once the layout is known; null if it cannot be.
+   * Arrivals are never split: their figures are checked with their lines (checks.ts), and are few.
+   */
   handoff(): ResumeState | null {
-    if (!this.layout || !this.headers || this.detected.encoding !== 'utf-8') return null;
+    if (!this.layout || !this.headers || this.detected.encoding !== 'utf-8' || this.layout.kind === 'arrivals') return null;
     return { delimiter: this.delimiter, headers: this.headers, layout: this.layout };
   }
 
@@ -249,14 +272,20 @@ export class FileReader {
     return this.scanner.nextLine();
   }
 
+  /** Bytes fed so far. */
+  bytesFed(): number {
+    return this.fed;
+  }
+
   counts(): RowCounts {
     const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange } = this;
     return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange };
   }
 
-  /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
-  absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
+  /** Takes over what a resumed reader read after this one's bytes: counts, rejects in line order, and its checks. */
+  absorb(part: { counts: RowCounts; rejects: RejectedRow[]; checks: ChecksPart }): void {
     const lineOffset = this.nextLine() - 1;
+    this.checks?.absorb(part.checks, lineOffset);
     for (const r of part.rejects)
       this.problems.reject(
         r.problems.map((p) => ({ ...p, line: p.line + lineOffset })),
@@ -321,7 +350,14 @@ export class FileReader {
     const layout = detectLayout(this.headers!, first ? (i) => first.field(i).trim() : null, this.options.map, this.options.kind, this.name);
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields);
+    this.startChecks(layout);
     return layout;
+  }
+
+  /** The file's checks, and the columns the scanner hashes for them (from the batch at hand on). */
+  private startChecks(layout: Layout): void {
+    this.fileChecks = this.checks?.forFile(this.name, layout) ?? null;
+    if (this.fileChecks && this.fileChecks.hashedColumns.length > 0) this.scanner.hashColumns(this.fileChecks.hashedColumns);
   }
 
   /** A batch of records: delegations on the straight path where they can take it, then handed on together. */
@@ -341,13 +377,17 @@ export class FileReader {
     } else {
       for (let r = 0; r < records.size; r++) deliver(r);
     }
-    this.handOn();
+    this.handOn(records);
   }
 
-  /** The batch's accepted delegation rows to the sink: as a batch if it takes them so, else row by row. */
-  private handOn(): void {
+  /**
+   * The batch's accepted delegation rows, checked while their records are at hand, to the sink: as a
+   * batch if it takes them so, else row by row.
+   */
+  private handOn(records: RecordBatch): void {
     const rows = this.delegations;
     if (rows.length === 0) return;
+    this.fileChecks?.delegations(rows, records);
     if (this.sink.delegationBatch) this.sink.delegationBatch(rows);
     else for (let i = 0; i < rows.length; i++) this.sink.delegation(rowOf(rows, i));
     rows.clear();
@@ -369,13 +409,17 @@ export class FileReader {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.inRange(date)) this.delegations.commit();
+      if (this.inRange(date)) this.delegations.commit(rec.index);
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
       if (!this.inRange(this.arrivals[0].period)) return;
-      for (const row of this.arrivals) this.sink.arrival(row);
+      const checks = this.fileChecks;
+      for (const row of this.arrivals) {
+        if (checks) checks.arrival(row, rec.line);
+        else this.sink.arrival(row);
+      }
     }
   }
 

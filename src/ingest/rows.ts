@@ -311,7 +311,7 @@ export function takeDelegations(
     if (outOfRange?.(day)) continue;
     dateValues[i] = day;
     dateCodes[i] = dateCode;
-    out.commit();
+    out.commit(r);
   }
   return taken;
 }

@@ -57,6 +57,8 @@ function errorMessages(limits: ScanLimits): Record<number, string> {
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   readonly line: number;
+  /** The record's index in its batch (RecordBatch). */
+  readonly index: number;
   readonly fieldCount: number;
   field(index: number): string;
   /** The record's text as it stood in the input, without its line ending. */
@@ -91,6 +93,9 @@ export interface CsvRecord {
    * RecordBatch.dayOf tells its day.
    */
   dateNumber(index: number): number;
+  /** The low and high words of the record's hash of the text of the hashed columns (CsvScanner.hashColumns). */
+  textHashLow(): number;
+  textHashHigh(): number;
 }
 
 export interface ScanError {
@@ -133,6 +138,9 @@ interface ScannerExports {
   fieldEnds(): number;
   fieldFlagBytes(): number;
   fieldNumbers(): number;
+  hashColumn(column: number): void;
+  hashRecords(): void;
+  recordHashes(): number;
 }
 
 // The part of the WebAssembly API used here (TypeScript has its types only in the DOM library).
@@ -210,6 +218,9 @@ class RecordView implements CsvRecord {
   private flags = 0;
   /** Index of this record's first field in the batch. */
   private base = 0;
+  /** Where the batch's record hashes start in `words`. */
+  private hashes = 0;
+  index = 0;
 
   constructor(private readonly columns: ColumnModes) {}
 
@@ -224,9 +235,11 @@ class RecordView implements CsvRecord {
     this.ends = wasm.fieldEnds() >>> 2;
     this.numbers = wasm.fieldNumbers() >>> 2;
     this.flags = wasm.fieldFlagBytes() >>> 0;
+    this.hashes = wasm.recordHashes() >>> 2;
   }
 
-  select(start: number, end: number, line: number, base: number, count: number, error: number): void {
+  select(index: number, start: number, end: number, line: number, base: number, count: number, error: number): void {
+    this.index = index;
     this.start = start;
     this.end = end;
     this.line = line;
@@ -280,6 +293,20 @@ class RecordView implements CsvRecord {
   private code(index: number, mode: number): number {
     if (index >= this.fieldCount || !this.columns.computes(index, mode)) return -1;
     return this.codeAt(this.base, index);
+  }
+
+  /** The low and high words of the record's hash of the hashed columns (CsvScanner.hashColumns). */
+  textHashLow(): number {
+    return this.words[this.hashes + 2 * this.index];
+  }
+
+  textHashHigh(): number {
+    return this.words[this.hashes + 2 * this.index + 1];
+  }
+
+  /** For RecordBatch: record r's hash words start at `hashesAt() + 2 * r` in `codeWords`. */
+  hashesAt(): number {
+    return this.hashes;
   }
 
   /** For RecordBatch, any record of the batch by its first field `base`: the code of its field `index`. */
@@ -360,6 +387,19 @@ export class RecordBatch {
     return this.wasm!.entryDay(column, number);
   }
 
+  /** Record r's physical line (1-based), where it starts. */
+  line(r: number): number {
+    return this.words[this.lines + r];
+  }
+
+  /**
+   * Where record r's hash of the hashed columns is in `codeWords` (CsvScanner.hashColumns): its low
+   * word, then its high word.
+   */
+  hashAt(r: number): number {
+    return this.view.hashesAt() + 2 * r;
+  }
+
   /** Record r's field count; 0 for a record the scanner could not split. */
   fieldCount(r: number): number {
     return this.words[this.counts + r];
@@ -392,6 +432,7 @@ export class RecordBatch {
     const words = this.words;
     const view = this.view;
     view.select(
+      r,
       words[this.starts + r],
       words[this.ends + r],
       words[this.lines + r],
@@ -452,6 +493,16 @@ export class CsvScanner {
   /** The physical line (1-based) where the next record starts. */
   nextLine(): number {
     return this.wasm.nextLine();
+  }
+
+  /**
+   * From now on every record has a hash of the text of these columns (RecordBatch.hashAt,
+   * CsvRecord.textHashLow/High): the same text (between spaces and tabs) gives the same hash. The batch at
+   * hand, if any, is hashed at once.
+   */
+  hashColumns(columns: readonly number[]): void {
+    for (const column of columns) this.wasm.hashColumn(column);
+    this.wasm.hashRecords();
   }
 
   /** Scans batch after batch until the input is consumed or waits for more. */

@@ -1,0 +1,404 @@
+/**
+ * What the input layer checks beyond each row's own validity, for every command alike:
+ *
+ * - arrival figures given twice, or coarser and finer ones for the same span (model/arrival-ledger.ts):
+ *   every figure is kept with its place and resolved when everything is read, before the sink gets
+ *   any; `--on-overlap` (config `onOverlap`) says what a figure given twice does;
+ * - delegation rows identical in every mapped column (repeated-rows.ts): warnings, as they can be real;
+ * - plausible values (model/plausible.ts, config `plausible`): a delegation of fewer than 1 or more than
+ *   1,000 people, more than 30 nights, a date after today, a month of arrivals more than 5x or less than
+ *   1/5 of the month before: warnings.
+ *
+ * Warnings read `FILE:LINE: warning: what: why` on stderr, the first 20 of each kind (every one in
+ * `validate`), and are counted in every command's JSON and the report's data quality.
+ */
+import { InvalidDataError } from '../errors';
+import { grouped, quote } from '../messages';
+import { ArrivalLedger, type Overlap, type OverlapPolicy, type Place, type PlacedArrival } from '../model/arrival-ledger';
+import { type CalDate, isoDate } from '../model/dates';
+import { DELEGATION_FIELDS, type ArrivalRow } from '../model/records';
+import { DEFAULT_PLAUSIBLE, type PlausibleBounds, implausibleChange, implausibleNights, implausiblePeople } from '../model/plausible';
+import type { RowSink } from '../model/row-sink';
+import type { DelegationBatchBuilder } from './delegation-batch';
+import type { Field, Layout } from './headers';
+import { CHECKED_ROWS, type RepeatedRowsPart, RepeatedRows } from './repeated-rows';
+import type { RecordBatch } from './scanner';
+
+export interface CheckSettings {
+  onOverlap: OverlapPolicy;
+  plausible: PlausibleBounds;
+  /** Dates after it are implausible: the day the command runs. */
+  today: CalDate;
+}
+
+/** Today, as the machine's clock and time zone have it. */
+export function today(now = new Date()): CalDate {
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+export function defaultChecks(): CheckSettings {
+  return { onOverlap: 'error', plausible: DEFAULT_PLAUSIBLE, today: today() };
+}
+
+/** Warnings of each kind printed before they are only counted (validate prints them all). */
+export const PRINTED_WARNINGS = 20;
+
+export const WARNING_KINDS = ['repeatedRows', 'implausible', 'figureMismatches', 'overlaps'] as const;
+export type WarningKind = (typeof WARNING_KINDS)[number];
+export type WarningCounts = Record<WarningKind, number>;
+
+export interface Warning {
+  kind: WarningKind;
+  source: string;
+  line: number;
+  /** `what: why`, e.g. `people: 1,500 people, more than plausible.maxPeople (1,000)`. */
+  text: string;
+}
+
+const noWarnings = (): WarningCounts => ({ repeatedRows: 0, implausible: 0, figureMismatches: 0, overlaps: 0 });
+
+/** Warnings printed as they come, the first `printLimit` of each kind, and counted. */
+export class WarningLog {
+  readonly counts = noWarnings();
+
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly printLimit: number,
+  ) {}
+
+  warn(warning: Warning): void {
+    if (++this.counts[warning.kind] <= this.printLimit) this.write(`${warning.source}:${warning.line}: warning: ${warning.text}`);
+  }
+
+  /** A worker's part: the warnings it kept (its lines moved on by `lineOffset`), and how many it had. */
+  absorb(part: WarningsPart, lineOffset: number): void {
+    for (const kind of WARNING_KINDS) {
+      const kept = part.kept.filter((w) => w.kind === kind);
+      for (const w of kept) this.warn({ ...w, line: w.line + lineOffset });
+      this.counts[kind] += part.counts[kind] - kept.length;
+    }
+  }
+
+  /** How many were not printed, said once at the end. */
+  close(): void {
+    const unprinted = WARNING_KINDS.reduce((n, kind) => n + Math.max(0, this.counts[kind] - this.printLimit), 0);
+    if (unprinted > 0) this.write(`visitstat: ... and ${grouped(unprinted)} more warnings (validate lists them all)`);
+  }
+}
+
+/** A worker's warnings: the first of each kind (enough to print), and the counts. */
+export interface WarningsPart {
+  kept: Warning[];
+  counts: WarningCounts;
+}
+
+/** Collects a worker's warnings instead of printing them. */
+export class WarningCollector {
+  readonly counts = noWarnings();
+  readonly kept: Warning[] = [];
+
+  constructor(private readonly keep: number) {}
+
+  warn(warning: Warning): void {
+    if (++this.counts[warning.kind] <= this.keep) this.kept.push(warning);
+  }
+
+  part(): WarningsPart {
+    return { kept: this.kept, counts: this.counts };
+  }
+}
+
+type Warn = (warning: Warning) => void;
+
+/** Where warnings go: printed and counted (WarningLog), or kept to hand over (WarningCollector, in a worker). */
+export interface WarningSink {
+  readonly counts: WarningCounts;
+  warn(warning: Warning): void;
+}
+
+/** What a worker's checks of its part hand over: its warnings and its rows' fingerprints. */
+export interface ChecksPart {
+  warnings: WarningsPart;
+  rows: RepeatedRowsPart;
+}
+
+/** A part read without checks. */
+export function noChecksPart(): ChecksPart {
+  return { warnings: { kept: [], counts: noWarnings() }, rows: { chunks: [], used: 0, stoppedAt: null } };
+}
+
+/** What the checks found, for InputSummary (and every command's JSON). */
+export interface ChecksSummary {
+  onOverlap: OverlapPolicy;
+  /** Arrival figures given again for a span that had one (counted as onOverlap says). */
+  overlaps: number;
+  /** Coarser arrival figures left out because finer ones cover their span. */
+  replacedFigures: number;
+  warnings: WarningCounts;
+  /** Delegation rows compared for repeats, and where the comparison stopped (null: it did not). */
+  repeatedRowsCheck: { rowsChecked: number; stoppedAt: string | null };
+}
+
+/** Checks that found nothing (nothing read yet). */
+export function nothingFound(onOverlap: OverlapPolicy = 'error'): ChecksSummary {
+  return { onOverlap, overlaps: 0, replacedFigures: 0, warnings: noWarnings(), repeatedRowsCheck: { rowsChecked: 0, stoppedAt: null } };
+}
+
+/** The checks of one file as it is read, made when its layout is known. */
+export interface FileChecks {
+  /** The columns the scanner hashes for the file (its delegation text columns). */
+  readonly hashedColumns: readonly number[];
+  delegations(rows: DelegationBatchBuilder, records: RecordBatch): void;
+  arrival(row: ArrivalRow, line: number): void;
+}
+
+/** The checks of one read of all the inputs. */
+export class InputChecks {
+  private readonly ledger = new ArrivalLedger();
+  readonly repeated: RepeatedRows;
+  private readonly sources: string[] = [];
+
+  private readonly warn: Warn;
+  /** After finish: every arrival figure given again, whatever the policy. */
+  overlaps: readonly Overlap[] = [];
+
+  /**
+   * `warnings` takes the warnings; `report` the lines that name figures given twice under
+   * `--on-overlap error`, the first `reportLimit` of them.
+   */
+  constructor(
+    readonly settings: CheckSettings,
+    private readonly warnings: WarningSink,
+    private readonly report: (line: string) => void = () => {},
+    private readonly reportLimit = Infinity,
+    repeatedLimit = CHECKED_ROWS,
+  ) {
+    this.repeated = new RepeatedRows(repeatedLimit);
+    this.warn = (warning) => warnings.warn(warning);
+  }
+
+  forFile(source: string, layout: Layout): FileChecks {
+    if (layout.kind === 'arrivals') {
+      const ledger = this.ledger;
+      return { hashedColumns: [], delegations() {}, arrival: (row, line) => ledger.add(row, { source, line }) };
+    }
+    this.sources.push(source);
+    this.repeated.startFile();
+    return new DelegationChecks(source, layout, this.settings, this.warn, this.repeated);
+  }
+
+  /** A worker's part of the current file: its warnings and fingerprints, its lines moved on by `lineOffset`. */
+  absorb(part: ChecksPart, lineOffset: number): void {
+    if (this.warnings instanceof WarningLog) this.warnings.absorb(part.warnings, lineOffset);
+    this.repeated.absorb(part.rows, lineOffset);
+  }
+
+  /** This checker's part, as a worker hands it over. */
+  part(): ChecksPart {
+    const warnings = this.warnings instanceof WarningCollector ? this.warnings.part() : noChecksPart().warnings;
+    return { warnings, rows: this.repeated.part() };
+  }
+
+  /**
+   * Once every input is read: the arrival figures resolved and handed to the sink, and the repeated
+   * rows and implausible months said. A figure given twice under onOverlap `error` is reported (as a
+   * problem is) and, with `failOnOverlap`, fails the read; validate goes on to its verdicts.
+   */
+  finish(sink: RowSink, failOnOverlap = true): ChecksSummary {
+    const policy = this.settings.onOverlap;
+    const resolved = this.ledger.resolve(policy);
+    this.overlaps = resolved.overlaps;
+    if (policy === 'error') {
+      const { overlaps } = resolved;
+      for (const { first, again } of overlaps.slice(0, this.reportLimit)) {
+        this.report(`${first.source}:${first.line}: ${describeOverlap(first, again)}`);
+      }
+      if (overlaps.length > this.reportLimit)
+        this.report(`... and ${grouped(overlaps.length - this.reportLimit)} more figures given again`);
+      if (overlaps.length > 0 && failOnOverlap) throw overlapError(overlaps.length);
+    } else {
+      for (const { first, again } of resolved.overlaps) this.warn(overlapWarning(first, again, policy));
+    }
+    for (const m of resolved.mismatches) {
+      const { coarse } = m;
+      this.warn({
+        kind: 'figureMismatches',
+        source: coarse.source,
+        line: coarse.line,
+        text:
+          `${coarse.segment} ${isoDate(coarse.period)}: ${grouped(coarse.count)} differs from the sum of the ${grouped(m.finerCount)} ` +
+          `finer figures within it (${grouped(m.finerSum)}, from ${m.firstFiner.source}:${m.firstFiner.line}); those are counted instead`,
+      });
+    }
+    this.checkMonths(resolved.rows);
+    for (const { period, segment, count } of resolved.rows) sink.arrival({ period, segment, count });
+    this.warnRepeated();
+    const stopped = this.repeated.stoppedAt;
+    return {
+      onOverlap: policy,
+      overlaps: resolved.overlaps.length,
+      replacedFigures: resolved.replaced,
+      warnings: { ...this.warnings.counts },
+      repeatedRowsCheck: {
+        rowsChecked: this.repeated.rows,
+        stoppedAt: stopped === null ? null : `${this.sources[stopped.file]}:${stopped.line}`,
+      },
+    };
+  }
+
+  /** A month of arrivals more than `monthlyRatio` times the month before, or less than 1 / monthlyRatio. */
+  private checkMonths(rows: readonly PlacedArrival[]): void {
+    const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string }>();
+    for (const row of rows) {
+      const key = `${row.segment}|${isoDate({ ...row.period, day: null })}`;
+      const acc = months.get(key);
+      if (acc === undefined) months.set(key, { sum: row.count, figures: 1, place: row, period: row.period, segment: row.segment });
+      else {
+        acc.sum += row.count;
+        acc.figures++;
+      }
+    }
+    // In the order their first figures were read.
+    for (const month of months.values()) {
+      const { year, month: m } = month.period;
+      const before = months.get(`${month.segment}|${isoDate({ year: m === 1 ? year - 1 : year, month: m === 1 ? 12 : m - 1, day: null })}`);
+      if (before === undefined) continue;
+      const why = implausibleChange(month.sum, before.sum, this.settings.plausible);
+      if (why === null) continue;
+      const what = `${month.segment} ${isoDate({ ...month.period, day: null })}`;
+      const figure = month.figures === 1 ? grouped(month.sum) : `${grouped(month.sum)} (${month.figures} figures)`;
+      this.warn({ kind: 'implausible', source: month.place.source, line: month.place.line, text: `${what}: ${figure}, ${why}` });
+    }
+  }
+
+  private warnRepeated(): void {
+    for (const group of this.repeated.repeated()) {
+      const [first, ...again] = group;
+      const at = `${this.sources[first.file]}:${first.line}`;
+      for (const place of again) {
+        this.warn({
+          kind: 'repeatedRows',
+          source: this.sources[place.file],
+          line: place.line,
+          text: `row: the same in every column as ${at} (both are counted; if it was entered twice, remove one)`,
+        });
+      }
+    }
+  }
+}
+
+/** `--on-overlap error`, once the figures given again are listed. */
+export function overlapError(n: number): InvalidDataError {
+  return new InvalidDataError(
+    `${grouped(n)} arrival figure${n === 1 ? '' : 's'} given again for a period and segment that already had one; ` +
+      'remove the repeats, or choose what counts with --on-overlap first|last|sum',
+  );
+}
+
+function describeOverlap(first: PlacedArrival, again: PlacedArrival): string {
+  const agree = first.count === again.count ? 'the same figure' : 'a different figure';
+  return `${first.segment} ${isoDate(first.period)}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
+}
+
+const KEPT: Record<Exclude<OverlapPolicy, 'error'>, string> = {
+  first: 'the first is counted',
+  last: 'the last is counted',
+  sum: 'they are added',
+};
+
+function overlapWarning(first: PlacedArrival, again: PlacedArrival, policy: OverlapPolicy): Warning {
+  const kept = KEPT[policy as Exclude<OverlapPolicy, 'error'>];
+  return {
+    kind: 'overlaps',
+    source: first.source,
+    line: first.line,
+    text: `${describeOverlap(first, again)}; --on-overlap ${policy}: ${kept}`,
+  };
+}
+
+/** Text columns are hashed by the scanner; dates and counts are mixed in by value. */
+const TEXT_FIELDS = DELEGATION_FIELDS.filter((f) => f.kind === 'text' || f.kind === 'list').map((f) => f.name as Field);
+
+/** One delegation file's checks: plausible values, and each row's fingerprint for repeated rows. */
+class DelegationChecks implements FileChecks {
+  readonly hashedColumns: readonly number[];
+  private readonly headers: Record<'date' | 'people' | 'nights', string>;
+  private readonly todayNumber: number;
+
+  constructor(
+    private readonly source: string,
+    layout: Layout,
+    private readonly settings: CheckSettings,
+    private readonly warn: Warn,
+    private readonly repeated: RepeatedRows,
+  ) {
+    const { index, headers } = layout.columns;
+    this.hashedColumns = TEXT_FIELDS.flatMap((f) => (index[f] === undefined ? [] : [index[f]!]));
+    const header = (f: Field) => (index[f] === undefined ? f : headers[index[f]!]);
+    this.headers = { date: header('date'), people: header('people'), nights: header('nights') };
+    this.todayNumber = dateNumber(settings.today);
+  }
+
+  arrival(): void {}
+
+  /** The rows of a batch, while its records (their lines and text hashes) are at hand. */
+  delegations(rows: DelegationBatchBuilder, records: RecordBatch): void {
+    const { minPeople, maxPeople, maxNights } = this.settings.plausible;
+    const { people, nights, date } = rows.values;
+    const words = records.codeWords;
+    const hashed = this.hashedColumns.length > 0;
+    const repeated = this.repeated;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows.records[i];
+      const line = records.line(r);
+      const p = people[i];
+      const n = nights[i];
+      const day = date[i];
+      const when = dateNumber(day);
+      if (p < minPeople || p > maxPeople || n > maxNights || when > this.todayNumber) this.implausible(line, p, n, day);
+      if (!repeated.open) continue;
+      const at = records.hashAt(r);
+      let low = hashed ? words[at] : 0x7f4a7c15;
+      let high = hashed ? words[at + 1] : 0x3c6ef372;
+      const pLow = p >>> 0;
+      const pHigh = (p / 4294967296) | 0;
+      const nLow = n >>> 0;
+      const nHigh = n < 0 ? -1 : (n / 4294967296) | 0;
+      low = mix(mix(mix(mix(mix(low, when), pLow), pHigh), nLow), nHigh);
+      high = mix(mix(mix(mix(mix(high ^ 0x5bd1e995, nHigh), nLow), pHigh), pLow), when);
+      repeated.add(finish(low), finish(high ^ low), line);
+    }
+  }
+
+  private implausible(line: number, people: number, nights: number, day: CalDate): void {
+    const { plausible } = this.settings;
+    const at = { kind: 'implausible' as const, source: this.source, line };
+    const byPeople = implausiblePeople(people, plausible);
+    if (byPeople !== null) this.warn({ ...at, text: `${this.headers.people}: ${byPeople}` });
+    const byNights = nights < 0 ? null : implausibleNights(nights, plausible);
+    if (byNights !== null) this.warn({ ...at, text: `${this.headers.nights}: ${byNights}` });
+    if (dateNumber(day) > this.todayNumber) {
+      this.warn({ ...at, text: `${this.headers.date}: ${quote(isoDate(day))} is after today` });
+    }
+  }
+}
+
+/** A date as a number that orders dates (a month-only date before the days of its month, as it starts them). */
+function dateNumber(d: CalDate): number {
+  return (d.year * 13 + d.month) * 32 + (d.day ?? 0);
+}
+
+/** One value into a 32-bit lane of the fingerprint (a multiply, a rotation: MurmurHash3's step). */
+function mix(h: number, value: number): number {
+  h = Math.imul(h ^ value, 0xcc9e2d51);
+  return Math.imul((h << 15) | (h >>> 17), 0x1b873593);
+}
+
+/** MurmurHash3's finaliser: every input bit reaches every output bit. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
