@@ -4,7 +4,6 @@
  * document, and the report's data quality. The warnings themselves go to stderr as they are met.
  */
 import type { ChecksSummary } from '../ingest/checks';
-import { CHECKED_ROWS } from '../ingest/repeated-rows';
 import { type Label, type Locale, formatInt } from '../render';
 
 const WHAT_COUNTS: Record<ChecksSummary['onOverlap'], Label> = {
@@ -52,8 +51,8 @@ export function checksNotes(checks: ChecksSummary, always = false): Label[] {
   }
   if (repeatedRowsCheck.stoppedAt !== null) {
     notes.push({
-      en: `Repeated rows were looked for in the first ${n(CHECKED_ROWS, 'en')} delegation rows only: the check stopped at ${repeatedRowsCheck.stoppedAt}.`,
-      id: `Baris berulang hanya dicari pada ${n(CHECKED_ROWS, 'id')} baris delegasi pertama: pemeriksaan berhenti di ${repeatedRowsCheck.stoppedAt}.`,
+      en: `Repeated rows were looked for in the first ${n(repeatedRowsCheck.rowsChecked, 'en')} delegation rows only: the check stopped at ${repeatedRowsCheck.stoppedAt}.`,
+      id: `Baris berulang hanya dicari pada ${n(repeatedRowsCheck.rowsChecked, 'id')} baris delegasi pertama: pemeriksaan berhenti di ${repeatedRowsCheck.stoppedAt}.`,
     });
   }
   if (always && notes.length === 0) {

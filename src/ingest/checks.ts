@@ -124,7 +124,7 @@ export interface ChecksPart {
 
 /** A part read without checks. */
 export function noChecksPart(): ChecksPart {
-  return { warnings: { kept: [], counts: noWarnings() }, rows: { chunks: [], used: 0, stoppedAt: null } };
+  return { warnings: { kept: [], counts: noWarnings() }, rows: { rows: new Int32Array(0), stoppedAt: null } };
 }
 
 /** What the checks found, for InputSummary (and every command's JSON). */
@@ -148,6 +148,8 @@ export function nothingFound(onOverlap: OverlapPolicy = 'error'): ChecksSummary 
 export interface FileChecks {
   /** The columns the scanner hashes for the file (its delegation text columns). */
   readonly hashedColumns: readonly number[];
+  /** Whether rows still need their hashes (false once the check of repeated rows has stopped). */
+  readonly hashing: boolean;
   delegations(rows: DelegationBatchBuilder, records: RecordBatch): void;
   arrival(row: ArrivalRow, line: number): void;
 }
@@ -172,15 +174,17 @@ export class InputChecks {
     private readonly report: (line: string) => void = () => {},
     private readonly reportLimit = Infinity,
     repeatedLimit = CHECKED_ROWS,
+    /** A reading worker's: keep the rows compared, to hand over. */
+    keepRows = false,
   ) {
-    this.repeated = new RepeatedRows(repeatedLimit);
+    this.repeated = new RepeatedRows(repeatedLimit, keepRows);
     this.warn = (warning) => warnings.warn(warning);
   }
 
   forFile(source: string, layout: Layout): FileChecks {
     if (layout.kind === 'arrivals') {
       const ledger = this.ledger;
-      return { hashedColumns: [], delegations() {}, arrival: (row, line) => ledger.add(row, { source, line }) };
+      return { hashedColumns: [], hashing: false, delegations() {}, arrival: (row, line) => ledger.add(row, { source, line }) };
     }
     this.sources.push(source);
     this.repeated.startFile();
@@ -333,7 +337,7 @@ class DelegationChecks implements FileChecks {
     private readonly repeated: RepeatedRows,
   ) {
     const { index, headers } = layout.columns;
-    this.hashedColumns = TEXT_FIELDS.flatMap((f) => (index[f] === undefined ? [] : [index[f]!]));
+    this.hashedColumns = repeated.open ? TEXT_FIELDS.flatMap((f) => (index[f] === undefined ? [] : [index[f]!])) : [];
     const header = (f: Field) => (index[f] === undefined ? f : headers[index[f]!]);
     this.headers = { date: header('date'), people: header('people'), nights: header('nights') };
     this.todayNumber = dateNumber(settings.today);
@@ -341,33 +345,56 @@ class DelegationChecks implements FileChecks {
 
   arrival(): void {}
 
+  get hashing(): boolean {
+    return this.repeated.open;
+  }
+
+  /** Date numbers by the scanner's date code (a file's codes), found once per code: 0 not yet. */
+  private dateByCode = new Int32Array(1024);
+
   /** The rows of a batch, while its records (their lines and text hashes) are at hand. */
   delegations(rows: DelegationBatchBuilder, records: RecordBatch): void {
     const { minPeople, maxPeople, maxNights } = this.settings.plausible;
+    const today = this.todayNumber;
+    const count = rows.length;
     const { people, nights, date } = rows.values;
-    const words = records.codeWords;
-    const hashed = this.hashedColumns.length > 0;
-    const repeated = this.repeated;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows.records[i];
-      const line = records.line(r);
+    const dateCodes = rows.codes.date;
+    if (this.when.length < count) this.when = new Int32Array(rows.records.length);
+    const when = this.when;
+    let byCode = this.dateByCode;
+    for (let i = 0; i < count; i++) {
+      const code = dateCodes[i];
+      let number = code >= 0 && code < byCode.length ? byCode[code] : 0;
+      if (number === 0) {
+        number = this.dateNumberOf(date[i], code);
+        byCode = this.dateByCode;
+      }
+      when[i] = number;
       const p = people[i];
       const n = nights[i];
-      const day = date[i];
-      const when = dateNumber(day);
-      if (p < minPeople || p > maxPeople || n > maxNights || when > this.todayNumber) this.implausible(line, p, n, day);
-      if (!repeated.open) continue;
-      const at = records.hashAt(r);
-      let low = hashed ? words[at] : 0x7f4a7c15;
-      let high = hashed ? words[at + 1] : 0x3c6ef372;
-      const pLow = p >>> 0;
-      const pHigh = (p / 4294967296) | 0;
-      const nLow = n >>> 0;
-      const nHigh = n < 0 ? -1 : (n / 4294967296) | 0;
-      low = mix(mix(mix(mix(mix(low, when), pLow), pHigh), nLow), nHigh);
-      high = mix(mix(mix(mix(mix(high ^ 0x5bd1e995, nHigh), nLow), pHigh), pLow), when);
-      repeated.add(finish(low), finish(high ^ low), line);
+      if (p < minPeople || p > maxPeople || n > maxNights || number > today) this.implausible(records.line(rows.records[i]), p, n, date[i]);
     }
+    if (!this.repeated.open) return;
+    const hashes = this.hashedColumns.length > 0 ? records.hashesAt() : -1;
+    this.repeated.addBatch(records.codeWords, hashes, records.linesAt(), rows.records, when, people, nights, count);
+  }
+
+  /** A batch's date numbers. */
+  private when = new Int32Array(0);
+
+  /** A date's number, kept by its code for the rows after. */
+  private dateNumberOf(day: CalDate, code: number): number {
+    const number = dateNumber(day);
+    if (code < 0) return number;
+    if (code >= this.dateByCode.length) {
+      let size = this.dateByCode.length;
+      while (size <= code) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.dateByCode);
+      this.dateByCode = grown;
+    }
+    this.dateByCode[code] = number;
+    return number;
   }
 
   private implausible(line: number, people: number, nights: number, day: CalDate): void {
@@ -386,19 +413,4 @@ class DelegationChecks implements FileChecks {
 /** A date as a number that orders dates (a month-only date before the days of its month, as it starts them). */
 function dateNumber(d: CalDate): number {
   return (d.year * 13 + d.month) * 32 + (d.day ?? 0);
-}
-
-/** One value into a 32-bit lane of the fingerprint (a multiply, a rotation: MurmurHash3's step). */
-function mix(h: number, value: number): number {
-  h = Math.imul(h ^ value, 0xcc9e2d51);
-  return Math.imul((h << 15) | (h >>> 17), 0x1b873593);
-}
-
-/** MurmurHash3's finaliser: every input bit reaches every output bit. */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }

@@ -7,7 +7,7 @@
  * each. A stream (standard input, a pipe) has no size until it ends, so its bytes are hashed as they
  * are read, and compared at its end with the inputs read before it.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { grouped } from '../messages';
 import { STDIN, displayName } from './reader';
@@ -66,7 +66,7 @@ export class IdenticalInputs {
 
   /** For a stream: a hash to give every byte read (null for a regular file, checked beforehand). */
   hashFor(index: number): Hash | null {
-    return this.inputs[index].regular ? null : createHash('sha256');
+    return this.inputs[index].regular ? null : sha256();
   }
 
   /** After a stream is read: the earlier input with the same bytes, if any. */
@@ -91,8 +91,13 @@ export class IdenticalInputs {
   }
 }
 
+/** Loaded when first needed: most runs hash nothing, and node:crypto costs a few milliseconds to load. */
+function sha256(): Hash {
+  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+}
+
 function hashFile(path: string): string | null {
-  const hash = createHash('sha256');
+  const hash = sha256();
   let fd: number | null = null;
   try {
     fd = openSync(path, 'r');

@@ -26,7 +26,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
   // The part's warnings are kept, as many as the command prints, to be said in order by the main thread.
   const checks =
     setup.checks &&
-    new InputChecks(setup.checks.settings, new WarningCollector(PRINTED_WARNINGS), undefined, undefined, setup.checks.repeatedLimit);
+    new InputChecks(setup.checks.settings, new WarningCollector(PRINTED_WARNINGS), undefined, undefined, setup.checks.repeatedLimit, true);
   const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.tuning, setup.state, checks);
   for await (const chunk of fileChunks(setup.path, setup.start, setup.end)) {
     file.feed(chunk);
@@ -38,7 +38,8 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
 
 parentPort!.once('message', (setup: WorkerSetup) =>
   readPart(setup).then(
-    (message) => parentPort!.postMessage(message),
+    // The staged rows are moved, not copied.
+    (message) => parentPort!.postMessage(message, 'checks' in message ? [message.checks.rows.rows.buffer as ArrayBuffer] : []),
     (e: unknown) => parentPort!.postMessage({ failed: String(e) }),
   ),
 );

@@ -182,8 +182,9 @@ export class FileReader {
   private layout: Layout | null = null;
   private ctx: RowContext | null = null;
   private readonly arrivals: ArrivalRow[] = [];
-  /** The file's checks, once its layout is known (none without InputChecks). */
+  /** The file's checks, once its layout is known (none without InputChecks), and whether the scanner hashes rows for them. */
   private fileChecks: FileChecks | null = null;
+  private hashing = false;
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
   private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
@@ -357,7 +358,8 @@ export class FileReader {
   /** The file's checks, and the columns the scanner hashes for them (from the batch at hand on). */
   private startChecks(layout: Layout): void {
     this.fileChecks = this.checks?.forFile(this.name, layout) ?? null;
-    if (this.fileChecks && this.fileChecks.hashedColumns.length > 0) this.scanner.hashColumns(this.fileChecks.hashedColumns);
+    this.hashing = this.fileChecks !== null && this.fileChecks.hashedColumns.length > 0;
+    if (this.hashing) this.scanner.hashColumns(this.fileChecks!.hashedColumns);
   }
 
   /** A batch of records: delegations on the straight path where they can take it, then handed on together. */
@@ -387,7 +389,14 @@ export class FileReader {
   private handOn(records: RecordBatch): void {
     const rows = this.delegations;
     if (rows.length === 0) return;
-    this.fileChecks?.delegations(rows, records);
+    const checks = this.fileChecks;
+    if (checks) {
+      checks.delegations(rows, records);
+      if (this.hashing && !checks.hashing) {
+        this.scanner.stopHashing();
+        this.hashing = false;
+      }
+    }
     if (this.sink.delegationBatch) this.sink.delegationBatch(rows);
     else for (let i = 0; i < rows.length; i++) this.sink.delegation(rowOf(rows, i));
     rows.clear();

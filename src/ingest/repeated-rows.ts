@@ -1,116 +1,162 @@
 /**
- * Delegation rows identical in every column the file maps (date, people, nights by value; text
- * columns as written, between spaces), found without keeping the rows: each row is a 64-bit
- * fingerprint (the scanner's hash of its text columns, mixed with its date and counts) and its line.
+ * Delegation rows identical in every column the file maps (date, people and nights by value; text
+ * columns as written, between spaces), found without keeping the rows: each row becomes a 64-bit
+ * fingerprint (the scanner's hash of its text columns, mixed here with its date and counts), looked up
+ * in a table of the fingerprints met so far and their places (open addressing in typed arrays).
  *
- * Cost, per row: the fingerprint is tested against and added to a Bloom filter of 16 bits a row (one
- * 32-bit word a row, 3 bits of it: one cache line touched), and appended to a list in file order (12
- * bytes). A row whose bits were all set already is a suspect: it may repeat an earlier row. At the
- * end, only if there are suspects, the list is read once more to gather every row whose fingerprint
- * is a suspect's: fingerprints met twice are repeated rows (a suspect met once was the filter's false
- * alarm). Memory is bounded: the first CHECKED_ROWS rows (in the order of the files and their lines)
- * are compared, about 56 MB at most; past them the check stops, and says where.
- *
- * Two rows with different values have the same fingerprint with a chance of about 2^-64 per pair: a
- * repeated row is reported only when its fingerprint is met again, so a false report would need such
- * a coincidence (about one in 10^5 for a log of 10 million rows).
+ * Bounded: the first CHECKED_ROWS rows (in the order of the files and their lines) are compared, in a
+ * table of 2 MB that stays in the processor's cache; past them the check stops, and says where. Two
+ * rows with different values have the same fingerprint with a chance of about 2^-64 per pair.
  */
 
-/** The rows compared at most: 4,194,304, about 48 MB of fingerprints and lines and 8 MB of filter. */
-export const CHECKED_ROWS = 1 << 22;
+/**
+ * The rows compared at most: 65,536. A hundred times a regency's log (hundreds of delegations a year);
+ * a log of millions of rows is compared in its first rows only, and the output says where the
+ * comparison stopped. Each row compared costs about a fifth of what reading it costs (its text hashed
+ * by the scanner, its fingerprint mixed and looked up): for every row of a log of a million rows, 10 to
+ * 15% more time (npm run bench), and a table that no longer fits the cache, each lookup then waiting
+ * on memory.
+ */
+export const CHECKED_ROWS = 1 << 16;
 
-/** Rows per chunk of the list: fingerprint low, high and line, three 32-bit words each. */
-const CHUNK_ROWS = 1 << 14;
-/** The filter starts at this many words, and doubles whenever rows outnumber twice its words (16 bits a row). */
-const FIRST_WORDS = 1 << 12;
-
-/** Where a row is: its file (an index into the files added) and line. */
+/** Where a row is: its file (an index into the files started) and line. */
 export interface RowPlace {
   file: number;
   line: number;
 }
 
-/** The rows of one file, in order: chunks of (low, high, line). */
-interface FileRows {
-  chunks: Int32Array[];
-  /** Rows in the last chunk. */
-  used: number;
-}
-
-/** A part's rows as plain data, to cross from a worker (RepeatedRows.absorb). */
+/** A part's rows as plain data, to cross from a reading worker (RepeatedRows.absorb). */
 export interface RepeatedRowsPart {
-  chunks: Int32Array[];
-  used: number;
-  /** The line (in the part) of the first row not compared, when the part's limit was met. */
+  /** (fingerprint low, high, line) of each row compared, in order; lines the part's own. */
+  rows: Int32Array;
+  /** The line (in the part) of its first row not compared, when its limit was met. */
   stoppedAt: number | null;
 }
 
 export class RepeatedRows {
-  private filter = new Int32Array(FIRST_WORDS);
-  private mask = FIRST_WORDS - 1;
-  private readonly files: FileRows[] = [];
-  private current: FileRows | null = null;
-  private chunk = new Int32Array(0);
-  private used = CHUNK_ROWS;
-  /** Rows compared, and the suspects' fingerprints (low, high pairs). */
+  /** Open addressing, at most half full: each slot's fingerprint (two words) and the place it was first met (-1: free). */
+  private readonly keys: Int32Array;
+  private readonly firsts: Float64Array;
+  private readonly mask: number;
+  /** Each row compared, in order: (fingerprint low, high, line), for a worker to hand over. */
+  private readonly kept: Int32Array | null;
+  /** Rows met again: their place and the first place of their fingerprint, in order. */
+  private readonly again: number[] = [];
+  /** Each file's first place: a row's place is its file's base plus its line. */
+  private readonly bases: number[] = [];
+  private base = 0;
+  private lastLine = 0;
+  /** Rows compared. */
   rows = 0;
-  private suspects: number[] = [];
-  /** Where the check stopped, when a row past CHECKED_ROWS came; null while it has not. */
+  /** Where the check stopped, once a row past the limit came; null while it has not. */
   stoppedAt: RowPlace | null = null;
 
-  constructor(private readonly limit = CHECKED_ROWS) {}
+  /** `keep`: keep every row compared, to hand over (a reading worker's part). */
+  constructor(
+    private readonly limit = CHECKED_ROWS,
+    keep = false,
+  ) {
+    let slots = 16;
+    while (slots < limit * 2) slots *= 2;
+    this.keys = new Int32Array(slots * 2);
+    this.firsts = new Float64Array(slots).fill(-1);
+    this.mask = slots - 1;
+    this.kept = keep ? new Int32Array(limit * 3) : null;
+  }
 
-  /** The rows added from now on are in a new file (the next index). */
+  /** The rows added from now on are in a new file (the next index); its places come after the last file's. */
   startFile(): void {
-    this.current = { chunks: [], used: 0 };
-    this.files.push(this.current);
-    this.used = CHUNK_ROWS;
+    if (this.bases.length > 0) this.base += this.lastLine + 1;
+    this.bases.push(this.base);
+    this.lastLine = 0;
   }
 
-  /** How many more rows can be compared. */
-  get room(): number {
-    return this.stoppedAt === null ? this.limit - this.rows : 0;
-  }
-
-  /** Whether rows are still compared (false once CHECKED_ROWS have been). */
   get open(): boolean {
     return this.stoppedAt === null;
   }
 
-  /** One row of the current file. */
-  add(low: number, high: number, line: number): void {
+  /** How many more rows can be compared. */
+  get room(): number {
+    return this.open ? this.limit - this.rows : 0;
+  }
+
+  /**
+   * A batch of rows of the current file: row k is record `records[k]` of the scanner's batch, its text
+   * hash at `words[hashes + 2 * records[k]]` and the word after (hashes < 0: the file has no text
+   * columns), its line at `words[lines + records[k]]`; its date number, people and nights (-1: none)
+   * in the other arrays. The fingerprint mixes the text hash with the date and counts, in that order.
+   */
+  addBatch(
+    words: Int32Array,
+    hashes: number,
+    lines: number,
+    records: Int32Array,
+    dates: Int32Array,
+    people: Float64Array,
+    nights: Float64Array,
+    count: number,
+  ): void {
+    for (let k = 0; k < count && this.open; k++) {
+      const r = records[k];
+      const p = people[k];
+      const n = nights[k];
+      // The date (22 bits) and the nights (10 bits: 0 none, 1 + nights below 1,022, 1,023 for more) in
+      // one word, each count's high part (0 but for huge counts) in another: the words mixed in order.
+      const code = n < 0 ? 0 : n < 1022 ? n + 1 : 1023;
+      const counts = dates[k] | (code << 22);
+      let extra = p > 0xffffffff ? (p / 4294967296) | 0 : 0;
+      if (code === 1023) extra = mix(mix(extra, n >>> 0), (n / 4294967296) | 0);
+      const textLow = hashes < 0 ? 0 : words[hashes + 2 * r];
+      const textHigh = hashes < 0 ? 0 : words[hashes + 2 * r + 1];
+      const low = finish(mix(mix(mix(textLow, counts), p >>> 0), extra));
+      const high = finish(mix(mix(mix(textHigh ^ 0x5bd1e995, p >>> 0), counts), extra) ^ low);
+      this.add(low, high, words[lines + r]);
+    }
+  }
+
+  /** One row of the current file, by its fingerprint and line. */
+  private add(low: number, high: number, line: number): void {
     if (this.rows === this.limit) {
-      this.stoppedAt ??= { file: this.files.length - 1, line };
+      this.stoppedAt = { file: this.bases.length - 1, line };
       return;
     }
-    const word = high & this.mask;
-    const bits = (1 << (low & 31)) | (1 << ((low >>> 5) & 31)) | (1 << ((low >>> 10) & 31));
-    const filter = this.filter;
-    if ((filter[word] & bits) === bits) this.suspects.push(low, high);
-    else filter[word] |= bits;
-    if (this.used === CHUNK_ROWS) this.newChunk();
-    const at = this.used * 3;
-    this.chunk[at] = low;
-    this.chunk[at + 1] = high;
-    this.chunk[at + 2] = line;
-    this.used++;
-    this.current!.used = this.used;
-    if (++this.rows > this.filter.length * 2) this.growFilter();
+    const place = this.base + line;
+    const { keys, firsts, mask } = this;
+    let slot = low & mask;
+    for (;;) {
+      const first = firsts[slot];
+      if (first < 0) {
+        keys[slot * 2] = low;
+        keys[slot * 2 + 1] = high;
+        firsts[slot] = place;
+        break;
+      }
+      if (keys[slot * 2] === low && keys[slot * 2 + 1] === high) {
+        this.again.push(place, first);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const kept = this.kept;
+    if (kept) {
+      kept[this.rows * 3] = low;
+      kept[this.rows * 3 + 1] = high;
+      kept[this.rows * 3 + 2] = line;
+    }
+    this.rows++;
+    if (line > this.lastLine) this.lastLine = line;
   }
 
-  /** The current file's rows as plain data (a worker's part, its lines counted from its start). */
+  /** The rows compared, as a reading worker hands them over. */
   part(): RepeatedRowsPart {
-    const rows = this.current ?? { chunks: [], used: 0 };
-    return { chunks: rows.chunks, used: rows.used, stoppedAt: this.stoppedAt?.line ?? null };
+    return { rows: (this.kept ?? new Int32Array(0)).slice(0, this.rows * 3), stoppedAt: this.stoppedAt?.line ?? null };
   }
 
-  /** Adds a later part of the current file, its lines moved on by `lineOffset`, as if read here. */
+  /** A later part of the current file, its lines moved on by `lineOffset`, as if read here. */
   absorb(part: RepeatedRowsPart, lineOffset: number): void {
-    part.chunks.forEach((chunk, k) => {
-      const rows = k === part.chunks.length - 1 ? part.used : CHUNK_ROWS;
-      for (let i = 0; i < rows * 3 && this.open; i += 3) this.add(chunk[i], chunk[i + 1], chunk[i + 2] + lineOffset);
-    });
-    if (part.stoppedAt !== null && this.open) this.stoppedAt = { file: this.files.length - 1, line: part.stoppedAt + lineOffset };
+    const { rows } = part;
+    for (let at = 0; at < rows.length && this.open; at += 3) this.add(rows[at], rows[at + 1], rows[at + 2] + lineOffset);
+    if (part.stoppedAt !== null && this.open) this.stoppedAt = { file: this.bases.length - 1, line: part.stoppedAt + lineOffset };
   }
 
   /**
@@ -118,75 +164,35 @@ export class RepeatedRows {
    * order. Empty when no row repeats another.
    */
   repeated(): RowPlace[][] {
-    if (this.suspects.length === 0) return [];
-    const wanted = new SuspectTable(this.suspects);
-    const groups: RowPlace[][] = Array.from({ length: wanted.size }, () => []);
-    this.files.forEach(({ chunks, used }, file) => {
-      chunks.forEach((chunk, k) => {
-        const rows = k === chunks.length - 1 ? used : CHUNK_ROWS;
-        for (let i = 0; i < rows * 3; i += 3) {
-          const g = wanted.indexOf(chunk[i], chunk[i + 1]);
-          if (g >= 0) groups[g].push({ file, line: chunk[i + 2] });
-        }
-      });
-    });
-    return groups.filter((g) => g.length > 1).sort((a, b) => a[0].file - b[0].file || a[0].line - b[0].line);
-  }
-
-  private newChunk(): void {
-    this.chunk = new Int32Array(CHUNK_ROWS * 3);
-    this.current!.chunks.push(this.chunk);
-    this.used = 0;
-  }
-
-  /** Twice the words, filled again from the rows kept (each row is re-added at most a few times). */
-  private growFilter(): void {
-    const filter = new Int32Array(this.filter.length * 2);
-    const mask = filter.length - 1;
-    for (const { chunks, used } of this.files) {
-      chunks.forEach((chunk, k) => {
-        const rows = k === chunks.length - 1 ? used : CHUNK_ROWS;
-        for (let i = 0; i < rows * 3; i += 3) {
-          const low = chunk[i];
-          filter[chunk[i + 1] & mask] |= (1 << (low & 31)) | (1 << ((low >>> 5) & 31)) | (1 << ((low >>> 10) & 31));
-        }
-      });
+    const byFirst = new Map<number, number[]>();
+    for (let k = 0; k < this.again.length; k += 2) {
+      const first = this.again[k + 1];
+      let group = byFirst.get(first);
+      if (group === undefined) byFirst.set(first, (group = [first]));
+      group.push(this.again[k]);
     }
-    this.filter = filter;
-    this.mask = mask;
+    return [...byFirst.values()].sort((a, b) => a[0] - b[0]).map((group) => group.map((place) => this.placeOf(place)));
+  }
+
+  /** A place as file and line: the last file whose base is at most the place. */
+  private placeOf(place: number): RowPlace {
+    let file = this.bases.length - 1;
+    while (file > 0 && this.bases[file] > place) file--;
+    return { file, line: place - this.bases[file] };
   }
 }
 
-/** The suspects' distinct fingerprints, each with an index, in a small open-addressing table. */
-class SuspectTable {
-  private readonly keys: Int32Array;
-  private readonly indexes: Int32Array;
-  private readonly mask: number;
-  size = 0;
+/** One value into a 32-bit lane of the fingerprint (a multiply, a rotation: MurmurHash3's step). */
+function mix(h: number, value: number): number {
+  h = Math.imul(h ^ value, 0xcc9e2d51);
+  return Math.imul((h << 15) | (h >>> 17), 0x1b873593);
+}
 
-  constructor(pairs: number[]) {
-    let slots = 16;
-    while (slots < pairs.length) slots *= 2;
-    this.keys = new Int32Array(slots * 2);
-    this.indexes = new Int32Array(slots).fill(-1);
-    this.mask = slots - 1;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const slot = this.slotOf(pairs[k], pairs[k + 1]);
-      if (this.indexes[slot] >= 0) continue;
-      this.keys[slot * 2] = pairs[k];
-      this.keys[slot * 2 + 1] = pairs[k + 1];
-      this.indexes[slot] = this.size++;
-    }
-  }
-
-  indexOf(low: number, high: number): number {
-    return this.indexes[this.slotOf(low, high)];
-  }
-
-  /** The fingerprint's slot, or the free slot where it would go. */
-  private slotOf(low: number, high: number): number {
-    let slot = (low ^ high) & this.mask;
-    while (this.indexes[slot] >= 0 && (this.keys[slot * 2] !== low || this.keys[slot * 2 + 1] !== high)) slot = (slot + 1) & this.mask;
-    return slot;
-  }
+/** MurmurHash3's finaliser: every input bit reaches every output bit. */
+function finish(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

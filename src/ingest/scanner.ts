@@ -139,6 +139,7 @@ interface ScannerExports {
   fieldFlagBytes(): number;
   fieldNumbers(): number;
   hashColumn(column: number): void;
+  stopHashing(): void;
   hashRecords(): void;
   recordHashes(): number;
 }
@@ -392,12 +393,17 @@ export class RecordBatch {
     return this.words[this.lines + r];
   }
 
+  /** Record r's line is `codeWords[linesAt() + r]`, as line(r) gives it. */
+  linesAt(): number {
+    return this.lines;
+  }
+
   /**
-   * Where record r's hash of the hashed columns is in `codeWords` (CsvScanner.hashColumns): its low
-   * word, then its high word.
+   * Record r's hash of the hashed columns (CsvScanner.hashColumns) is in `codeWords` at
+   * `hashesAt() + 2 * r`: its low word, then its high word.
    */
-  hashAt(r: number): number {
-    return this.view.hashesAt() + 2 * r;
+  hashesAt(): number {
+    return this.view.hashesAt();
   }
 
   /** Record r's field count; 0 for a record the scanner could not split. */
@@ -503,6 +509,11 @@ export class CsvScanner {
   hashColumns(columns: readonly number[]): void {
     for (const column of columns) this.wasm.hashColumn(column);
     this.wasm.hashRecords();
+  }
+
+  /** No more hashes, from the next batch on (once nothing needs them, they cost nothing). */
+  stopHashing(): void {
+    this.wasm.stopHashing();
   }
 
   /** Scans batch after batch until the input is consumed or waits for more. */

@@ -565,6 +565,11 @@ export function hashColumn(column: i32): void {
   hashedCount++;
 }
 
+/** From the next batch on, records are no longer hashed. */
+export function stopHashing(): void {
+  hashedCount = 0;
+}
+
 /**
  * Each record's hash of its hashed columns, for the batch at hand (`finish` does it for every batch
  * once a column is hashed; JavaScript calls it for the batch in which it asked). A field the record
