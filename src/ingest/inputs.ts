@@ -55,8 +55,8 @@ export interface ReadRequest {
   spec?: SinkSpec;
   policy: InvalidRowPolicy;
   diagnostics: Diagnostics;
-  /** For tests and the bench: how files are read, never what comes of it. */
-  tuning?: Partial<ReadTuning & SplitTuning>;
+  /** For tests and the bench: how files are read, never what comes of it (but for how many rows are compared for repeats). */
+  tuning?: Partial<ReadTuning & SplitTuning & { checkedRows: number }>;
 }
 
 export function totalsOf(files: FileReport[], checks: ChecksSummary): InputSummary {
@@ -127,7 +127,7 @@ class InputRun {
       write: diagnostics,
     });
     this.warnings = new WarningLog(diagnostics, validating ? Infinity : PRINTED_WARNINGS);
-    this.checks = new InputChecks(options.checks ?? defaultChecks(), this.warnings, diagnostics, shown);
+    this.checks = new InputChecks(options.checks ?? defaultChecks(), this.warnings, diagnostics, shown, request.tuning?.checkedRows);
   }
 
   async readAll(): Promise<void> {

@@ -6,7 +6,6 @@
  * bounds, or null. Pure.
  */
 import { grouped } from '../messages';
-import { type CalDate, dateKey } from './dates';
 
 export interface PlausibleBounds {
   minPeople: number;
@@ -27,11 +26,6 @@ export function implausiblePeople(people: number, bounds: PlausibleBounds): stri
 /** A delegation's nights: above maxNights. */
 export function implausibleNights(nights: number, bounds: PlausibleBounds): string | null {
   return nights > bounds.maxNights ? `${grouped(nights)} nights, more than plausible.maxNights (${grouped(bounds.maxNights)})` : null;
-}
-
-/** A date after today (a month-only figure: its month starting after today's). */
-export function futureDate(date: CalDate, today: CalDate): boolean {
-  return date.day === null ? date.year * 100 + date.month > today.year * 100 + today.month : dateKey(date) > dateKey(today);
 }
 
 /** A month's figure against the month before's: more than ratio times it, or less than 1 / ratio. */
