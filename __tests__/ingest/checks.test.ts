@@ -133,9 +133,10 @@ describe('implausible values', () => {
   });
 
   it('a month of arrivals more than 5x or less than 1/5 of the month before, per segment', async () => {
-    const path = file('periode,wisnus,wisman\n2017-01,1000,100\n2017-02,5000,501\n2017-03,999,100\n2017-05,1,100\n');
+    const path = file('periode,wisnus,wisman\n2017-01,1000,100\n2017-02,5000,501\n2017-03,999,100\n2017-05,1,100\n2024-07,1,\n');
     const { warnings } = await read([path]);
     expect(warnings).toEqual([
+      `${path}:6: warning: domestic 2024-07: a period after today`,
       `${path}:3: warning: foreign 2017-02: 501, more than 5x the month before (100; plausible.monthlyRatio 5)`,
       `${path}:4: warning: domestic 2017-03: 999, less than 1/5 of the month before (5,000; plausible.monthlyRatio 5)`,
       `${path}:4: warning: foreign 2017-03: 100, less than 1/5 of the month before (501; plausible.monthlyRatio 5)`,

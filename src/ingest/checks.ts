@@ -250,8 +250,19 @@ export class InputChecks {
     };
   }
 
-  /** A month of arrivals more than `monthlyRatio` times the month before, or less than 1 / monthlyRatio. */
+  /** A period after today; a month of arrivals more than `monthlyRatio` times the month before, or less than 1 / monthlyRatio. */
   private checkMonths(rows: readonly PlacedArrival[]): void {
+    const today = dateNumber(this.settings.today);
+    for (const row of rows) {
+      if (dateNumber(row.period) > today) {
+        this.warn({
+          kind: 'implausible',
+          source: row.source,
+          line: row.line,
+          text: `${row.segment} ${isoDate(row.period)}: a period after today`,
+        });
+      }
+    }
     const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string }>();
     for (const row of rows) {
       const key = `${row.segment}|${isoDate({ ...row.period, day: null })}`;
