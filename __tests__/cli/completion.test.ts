@@ -65,7 +65,7 @@ describe('visitstat completion bash', () => {
     ]);
     expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year']);
     expect(complete(['visitstat', 'report', '--format', 'h'])).toEqual(['html']);
-    expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown']);
+    expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
     expect(complete(['visitstat', 'summary', '--locale', ''])).toEqual(['id', 'en']);
     expect(complete(['visitstat', 'progress', '--metric', 'vi'])).toEqual(['visitors']);
     expect(complete(['visitstat', 'validate', '--format', ''])).toEqual(['text', 'json']);
@@ -74,7 +74,7 @@ describe('visitstat completion bash', () => {
 
   test('--option=value as bash splits it', () => {
     expect(complete(['visitstat', 'summary', '--format', '=', 'js'])).toEqual(['json']);
-    expect(complete(['visitstat', 'summary', '--format', '='])).toEqual(['table', 'csv', 'json', 'markdown']);
+    expect(complete(['visitstat', 'summary', '--format', '='])).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
   });
 
   test('file names for inputs and for options that name a file; nothing offered for a value to type', () => {
@@ -102,7 +102,7 @@ describe('zsh and fish scripts', () => {
       "--group-by='[group by month|quarter|year|weekday|origin|region|type|purpose; repeatable or comma-separated]:group-by:_sequence compadd - month quarter year weekday origin region type purpose'",
     );
     expect(script).toContain(
-      "--format='[output format (default\\: table, or from the -o extension)]:format:(table csv json markdown html)'",
+      "--format='[output format (default\\: table, or from the -o extension)]:format:(table csv json markdown html xlsx)'",
     );
   });
 
@@ -121,7 +121,7 @@ describe('zsh and fish scripts', () => {
     };
     expect(ask('visitstat su')).toEqual(['summary']);
     expect(ask('visitstat summary --gro')).toEqual(['--group-by']);
-    expect(ask('visitstat report --format ')).toEqual(['csv', 'html', 'json', 'markdown', 'table']);
+    expect(ask('visitstat report --format ')).toEqual(['csv', 'html', 'json', 'markdown', 'table', 'xlsx']);
     expect(ask('visitstat progress --metric vi')).toEqual(['visitors']);
   });
 });

@@ -80,6 +80,14 @@ test('--from/--to: rows left out are counted alike', async () => {
   expect(run.result.summary!.rowsOutOfRange).toBeGreaterThan(1_000);
 });
 
+test('a total row at the end of the second half is checked against the sums of both halves', async () => {
+  const sum = Array.from({ length: 30_000 }, (_, i) => (i * 7) % 300).reduce((a, b) => a + b, 0);
+  const path = rowsFile('total.csv', 30_001, (i) => (i === 30_000 ? `Jumlah,,,${sum},,` : null));
+  const run = await compare(path);
+  expect(run.taken).toBe(1);
+  expect(run.result.summary!.files[0]).toMatchObject({ rowsRead: 30_000, totalRow: { line: 30_002, matches: true } });
+});
+
 test('invalid rows in both halves: problems and rejects in file order with their lines', async () => {
   const bad = (i: number) => (i % 4_999 === 17 ? `31/02/2018,x,Bali,${i},1,y` : i % 7_001 === 3 ? '2017-01-01,x,Bali,-4,1,y' : null);
   const run = await compare(rowsFile('invalid.csv', 30_000, bad));

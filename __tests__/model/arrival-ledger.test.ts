@@ -23,9 +23,10 @@ const counted = (ledger: ArrivalLedger, policy: OverlapPolicy) =>
   ledger.resolve(policy).rows.map((r) => `${r.segment} ${spansOf(r.period)[0]} ${r.count}`);
 
 describe('spans', () => {
-  it('a day is in its month; a month is alone', () => {
-    expect(spansOf(day(3, 9))).toEqual(['2017-03-09', '2017-03']);
-    expect(spansOf(month(3))).toEqual(['2017-03']);
+  it('a day is in its month and its year; a month in its year; a year alone', () => {
+    expect(spansOf(day(3, 9))).toEqual(['2017-03-09', '2017-03', '2017']);
+    expect(spansOf(month(3))).toEqual(['2017-03', '2017']);
+    expect(spansOf({ year: 2017, month: null, day: null })).toEqual(['2017']);
   });
 });
 

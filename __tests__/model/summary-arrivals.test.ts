@@ -110,7 +110,72 @@ describe('ArrivalSummarizer', () => {
       unit: 'month',
       periods: [],
       totals: { domestic: null, foreign: null, total: null, foreignShare: null, incompletePeriods: 0 },
+      annualOnly: [],
+      annualOverlapped: [],
     });
+  });
+});
+
+describe('ArrivalSummarizer: annual figures', () => {
+  const year = (y: number) => ({ year: y, month: null, day: null });
+  const annual2015: ArrivalRow[] = [
+    { period: year(2015), segment: 'domestic', count: 4_200_000 },
+    { period: year(2015), segment: 'foreign', count: 87_000 },
+  ];
+  const months2016: ArrivalRow[] = [
+    { period: { year: 2016, month: 1, day: null }, segment: 'domestic', count: 100 },
+    { period: { year: 2016, month: 2, day: null }, segment: 'domestic', count: 50 },
+  ];
+
+  function summarizeBy(unit: 'month' | 'year', rows: ArrivalRow[]) {
+    const s = new ArrivalSummarizer({ unit });
+    for (const row of rows) s.add(row);
+    return s.result();
+  }
+
+  it('takes part by year: a year of annual figures beside a year of months', () => {
+    const r = summarizeBy('year', [...annual2015, ...months2016]);
+    expect(r.periods.map((p) => [p.period, p.domestic, p.foreign, p.annual])).toEqual([
+      [{ unit: 'year', year: 2015 }, 4_200_000, 87_000, true],
+      [{ unit: 'year', year: 2016 }, 150, null, undefined],
+    ]);
+    expect(r.annualOnly).toEqual([]);
+  });
+
+  it('is never placed in a month: a monthly view lists it as annual only', () => {
+    const r = summarizeBy('month', [...annual2015, ...months2016]);
+    expect(r.periods.map((p) => p.period)).toEqual([
+      { unit: 'month', year: 2016, month: 1 },
+      { unit: 'month', year: 2016, month: 2 },
+    ]);
+    expect(r.annualOnly).toEqual([
+      { year: 2015, segment: 'domestic', count: 4_200_000 },
+      { year: 2015, segment: 'foreign', count: 87_000 },
+    ]);
+  });
+
+  it('is never added to the finer figures of its year and segment: they win, and it is listed with their sum', () => {
+    const annual2016: ArrivalRow[] = [
+      { period: year(2016), segment: 'domestic', count: 160 },
+      { period: year(2016), segment: 'foreign', count: 9 },
+    ];
+    for (const unit of ['month', 'year'] as const) {
+      const r = summarizeBy(unit, [...months2016, ...annual2016]);
+      expect(r.annualOverlapped).toEqual([{ year: 2016, segment: 'domestic', count: 160, finer: 150 }]);
+      expect(r.totals.domestic).toBe(150);
+    }
+    // With no finer foreign figure, the annual foreign one is the year's (by year) or annual only (by month).
+    expect(summarizeBy('year', [...months2016, ...annual2016]).periods[0].foreign).toBe(9);
+    expect(summarizeBy('month', [...months2016, ...annual2016]).annualOnly).toEqual([{ year: 2016, segment: 'foreign', count: 9 }]);
+  });
+
+  it('crosses to another summarizer with toData/absorb', () => {
+    const a = new ArrivalSummarizer({ unit: 'year' });
+    const b = new ArrivalSummarizer({ unit: 'year' });
+    annual2015.forEach((row) => a.add(row));
+    months2016.forEach((row) => b.add(row));
+    a.absorb(b.toData());
+    expect(a.result()).toEqual(summarizeBy('year', [...annual2015, ...months2016]));
   });
 });
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { FORMATS, type Format, type RenderSettings, formatFromPath, formatsFor, renderDoc, renderJson } from '../../src/render';
 import { neutraliseFormula } from '../../src/render/csv';
-import type { Doc, Table } from '../../src/render/doc';
+import type { Doc, Row, Table } from '../../src/render/doc';
 
 /** The Doc rendered by the format registered under `format`. */
 const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string =>
@@ -73,7 +73,7 @@ describe('csv', () => {
   });
 
   it('keeps a text cell with a line break inside one quoted field in excel mode', () => {
-    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...byMonth.rows[1], origin: 'a\nb;c' }] }] };
+    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...(byMonth.rows as Row[])[1], origin: 'a\nb;c' }] }] };
     const out = render(withBreak, { format: 'csv', locale: 'id', color: false, excel: true });
     const records = parse(out.slice(1), { delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     expect(records[1][1]).toBe('a\nb;c');
@@ -213,8 +213,8 @@ describe('renderJson', () => {
 
 describe('the formats registry', () => {
   it('offers html to the report only, every other format to every command, in registration order', () => {
-    expect(formatsFor('summary')).toEqual(['table', 'csv', 'json', 'markdown']);
-    expect(formatsFor('report')).toEqual(['table', 'csv', 'json', 'markdown', 'html']);
+    expect(formatsFor('summary')).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
+    expect(formatsFor('report')).toEqual(['table', 'csv', 'json', 'markdown', 'html', 'xlsx']);
   });
 
   it('takes the format from the -o extension, whatever its case; none for an unknown one', () => {
@@ -233,6 +233,7 @@ describe('the formats registry', () => {
       ['json', true, false],
       ['markdown', false, false],
       ['html', false, false],
+      ['xlsx', false, false],
     ]);
   });
 

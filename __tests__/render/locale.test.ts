@@ -81,6 +81,21 @@ describe('numbers', () => {
     expect(formatPlain(1234567.25, 1, '.')).toBe('1234567.3');
     expect(formatPlain(-70.5, 1, ',')).toBe('-70,5');
     expect(formatPlain(1e21, 0, '.')).toBe('1000000000000000000000');
+    expect(formatPlain(-0.004, 2, '.')).toBe('0.00');
+    expect(formatPlain(-0.005, 2, ',')).toBe('-0,01');
+    expect(formatPlain(-3e21, 1, '.')).toBe('-3000000000000000000000.0');
+  });
+
+  it('writes plain numbers as the sign and the rounded magnitude would, for any number', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        const magnitude = Math.abs(n) < 1e21 ? Math.abs(n).toFixed(d) : BigInt(Math.abs(n)).toString() + (d ? '.' + '0'.repeat(d) : '');
+        const expected = (n < 0 && /[1-9]/.test(magnitude) ? '-' : '') + magnitude;
+        expect(formatPlain(n, d, '.')).toBe(expected);
+        expect(formatPlain(n, d, ',')).toBe(expected.replace('.', ','));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -37,7 +37,7 @@ describe('formatFromPath', () => {
     ['r.markdown', 'markdown'],
     ['r.html', 'html'],
     ['r.txt', 'table'],
-    ['r.xlsx', undefined],
+    ['r.xlsx', 'xlsx'],
     ['noextension', undefined],
   ])('%s -> %s', (path, format) => expect(formatFromPath(path)).toBe(format));
 });

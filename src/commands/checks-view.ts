@@ -33,8 +33,8 @@ export function checksNotes(checks: ChecksSummary, always = false): Label[] {
   }
   if (replacedFigures > 0) {
     notes.push({
-      en: `${en(replacedFigures, 'coarser arrival figure', 'coarser arrival figures')} (e.g. a month's beside its days) left out for the finer figures within; ${n(warnings.figureMismatches, 'en')} of them differed from those.`,
-      id: `${n(replacedFigures, 'id')} angka kunjungan yang lebih kasar (mis. bulanan di samping harian) diganti angka yang lebih rinci di dalamnya; ${n(warnings.figureMismatches, 'id')} di antaranya berbeda.`,
+      en: `${en(replacedFigures, 'coarser arrival figure', 'coarser arrival figures')} (a month's beside its days, a year's beside its months) left out for the finer figures within them; ${n(warnings.figureMismatches, 'en')} of them differed from those (see the warnings).`,
+      id: `${n(replacedFigures, 'id')} angka kunjungan yang lebih kasar (bulanan di samping harian, tahunan di samping bulanan) diganti angka yang lebih rinci di dalamnya; ${n(warnings.figureMismatches, 'id')} di antaranya berbeda (lihat peringatan).`,
     });
   }
   if (warnings.repeatedRows > 0) {

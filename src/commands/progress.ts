@@ -58,7 +58,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('progress')
     .description('progress toward yearly targets: achieved, expected, projected with an 80% interval, required, status and band')
-    .argument('<files...>', 'CSV files, or - for standard input')
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)')
     .option('--target <n>', 'the yearly target (50000 or 50.000); without it, the config file targets')
     .addOption(
       new Option('--metric <metric>', 'what the target counts (default: visitors for delegation logs, total for arrivals)').choices([
@@ -88,7 +88,8 @@ export function register(program: Command): void {
           const kinds = new Set(input.files.map((f) => f.kind));
           const measured = options.requests.map((request): MeasuredTarget => {
             const metric = chooseMetric(request, kinds);
-            return { source: request.source, progress: measure(seriesOf(metrics, metric), metric, request, options) };
+            const progress = measure(seriesOf(metrics, metric), metric, request, options, metrics.annualYears);
+            return { source: request.source, progress };
           });
           return { measured, bands: options.bands, input };
         },

@@ -5,6 +5,7 @@
  */
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
+import type { FileReport } from '../ingest/reader';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import type { Progress } from '../model/progress';
@@ -29,7 +30,7 @@ import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from
 import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
-import { arrivalPeriodJson, arrivalTable, groupJson, groupsTable, overallTable, statsJson } from './summary-view';
+import { annualNotes, arrivalPeriodJson, arrivalTable, groupJson, groupsTable, overallTable, statsJson } from './summary-view';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 
@@ -96,19 +97,23 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
     );
   }
   if (data.arrivals) {
-    tables.push(
-      retitled(arrivalTable(data.arrivals.months, view), 'arrivalsByMonth', {
-        en: `Tourist arrivals ${data.year} by month`,
-        id: `Kunjungan wisatawan ${data.year} per bulan`,
-      }),
-      {
-        ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', {
-          en: 'Arrivals growth, year on year',
-          id: 'Pertumbuhan kunjungan, tahunan',
+    // A year of annual figures only has no months to show: said under the year's table instead.
+    const months = data.arrivals.months;
+    if (months.periods.length > 0) {
+      tables.push(
+        retitled(arrivalTable(months, view), 'arrivalsByMonth', {
+          en: `Tourist arrivals ${data.year} by month`,
+          id: `Kunjungan wisatawan ${data.year} per bulan`,
         }),
-        notes: [],
-      },
-    );
+      );
+    }
+    tables.push({
+      ...retitled(arrivalTable(data.arrivals.years, view), 'arrivalsGrowth', {
+        en: 'Arrivals growth, year on year',
+        id: 'Pertumbuhan kunjungan, tahunan',
+      }),
+      notes: months.periods.length > 0 || machine ? [] : annualNotes(months),
+    });
   }
   if (data.spending) {
     tables.push({
@@ -227,7 +232,10 @@ function dataQualityTable(input: InputSummary): Table {
     rows: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
-      format: `${describeEncoding(f)}, ${describeDelimiter(f.delimiter)}, ${f.lineEnding}`,
+      format:
+        f.sheet !== undefined
+          ? 'xlsx sheet'
+          : `${describeEncoding(f as Required<FileReport>)}, ${describeDelimiter(f.delimiter!)}, ${f.lineEnding}`,
       rowsRead: f.rowsRead,
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,

@@ -17,7 +17,7 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
-import type { ArrivalSummary } from '../model/summary';
+import type { AnnualFigure, ArrivalSummary } from '../model/summary';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
@@ -65,7 +65,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('report')
     .description('one report for a year: key figures, delegations, arrivals, spending, targets, data quality')
-    .argument('<files...>', 'CSV files (delegation logs and/or arrivals), or - for standard input')
+    .argument('<files...>', 'CSV files or .xlsx workbooks (delegation logs and/or arrivals), or - for standard input (CSV)')
     .option('--year <year>', 'the year to report (default: the latest year with data of every kind read)')
     .option('--as-of <date>', 'measure target progress as of this date (default: the latest date in the data for the year)')
     .option('--target <n>', 'a yearly target for the report year (default: the config targets for that year)')
@@ -209,7 +209,26 @@ function arrivalsOf(collector: ReportCollector, year: number): { months: Arrival
     incompletePeriods: periods.filter((p) => p.total === null).length,
   };
   const years = all.periods.filter((p) => yearOf(p.period) === year || yearOf(p.period) === year - 1);
-  return { months: { unit: 'month', periods, totals }, years: { unit: 'year', periods: years, totals: all.totals } };
+  const inYears =
+    (...wanted: number[]) =>
+    (a: AnnualFigure) =>
+      wanted.includes(a.year);
+  return {
+    months: {
+      unit: 'month',
+      periods,
+      totals,
+      annualOnly: byMonth.annualOnly.filter(inYears(year)),
+      annualOverlapped: byMonth.annualOverlapped.filter(inYears(year)),
+    },
+    years: {
+      unit: 'year',
+      periods: years,
+      totals: all.totals,
+      annualOnly: [],
+      annualOverlapped: all.annualOverlapped.filter(inYears(year - 1, year)),
+    },
+  };
 }
 
 function measureTargets(
@@ -239,8 +258,8 @@ function measureTargets(
       absent.push({
         section: 'progress',
         reason: {
-          en: `Target ${metric} ${year} left out: no ${metric} data for ${year}.`,
-          id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}.`,
+          en: `Target ${metric} ${year} left out: no ${metric} data for ${year}${collector.metrics.annualYears.has(year) ? ' by the day (only an annual figure)' : ''}.`,
+          id: `Target ${metric} ${year} tidak ditampilkan: tidak ada data ${year}${collector.metrics.annualYears.has(year) ? ' per hari (hanya angka tahunan)' : ''}.`,
         },
       });
       continue;

@@ -4,6 +4,7 @@
  * defined here once, with their translation into the input layer's settings and the output settings,
  * where the one decision between output for people and output for programs is made (from the format).
  */
+import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
@@ -16,7 +17,7 @@ import type { DateFormat } from '../ingest/values';
 import { dateKey } from '../model/dates';
 import type { TextField } from '../model/fields';
 import type { Kind } from '../model/records';
-import { escapeControls } from '../messages';
+import { escapeControls, quote } from '../messages';
 import { type SinkName, type SinkOf, type SinkSpec, createSink } from '../model/sinks';
 import {
   FORMATS,
@@ -28,6 +29,7 @@ import {
   type Rendered,
   formatFromPath,
   formatInt,
+  knownExtensions,
   formatsFor,
   label,
   renderDoc,
@@ -36,7 +38,7 @@ import {
   writeOutput,
 } from '../render';
 import { checksNotes } from './checks-view';
-import { parseBoundary, parsePlausible } from './parse';
+import { parseBoundary, parseHeaderRow, parsePlausible, parseWidth } from './parse';
 import { OVERLAP_POLICIES, type OverlapPolicy } from '../model/arrival-ledger';
 import { today } from '../ingest/checks';
 import { prepareOutputs } from '../render/write';
@@ -53,6 +55,9 @@ export interface InputFlags {
   rejects?: string;
   config?: string;
   onOverlap?: OverlapPolicy;
+  headerRow?: string;
+  sheet?: string[];
+  segment?: 'domestic' | 'foreign';
 }
 
 export function addInputOptions(cmd: Command): Command {
@@ -61,6 +66,18 @@ export function addInputOptions(cmd: Command): Command {
     .option('--encoding <name>', 'utf-8, utf-16le, utf-16be or windows-1252 (default: detected)')
     .option('--delimiter <char>', ', ; tab or | (default: detected)')
     .option('--map <pairs>', 'map columns explicitly: people="Jumlah Tamu",date=Tgl')
+    .option(
+      '--sheet <name>',
+      'read this sheet of a workbook (a name, or 1 for the first); repeatable; default: every sheet with a table',
+      collectValues,
+    )
+    .addOption(
+      new Option('--segment <segment>', 'what a table of months down and years across counts, when its title does not say').choices([
+        'domestic',
+        'foreign',
+      ]),
+    )
+    .option('--header-row <n>', "the header's line (CSV) or row (sheet); default: the first of the first 20 that names the columns")
     .addOption(new Option('--date-format <order>', 'day-first or month-first numeric dates').choices(['dmy', 'mdy']))
     .option('--from <date>', 'only rows on or after this date (2017-01-01, 2017-03, 2017)')
     .option('--to <date>', 'only rows on or before this date (inclusive)')
@@ -108,7 +125,15 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
       plausible: parsePlausible(config.plausible),
       today: today(),
     },
+    ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
+    ...(flags.sheet === undefined ? {} : { sheets: flags.sheet }),
+    ...(flags.segment === undefined ? {} : { segment: flags.segment }),
   };
+}
+
+/** A repeatable option's values, in order. */
+function collectValues(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function configOf(flags: InputFlags): Config {
@@ -125,6 +150,7 @@ export interface OutputFlags {
   color?: boolean;
   excel?: boolean;
   bom?: boolean;
+  width?: string;
   /** With -o: print nothing on success (the counts line and warnings are shown only if the command fails). */
   quiet?: boolean;
 }
@@ -140,6 +166,7 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
     .option('--bom', 'CSV with a UTF-8 BOM')
+    .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)")
     .addOption(quietOption());
 }
 
@@ -170,13 +197,21 @@ export interface OutputSettings extends ViewSettings, RenderSettings {
 
 /** Decided once per run, from the flags, the config and the format's registration. */
 export function outputSettings(flags: OutputFlags, config: Config, command: string): OutputSettings {
-  const format = flags.format ?? (flags.output ? formatFromPath(flags.output) : undefined) ?? 'table';
+  const format = flags.format ?? formatOfPath(flags.output) ?? (flags.excel ? 'csv' : 'table');
+  if ((flags.excel || flags.bom) && format !== 'csv') {
+    throw new UsageError(`--${flags.excel ? 'excel' : 'bom'} is for CSV output, not --format ${format}`);
+  }
   const offered = formatsFor(command);
   if (!offered.includes(format)) {
     const by = (FORMATS[format] as OutputFormat).commands ?? [];
     throw new UsageError(`--format ${format} is for the ${by.join(' and ')} command${by.length === 1 ? '' : 's'}`);
   }
   const toTerminal = !flags.output && process.stdout.isTTY === true;
+  if (toTerminal && (FORMATS[format] as OutputFormat).binary) {
+    throw new UsageError(
+      `--format ${format} writes a workbook, not text for the screen: give -o FILE${FORMATS[format].extensions[0]} or redirect the output`,
+    );
+  }
   return {
     format,
     machine: FORMATS[format].machine,
@@ -187,8 +222,22 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
       shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
     excel: flags.excel,
     bom: flags.bom,
+    width: parseWidth(flags.width, toTerminal ? process.stdout.columns : undefined),
     path: flags.output,
   };
+}
+
+/**
+ * The format `-o FILE` implies: by its extension; none (`/dev/null`, `/dev/fd/3`) leaves the default.
+ * An extension that is no format's is refused rather than guessed.
+ */
+function formatOfPath(path: string | undefined): Format | undefined {
+  if (path === undefined || path === '-' || extname(path) === '') return undefined;
+  const format = formatFromPath(path);
+  if (format) return format;
+  throw new UsageError(
+    `-o ${escapeControls(path)}: ${quote(extname(path))} is not an output format's extension (known: ${knownExtensions().join(', ')}); give --format`,
+  );
 }
 
 /**
@@ -201,7 +250,7 @@ export async function emit(rendered: Rendered, output: OutputSettings, input: In
   // What the checks found: in the document's notes, but a rows-only format (CSV) has no room for them.
   if (output.rowsOnly) for (const note of checksNotes(input.checks)) diagnostics(`visitstat: ${label(note, output.locale)}`);
   for (const line of rendered.stderr ?? []) diagnostics(line);
-  await writeOutput(renderDoc(output.format, rendered, output), output.path);
+  await writeOutput(await renderDoc(output.format, rendered, output), output.path);
 }
 
 /** The rows read / accepted / rejected line on stderr: `visitstat: Rows read 345, accepted 345, rejected 0 — 1 file`. */
@@ -255,18 +304,26 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
 /** The data-quality line every table and markdown output ends with. */
 export function inputFooter(input: InputSummary): Label {
   const n = (value: number, locale: Locale) => formatInt(value, locale);
-  const footer = (locale: Locale, words: { read: string; accepted: string; rejected: string; outside: string; files: string }) =>
+  // A workbook is one file of several sheets.
+  const sheets = input.files.filter((f) => f.sheet !== undefined).length;
+  const fileCount = new Set(input.files.map((f) => (f.sheet === undefined ? f.source : f.source.slice(0, -f.sheet.length - 2)))).size;
+  const sheetWords = (word: string, plural: string) => (sheets === 0 ? '' : ` (${sheets} ${sheets === 1 ? word : plural})`);
+  const footer = (
+    locale: Locale,
+    words: { read: string; accepted: string; rejected: string; outside: string; files: string; sheets: string },
+  ) =>
     `${words.read} ${n(input.rowsRead, locale)}, ${words.accepted} ${n(input.rowsAccepted, locale)}, ` +
     `${words.rejected} ${n(input.rowsRejected, locale)}` +
     (input.rowsOutOfRange > 0 ? ` (${n(input.rowsOutOfRange, locale)} ${words.outside})` : '') +
-    ` — ${n(input.files.length, locale)} ${words.files}`;
+    ` — ${n(fileCount, locale)} ${words.files}${words.sheets}`;
   return {
     en: footer('en', {
       read: 'Rows read',
       accepted: 'accepted',
       rejected: 'rejected',
       outside: 'accepted rows outside --from/--to',
-      files: input.files.length === 1 ? 'file' : 'files',
+      files: fileCount === 1 ? 'file' : 'files',
+      sheets: sheetWords('sheet', 'sheets'),
     }),
     id: footer('id', {
       read: 'Baris dibaca',
@@ -274,6 +331,7 @@ export function inputFooter(input: InputSummary): Label {
       rejected: 'ditolak',
       outside: 'baris diterima di luar --from/--to',
       files: 'berkas',
+      sheets: sheetWords('lembar', 'lembar'),
     }),
   };
 }

@@ -206,7 +206,33 @@ export function spendingTable(view: SpendingView, settings: ViewSettings): Table
 
 /** The method, the rates used, every line's formula and the total. */
 export function spendingNotes(view: SpendingView, locale: Locale): string[] {
-  return [methodNote(view, locale), ratesNote(view, locale), ...formulaNotes(view.result, locale), totalNote(view.result, locale)];
+  return [
+    methodNote(view, locale),
+    ratesNote(view, locale),
+    ...formulaNotes(view.result, locale),
+    totalNote(view.result, locale),
+    ...annualNotes(view.result, locale),
+  ];
+}
+
+/** The annual figures spending left out, and why: never added to finer figures, never spread over months. */
+function annualNotes(result: SpendingResult, locale: Locale): string[] {
+  return result.annualLeftOut.map(({ year, segment, count, reason, finer }) => {
+    const what = `${year}, ${SEGMENT_WORDS[segment][locale].toLowerCase()}: ${locale === 'id' ? 'angka tahunan' : 'the annual figure'} ${formatInt(count, locale)}`;
+    if (reason === 'finer-figures') {
+      return locale === 'id'
+        ? `${what} tidak dihitung: angka yang lebih rinci tahun itu (${formatInt(finer!, locale)}) yang dihitung.`
+        : `${what} is left out: the finer figures of that year (${formatInt(finer!, locale)}) count instead.`;
+    }
+    if (reason === 'unit') {
+      return locale === 'id'
+        ? `${what} tidak dihitung: hanya ada angka tahunan untuk tahun itu; --group-by year menghitungnya.`
+        : `${what} is left out: only annual figures exist for that year; --group-by year counts it.`;
+    }
+    return locale === 'id'
+      ? `${what} tidak dihitung: tarif berubah di dalam tahun itu, jadi angka setahun tidak dapat dinilai dengan satu tarif.`
+      : `${what} is left out: the rate changes within that year, so a whole year's figure has no one rate.`;
+  });
 }
 
 // ---- notes: the method, the rates used, and the formula of every line ----
@@ -386,6 +412,7 @@ export function spendingJson(view: SpendingView): unknown {
       // No arrivals figures for the period: its total is unknown (null), not 0.
       ...(p.lines.length ? estimateFields('total', p.total) : { totalLow: null, total: null, totalHigh: null }),
     })),
+    ...(result.annualLeftOut.length ? { annualLeftOut: result.annualLeftOut } : {}),
     rates: ratesJson(view.rates.rules),
     rowsRead: input.rowsRead,
     rowsAccepted: input.rowsAccepted,

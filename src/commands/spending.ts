@@ -42,7 +42,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('spending')
     .description('estimated visitor spending per segment and period: visitors x rate, in exact rupiah')
-    .argument('<files...>', 'CSV files (arrivals and/or delegation logs), or - for standard input');
+    .argument('<files...>', 'CSV files or .xlsx workbooks (arrivals and/or delegation logs), or - for standard input (CSV)');
   addOutputOptions(addInputOptions(cmd))
     .addOption(
       new Option('--group-by <unit>', 'one line per segment and month, quarter or year')

@@ -37,6 +37,7 @@ import {
   formatInt,
   formatPercent,
   label,
+  lazyRows,
 } from '../render';
 import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
@@ -79,9 +80,18 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** summary's output: the Doc and the JSON. */
+/**
+ * summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only
+ * format the annual figures' notes on stderr (the counts line goes there for every format: shared.ts).
+ */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
-  return { doc: summaryDoc(result, view), json: summaryJson(result) };
+  return {
+    doc: () => summaryDoc(result, view),
+    json: () => summaryJson(result),
+    stderr: view.rowsOnly
+      ? (result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`)
+      : [],
+  };
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------
@@ -105,7 +115,7 @@ export function summaryJson(result: SummaryResult): unknown {
     },
     arrivals: arrivals && {
       unit: arrivals.unit,
-      periods: arrivals.periods.map(arrivalPeriodJson),
+      periods: arrivals.periods.map((p) => ({ ...arrivalPeriodJson(p), ...(p.annual ? { annual: true } : {}) })),
       totals: {
         domestic: arrivals.totals.domestic,
         foreign: arrivals.totals.foreign,
@@ -113,33 +123,45 @@ export function summaryJson(result: SummaryResult): unknown {
         foreignSharePct: percentOf(arrivals.totals.foreignShare),
         incompletePeriods: arrivals.totals.incompletePeriods,
       },
+      annualOnly: arrivals.annualOnly,
+      annualOverlapped: arrivals.annualOverlapped,
     },
   };
 }
 
 /** A group's figures under their documented names (JSON fields, CSV columns). */
-export function statsJson(s: GroupStats) {
-  return {
-    delegations: s.count,
-    visitors: s.sum,
-    mean: s.mean,
-    median: s.median,
-    p25: s.p25,
-    p75: s.p75,
-    p90: s.p90,
-    min: s.min,
-    max: s.max,
-    stdDev: s.sd,
-    visitorNights: s.visitorNights,
-    averageStay: s.averageStay,
-    visitorsWithNights: s.visitorsWithNights,
-    delegationsWithNights: s.delegationsWithNights,
-  };
+export function statsJson(s: GroupStats): Row {
+  return withStats({}, s);
+}
+
+/**
+ * The figures added to `fields` under their documented names, property by property in the same order
+ * for every group: spreading objects instead took seconds at a million groups.
+ */
+function withStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
+  const out = fields as Record<string, unknown>;
+  out.delegations = s.count;
+  out.visitors = s.sum;
+  out.mean = s.mean;
+  out.median = s.median;
+  out.p25 = s.p25;
+  out.p75 = s.p75;
+  out.p90 = s.p90;
+  out.min = s.min;
+  out.max = s.max;
+  out.stdDev = s.sd;
+  out.visitorNights = s.visitorNights;
+  out.averageStay = s.averageStay;
+  out.visitorsWithNights = s.visitorsWithNights;
+  out.delegationsWithNights = s.delegationsWithNights;
+  return fields;
 }
 
 /** A group: its dimensions' values, then its figures. */
-export function groupJson(group: DelegationGroup) {
-  return { ...group.key, ...statsJson(group.stats) };
+export function groupJson(group: DelegationGroup): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const dim in group.key) fields[dim] = group.key[dim as GroupDim];
+  return withStats(fields, group.stats);
 }
 
 export function arrivalPeriodJson(p: ArrivalPeriodRow) {
@@ -165,11 +187,14 @@ const percentOf = (ratio: number | null): number | null => (ratio === null ? nul
 function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const tables: Table[] = [];
   if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
-  if (result.arrivals) tables.push(arrivalTable(result.arrivals, view));
+  const arrivals = result.arrivals;
+  // Only annual figures under a finer unit: said in words, never an empty table.
+  const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
+  if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view));
   return {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
-    notes: view.machine ? [] : rangeNotes(result.options),
+    notes: view.machine ? [] : [...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
     footer: [inputFooter(result.input), ...checksNotes(result.input.checks)],
   };
 }
@@ -245,7 +270,7 @@ export function groupsTable(summary: DelegationSummary, top: number | null, view
       ...summary.groupBy.map((dim) => keyColumn(dim)),
       ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights'),
     ],
-    rows: summary.groups.map((g) => groupRow(g, summary.groupBy, view)),
+    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view)),
     notes: view.machine ? [] : delegationNotes(summary, top),
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
   };
@@ -258,7 +283,7 @@ function keyColumn(dim: GroupDim): Column {
 function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings): Row {
   const row: Row = {};
   for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view);
-  return { ...row, ...statsJson(group.stats) };
+  return withStats(row, group.stats);
 }
 
 function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings): Cell {
@@ -349,8 +374,52 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
   };
 }
 
-function arrivalNotes({ periods, totals }: ArrivalSummary): Label[] {
-  if (periods.length === 0) return [];
+/**
+ * The annual figures a summary could not show as they are: years with only annual figures under a
+ * finer unit, and annual figures left out for the finer figures of their year.
+ */
+export function annualNotes({ unit, annualOnly, annualOverlapped }: ArrivalSummary): Label[] {
+  const notes: Label[] = [];
+  const n = (value: number, l: Locale) => formatInt(value, l);
+  const segmentName = (segment: string, l: Locale) => (l === 'en' ? segment : segment === 'domestic' ? 'nusantara' : 'mancanegara');
+  for (const year of [...new Set(annualOnly.map((a) => a.year))]) {
+    const figures = (l: Locale) =>
+      annualOnly
+        .filter((a) => a.year === year)
+        .map((a) => `${segmentName(a.segment, l)} ${n(a.count, l)}`)
+        .join('; ');
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Only annual figures exist for ${year} (${figures(l)}): they cannot be shown by ${label(UNIT_NAMES[unit], l)}; --group-by year shows them.`
+          : `Untuk ${year} hanya ada angka tahunan (${figures(l)}): tidak dapat ditampilkan per ${label(UNIT_NAMES[unit], l)}; --group-by year menampilkannya.`,
+      ),
+    );
+  }
+  for (const a of annualOverlapped) {
+    const finer = a.finer!;
+    notes.push(
+      bilingual((l) => {
+        const agree =
+          finer === a.count
+            ? l === 'en'
+              ? 'they agree'
+              : 'keduanya sama'
+            : l === 'en'
+              ? `they differ by ${n(Math.abs(a.count - finer), l)}`
+              : `selisih ${n(Math.abs(a.count - finer), l)}`;
+        return l === 'en'
+          ? `${a.year} ${segmentName(a.segment, l)}: the annual figure ${n(a.count, l)} is left out; the finer figures of that year (${n(finer, l)}) count instead (${agree}).`
+          : `${a.year} ${segmentName(a.segment, l)}: angka tahunan ${n(a.count, l)} tidak dipakai; angka yang lebih rinci tahun itu (${n(finer, l)}) yang dihitung (${agree}).`;
+      }),
+    );
+  }
+  return notes;
+}
+
+function arrivalNotes(summary: ArrivalSummary): Label[] {
+  const { periods, totals } = summary;
+  if (periods.length === 0) return annualNotes(summary);
   const n = (value: number | null, l: Locale) => (value === null ? '-' : formatInt(value, l));
   const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare * 100, 1, l));
   const notes: Label[] = [
@@ -373,5 +442,5 @@ function arrivalNotes({ periods, totals }: ArrivalSummary): Label[] {
       ),
     );
   }
-  return notes;
+  return [...notes, ...annualNotes(summary)];
 }

@@ -24,6 +24,8 @@ Examples:
   $ visitstat summary --group-by quarter fixtures/sample/arrivals-2017.csv
   $ visitstat summary --on-overlap last arrivals-*.csv   # a month given again: count the later figure
   $ visitstat summary --format json fixtures/sample/*.csv | jq .delegations.overall
+  $ visitstat summary --group-by year fixtures/excel/bps-2016-2017.xlsx
+  $ visitstat summary --group-by month -o ringkasan.xlsx --locale id fixtures/sample/*.csv
 
 Grouping: several --group-by dimensions are crossed like SQL GROUP BY a, b (one row per combination
 present, ordered by the dimensions as given). Periods sort by date, weekdays from Monday; categories
@@ -56,7 +58,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('summary')
     .description('delegation and arrival figures: totals, averages, quantiles, stays, growth')
-    .argument('<files...>', 'CSV files, or - for standard input');
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(
       suggest(

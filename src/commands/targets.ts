@@ -113,12 +113,20 @@ export function seriesOf(metrics: MetricSeries, metric: Metric): DailySeries {
  * Progress toward one target: its year the one asked for, else the latest with data; its as-of the
  * one asked for, else the latest date with data in the year.
  */
-export function measure(series: DailySeries, metric: Metric, request: TargetRequest, settings: ProgressSettings): Progress {
+export function measure(
+  series: DailySeries,
+  metric: Metric,
+  request: TargetRequest,
+  settings: ProgressSettings,
+  annualYears: ReadonlySet<number> = new Set(),
+): Progress {
   const year = request.year ?? latestYear(series);
-  if (year === null) throw new UsageError('no data to measure progress from; give --year and --as-of');
+  if (year === null) throw new UsageError(`no data to measure progress from${annualOnly(annualYears)}; give --year and --as-of`);
   const { asOf } = settings;
-  if (asOf === undefined && series.latestDate(year) === null)
-    throw new UsageError(`no data for ${year}; give --as-of to measure progress anyway`);
+  if (asOf === undefined && series.latestDate(year) === null) {
+    const annual = annualYears.has(year) ? ` (only an annual figure, and progress is measured by the day)` : '';
+    throw new UsageError(`no data for ${year}${annual}; give --as-of to measure progress anyway`);
+  }
   if (asOf !== undefined && asOf.year < year) throw new UsageError(`as-of ${asOf.year} is before the target year ${year}`);
   return computeProgress({
     series,
@@ -132,6 +140,11 @@ export function measure(series: DailySeries, metric: Metric, request: TargetRequ
 }
 
 /** --fail-if-behind: exit 3 naming each target behind (during the year) or missed (once it is over). */
+/** Why arrivals read may give no days: years of annual figures only. */
+function annualOnly(years: ReadonlySet<number>): string {
+  return years.size === 0 ? '' : ` (only annual figures for ${[...years].sort().join(', ')}, and progress is measured by the day)`;
+}
+
 export function failIfBehind(measured: readonly MeasuredTarget[]): void {
   const named = (status: string) =>
     measured.filter((m) => m.progress.status === status).map((m) => `${m.progress.metric} ${m.progress.year}`);

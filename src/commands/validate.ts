@@ -10,9 +10,8 @@
 import { type Command, Option } from 'commander';
 import { InvalidDataError } from '../errors';
 import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
-import { describeEncoding } from '../ingest/decode';
-import { describeDelimiter } from '../ingest/sniff';
-import type { FileReport, InputOptions } from '../ingest/reader';
+import { describeShape } from '../ingest/table-shape';
+import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
 import { type Diagnostics, validateInputs } from '../ingest/inputs';
 import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
@@ -24,7 +23,9 @@ Examples:
   $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
   $ visitstat validate --strict --config visitstat.json data/*.csv   # warnings fail it too
-  $ cat export.csv | visitstat validate -`;
+  $ cat export.csv | visitstat validate -
+  $ visitstat validate fixtures/excel/rekap-2016.xlsx fixtures/excel/rekap-2016.csv
+  $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
@@ -41,7 +42,7 @@ export function register(program: Command): void {
   const cmd = program
     .command('validate')
     .description('check input files: every problem with file and line, and a verdict per file')
-    .argument('<files...>', 'CSV files, or - for standard input');
+    .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
     .option('--strict', 'warnings (repeated rows, implausible values, arrival figures that disagree) fail the validation too')
@@ -51,14 +52,20 @@ export function register(program: Command): void {
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-/** One file's verdict: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
+/** One file's (or sheet's) verdict: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
 function verdictLine(f: FileReport, givenAgain: number): string {
   const status = f.rowsRejected === 0 && givenAgain === 0 ? 'ok' : 'INVALID';
-  const kind = f.arrivalForm ? `${f.kind} (${f.arrivalForm})` : f.kind;
+  const form =
+    f.arrivalForm === 'bps'
+      ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
+      : f.arrivalForm;
+  const kind = form ? `${f.kind} (${form})` : f.kind;
+  const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
   const again = givenAgain > 0 ? `, ${plural(givenAgain, 'figure')} given again` : '';
   return (
-    `${f.source}: ${status}: ${kind}, ${describeEncoding(f)}, ${describeDelimiter(f.delimiter)} delimited, ` +
-    `${f.lineEnding} line endings; ${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid${again}`
+    `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
+    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid${again}`
   );
 }
 

@@ -14,15 +14,16 @@
  */
 import { InvalidDataError } from '../errors';
 import { grouped, quote } from '../messages';
-import { ArrivalLedger, type Overlap, type OverlapPolicy, type Place, type PlacedArrival } from '../model/arrival-ledger';
-import { type CalDate, isoDate } from '../model/dates';
+import { ArrivalLedger, type Overlap, type OverlapPolicy, type Place, type PlacedArrival, periodText } from '../model/arrival-ledger';
+import { type CalDate, type PeriodDate, isYearDate, isoDate } from '../model/dates';
 import { DELEGATION_FIELDS, type ArrivalRow } from '../model/records';
 import { DEFAULT_PLAUSIBLE, type PlausibleBounds, implausibleChange, implausibleNights, implausiblePeople } from '../model/plausible';
 import type { RowSink } from '../model/row-sink';
 import type { DelegationBatchBuilder } from './delegation-batch';
 import type { Field, Layout } from './headers';
 import { CHECKED_ROWS, type RepeatedRowsPart, RepeatedRows } from './repeated-rows';
-import type { RecordBatch } from './scanner';
+import type { CsvRecord } from './scanner';
+import { textHash } from './text-hash';
 
 export interface CheckSettings {
   onOverlap: OverlapPolicy;
@@ -144,13 +145,70 @@ export function nothingFound(onOverlap: OverlapPolicy = 'error'): ChecksSummary 
   return { onOverlap, overlaps: 0, replacedFigures: 0, warnings: noWarnings(), repeatedRowsCheck: { rowsChecked: 0, stoppedAt: null } };
 }
 
+/**
+ * Where a batch's rows came from: row k's record `rows.records[k]` has its line at
+ * `codeWords[linesAt() + record]` and its text hash at `codeWords[hashesAt() + 2 * record]` (low,
+ * then high word). A scanner's RecordBatch, or SheetRows for a workbook's rows.
+ */
+export interface RowSources {
+  readonly codeWords: Int32Array;
+  linesAt(): number;
+  hashesAt(): number;
+  line(record: number): number;
+}
+
+/** A workbook's rows as RowSources: their lines, and their text hashed here (text-hash.ts) while compared. */
+export class SheetRows implements RowSources {
+  codeWords = new Int32Array(3 * 64);
+  private room = 64;
+  private size = 0;
+
+  linesAt(): number {
+    return 0;
+  }
+
+  hashesAt(): number {
+    return this.room;
+  }
+
+  line(record: number): number {
+    return this.codeWords[record];
+  }
+
+  /** A row of the batch: its number among them. */
+  add(rec: CsvRecord, checks: FileChecks): number {
+    if (this.size === this.room) this.grow();
+    const r = this.size++;
+    this.codeWords[r] = rec.line;
+    if (checks.hashing && checks.hashedColumns.length > 0) {
+      const [low, high] = textHash(checks.hashedColumns.map((column) => rec.field(column)));
+      this.codeWords[this.room + 2 * r] = low;
+      this.codeWords[this.room + 2 * r + 1] = high;
+    }
+    return r;
+  }
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const room = this.room * 2;
+    const words = new Int32Array(3 * room);
+    words.set(this.codeWords.subarray(0, this.room));
+    words.set(this.codeWords.subarray(this.room), room);
+    this.codeWords = words;
+    this.room = room;
+  }
+}
+
 /** The checks of one file as it is read, made when its layout is known. */
 export interface FileChecks {
   /** The columns the scanner hashes for the file (its delegation text columns). */
   readonly hashedColumns: readonly number[];
   /** Whether rows still need their hashes (false once the check of repeated rows has stopped). */
   readonly hashing: boolean;
-  delegations(rows: DelegationBatchBuilder, records: RecordBatch): void;
+  delegations(rows: DelegationBatchBuilder, records: RowSources): void;
   arrival(row: ArrivalRow, line: number): void;
 }
 
@@ -230,7 +288,7 @@ export class InputChecks {
         source: coarse.source,
         line: coarse.line,
         text:
-          `${coarse.segment} ${isoDate(coarse.period)}: ${grouped(coarse.count)} differs from the sum of the ${grouped(m.finerCount)} ` +
+          `${coarse.segment} ${periodText(coarse.period)}: ${grouped(coarse.count)} differs from the sum of the ${grouped(m.finerCount)} ` +
           `finer figures within it (${grouped(m.finerSum)}, from ${m.firstFiner.source}:${m.firstFiner.line}); those are counted instead`,
       });
     }
@@ -259,12 +317,14 @@ export class InputChecks {
           kind: 'implausible',
           source: row.source,
           line: row.line,
-          text: `${row.segment} ${isoDate(row.period)}: a period after today`,
+          text: `${row.segment} ${periodText(row.period)}: a period after today`,
         });
       }
     }
     const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string }>();
     for (const row of rows) {
+      // An annual figure has no month to compare.
+      if (isYearDate(row.period)) continue;
       const key = `${row.segment}|${isoDate({ ...row.period, day: null })}`;
       const acc = months.get(key);
       if (acc === undefined) months.set(key, { sum: row.count, figures: 1, place: row, period: row.period, segment: row.segment });
@@ -312,7 +372,7 @@ export function overlapError(n: number): InvalidDataError {
 
 function describeOverlap(first: PlacedArrival, again: PlacedArrival): string {
   const agree = first.count === again.count ? 'the same figure' : 'a different figure';
-  return `${first.segment} ${isoDate(first.period)}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
+  return `${first.segment} ${periodText(first.period)}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
 }
 
 const KEPT: Record<Exclude<OverlapPolicy, 'error'>, string> = {
@@ -364,7 +424,7 @@ class DelegationChecks implements FileChecks {
   private dateByCode = new Int32Array(1024);
 
   /** The rows of a batch, while its records (their lines and text hashes) are at hand. */
-  delegations(rows: DelegationBatchBuilder, records: RecordBatch): void {
+  delegations(rows: DelegationBatchBuilder, records: RowSources): void {
     const { minPeople, maxPeople, maxNights } = this.settings.plausible;
     const today = this.todayNumber;
     const count = rows.length;
@@ -421,7 +481,10 @@ class DelegationChecks implements FileChecks {
   }
 }
 
-/** A date as a number that orders dates (a month-only date before the days of its month, as it starts them). */
-function dateNumber(d: CalDate): number {
-  return (d.year * 13 + d.month) * 32 + (d.day ?? 0);
+/**
+ * A date as a number that orders dates by their start: a month-only date before the days of its
+ * month, a year alone before its months.
+ */
+function dateNumber(d: PeriodDate): number {
+  return (d.year * 13 + (d.month ?? 0)) * 32 + (d.day ?? 0);
 }

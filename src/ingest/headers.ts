@@ -6,7 +6,7 @@
 import { InputError, UsageError } from '../errors';
 import { quote, quoteList } from '../messages';
 import { FIELDS, type FieldName, type Kind } from '../model/fields';
-import { fieldsOf } from '../model/records';
+import { type Segment, fieldsOf } from '../model/records';
 
 export type Field = FieldName;
 const ALL_FIELDS: readonly string[] = FIELDS.map((field) => field.name);
@@ -116,8 +116,42 @@ function resolve(headers: string[], aliases: AliasTable, map: ColumnMap, source:
 export interface Layout {
   kind: Kind;
   columns: Columns;
-  /** Arrivals only: wide (domestic/foreign columns) or long (segment + count). */
-  arrivalForm?: 'wide' | 'long';
+  /**
+   * Arrivals only: wide (domestic/foreign columns), long (segment + count), or bps (months down,
+   * years across: a month column, then a column per year).
+   */
+  arrivalForm?: 'wide' | 'long' | 'bps';
+  /** bps: the year columns, by their index in the record. */
+  years?: { column: number; year: number }[];
+  /** bps: the segment the whole table counts (from its title, or --segment). */
+  segment?: Segment;
+}
+
+/** Headers a BPS table's month column goes by. */
+const MONTH_HEADERS = new Set(['bulan', 'month', 'months', 'periode', 'period']);
+
+/** A BPS table's header: a month column, and columns headed by years (`2016`, `2017*`). */
+function bpsLayout(headers: string[], columns: Columns): Layout | null {
+  const normalized = headers.map(normalizeHeader);
+  const month = normalized.findIndex((h) => MONTH_HEADERS.has(h));
+  if (month < 0) return null;
+  const years = headers.flatMap((h, column) => {
+    const year = /^(\d{4})\s*\**$/.exec(h.trim())?.[1];
+    return column !== month && year && Number(year) >= 1900 && Number(year) <= 2199 ? [{ column, year: Number(year) }] : [];
+  });
+  if (years.length === 0) return null;
+  return { kind: 'arrivals', columns: { index: { period: month }, headers: columns.headers }, arrivalForm: 'bps', years };
+}
+
+/**
+ * The segment a title or heading names (`Wisatawan Nusantara`, `Wisnus`, `domestik` / `Wisatawan
+ * Mancanegara`, `Wisman`): null when it names neither, or both.
+ */
+export function segmentNamed(text: string): Segment | null {
+  const words = new Set(text.toLowerCase().split(/[^\p{L}]+/u));
+  const domestic = ['nusantara', 'wisnus', 'domestik', 'domestic'].some((w) => words.has(w));
+  const foreign = ['mancanegara', 'wisman', 'asing', 'foreign'].some((w) => words.has(w));
+  return domestic === foreign ? null : domestic ? 'domestic' : 'foreign';
 }
 
 /**
@@ -132,7 +166,14 @@ export function detectLayout(
   source: string,
 ): Layout {
   const del = resolve(headers, DELEGATION_ALIASES, map, source);
-  const arr = resolve(headers, ARRIVAL_ALIASES, map, source);
+  let arr: Columns;
+  try {
+    arr = resolve(headers, ARRIVAL_ALIASES, map, source);
+  } catch (e) {
+    // Two period-like columns (`Tanggal` and `Tahun`) are no question for a complete delegation log.
+    if (forced === 'arrivals' || !DELEGATION_REQUIRED.every((f) => del.index[f] !== undefined)) throw e;
+    return { kind: 'delegations', columns: del };
+  }
   const has = (c: Columns, f: Field) => c.index[f] !== undefined;
   const wide = has(arr, 'period') && (has(arr, 'domestic') || has(arr, 'foreign'));
   const long = has(arr, 'period') && has(arr, 'segment') && has(arr, 'count');
@@ -153,6 +194,9 @@ export function detectLayout(
     throw new InputError(`${source}: no ${missing.join(' or ')} column found in ${quoteList(headers)} (see --map)`);
   };
 
+  // Months down and years across: no count column names a segment, the years head the columns.
+  const bps = !wide && !long && forced !== 'delegations' ? bpsLayout(headers, arr) : null;
+  if (bps) return bps;
   if (forced === 'arrivals') return arrivals();
   if (forced === 'delegations') return delegations();
   if (wide && !delegationOnly) return arrivals();

@@ -9,12 +9,23 @@
  */
 import { InputError, InvalidDataError, OutputError, UsageError, VisitstatError } from '../errors';
 import type { Overlap } from '../model/arrival-ledger';
+import { isWorkbook, readWorkbook } from './workbook';
 import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
 import { type ChecksSummary, InputChecks, PRINTED_WARNINGS, WarningLog, defaultChecks } from './checks';
 import { IdenticalInputs, type SameContent, sameContentMessage } from './identical';
 import { DEFAULT_SPLIT, type SplitTuning, readSplit, splitPoint } from './parallel';
 import { ProblemLog } from './problems';
-import { DEFAULT_READ, type FileReport, type InputOptions, type ReadTuning, STDIN, displayName, readFile } from './reader';
+import {
+  DEFAULT_READ,
+  type FileReport,
+  type RejectSink,
+  fileWarnings,
+  type InputOptions,
+  type ReadTuning,
+  STDIN,
+  displayName,
+  readFile,
+} from './reader';
 
 const PROBLEMS_SHOWN = 20;
 
@@ -73,6 +84,20 @@ export function totalsOf(files: FileReport[], checks: ChecksSummary): InputSumma
 
 export function checkSources(sources: string[]): void {
   if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('standard input (-) can be read only once');
+}
+
+/** One input: a CSV file, or each sheet of a workbook that holds a table (told apart by content). */
+export function readSource(
+  source: string,
+  options: InputOptions,
+  sink: RowSink,
+  problems: RejectSink,
+  tuning: ReadTuning = DEFAULT_READ,
+  checks: InputChecks | null = null,
+  seen?: (chunk: Buffer) => void,
+): Promise<FileReport[]> {
+  if (source !== STDIN && isWorkbook(source)) return readWorkbook(source, options, sink, problems, tuning, checks);
+  return readFile(source, options, sink, problems, tuning, checks, seen).then((report) => [report]);
 }
 
 /** A command's read: it fails on an invalid row (unless skipped), an unreadable input, a repeated one, or a figure given twice. */
@@ -150,13 +175,16 @@ class InputRun {
               bytes += chunk.length;
             }
           : undefined;
-        const cut = spec && source !== STDIN ? splitPoint(source, split) : null;
+        const workbook = source !== STDIN && isWorkbook(source);
+        const cut = spec && source !== STDIN && !workbook ? splitPoint(source, split) : null;
         try {
-          this.files.push(
-            cut
-              ? await readSplit(source, cut, options, sink as MergeableSink, spec!, this.problems, read, split, this.checks)
-              : await readFile(source, options, sink, this.problems, read, this.checks, seen),
-          );
+          const reports = cut
+            ? [await readSplit(source, cut, options, sink as MergeableSink, spec!, this.problems, read, split, this.checks)]
+            : await readSource(source, options, sink, this.problems, read, this.checks, seen);
+          for (const report of reports) {
+            this.files.push(report);
+            fileWarnings(report).forEach(diagnostics);
+          }
         } catch (e) {
           // validate: an input that cannot be read is a verdict; an output that cannot be written stops everything.
           if (!this.validating || !(e instanceof VisitstatError) || e instanceof OutputError) throw e;

@@ -32,7 +32,8 @@ export interface ProblemLogOptions {
   write: (line: string) => void;
 }
 
-const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** A CSV field: quoted when it holds a quote, a comma or a line break. */
+export const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Rejected rows are written in pieces of about this many characters. */
 const REJECTS_BUFFER = 64 * 1024;

@@ -4,15 +4,52 @@
  * columns are read as the fields of src/model/fields.ts declare them: dates, counts (required or
  * not), text and lists.
  */
-import type { CalDate } from '../model/dates';
+import { InputError } from '../errors';
+import type { CalDate, PeriodDate } from '../model/dates';
 import { quote } from '../messages';
+import { cellCount, isSerial, isYear, serialDate, yearOnly } from './cells';
 import type { FieldKind, TextField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Segment } from '../model/records';
 import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
 import { type Field, type Layout, segmentOf } from './headers';
 import { FieldCache, UNSEEN } from './intern';
 import { type CsvRecord, type RecordBatch, dayDate } from './scanner';
-import { type DateFormat, countFromBytes, parseDate, parseOptionalCount } from './values';
+import { type DateFormat, countFromBytes, monthOfName, parseDate, parseOptionalCount } from './values';
+import { type SheetCell, cellText } from './cells';
+
+/**
+ * A file's date column holds Excel serials or dates, never both: the first value of either kind is
+ * kept, and one of the other kind stops the file naming both. `serials` once the first was a serial.
+ */
+export class DateColumn {
+  private first: { serial: boolean; line: number; text: string } | null = null;
+  serials = false;
+
+  /** A first value has been seen: a date after dates needs no note. */
+  get started(): boolean {
+    return this.first !== null;
+  }
+
+  constructor(
+    private readonly source: string,
+    private readonly unit: 'line' | 'row',
+    private readonly header: string,
+  ) {}
+
+  note(serial: boolean, line: number, text: string): void {
+    if (this.first === null) {
+      this.first = { serial, line, text };
+      this.serials = serial;
+      return;
+    }
+    if (this.first.serial === serial) return;
+    const [s, d] = serial ? [{ line, text }, this.first] : [this.first, { line, text }];
+    throw new InputError(
+      `${this.source}: ${this.header}: Excel serial dates and dates in one column: ${this.unit} ${s.line} has ${s.text} ` +
+        `(a serial), ${this.unit} ${d.line} has ${quote(d.text)} (a date); make the column all dates or all serials`,
+    );
+  }
+}
 
 export type { TextField } from '../model/fields';
 
@@ -28,27 +65,78 @@ export interface FieldProblem {
 export class RowContext {
   readonly problems: FieldProblem[] = [];
   private readonly texts: FieldCache<string | null>[] = [];
-  private readonly dates: FieldCache<CalDate | string | null>[] = [];
+  private readonly dates: FieldCache<PeriodDate | string | null>[] = [];
+  /** The line (CSV) or row (sheet) of the record being built. */
+  line = 0;
+  /** The file's date column: serials or dates, never both (cells.ts). */
+  readonly dateColumn: DateColumn;
 
   /** Delegation layouts: how each field is read, for both paths. */
   readonly delegation: DelegationPlan | null;
 
-  /** `fields`: the text fields to read (every one when absent); the others come out null or empty. */
+  /**
+   * `fields`: the text fields to read (every one when absent); the others come out null or empty.
+   * `source` and `unit` name the file and its rows in a message about its date column.
+   */
   constructor(
     readonly layout: Layout,
     readonly dateFormat: DateFormat,
     fields?: ReadonlySet<TextField>,
+    source = '',
+    unit: 'line' | 'row' = 'line',
   ) {
-    this.delegation = layout.kind === 'delegations' ? delegationPlan(layout, dateFormat, fields) : null;
+    const dateField: Field = layout.kind === 'delegations' ? 'date' : 'period';
+    this.dateColumn = new DateColumn(source, unit, layout.columns.headers[layout.columns.index[dateField] ?? -1] ?? dateField);
+    this.delegation = layout.kind === 'delegations' ? delegationPlan(layout, fields, (raw) => this.textDate(raw, false)) : null;
   }
 
-  begin(): void {
+  begin(line = 0): void {
+    this.line = line;
     // Setting an array's length is a runtime call even when it is already 0: once a row, it shows.
     if (this.problems.length !== 0) this.problems.length = 0;
   }
 
+  /**
+   * A date field's text as a date, the reason it is not one, or null when empty. A whole number is a
+   * year (where `year` allows one) or an Excel serial (cells.ts); a column holds serials or dates.
+   */
+  textDate(raw: string, year: boolean): PeriodDate | string | null {
+    const text = raw.trim();
+    if (text === '') return null;
+    if (/^\d+$/.test(text)) return this.numberDate(Number(text), text, year);
+    const date = parseDate(text, this.dateFormat);
+    if (typeof date === 'string') return date;
+    this.dateColumn.note(false, this.line, text);
+    return Object.freeze(date);
+  }
+
+  /** A workbook cell as a date: a date cell is one; text and numbers are read as in a CSV. */
+  cellDate(cell: SheetCell, year: boolean): PeriodDate | string | null {
+    if (cell === null) return null;
+    if (typeof cell === 'string') return this.textDate(cell, year);
+    if (typeof cell === 'number') return this.numberDate(cell, String(cell), year);
+    if (typeof cell === 'boolean') return `not a date: ${cell}`;
+    if ('error' in cell) return `cell error ${cell.error}`;
+    if (cell.date.month === null && !year) return `a year alone is not a date: ${cell.date.year}`;
+    if (this.dateColumn.serials || !this.dateColumn.started) this.dateColumn.note(false, this.line, cellText(cell));
+    return cell.date;
+  }
+
+  private numberDate(n: number, text: string, year: boolean): PeriodDate | string {
+    if (isYear(n)) return year ? yearOnly(n) : `a year alone is not a date: ${quote(text)}`;
+    const date = isSerial(n) ? serialDate(n) : null;
+    if (date === null) return `not a date: ${quote(text)}`;
+    this.dateColumn.note(true, this.line, text);
+    return Object.freeze(date);
+  }
+
   problem(field: Field | null, reason: string): void {
     this.problems.push({ column: field === null ? null : this.header(field), reason });
+  }
+
+  /** A problem with the column at `index` (a BPS table's year columns are no field). */
+  problemAt(index: number, reason: string): void {
+    this.problems.push({ column: this.layout.columns.headers[index], reason });
   }
 
   /** The field trimmed, or null when it is empty or the column is absent. */
@@ -58,12 +146,16 @@ export class RowContext {
     return (this.texts[i] ??= new FieldCache(trimmedText)).get(rec, i);
   }
 
-  /** The field as a date, the reason it is not one, or null when it is empty or the column is absent. */
-  date(rec: CsvRecord, field: Field): CalDate | string | null {
+  /**
+   * The field as a date, the reason it is not one, or null when it is empty or the column is absent.
+   * An arrivals period may be a year alone (an annual figure).
+   */
+  date(rec: CsvRecord, field: Field): PeriodDate | string | null {
     const i = this.layout.columns.index[field];
     if (i === undefined) return null;
-    const format = this.dateFormat;
-    return (this.dates[i] ??= new FieldCache((raw) => dateOrReason(raw, format))).get(rec, i);
+    const year = field === 'period';
+    if (rec.cell) return this.cellDate(rec.cell(i), year);
+    return (this.dates[i] ??= new FieldCache((raw) => this.textDate(raw, year))).get(rec, i);
   }
 
   /** The field as a count, the reason it is not one, or null when it is empty or the column is absent. */
@@ -106,7 +198,11 @@ interface DelegationPlan {
   readonly take: TakeRecord;
 }
 
-function delegationPlan(layout: Layout, format: DateFormat, read: ReadonlySet<TextField> | undefined): DelegationPlan {
+function delegationPlan(
+  layout: Layout,
+  read: ReadonlySet<TextField> | undefined,
+  dateOf: (raw: string) => PeriodDate | string | null,
+): DelegationPlan {
   const counts: PlannedField[] = [];
   const texts: CodedField<string | null | readonly string[]>[] = [];
   let date: CodedField<CalDate | string | null> | null = null;
@@ -117,10 +213,8 @@ function delegationPlan(layout: Layout, format: DateFormat, read: ReadonlySet<Te
     if (kind === 'date') {
       date = {
         ...field,
-        cache: new FieldCache(
-          (raw) => dateOrReason(raw, format),
-          (rec, i) => rec.dateNumber(i),
-        ),
+        // A delegation's date is never a year alone (textDate is asked for none).
+        cache: new FieldCache(dateOf as (raw: string) => CalDate | string | null, (rec, i) => rec.dateNumber(i)),
       };
     } else if (kind === 'count') {
       counts.push(field);
@@ -172,6 +266,7 @@ function compileTake(counts: readonly PlannedField[], texts: readonly CodedField
 
 function countAt(rec: CsvRecord, i: number): number | string | null {
   if (i < 0 || i >= rec.fieldCount) return null;
+  if (rec.cell) return cellCount(rec.cell(i), parseOptionalCount);
   const parsed = rec.parsedCount(i);
   if (parsed >= 0) return parsed;
   const start = rec.fieldStart(i);
@@ -184,14 +279,6 @@ function countAt(rec: CsvRecord, i: number): number | string | null {
 function trimmedText(raw: string): string | null {
   const value = raw.trim();
   return value === '' ? null : value;
-}
-
-/** Frozen: one parsed date is shared by every row that wrote it the same way. */
-function dateOrReason(raw: string, format: DateFormat): CalDate | string | null {
-  const text = raw.trim();
-  if (text === '') return null;
-  const date = parseDate(text, format);
-  return typeof date === 'string' ? date : Object.freeze(date);
 }
 
 const LIST_SEPARATOR = /\s*[;|]\s*/;
@@ -213,7 +300,7 @@ export function checkWidth(rec: CsvRecord, width: number, ctx: RowContext): bool
   return false;
 }
 
-function requiredDate(rec: CsvRecord, field: Field, ctx: RowContext): CalDate | null {
+function requiredDate(rec: CsvRecord, field: Field, ctx: RowContext): PeriodDate | null {
   const date = ctx.date(rec, field);
   if (typeof date === 'object' && date !== null) return date;
   ctx.problem(field, date ?? 'empty (a date is required)');
@@ -241,7 +328,7 @@ function optionalCount(rec: CsvRecord, field: Field, ctx: RowContext): number | 
  */
 export function buildDelegation(rec: CsvRecord, ctx: RowContext, out: DelegationBatchBuilder): CalDate | null {
   const { date, counts, texts } = ctx.delegation!;
-  const day = date.cache.get(rec, date.column);
+  const day = rec.cell ? (ctx.cellDate(rec.cell(date.column), false) as CalDate | string | null) : date.cache.get(rec, date.column);
   if (day === null || typeof day === 'string') return reportDelegation(rec, ctx);
   const i = out.next();
   const columns = out.columns;
@@ -299,7 +386,8 @@ export function takeDelegations(
     const at = batch.codesOf(r);
     const dateCode = codes[at + date.column];
     let day = dateCode < 0 ? UNSEEN : date.cache.cached(dateCode);
-    if (day === UNSEEN && dateCode >= 0) day = dateOfDay(batch, date, dateCode);
+    // A column of serials takes a new date on the record path, which stops on the mix.
+    if (day === UNSEEN && dateCode >= 0 && !ctx.dateColumn.serials) day = dateOfDay(batch, date, dateCode);
     // The values go into the next row as they are read; a record that then goes to `other` is
     // written over there.
     const i = out.length;
@@ -342,9 +430,10 @@ function reportDelegation(rec: CsvRecord, ctx: RowContext): null {
   return null;
 }
 
-/** Wide rows give one ArrivalRow per filled segment column; long rows give one. */
+/** Wide rows give one ArrivalRow per filled segment column; long rows give one; BPS rows one per filled year. */
 export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
   if (out.length !== 0) out.length = 0;
+  if (ctx.layout.arrivalForm === 'bps') return buildBpsArrivals(rec, ctx, out);
   const period = requiredDate(rec, 'period', ctx);
   if (ctx.layout.arrivalForm === 'long') {
     const segmentText = ctx.text(rec, 'segment');
@@ -370,4 +459,23 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
   }
   if (domestic !== null) out.push({ period: period!, segment: 'domestic', count: domestic });
   if (foreign !== null) out.push({ period: period!, segment: 'foreign', count: foreign });
+}
+
+/**
+ * A BPS row: a month by its name (`Januari`), and a figure for it in each year column; an empty cell is
+ * a month not published (yet), no figure.
+ */
+function buildBpsArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
+  const { years, segment, columns } = ctx.layout;
+  const monthText = ctx.text(rec, 'period');
+  const month = monthText === null ? null : monthOfName(monthText);
+  if (monthText === null) ctx.problem('period', 'empty (a month is required)');
+  else if (month === null) ctx.problem('period', `not a month name: ${quote(monthText)}`);
+  for (const { column, year } of years!) {
+    const n = countAt(rec, column);
+    if (typeof n === 'string') ctx.problemAt(column, n);
+    else if (n !== null && month !== null) out.push({ period: Object.freeze({ year, month, day: null }), segment: segment!, count: n });
+  }
+  if (ctx.problems.length === 0 && out.length === 0)
+    ctx.problem(null, `no figure for any year (${columns.headers.filter((_, i) => years!.some((y) => y.column === i)).join(', ')})`);
 }

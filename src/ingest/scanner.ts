@@ -57,7 +57,7 @@ function errorMessages(limits: ScanLimits): Record<number, string> {
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   readonly line: number;
-  /** The record's index in its batch (RecordBatch). */
+  /** The record's index in its batch (RecordBatch; 0 for a workbook's row, which has none). */
   readonly index: number;
   readonly fieldCount: number;
   field(index: number): string;
@@ -93,9 +93,8 @@ export interface CsvRecord {
    * RecordBatch.dayOf tells its day.
    */
   dateNumber(index: number): number;
-  /** The low and high words of the record's hash of the text of the hashed columns (CsvScanner.hashColumns). */
-  textHashLow(): number;
-  textHashHigh(): number;
+  /** A workbook's row (workbook.ts): its typed cell, which the record path reads instead of the text. */
+  cell?(index: number): import('./cells').SheetCell;
 }
 
 export interface ScanError {
@@ -296,15 +295,6 @@ class RecordView implements CsvRecord {
     return this.codeAt(this.base, index);
   }
 
-  /** The low and high words of the record's hash of the hashed columns (CsvScanner.hashColumns). */
-  textHashLow(): number {
-    return this.words[this.hashes + 2 * this.index];
-  }
-
-  textHashHigh(): number {
-    return this.words[this.hashes + 2 * this.index + 1];
-  }
-
   /** For RecordBatch: record r's hash words start at `hashesAt() + 2 * r` in `codeWords`. */
   hashesAt(): number {
     return this.hashes;
@@ -502,9 +492,8 @@ export class CsvScanner {
   }
 
   /**
-   * From now on every record has a hash of the text of these columns (RecordBatch.hashAt,
-   * CsvRecord.textHashLow/High): the same text (between spaces and tabs) gives the same hash. The batch at
-   * hand, if any, is hashed at once.
+   * From now on every record has a hash of the text of these columns (RecordBatch.hashesAt): the same
+   * text (between spaces and tabs) gives the same hash. The batch at hand, if any, is hashed at once.
    */
   hashColumns(columns: readonly number[]): void {
     for (const column of columns) this.wasm.hashColumn(column);

@@ -1,6 +1,7 @@
 /**
  * Delimiter detection among `,` `;` tab `|`: the candidate that splits the first lines into the same
  * number (> 1) of fields wins; ties go to the one with the most fields, then to the order above.
+ * Leading lines with no delimiter (title lines above the header) are passed over.
  */
 import { UsageError } from '../errors';
 import { quote } from '../messages';
@@ -43,7 +44,14 @@ export function sniffDelimiter(head: string): string {
   let best: string = ',';
   let bestScore = 0;
   for (const delimiter of DELIMITERS) {
-    const counts = fieldCounts(head, delimiter);
+    // Title lines above the header (one field: no delimiter in them) are not the table.
+    const all = fieldCounts(head, delimiter);
+    const counts = all.slice(
+      Math.max(
+        0,
+        all.findIndex((c) => c > 1),
+      ),
+    );
     if (counts.length === 0 || counts[0] < 2) continue;
     const consistent = counts.filter((c) => c === counts[0]).length;
     // Lines agreeing with the header weigh most; more fields breaks ties.

@@ -193,6 +193,14 @@ function nameTable(lists: readonly (readonly string[])[]): Map<number, number> {
 }
 
 const MONTHS = nameTable(MONTH_NAMES);
+
+/** A month by its name alone (`Januari`, `Jan`, `Agt.`, `March`) or its number 1 to 12; null otherwise. */
+export function monthOfName(text: string): number | null {
+  const word = text.trim().toLowerCase().replace(/\.$/, '');
+  if (/^\d{1,2}$/.test(word)) return Number(word) >= 1 && Number(word) <= 12 ? Number(word) : null;
+  if (!/^[a-z]{3,10}$/.test(word)) return null;
+  return MONTHS.get(packName(word)) ?? null;
+}
 const WEEKDAYS = nameTable(WEEKDAY_NAMES);
 
 // ---------------------------------------------------------------------------------------------

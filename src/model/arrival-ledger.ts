@@ -15,7 +15,7 @@
  *
  * Pure: no I/O, no messages; the input layer words what it finds.
  */
-import { type CalDate, isoDate } from './dates';
+import { type PeriodDate, isYearDate, isoDate } from './dates';
 import type { ArrivalRow } from './records';
 
 export const OVERLAP_POLICIES = ['error', 'first', 'last', 'sum'] as const;
@@ -56,11 +56,18 @@ export interface LedgerResult {
 
 /**
  * The spans a period is a figure for, its own first, then each coarser one that contains it: a day
- * is in its month, a month is alone (annual figures will add the year to both, and be `[year]`).
+ * is in its month and its year, a month in its year, a year alone (an annual figure).
  */
-export function spansOf(period: CalDate): string[] {
+export function spansOf(period: PeriodDate): string[] {
+  const year = String(period.year);
+  if (isYearDate(period)) return [year];
   const month = isoDate({ ...period, day: null });
-  return period.day === null ? [month] : [isoDate(period), month];
+  return period.day === null ? [month, year] : [isoDate(period), month, year];
+}
+
+/** A period as messages write it: `2017-03-09`, `2017-03`, `2017`. */
+export function periodText(period: PeriodDate): string {
+  return spansOf(period)[0];
 }
 
 /** What else than the span makes a figure the same one: its segment (and, later, destination, country). */

@@ -11,6 +11,23 @@ export interface CalDate {
   day: number | null;
 }
 
+/**
+ * A year alone: the period of an annual figure (`2017` as the period, a `Tahun` column). Told apart from
+ * a day or a month by `month === null`; never a 31 December.
+ */
+export interface YearDate {
+  year: number;
+  month: null;
+  day: null;
+}
+
+/** When an arrivals figure was counted: a day, a month, or a whole year. */
+export type PeriodDate = CalDate | YearDate;
+
+export function isYearDate(d: PeriodDate): d is YearDate {
+  return d.month === null;
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
@@ -31,8 +48,9 @@ export function dayOfYear(d: CalDate): number {
   return n + (d.day ?? daysInMonth(d.year, d.month));
 }
 
-/** A sortable integer key: yyyymmdd, with a month-only date at its last day. */
-export function dateKey(d: CalDate): number {
+/** A sortable integer key: yyyymmdd, with a month-only date at its last day, a year alone at its last. */
+export function dateKey(d: PeriodDate): number {
+  if (d.month === null) return d.year * 10000 + 1231;
   return d.year * 10000 + d.month * 100 + (d.day ?? daysInMonth(d.year, d.month));
 }
 

@@ -77,7 +77,7 @@ export const FIELDS = [
     kind: 'date',
     files: ['arrivals'],
     required: true,
-    aliases: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal'],
+    aliases: ['period', 'date', 'month', 'bulan', 'periode', 'tanggal', 'year', 'tahun'],
   },
   { name: 'domestic', kind: 'count', files: ['arrivals'], aliases: ['domestic', 'wisnus', 'nusantara', 'wisatawan_nusantara', 'domestik'] },
   { name: 'foreign', kind: 'count', files: ['arrivals'], aliases: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'] },

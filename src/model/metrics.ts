@@ -8,7 +8,7 @@
  *   inside domestic, are not added; from delegation logs alone, delegation visitors make it.
  */
 import { InputError } from '../errors';
-import type { CalDate } from './dates';
+import { type CalDate, isYearDate } from './dates';
 import { exactSum } from './exact';
 import { multiplyCount } from './money';
 import type { Metric } from './progress';
@@ -58,6 +58,7 @@ export interface MetricSeriesData {
   spendingFromDelegations: DailySeriesData;
   arrivalsSeen: boolean;
   unvalued: Unvalued;
+  annualYears: number[];
 }
 
 /** What a metric's values are, in the message that refuses a sum past 2^53 − 1. */
@@ -83,24 +84,36 @@ export class MetricSeries {
   /** Spending is valued from arrivals once any were read: delegation visitors are inside domestic. */
   private arrivalsSeen = false;
   private readonly unvalued: Unvalued = { delegations: 0, arrivals: 0 };
+  /** Years with annual arrival figures, which a series by the day cannot hold. */
+  readonly annualYears = new Set<number>();
 
   /** Without a valuation the spending metric is not collected (and its rates never consulted). */
   constructor(private readonly valuation?: SpendingValuation) {}
 
   delegation(row: DelegationRow): void {
-    this.add('visitors', row.date, row.people);
-    this.add('delegations', row.date, 1);
+    this.delegationOf(row.date, row.people, row.nights);
+  }
+
+  /** A delegation row given by its values (a batch's columns need no row object). */
+  delegationOf(date: CalDate, people: number, rowNights: number | null): void {
+    this.add('visitors', date, people);
+    this.add('delegations', date, 1);
     if (!this.valuation) return;
-    const nights = row.nights ?? this.valuation.nights ?? null;
+    const nights = rowNights ?? this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {
       this.unvalued.delegations++;
       return;
     }
-    this.spendingFromDelegations.add(row.date, this.rupiah('delegation', row.date, row.people, nights));
+    this.spendingFromDelegations.add(date, this.rupiah('delegation', date, people, nights));
   }
 
   arrival(row: ArrivalRow): void {
     this.arrivalsSeen = true;
+    // Progress is measured by the day: an annual figure has no day to be counted on.
+    if (isYearDate(row.period)) {
+      this.annualYears.add(row.period.year);
+      return;
+    }
     this.add(row.segment, row.period, row.count);
     this.add('total', row.period, row.count);
     if (!this.valuation) return;
@@ -120,6 +133,7 @@ export class MetricSeries {
       spendingFromDelegations: this.spendingFromDelegations.toData(),
       arrivalsSeen: this.arrivalsSeen,
       unvalued: { ...this.unvalued },
+      annualYears: [...this.annualYears],
     };
   }
 
@@ -131,6 +145,7 @@ export class MetricSeries {
     this.arrivalsSeen ||= data.arrivalsSeen;
     this.unvalued.delegations += data.unvalued.delegations;
     this.unvalued.arrivals += data.unvalued.arrivals;
+    for (const year of data.annualYears) this.annualYears.add(year);
   }
 
   /**

@@ -2,7 +2,7 @@
  * The validated rows the input layer hands to commands. A delegation row has one value per delegation
  * field of src/model/fields.ts, keyed by its name; a batch has one array per field.
  */
-import type { CalDate } from './dates';
+import type { CalDate, PeriodDate } from './dates';
 import { type DelegationField, FIELDS, type FieldSpec, type Kind } from './fields';
 
 export type { Kind } from './fields';
@@ -28,10 +28,11 @@ export type Segment = 'domestic' | 'foreign';
 
 /**
  * One arrivals figure for a period and segment. A wide row (period, domestic, foreign) yields one of
- * these per non-empty segment column; a long row (period, segment, count) yields one.
+ * these per non-empty segment column; a long row (period, segment, count) yields one. The period is a
+ * day, a month, or a year alone (an annual figure: `period.month === null`).
  */
 export interface ArrivalRow {
-  period: CalDate;
+  period: PeriodDate;
   segment: Segment;
   count: number;
 }

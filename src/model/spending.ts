@@ -9,11 +9,11 @@
  * One line per (period, segment, rate in force): when a config span changes the rate inside a period,
  * the period gets two lines, so each line's formula (visitors x rate = estimate) stays true.
  */
-import { dateKey, quarterOf, type CalDate } from './dates';
+import { dateKey, isYearDate, quarterOf, type CalDate } from './dates';
 import { multiplyCount, type Rupiah } from './money';
 import { periodFromKey, type Period } from './period';
 import type { RateRange, RateTable } from './rates';
-import type { ArrivalRow, DelegationRow } from './records';
+import type { ArrivalRow, DelegationRow, Segment } from './records';
 import { exactSum } from './exact';
 
 export type SpendingUnit = 'month' | 'quarter' | 'year';
@@ -79,11 +79,27 @@ export interface SpendingResult {
   segments: SegmentTotal[];
   total: Estimate;
   /**
+   * Annual figures left out: of a year whose months (or days) are in the data too, which win over them;
+   * or under a unit finer than the year, which they cannot be placed in; or of a year whose rate changes
+   * within it. Each with the reason.
+   */
+  annualLeftOut: AnnualLeftOut[];
+  /**
    * Basis night without `nights` in the options: delegation rows with no nights, and arrival figures
    * (which never have nights). They are left out of every line; the command should fail naming the
    * fix when either count is above 0.
    */
   missingNights: MissingNights;
+}
+
+/** An annual figure spending leaves out, and why. */
+export interface AnnualLeftOut {
+  year: number;
+  segment: Segment;
+  count: number;
+  reason: 'finer-figures' | 'unit' | 'rate-changes';
+  /** finer-figures: the sum of the finer figures for that year and segment. */
+  finer?: number;
 }
 
 export interface MissingNights {
@@ -133,6 +149,7 @@ const SEGMENT_WORDS: Record<LineSegment, string> = { domestic: 'domestic', forei
 /** A SpendingEstimator's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface SpendingData {
   unit: SpendingUnit;
+  annual: ArrivalRow[];
   basis: Basis;
   periods: [number, LineAcc[]][];
   arrivalsSeen: boolean;
@@ -143,6 +160,10 @@ export interface SpendingData {
 /** Fed rows one at a time; per row only a map lookup and a short scan, no allocation once a line exists. */
 export class SpendingEstimator {
   private readonly periods = new Map<number, LineAcc[]>();
+  /** Annual figures, placed once every row is in (result), where finer figures do not cover their year. */
+  private readonly annual: ArrivalRow[] = [];
+  /** Visitors of the finer (monthly, daily) arrival figures, by year and segment. */
+  private readonly finer = new Map<string, number>();
   private arrivalsSeen = false;
   private delegationsSeen = false;
   private readonly missingNights: MissingNights = { delegations: 0, people: 0, arrivals: 0 };
@@ -161,19 +182,52 @@ export class SpendingEstimator {
       this.missingNights.arrivals++;
       return;
     }
-    this.add(row.segment, row.period, rates.rateFor(row.segment, row.period), row.count, nights);
+    const period = row.period;
+    if (isYearDate(period)) {
+      this.annual.push(row);
+      return;
+    }
+    const key = `${period.year}:${row.segment}`;
+    this.finer.set(key, (this.finer.get(key) ?? 0) + row.count);
+    this.add(row.segment, period, rates.rateFor(row.segment, period), row.count, nights);
+  }
+
+  /**
+   * The annual figures, once every row is in: each counted in its year when no finer figure of its
+   * segment is in that year, the unit is the year and one rate holds all year; else left out, saying why.
+   */
+  private placeAnnual(): AnnualLeftOut[] {
+    const leftOut: AnnualLeftOut[] = [];
+    const nights = this.options.basis === 'night' ? (this.options.nights ?? null) : null;
+    for (const row of this.annual.splice(0)) {
+      const { year } = row.period;
+      const base = { year, segment: row.segment, count: row.count };
+      const finer = this.finer.get(`${year}:${row.segment}`);
+      const first = { year, month: 1, day: 1 };
+      const rate = this.options.rates.rateFor(row.segment, { year, month: 12, day: 31 });
+      if (finer !== undefined) leftOut.push({ ...base, reason: 'finer-figures', finer });
+      else if (this.options.unit !== 'year') leftOut.push({ ...base, reason: 'unit' });
+      else if (this.options.rates.rateFor(row.segment, first) !== rate) leftOut.push({ ...base, reason: 'rate-changes' });
+      else this.add(row.segment, first, rate, row.count, nights);
+    }
+    return leftOut;
   }
 
   addDelegation(row: DelegationRow): void {
+    this.addDelegationOf(row.date, row.people, row.nights);
+  }
+
+  /** A delegation row given by its values (a batch's columns need no row object). */
+  addDelegationOf(date: CalDate, people: number, rowNights: number | null): void {
     this.delegationsSeen = true;
     const { basis, rates } = this.options;
-    const nights = basis === 'night' ? (row.nights ?? this.options.nights ?? null) : null;
+    const nights = basis === 'night' ? (rowNights ?? this.options.nights ?? null) : null;
     if (basis === 'night' && nights === null) {
       this.missingNights.delegations++;
-      this.missingNights.people += row.people;
+      this.missingNights.people += people;
       return;
     }
-    this.add('delegations', row.date, rates.rateFor('delegation', row.date), row.people, nights);
+    this.add('delegations', date, rates.rateFor('delegation', date), people, nights);
   }
 
   /** The state as plain data, to cross to another thread. */
@@ -183,6 +237,7 @@ export class SpendingEstimator {
     return {
       unit,
       basis,
+      annual: this.annual.map((row) => ({ ...row })),
       periods,
       arrivalsSeen: this.arrivalsSeen,
       delegationsSeen: this.delegationsSeen,
@@ -203,8 +258,14 @@ export class SpendingEstimator {
       for (const line of lines) {
         const acc = this.lineFor(key, line.segment, this.ownRate(line.rate), line.firstDateKey);
         tally(acc, line.visitors, line.units, line.rows, line.nightsEach);
+        if (line.segment !== 'delegations') {
+          const year = Math.floor(line.firstDateKey / 10000);
+          const finer = `${year}:${line.segment}`;
+          this.finer.set(finer, (this.finer.get(finer) ?? 0) + line.visitors);
+        }
       }
     }
+    this.annual.push(...data.annual);
     this.arrivalsSeen ||= data.arrivalsSeen;
     this.delegationsSeen ||= data.delegationsSeen;
     this.missingNights.delegations += data.missingNights.delegations;
@@ -213,6 +274,7 @@ export class SpendingEstimator {
   }
 
   result(): SpendingResult {
+    const annualLeftOut = this.placeAnnual();
     const scope: SpendingScope = this.arrivalsSeen ? 'arrivals' : this.delegationsSeen ? 'delegations' : 'none';
     const inTotal = (segment: LineSegment) => segment !== 'delegations' || scope === 'delegations';
     const periods = [...this.periods.entries()]
@@ -234,6 +296,7 @@ export class SpendingEstimator {
       periods,
       segments: segmentTotals(periods, inTotal),
       total: sumEstimates(periods.map((p) => p.total)),
+      annualLeftOut,
       missingNights: { ...this.missingNights },
     };
   }

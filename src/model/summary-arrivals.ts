@@ -9,8 +9,9 @@
  *   period or segment is absent from the data, or its figure is 0.
  */
 import { type Period, periodFromKey, periodKey, previousPeriod, samePeriodLastYear } from './period';
-import type { ArrivalRow, Segment } from './records';
+import { isYearDate } from './dates';
 import { exactSum } from './exact';
+import type { ArrivalRow, Segment } from './records';
 import { periodKeyOfDate } from './summary-keys';
 
 export type ArrivalUnit = 'month' | 'quarter' | 'year';
@@ -24,6 +25,8 @@ export interface GrowthRatios {
 
 export interface ArrivalPeriodRow {
   period: Period;
+  /** A year whose figures are (in part) annual figures, not the sum of finer ones. */
+  annual?: true;
   domestic: number | null;
   foreign: number | null;
   /** domestic + foreign; null when either is absent. */
@@ -47,11 +50,24 @@ export interface ArrivalTotals {
   incompletePeriods: number;
 }
 
+/** An annual figure (a year alone as the period) the summary could not show as it is. */
+export interface AnnualFigure {
+  year: number;
+  segment: Segment;
+  count: number;
+  /** When finer figures (months, days) of the same year and segment are in the data: their sum, which wins. */
+  finer?: number;
+}
+
 export interface ArrivalSummary {
   unit: ArrivalUnit;
   /** Chronological. */
   periods: ArrivalPeriodRow[];
   totals: ArrivalTotals;
+  /** Annual figures of years with no finer figures, under a unit finer than the year: not in `periods`. */
+  annualOnly: AnnualFigure[];
+  /** Annual figures of years whose finer figures are in the data: never added to them (the finer win). */
+  annualOverlapped: AnnualFigure[];
 }
 
 type SegmentCounts = Record<Segment, number | null>;
@@ -60,22 +76,24 @@ type SegmentCounts = Record<Segment, number | null>;
 export interface ArrivalSummaryData {
   unit: ArrivalUnit;
   counts: [number, SegmentCounts][];
+  annual: [number, SegmentCounts][];
 }
 
 export class ArrivalSummarizer {
   private readonly unit: ArrivalUnit;
   /** One entry per period (never per row), keyed by periodKey. */
   private readonly counts = new Map<number, SegmentCounts>();
+  /** Annual figures by year, kept apart: placed by result() where no finer figure covers their year. */
+  private readonly annual = new Map<number, SegmentCounts>();
 
   constructor(opts: { unit: ArrivalUnit }) {
     this.unit = opts.unit;
   }
 
   add(row: ArrivalRow): void {
-    const key = periodKeyOfDate(row.period, this.unit)!;
-    let counts = this.counts.get(key);
-    if (counts === undefined) this.counts.set(key, (counts = { domestic: null, foreign: null }));
-    counts[row.segment] = (counts[row.segment] ?? 0) + row.count;
+    const period = row.period;
+    if (isYearDate(period)) return addCount(this.annual, period.year, row.segment, row.count);
+    addCount(this.counts, periodKeyOfDate(period, this.unit)!, row.segment, row.count);
   }
 
   /**
@@ -88,43 +106,83 @@ export class ArrivalSummarizer {
 
   /** The state as plain data, to cross to another thread: absorb() takes it. */
   toData(): ArrivalSummaryData {
-    return { unit: this.unit, counts: [...this.counts].map(([key, c]) => [key, { ...c }]) };
+    const copy = (map: Map<number, SegmentCounts>) => [...map].map(([key, c]): [number, SegmentCounts] => [key, { ...c }]);
+    return { unit: this.unit, counts: copy(this.counts), annual: copy(this.annual) };
   }
 
   /** Adds the rows of a summarizer of the same unit, given as toData() gave its state. */
   absorb(data: ArrivalSummaryData): void {
     if (data.unit !== this.unit) throw new Error('ArrivalSummarizer: merging summarizers with different units');
-    for (const [key, theirs] of data.counts) {
-      let counts = this.counts.get(key);
-      if (counts === undefined) this.counts.set(key, (counts = { domestic: null, foreign: null }));
-      if (theirs.domestic !== null) counts.domestic = (counts.domestic ?? 0) + theirs.domestic;
-      if (theirs.foreign !== null) counts.foreign = (counts.foreign ?? 0) + theirs.foreign;
+    for (const [map, theirs] of [
+      [this.counts, data.counts],
+      [this.annual, data.annual],
+    ] as const) {
+      for (const [key, c] of theirs) for (const segment of SEGMENTS) if (c[segment] !== null) addCount(map, key, segment, c[segment]);
     }
   }
 
+  /**
+   * The periods, with the annual figures placed: a year's annual figure of a segment is never added to
+   * finer figures of that year and segment (they win; it is listed in annualOverlapped); with no finer
+   * figures it is the year's figure when the unit is the year, else listed in annualOnly.
+   */
   result(): ArrivalSummary {
-    const periods = [...this.counts.keys()].sort((a, b) => a - b).map((key) => this.periodRow(key));
+    const counts = new Map([...this.counts].map(([key, c]) => [key, { ...c }]));
+    const finer = new Map<number, SegmentCounts>();
+    for (const [key, c] of this.counts) {
+      const year = yearOfKey(this.unit, key);
+      for (const segment of SEGMENTS) if (c[segment] !== null) addCount(finer, year, segment, c[segment]);
+    }
+    const annualOnly: AnnualFigure[] = [];
+    const annualOverlapped: AnnualFigure[] = [];
+    const annualYears = new Set<number>();
+    for (const [year, c] of [...this.annual].sort(([a], [b]) => a - b)) {
+      for (const segment of SEGMENTS) {
+        const count = c[segment];
+        if (count === null) continue;
+        const sum = finer.get(year)?.[segment] ?? null;
+        if (sum !== null) annualOverlapped.push({ year, segment, count, finer: sum });
+        else if (this.unit === 'year') {
+          addCount(counts, year, segment, count);
+          annualYears.add(year);
+        } else annualOnly.push({ year, segment, count });
+      }
+    }
+    const at = (period: Period | null) => {
+      const c = period && counts.get(periodKey(period));
+      return c ? figuresOf(c) : null;
+    };
+    const periods = [...counts.keys()]
+      .sort((a, b) => a - b)
+      .map((key): ArrivalPeriodRow => {
+        const period = periodFromKey(this.unit, key);
+        const figures = figuresOf(counts.get(key)!);
+        return {
+          period,
+          ...(this.unit === 'year' && annualYears.has(key) ? { annual: true as const } : {}),
+          ...figures,
+          previousGrowth: growth(figures, at(previousPeriod(period))),
+          yearOnYearGrowth: growth(figures, at(samePeriodLastYear(period))),
+        };
+      });
     const totals = totalsOf(periods);
     // Every figure is at most the sum of both segments over all periods.
     exactSum((totals.domestic ?? 0) + (totals.foreign ?? 0), 'the arrivals (domestic and foreign, all periods)');
-    return { unit: this.unit, periods, totals };
+    return { unit: this.unit, periods, totals, annualOnly, annualOverlapped };
   }
+}
 
-  private periodRow(key: number): ArrivalPeriodRow {
-    const period = periodFromKey(this.unit, key);
-    const figures = figuresOf(this.counts.get(key)!);
-    return {
-      period,
-      ...figures,
-      previousGrowth: growth(figures, this.figuresAt(previousPeriod(period))),
-      yearOnYearGrowth: growth(figures, this.figuresAt(samePeriodLastYear(period))),
-    };
-  }
+const SEGMENTS: readonly Segment[] = ['domestic', 'foreign'];
 
-  private figuresAt(period: Period | null): Figures | null {
-    const counts = period && this.counts.get(periodKey(period));
-    return counts ? figuresOf(counts) : null;
-  }
+function addCount(map: Map<number, SegmentCounts>, key: number, segment: Segment, count: number): void {
+  let counts = map.get(key);
+  if (counts === undefined) map.set(key, (counts = { domestic: null, foreign: null }));
+  counts[segment] = (counts[segment] ?? 0) + count;
+}
+
+/** The year of a period key of the unit (periodKey: yyyymm, yyyyq, yyyy). */
+function yearOfKey(unit: ArrivalUnit, key: number): number {
+  return unit === 'month' ? Math.floor(key / 100) : unit === 'quarter' ? Math.floor(key / 10) : key;
 }
 
 type Figures = Pick<ArrivalPeriodRow, 'domestic' | 'foreign' | 'total' | 'foreignShare'>;

@@ -34,12 +34,32 @@ export type Cell = number | bigint | string | Period | CalDate | null;
 
 export type Row = Record<string, Cell>;
 
+/**
+ * A table's rows: an array, or rows made one at a time as a renderer walks them (lazyRows), so that
+ * a million groups never exist as rows all at once.
+ */
+export interface RowList extends Iterable<Row> {
+  readonly length: number;
+  map<T>(each: (row: Row, index: number) => T): T[];
+}
+
+/** Rows made from `items` by `rowOf` each time they are walked. */
+export function lazyRows<T>(items: readonly T[], rowOf: (item: T) => Row): RowList {
+  return {
+    length: items.length,
+    map: (each) => items.map((item, i) => each(rowOf(item), i)),
+    *[Symbol.iterator]() {
+      for (const item of items) yield rowOf(item);
+    },
+  };
+}
+
 export interface Table {
   /** Machine name, e.g. `byMonth`. */
   id: string;
   title?: Label;
   columns: Column[];
-  rows: Row[];
+  rows: RowList;
   notes?: Label[];
   /** Key of a numeric column to draw a bar for, in the terminal table only. */
   bar?: string;

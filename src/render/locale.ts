@@ -49,7 +49,7 @@ export function bilingual(text: (locale: Locale) => string): Label {
 }
 
 function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
 /** Sign, integer digits and fraction digits of n rounded to `decimals`; never a negative zero. */
@@ -61,21 +61,34 @@ function fixedParts(n: number, decimals: number): { negative: boolean; whole: st
   return { negative: n < 0 && /[1-9]/.test(text), whole, fraction };
 }
 
+const ZEROS = ['', '0', '00', '000', '0000'];
+
 /**
  * A number rounded to `decimals` with the given decimal mark and no grouping: the machine form CSV
  * writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings).
  */
 export function formatPlain(n: number, decimals: number, decimalMark: '.' | ','): string {
   if (!Number.isFinite(n)) return '';
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+  if (Math.abs(n) >= 1e21) {
+    const { negative, whole, fraction } = fixedParts(n, decimals);
+    return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+  }
+  // A whole number (most sizes, medians and minima) needs no rounding: its digits and zeros.
+  if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+    return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
+  // toFixed rounds the magnitude and puts the sign before it; only a negative zero needs mending.
+  let text = n.toFixed(decimals);
+  if (n < 0 && !/[1-9]/.test(text)) text = text.slice(1);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
 }
 
 export function formatDecimal(n: number, decimals: number, locale: Locale): string {
   if (!Number.isFinite(n)) return MISSING;
   const { group, decimal } = SEPARATORS[locale];
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + groupDigits(whole, group) + (fraction ? decimal + fraction : '');
+  const plain = formatPlain(n, decimals, '.');
+  const sign = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = decimals > 0 ? plain.length - decimals - 1 : plain.length;
+  return plain.slice(0, sign) + groupDigits(plain.slice(sign, dot), group) + (decimals > 0 ? decimal + plain.slice(dot + 1) : '');
 }
 
 /** A whole number with thousands grouping (`24.150` / `24,150`); a fractional number is rounded. */

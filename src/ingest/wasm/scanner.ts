@@ -573,7 +573,8 @@ export function stopHashing(): void {
 /**
  * Each record's hash of its hashed columns, for the batch at hand (`finish` does it for every batch
  * once a column is hashed; JavaScript calls it for the batch in which it asked). A field the record
- * lacks hashes as an empty one, as it reads as empty text.
+ * lacks hashes as an empty one, as it reads as empty text. ingest/text-hash.ts computes the same in
+ * JavaScript for rows that come from no scanner (a workbook's): the two must change together.
  */
 export function hashRecords(): void {
   for (let r = 0; r < records; r++) {
@@ -583,14 +584,15 @@ export function hashRecords(): void {
     let h: u64 = 0x243f6a8885a308d3;
     for (let c = 0; c < hashedCount; c++) {
       const k = load<i32>(hashed + (<usize>c << 2));
-      let fh: u64 = 0x13198a2e03707344;
+      // A field the record lacks reads as empty text, and hashes so.
+      let fh = textHash(input, 0, 0);
       if (k < count) {
         const f = <usize>(base + k);
         let start = load<i32>(fieldStart + (f << 2));
         let end = load<i32>(fieldEnd + (f << 2));
         while (start < end && (byteAt(start) === 0x20 || byteAt(start) === 0x09)) start++;
         while (end > start && (byteAt(end - 1) === 0x20 || byteAt(end - 1) === 0x09)) end--;
-        fh = textHash(input + <usize>start, end - start, load<u8>(fieldFlags + f) & DOUBLED);
+        fh = textHash(input + <usize>start, end - start, (load<u8>(fieldFlags + f) & DOUBLED) !== 0 ? 1 : 0);
       }
       h = (h ^ fh) * 0x9e3779b97f4a7c15;
       h ^= h >> 31;

@@ -1,0 +1,155 @@
+/**
+ * `--format xlsx` (or `-o FILE.xlsx`): one workbook, one sheet per table of the Doc, written by
+ * @cj-tech-master/excelts (loaded only for this format). Each sheet has the table's title on row 1,
+ * the column headers on row 2 (frozen), widths fitted to the text, and typed cells: whole numbers with
+ * a thousands format, decimals with the column's decimals, percentages as Excel percentages (the view's
+ * 59.74 percentage points are written as 0.5974 shown `59.74%`), money as whole rupiah with a rupiah
+ * format, days as dates, months as real dates shown as month and year, years as numbers. Excel rounds
+ * for display; the values are written unrounded. The Doc's notes, the tables' notes and the footer go
+ * to a last sheet. Nothing here formats numbers as text.
+ */
+import type { Cell as XlsxCell, Worksheet } from '@cj-tech-master/excelts';
+import type { CalDate } from '../model/dates';
+import { humanCell, printable } from './cells';
+import { type Cell, type Column, type Doc, type Table, decimalsOf, isMissing, isPeriod } from './doc';
+import { type Locale, label } from './locale';
+
+/** Excel's limit on a sheet name, and the characters it refuses in one. */
+const SHEET_NAME_MAX = 31;
+const SHEET_NAME_REFUSED = /[[\]:*?/\\]/g;
+/** Widths in characters: at least the header's, at most this. */
+const WIDTH_MAX = 60;
+
+const NO_DATA = { id: 'Tidak ada data', en: 'No data' };
+const NOTES_SHEET = { id: 'Catatan', en: 'Notes' };
+
+/** Month names in Indonesian under `id` (locale 0421), whatever the language of the reader's Excel. */
+const LOCALE_PREFIX: Record<Locale, string> = { id: '[$-421]', en: '' };
+
+export async function renderXlsx(doc: Doc, locale: Locale): Promise<Buffer> {
+  const { Workbook } = require('@cj-tech-master/excelts') as typeof import('@cj-tech-master/excelts');
+  const workbook = new Workbook();
+  const names = new SheetNames();
+  const docTitle = label(doc.title, locale);
+  for (const table of doc.tables) {
+    const title = table.title ? label(table.title, locale) : docTitle;
+    writeTable(workbook.addWorksheet(names.take(title || table.id)), table, title, locale);
+  }
+  const notes = notesOf(doc, locale);
+  if (notes.length > 0 || doc.tables.length === 0) {
+    const sheet = workbook.addWorksheet(names.take(label(NOTES_SHEET, locale)));
+    sheet.addRow([docTitle]).getCell(1).font = { bold: true };
+    for (const note of notes) sheet.addRow([note]);
+    sheet.getColumn(1).width = Math.min(WIDTH_MAX * 2, Math.max(docTitle.length, ...notes.map((n) => n.length), 10) + 2);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function writeTable(sheet: Worksheet, table: Table, title: string, locale: Locale): void {
+  const headers = table.columns.map((c) => label(c.label, locale));
+  sheet.addRow([title]).getCell(1).font = { bold: true };
+  const header = sheet.addRow(headers);
+  header.font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 2 }];
+  const widths = headers.map((h) => h.length);
+  for (const row of table.rows) {
+    const added = sheet.addRow(table.columns.map((c) => cellValue(row[c.key] ?? null, c, locale)));
+    table.columns.forEach((column, i) => {
+      const value = row[column.key] ?? null;
+      if (isMissing(value)) return;
+      setFormat(added.getCell(i + 1), value, column, locale);
+      widths[i] = Math.max(widths[i], humanCell(value, column, locale).length);
+    });
+  }
+  if (table.rows.length === 0) sheet.addRow([label(NO_DATA, locale)]);
+  widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = Math.min(WIDTH_MAX, width + 2);
+  });
+}
+
+/** The value a cell holds: a number, a date (UTC midnight, which is what Excel's serial counts), or text. */
+function cellValue(value: Cell, column: Column, locale: Locale): string | number | Date | null {
+  if (isMissing(value)) return null;
+  if (typeof value === 'string') return printable(value);
+  // Past 2^53 a number cell would round the rupiah: the exact digits as text instead.
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value === 'number') return column.kind === 'percent' ? value / 100 : value;
+  if (!isPeriod(value)) return dateOf(value);
+  switch (value.unit) {
+    case 'day':
+    case 'month':
+      return dateOf({ year: value.year, month: value.month, day: value.unit === 'day' ? value.day : null });
+    case 'year':
+      return value.year;
+    default:
+      // Quarters and weekdays have no date: their name, as the table shows it.
+      return humanCell(value, column, locale);
+  }
+}
+
+function dateOf(d: CalDate): Date {
+  return new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1));
+}
+
+/** The number format of a cell: by the column's kind, and for periods and dates by what they are. */
+function setFormat(cell: XlsxCell, value: Cell, column: Column, locale: Locale): void {
+  if (typeof cell.value === 'string') return;
+  if (typeof value === 'object' && value !== null && typeof value !== 'bigint') {
+    if (isPeriod(value) && value.unit !== 'day' && value.unit !== 'month') {
+      if (value.unit === 'year') cell.numFmt = '0';
+      return;
+    }
+    const day = isPeriod(value) ? value.unit === 'day' : value.day !== null;
+    cell.numFmt = day ? 'dd/mm/yyyy' : `${LOCALE_PREFIX[locale]}mmm yyyy`;
+    return;
+  }
+  const decimals = decimalsOf(column);
+  const fraction = decimals > 0 ? '.' + '0'.repeat(decimals) : '';
+  switch (column.kind) {
+    case 'int':
+      cell.numFmt = '#,##0';
+      break;
+    case 'decimal':
+      cell.numFmt = `#,##0${fraction}`;
+      break;
+    case 'percent':
+      cell.numFmt = `0.${'0'.repeat(Math.max(2, decimals))}%`;
+      break;
+    case 'money':
+    case 'moneyShort':
+      cell.numFmt = '"Rp"#,##0';
+      break;
+    default:
+      // A year or a code in a text column: no grouping.
+      cell.numFmt = '0';
+  }
+}
+
+/** Notes, each table's notes (after its title) and the footer, as lines. */
+function notesOf(doc: Doc, locale: Locale): string[] {
+  const lines = (doc.notes ?? []).map((n) => label(n, locale));
+  for (const table of doc.tables) {
+    if (!table.notes?.length) continue;
+    const title = table.title ? `${label(table.title, locale)}: ` : '';
+    for (const note of table.notes) lines.push(title + label(note, locale));
+  }
+  lines.push(...(doc.footer ?? []).map((f) => label(f, locale)));
+  return lines.map(printable);
+}
+
+/** Unique sheet names Excel accepts: at most 31 characters, none of `[]:*?/\`, not blank. */
+export class SheetNames {
+  private readonly taken = new Set<string>();
+
+  take(wanted: string): string {
+    const base = wanted.replace(SHEET_NAME_REFUSED, ' ').replace(/\s+/g, ' ').trim().replace(/^'|'$/g, '') || 'Sheet';
+    for (let n = 1; ; n++) {
+      const suffix = n === 1 ? '' : ` (${n})`;
+      const name = base.slice(0, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+      if (!this.taken.has(name.toLowerCase())) {
+        this.taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  }
+}
