@@ -2,17 +2,9 @@ import fc from 'fast-check';
 import { describeSorted } from '../../src/stats/describe';
 import { IntSample } from '../../src/stats/int-sample';
 import { INLINE, ShortSamples } from '../../src/stats/short-samples';
+import { expectIdentical } from '../helpers/describe';
 
 const reference = (values: number[]) => describeSorted(Float64Array.from(values).sort());
-
-/** Field by field with Object.is: equal to the last bit. */
-function expectIdentical(actual: object, expected: object): void {
-  expect(Object.keys(actual)).toEqual(Object.keys(expected));
-  for (const [key, value] of Object.entries(expected)) {
-    const got = (actual as Record<string, unknown>)[key];
-    if (!Object.is(got, value)) throw new Error(`${key}: ${String(got)} !== ${String(value)}`);
-  }
-}
 
 const shortLists = fc.array(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: INLINE }), {
   minLength: 1,

@@ -4,6 +4,7 @@
  * spending section from the same pieces, by name: spendingTable, spendingNotes, ratesNote, ratesJson.
  */
 import type { InputSummary } from '../ingest/inputs';
+import type { Coverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import type { Rupiah } from '../model/money';
 import type { Period } from '../model/period';
@@ -32,6 +33,7 @@ import {
 } from '../render';
 import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
+import { coveredJson, partialNotes, periodCell } from './summary-view';
 
 /** Everything that shaped the result, for stating the assumptions. */
 export interface SpendingView {
@@ -43,6 +45,8 @@ export interface SpendingView {
   nights: number | null;
   from: CalDate | null;
   to: CalDate | null;
+  /** The days the scope's data (arrivals, or else delegation logs) covers, cut by --from/--to. */
+  coverage: Coverage | null;
 }
 
 /** Words in text cells: the locale's for people, stable machine words for programs. */
@@ -80,6 +84,7 @@ const COLUMNS: Record<string, Column> = {
   estimateLow: { key: 'estimateLow', label: { en: 'Low', id: 'Rendah' }, kind: 'moneyShort' },
   estimate: { key: 'estimate', label: { en: 'Estimated spending', id: 'Perkiraan belanja' }, kind: 'moneyShort' },
   estimateHigh: { key: 'estimateHigh', label: { en: 'High', id: 'Tinggi' }, kind: 'moneyShort' },
+  partial: { key: 'partial', label: 'partial', kind: 'text' },
 };
 
 const isRange = (r: { low: Rupiah; high: Rupiah }) => r.low !== r.high;
@@ -107,6 +112,8 @@ function columnsOf(view: SpendingView, words: Words): Column[] {
     ...(ranged ? ['estimateLow'] : []),
     'estimate',
     ...(ranged ? ['estimateHigh'] : []),
+    // For people, a partial period shows its days in the period cell.
+    ...(machine ? ['partial'] : []),
   ];
   return keys.map((key) => COLUMNS[key]);
 }
@@ -115,9 +122,14 @@ function estimateCells(e: Estimate): Row {
   return { estimateLow: e.low, estimate: e.central, estimateHigh: e.high };
 }
 
-function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words: Words): Row {
+/** A period's cells: the period (with its days when covered in part) and, for programs, `partial`. */
+function periodCells(period: Period, coverage: Coverage | null): Row {
+  return { period: periodCell(period, coverage), partial: String(coverage?.of(period)?.partial ?? false) };
+}
+
+function lineRow(period: Row, segment: RowSegment, line: SpendingLine, words: Words): Row {
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS[segment][words],
     visitors: line.visitors,
     nights: line.nightsEach,
@@ -131,9 +143,9 @@ function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words:
 }
 
 /** A sum over lines with possibly different rates: no single rate or basis to show. */
-function sumRow(period: Period | string, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
+function sumRow(period: Row, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS[segment][words],
     visitors,
     nights: null,
@@ -145,9 +157,9 @@ function sumRow(period: Period | string, segment: RowSegment, visitors: number, 
 }
 
 /** Arrivals were given, but none for this period: its total is not known, not 0. */
-function unknownTotalRow(period: Period, words: Words): Row {
+function unknownTotalRow(period: Row, words: Words): Row {
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS.total[words],
     visitors: null,
     nights: null,
@@ -162,19 +174,20 @@ function unknownTotalRow(period: Period, words: Words): Row {
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
-function rowsOf(result: SpendingResult, words: Words): Row[] {
+function rowsOf(result: SpendingResult, words: Words, coverage: Coverage | null): Row[] {
   const rows: Row[] = [];
   for (const p of result.periods) {
-    for (const line of p.lines) rows.push(lineRow(p.period, line.segment, line, words));
-    for (const line of p.ofWhichDelegations) rows.push(lineRow(p.period, 'ofWhichDelegations', line, words));
+    const period = periodCells(p.period, coverage);
+    for (const line of p.lines) rows.push(lineRow(period, line.segment, line, words));
+    for (const line of p.ofWhichDelegations) rows.push(lineRow(period, 'ofWhichDelegations', line, words));
     rows.push(
       p.lines.length
-        ? sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
-        : unknownTotalRow(p.period, words),
+        ? sumRow(period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
+        : unknownTotalRow(period, words),
     );
   }
   if (result.periods.length > 1) {
-    const all = ALL_PERIODS[words];
+    const all = { period: ALL_PERIODS[words], partial: null };
     for (const s of result.segments) {
       rows.push(sumRow(all, s.inTotal ? s.segment : 'ofWhichDelegations', s.visitors, s.units, s.estimate, words));
     }
@@ -201,7 +214,9 @@ export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
 /** One row per period and segment (and rate), each period's total, and the totals over all periods. */
 export function spendingTable(view: SpendingView, settings: ViewSettings): Table {
   const words = wordsOf(settings);
-  return { id: 'spending', columns: columnsOf(view, words), rows: rowsOf(view.result, words) };
+  const rows = rowsOf(view.result, words, view.coverage);
+  const partial = view.result.periods.some((p) => view.coverage?.of(p.period)?.partial);
+  return { id: 'spending', columns: columnsOf(view, words), rows, notes: words === 'machine' ? [] : partialNotes(partial) };
 }
 
 /** The method, the rates used, every line's formula and the total. */
@@ -407,6 +422,7 @@ export function spendingJson(view: SpendingView): unknown {
     })),
     periods: result.periods.map((p) => ({
       period: p.period,
+      ...coveredJson(view.coverage?.of(p.period)),
       lines: p.lines.map(lineJson),
       ofWhichDelegations: p.ofWhichDelegations.map(lineJson),
       // No arrivals figures for the period: its total is unknown (null), not 0.

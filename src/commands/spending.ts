@@ -9,6 +9,7 @@
  */
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { Coverage } from '../model/coverage';
 import type { Basis, SpendingResult, SpendingUnit } from '../model/spending';
 import type { SpendingSinkOptions } from '../model/spending-sink';
 import { formatInt } from '../render';
@@ -71,7 +72,18 @@ export function register(program: Command): void {
         result: (sink, input, options, read) => {
           const result = checkedNights(sink.estimator.result());
           const { unit: groupBy, basis, nights } = options;
-          return { result, rates: sink.rates, input, groupBy, basis, nights: nights ?? null, from: read.from ?? null, to: read.to ?? null };
+          const coverage = result.scope === 'none' ? null : new Coverage(input.coverage, result.scope, { from: read.from, to: read.to });
+          return {
+            result,
+            rates: sink.rates,
+            input,
+            groupBy,
+            basis,
+            nights: nights ?? null,
+            from: read.from ?? null,
+            to: read.to ?? null,
+            coverage,
+          };
         },
         view: spendingView,
       }),

@@ -7,11 +7,19 @@
  * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
  *   unknown is empty. The input counts go to stderr (as for every command: commands/shared.ts).
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
- * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree.
+ * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree. Decimals in
+ * table, markdown and CSV are the model's exact figures rounded half up (src/stats/exact.ts); JSON has
+ * their doubles.
+ * A month, quarter or year the data covers only in part is marked (src/model/coverage.ts): its days in
+ * the period cell for people, `partial`, `from`, `to` for programs.
  */
 import type { InputSummary } from '../ingest/inputs';
+import type { Coverage, PeriodCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
+import type { Period } from '../model/period';
+import { exactOf } from '../stats/describe';
+import { Ratio } from '../stats/exact';
 import {
   type ArrivalPeriodRow,
   type ArrivalSummary,
@@ -21,21 +29,25 @@ import {
   type GroupDim,
   type GroupKeyValue,
   type GroupStats,
+  type GrowthBasis,
   isOther,
 } from '../model/summary';
-import { type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
+import { type CategoryDim, type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
 import {
   type Cell,
   type Column,
   type Doc,
   type Label,
   type Locale,
+  type PartialPeriod,
   type Rendered,
   type Row,
   type Table,
   bilingual,
   formatInt,
+  formatPartialPeriod,
   formatPercent,
+  formatPeriod,
   label,
   lazyRows,
 } from '../render';
@@ -57,6 +69,10 @@ export interface SummaryResult {
   /** null when no delegation file was given; likewise arrivals. */
   delegations: DelegationSummary | null;
   arrivals: ArrivalSummary | null;
+  /** The days the delegation logs cover, cut by --from/--to (the arrivals' are in their periods). */
+  delegationCoverage: Coverage | null;
+  /** Category dimensions grouped by that no delegation log has a column for: the groups are left out. */
+  missingColumns: CategoryDim[];
 }
 
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
@@ -85,13 +101,32 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
  * format the annual figures' notes on stderr (the counts line goes there for every format: shared.ts).
  */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
+  const leftOut = groupsLeftOut(result);
   return {
     doc: () => summaryDoc(result, view),
     json: () => summaryJson(result),
     stderr: view.rowsOnly
-      ? (result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`)
+      ? [
+          ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
+          ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
+        ]
       : [],
   };
+}
+
+/**
+ * Why the delegation groups are left out, or null: a dimension no log has a column for would put every
+ * delegation in one (unknown) group, which says nothing.
+ */
+function groupsLeftOut({ delegations, missingColumns }: SummaryResult): Label | null {
+  if (!delegations || missingColumns.length === 0) return null;
+  const names = (l: Locale) => missingColumns.map((d) => label(dimLabel(d), l).toLowerCase()).join(l === 'en' ? ' and ' : ' dan ');
+  const maps = missingColumns.map((d) => `--map ${d}=HEADER`).join(' ');
+  return bilingual((l) =>
+    l === 'en'
+      ? `Delegations by ${missingColumns.join(', ')} left out: the delegation logs have no ${names(l)} column (map one with ${maps}).`
+      : `Delegasi per ${names(l)} tidak ditampilkan: log delegasi tidak punya kolom ${names(l)} (petakan dengan ${maps}).`,
+  );
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------
@@ -99,6 +134,7 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
 /** The `--format json` document (field names listed in the README). */
 export function summaryJson(result: SummaryResult): unknown {
   const { input, delegations, arrivals } = result;
+  const leftOut = groupsLeftOut(result);
   return {
     command: 'summary',
     options: result.options,
@@ -110,7 +146,7 @@ export function summaryJson(result: SummaryResult): unknown {
     checks: input.checks,
     delegations: delegations && {
       overall: statsJson(delegations.overall),
-      groups: delegations.groups.map(groupJson),
+      groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
       otherValues: delegations.otherValues,
     },
     arrivals: arrivals && {
@@ -122,10 +158,12 @@ export function summaryJson(result: SummaryResult): unknown {
         total: arrivals.totals.total,
         foreignSharePct: percentOf(arrivals.totals.foreignShare),
         incompletePeriods: arrivals.totals.incompletePeriods,
+        partialPeriods: arrivals.periods.filter((p) => p.coverage?.partial).length,
       },
       annualOnly: arrivals.annualOnly,
       annualOverlapped: arrivals.annualOverlapped,
     },
+    absent: leftOut ? [{ section: 'delegationGroups', reason: label(leftOut, 'en') }] : [],
   };
 }
 
@@ -157,11 +195,44 @@ function withStats<F extends Record<string, unknown>>(fields: F, s: GroupStats):
   return fields;
 }
 
-/** A group: its dimensions' values, then its figures. */
-export function groupJson(group: DelegationGroup): Record<string, unknown> {
+/**
+ * The figures with their decimals exact, as table, markdown and CSV print them (under the JSON names):
+ * the description's, and the average stay as visitor-nights over visitors, both whole numbers.
+ */
+export function statsCells(s: GroupStats): Row {
+  return withExactStats({}, s);
+}
+
+function withExactStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
+  const out = withStats(fields, s) as Record<string, unknown>;
+  const exact = exactOf(s);
+  if (exact === null) return fields;
+  out.mean = exact.mean;
+  out.median = exact.median;
+  out.p25 = exact.p25;
+  out.p75 = exact.p75;
+  out.p90 = exact.p90;
+  out.stdDev = exact.sd;
+  out.averageStay = s.visitorsWithNights > 0 ? Ratio.of(s.visitorNights ?? 0, s.visitorsWithNights) : null;
+  return fields;
+}
+
+/**
+ * A group: its dimensions' values, then its figures; with a month, quarter or year among the
+ * dimensions, what the data covers of the finest of them (`partial`, `from`, `to`).
+ */
+export function groupJson(group: DelegationGroup, dims: readonly GroupDim[], coverage: Coverage | null): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   for (const dim in group.key) fields[dim] = group.key[dim as GroupDim];
-  return withStats(fields, group.stats);
+  withStats(fields, group.stats);
+  const period = finestPeriod(group, dims);
+  if (period !== undefined) Object.assign(fields, coveredJson(period && coverage?.of(period)));
+  return fields;
+}
+
+/** `partial`, `from`, `to` of a period (whole, with null from/to, when its coverage is not known). */
+export function coveredJson(c: PeriodCoverage | null | undefined) {
+  return { partial: c?.partial ?? false, from: c?.from ?? null, to: c?.to ?? null };
 }
 
 export function arrivalPeriodJson(p: ArrivalPeriodRow) {
@@ -177,16 +248,49 @@ export function arrivalPeriodJson(p: ArrivalPeriodRow) {
     domesticYoyGrowthPct: percentOf(p.yearOnYearGrowth.domestic),
     foreignYoyGrowthPct: percentOf(p.yearOnYearGrowth.foreign),
     totalYoyGrowthPct: percentOf(p.yearOnYearGrowth.total),
+    ...coveredJson(p.coverage),
+    growthBasis: p.previousBasis,
+    yoyGrowthBasis: p.yearOnYearBasis,
   };
 }
 
-const percentOf = (ratio: number | null): number | null => (ratio === null ? null : ratio * 100);
+/** A period row as table, markdown and CSV show it: exact percentages, and the period marked when partial. */
+function arrivalCells(p: ArrivalPeriodRow): Row {
+  return {
+    ...arrivalPeriodJson(p),
+    period: coveredPeriod(p),
+    foreignSharePct: exactPercent(p.foreignShare),
+    domesticGrowthPct: exactPercent(p.previousGrowth.domestic),
+    foreignGrowthPct: exactPercent(p.previousGrowth.foreign),
+    totalGrowthPct: exactPercent(p.previousGrowth.total),
+    domesticYoyGrowthPct: exactPercent(p.yearOnYearGrowth.domestic),
+    foreignYoyGrowthPct: exactPercent(p.yearOnYearGrowth.foreign),
+    totalYoyGrowthPct: exactPercent(p.yearOnYearGrowth.total),
+    partial: String(p.coverage?.partial ?? false),
+  };
+}
+
+/** As JSON has always written it: the ratio's double, times 100. */
+const percentOf = (ratio: Ratio | null): number | null => (ratio === null ? null : ratio.toNumber() * 100);
+const exactPercent = (ratio: Ratio | null): Ratio | null => (ratio === null ? null : ratio.times(100));
+
+/** The group's month, else quarter, else year; null when it has none of them (weekday), undefined without a period dimension. */
+function finestPeriod(group: DelegationGroup, dims: readonly GroupDim[]): Period | null | undefined {
+  const dim = (['month', 'quarter', 'year'] as const).find((d) => dims.includes(d));
+  return dim === undefined ? undefined : ((group.key[dim] as Period | null) ?? null);
+}
 
 // ---- Doc -----------------------------------------------------------------------------------------
 
 function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const tables: Table[] = [];
-  if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
+  const leftOut = groupsLeftOut(result);
+  if (result.delegations) {
+    // Groups left out: the overall figures stand alone, as without --group-by (in CSV too).
+    const summary = leftOut ? { ...result.delegations, groupBy: [] } : result.delegations;
+    tables.push(...delegationTables(summary, result.options.top, view, result.delegationCoverage));
+  }
+  if (leftOut && !view.machine) tables[tables.length - 1].notes = [...(tables[tables.length - 1].notes ?? []), leftOut];
   const arrivals = result.arrivals;
   // Only annual figures under a finer unit: said in words, never an empty table.
   const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
@@ -237,10 +341,10 @@ function statColumns(machine: boolean): Column[] {
  * Without --group-by: the overall table. With it: in CSV the groups alone; in human formats the overall
  * figures first, then the groups (an overall row among the groups would dwarf the bars).
  */
-function delegationTables(summary: DelegationSummary, top: number | null, view: ViewSettings): Table[] {
+function delegationTables(summary: DelegationSummary, top: number | null, view: ViewSettings, coverage: Coverage | null): Table[] {
   const overall = overallTable(summary, top, view);
   if (summary.groupBy.length === 0) return [overall];
-  const groups = groupsTable(summary, top, view);
+  const groups = groupsTable(summary, top, view, coverage);
   return view.machine ? [groups] : [overall, groups];
 }
 
@@ -252,13 +356,17 @@ export function overallTable(summary: DelegationSummary, top: number | null, vie
       ? { en: 'All delegations', id: 'Semua delegasi' }
       : { en: 'Delegations (wisatawan kinerja)', id: 'Delegasi (wisatawan kinerja)' },
     columns: statColumns(view.machine),
-    rows: [statsJson(summary.overall)],
+    rows: [statsCells(summary.overall)],
     notes: view.machine || summary.groupBy.length ? [] : delegationNotes(summary, top),
   };
 }
 
-/** One row per group, its dimensions first; a bar of visitors when grouped by one period. */
-export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings): Table {
+/**
+ * One row per group, its dimensions first; a bar of visitors when grouped by one period. A period the
+ * data covers in part shows its days; CSV adds `partial`, `from`, `to` (of the finest period).
+ */
+export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings, coverage: Coverage | null): Table {
+  const covered = summary.groupBy.some((d) => d === 'month' || d === 'quarter' || d === 'year');
   return {
     id: 'delegationGroups',
     title: bilingual(
@@ -269,9 +377,12 @@ export function groupsTable(summary: DelegationSummary, top: number | null, view
     columns: [
       ...summary.groupBy.map((dim) => keyColumn(dim)),
       ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights'),
+      ...(view.machine && covered ? COVERAGE_COLUMNS : []),
     ],
-    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view)),
-    notes: view.machine ? [] : delegationNotes(summary, top),
+    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view, coverage)),
+    notes: view.machine
+      ? []
+      : [...delegationNotes(summary, top), ...partialNotes(covered && summary.groups.some((g) => isPartialGroup(g, coverage)))],
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
   };
 }
@@ -280,16 +391,55 @@ function keyColumn(dim: GroupDim): Column {
   return { key: dim, label: dimLabel(dim), kind: isPeriodDim(dim) ? 'period' : 'text' };
 }
 
-function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings): Row {
+/** `partial`, `from`, `to`: what the data covers of a row's period, in CSV. */
+const COVERAGE_COLUMNS: Column[] = [
+  { key: 'partial', label: 'partial', kind: 'text' },
+  { key: 'from', label: 'from', kind: 'date' },
+  { key: 'to', label: 'to', kind: 'date' },
+];
+
+function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings, coverage: Coverage | null): Row {
   const row: Row = {};
-  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view);
-  return withStats(row, group.stats);
+  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view, coverage);
+  const period = finestPeriod(group, dims);
+  if (period !== undefined) {
+    const { partial, from, to } = coveredJson(period && coverage?.of(period));
+    row.partial = String(partial);
+    row.from = from;
+    row.to = to;
+  }
+  return withExactStats(row, group.stats);
 }
 
-function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings): Cell {
+function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings, coverage: Coverage | null): Cell {
   if (isOther(value)) return label(OTHER_TEXT, machine ? 'en' : locale);
   if (value === null) return machine ? null : label(UNKNOWN, locale);
-  return value;
+  return typeof value === 'object' ? periodCell(value, coverage) : value;
+}
+
+/** A period as a cell: with the days it covers when the data covers it only in part. */
+export function periodCell(period: Period, coverage: Coverage | null): Cell {
+  const covered = coverage?.of(period);
+  return covered?.partial ? { period, covered: covered.ranges } : period;
+}
+
+function isPartialGroup(group: DelegationGroup, coverage: Coverage | null): boolean {
+  return Object.values(group.key).some((v) => typeof v === 'object' && v !== null && !isOther(v) && coverage?.of(v)?.partial === true);
+}
+
+/** Under a table with a period covered only in part. */
+export function partialNotes(any: boolean): Label[] {
+  if (!any) return [];
+  return [
+    {
+      en: 'A period followed by days in brackets is covered by the data only on those days.',
+      id: 'Periode yang diikuti tanggal dalam kurung hanya tercakup data pada tanggal itu.',
+    },
+    {
+      en: 'A file of dated rows covers from the 1st of its first month to its last date, a monthly figure its month; --from/--to cut them.',
+      id: 'Berkas bertanggal mencakup tanggal 1 bulan pertamanya sampai tanggal terakhirnya, angka bulanan bulannya; --from/--to memotongnya.',
+    },
+  ];
 }
 
 function delegationNotes(summary: DelegationSummary, top: number | null): Label[] {
@@ -350,6 +500,11 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
     // Every growth figure, under the same names whatever the unit: a stable CSV schema.
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}GrowthPct`, `${seg}GrowthPct`));
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}YoyGrowthPct`, `${seg}YoyGrowthPct`));
+    columns.push(
+      ...COVERAGE_COLUMNS,
+      { key: 'growthBasis', label: 'growthBasis', kind: 'text' },
+      { key: 'yoyGrowthBasis', label: 'yoyGrowthBasis', kind: 'text' },
+    );
     return columns;
   }
   // On screen, growth of the total only (per segment in CSV and JSON); for years the two coincide.
@@ -368,7 +523,7 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
         : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
     ),
     columns: arrivalColumns(summary.unit, view.machine),
-    rows: summary.periods.map(arrivalPeriodJson),
+    rows: summary.periods.map(arrivalCells),
     notes: view.machine ? [] : arrivalNotes(summary),
     bar: 'total',
   };
@@ -421,7 +576,7 @@ function arrivalNotes(summary: ArrivalSummary): Label[] {
   const { periods, totals } = summary;
   if (periods.length === 0) return annualNotes(summary);
   const n = (value: number | null, l: Locale) => (value === null ? '-' : formatInt(value, l));
-  const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare * 100, 1, l));
+  const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare.times(100), 1, l));
   const notes: Label[] = [
     bilingual((l) =>
       l === 'en'
@@ -442,5 +597,53 @@ function arrivalNotes(summary: ArrivalSummary): Label[] {
       ),
     );
   }
-  return [...notes, ...annualNotes(summary)];
+  return [...notes, ...coverageNotes(periods), ...annualNotes(summary)];
+}
+
+/** Periods covered in part, and the growth figures that are therefore left out or like for like. */
+export function coverageNotes(periods: ArrivalPeriodRow[]): Label[] {
+  return [...partialNotes(periods.some((p) => p.coverage?.partial)), ...growthNotes(periods)];
+}
+
+/** Which growth figures were left out as partial, and which were compared like for like. */
+function growthNotes(periods: ArrivalPeriodRow[]): Label[] {
+  const cases = (basis: GrowthBasis) =>
+    periods.flatMap((p) => [
+      ...(p.previousBasis === basis ? [{ p, name: GROWTH_NAMES[p.period.unit as ArrivalUnit] }] : []),
+      ...(p.yearOnYearBasis === basis && p.period.unit !== 'year' ? [{ p, name: YOY }] : []),
+    ]);
+  const list = (items: ReturnType<typeof cases>, l: Locale) =>
+    items.map(({ p, name }) => `${label(name, l)} ${periodText(p, l)}`).join('; ');
+  const notes: Label[] = [];
+  const left = cases('partial');
+  if (left.length) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Growth left blank where the periods are covered differently (only periods cut at the same days compare): ${list(left, l)}.`
+          : `Pertumbuhan dikosongkan bila periode tercakup berbeda (hanya periode terpotong pada hari yang sama dibandingkan): ${list(left, l)}.`,
+      ),
+    );
+  }
+  const alike = cases('like-for-like');
+  if (alike.length) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Growth like for like, both periods cut at the same days: ${list(alike, l)}.`
+          : `Pertumbuhan sebanding, kedua periode terpotong pada hari yang sama: ${list(alike, l)}.`,
+      ),
+    );
+  }
+  return notes;
+}
+
+function periodText(p: ArrivalPeriodRow, l: Locale): string {
+  const period = coveredPeriod(p);
+  return 'covered' in period ? formatPartialPeriod(period, l) : formatPeriod(period, l);
+}
+
+/** The period, with the days covered when partial. */
+function coveredPeriod(p: ArrivalPeriodRow): Period | PartialPeriod {
+  return p.coverage?.partial ? { period: p.period, covered: p.coverage.ranges } : p.period;
 }

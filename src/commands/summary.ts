@@ -8,6 +8,8 @@
  * the same period a year earlier, only where the data has that period.
  */
 import { type Command, Option } from 'commander';
+import type { InputSummary } from '../ingest/inputs';
+import { Coverage } from '../model/coverage';
 import type { ArrivalUnit, CategoryDim } from '../model/summary';
 import { GROUP_DIMS, type GroupDim, isPeriodDim } from '../model/summary-keys';
 import { suggest } from './completion';
@@ -36,7 +38,14 @@ Arrivals are listed per month, or per quarter or year when --group-by names one.
 
 Quantiles (median, P25, P75, P90) use linear interpolation between order statistics (R type 7, as
 numpy, simple-statistics and Excel's PERCENTILE.INC do); std dev is the sample one (n - 1). Average
-stay = visitor-nights / visitors whose nights are known.`;
+stay = visitor-nights / visitors whose nights are known. Decimals are rounded half up from the exact
+value (201/200 is 1.01), the same in every format; JSON keeps full values.
+
+A month, quarter or year the data covers only in part shows the days it covers, e.g. Aug 2018 (1-9):
+a log covers from the first day of the month of its first date to its last date, a monthly figure
+its month, cut by --from/--to (CSV and JSON: partial, from, to). Growth is computed only between
+periods covered alike (both whole, or cut at the same days), else left blank with the reason.
+Grouping by a column no delegation log has leaves the groups out and says so.`;
 
 interface SummaryFlags extends InputFlags, OutputFlags {
   groupBy?: string[];
@@ -82,16 +91,26 @@ export function register(program: Command): void {
         result: (sink, input, { groupBy, top, arrivalUnit }, read) => {
           const kinds = new Set(input.files.map((f) => f.kind));
           const skipInvalid = flags.skipInvalid === true;
+          const cut = { from: read.from, to: read.to };
           return {
             options: { groupBy, top: top ?? null, from: read.from ?? null, to: read.to ?? null, arrivalUnit, skipInvalid },
             input,
             delegations: kinds.has('delegations') ? sink.delegations.result() : null,
-            arrivals: kinds.has('arrivals') ? sink.arrivals.result() : null,
+            arrivals: kinds.has('arrivals') ? sink.arrivals.result(new Coverage(input.coverage, 'arrivals', cut)) : null,
+            delegationCoverage: kinds.has('delegations') ? new Coverage(input.coverage, 'delegations', cut) : null,
+            missingColumns: missingColumns(groupBy, input),
           };
         },
         view: summaryView,
       }),
     );
+}
+
+/** The category dimensions grouped by that no delegation log has a column for: their groups would all be unknown. */
+function missingColumns(groupBy: GroupDim[], input: InputSummary): CategoryDim[] {
+  const logs = input.coverage.filter((c) => c.kind === 'delegations');
+  if (logs.length === 0) return [];
+  return groupBy.filter((d): d is CategoryDim => !isPeriodDim(d) && !logs.some((log) => log.fields.includes(d)));
 }
 
 /** The first of month, quarter or year in --group-by; month when none is given. */

@@ -11,8 +11,8 @@ import { type Command, Option } from 'commander';
 import { InvalidDataError } from '../errors';
 import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
-import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
-import { type Diagnostics, validateInputs } from '../ingest/inputs';
+import { type InputOptions, describeFormat } from '../ingest/reader';
+import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/inputs';
 import { escapeControls } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
@@ -53,7 +53,7 @@ export function register(program: Command): void {
 }
 
 /** One file's (or sheet's) verdict: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
-function verdictLine(f: FileReport, givenAgain: number): string {
+function verdictLine(f: FileSummary, givenAgain: number): string {
   const status = f.rowsRejected === 0 && givenAgain === 0 ? 'ok' : 'INVALID';
   const form =
     f.arrivalForm === 'bps'
@@ -100,7 +100,8 @@ async function validateWith(files: string[], flags: ValidateFlags, options: Inpu
   const valid = Object.values(failures).every((n) => n === 0);
   diagnostics(countsLine(summary, 'en') + (unreadable.length > 0 ? `, ${plural(unreadable.length, 'unreadable file')}` : ''));
   if (flags.format === 'json') {
-    await writeOutput(renderJson({ ...summary, valid, strict: flags.strict === true }), flags.output);
+    const { coverage: _, ...counts } = summary;
+    await writeOutput(renderJson({ ...counts, valid, strict: flags.strict === true }), flags.output);
   } else {
     const lines = summary.files.map((f) => verdictLine(f, checks.onOverlap === 'error' ? againIn(f.source) : 0));
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);

@@ -9,6 +9,7 @@
  */
 import { InputError, InvalidDataError, OutputError, UsageError, VisitstatError } from '../errors';
 import type { Overlap } from '../model/arrival-ledger';
+import type { FileCoverage } from '../model/coverage';
 import { isWorkbook, readWorkbook } from './workbook';
 import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
 import { type ChecksSummary, InputChecks, PRINTED_WARNINGS, WarningLog, defaultChecks } from './checks';
@@ -34,13 +35,18 @@ export interface InvalidRowPolicy {
   rejectsPath?: string;
 }
 
+/** A file's report as outputs show it. */
+export type FileSummary = Omit<FileReport, 'coverage'>;
+
 export interface InputSummary {
-  files: FileReport[];
+  files: FileSummary[];
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
   rowsOutOfRange: number;
   checks: ChecksSummary;
+  /** What each file covers (fields and dates), in the order of `files`: for the models, not shown as it is. */
+  coverage: FileCoverage[];
 }
 
 /**
@@ -70,10 +76,12 @@ export interface ReadRequest {
   tuning?: Partial<ReadTuning & SplitTuning & { checkedRows: number }>;
 }
 
-export function totalsOf(files: FileReport[], checks: ChecksSummary): InputSummary {
+export function totalsOf(reports: FileReport[], checks: ChecksSummary): InputSummary {
+  const files = reports.map(({ coverage: _, ...file }) => file);
   const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsOutOfRange') => files.reduce((n, f) => n + f[key], 0);
   return {
     files,
+    coverage: reports.map((r) => r.coverage),
     rowsRead: sum('rowsRead'),
     rowsAccepted: sum('rowsAccepted'),
     rowsRejected: sum('rowsRejected'),

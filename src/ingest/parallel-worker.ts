@@ -33,7 +33,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
     parentPort!.postMessage({ progress: chunk.length });
   }
   file.finish();
-  return { counts: file.counts(), rejects, data: sink.toData(), checks: checks?.part() ?? noChecksPart() };
+  return { counts: file.counts(), dates: file.trackedDates(), rejects, data: sink.toData(), checks: checks?.part() ?? noChecksPart() };
 }
 
 parentPort!.once('message', (setup: WorkerSetup) =>

@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { MergeableSink, SinkSpec } from '../model/sinks';
+import type { TrackedDates } from '../model/coverage';
 import { isGzipFile } from './file-chunks';
 import {
   type FileReport,
@@ -62,6 +63,7 @@ export interface WorkerSetup {
 
 export interface PartResult {
   counts: RowCounts;
+  dates: TrackedDates;
   rejects: RejectedRow[];
   data: unknown;
   checks: ChecksPart;

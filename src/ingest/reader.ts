@@ -5,6 +5,7 @@
  * A big file may be read in two halves at once (parallel.ts, which resumes a FileReader in a worker).
  */
 import { InputError } from '../errors';
+import { DateTracker, type FileCoverage, type TrackedDates } from '../model/coverage';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } from '../model/records';
@@ -85,10 +86,12 @@ export interface FileReport {
   totalRow?: TotalRowReport;
   /** Rows of one cell under the total row (`Sumber: ...`), when there are any. */
   noteRows?: number;
+  /** The fields its header has and the dates of its accepted rows (src/model/coverage.ts): not in JSON. */
+  coverage: FileCoverage;
 }
 
 /** How the input was written, for verdicts: `UTF-8, ';' delimited, CRLF line endings`, or a workbook's sheet. */
-export function describeFormat(f: FileReport): string {
+export function describeFormat(f: Omit<FileReport, 'coverage'>): string {
   if (f.sheet !== undefined) return 'sheet of an xlsx workbook';
   return `${f.compression ? `${f.compression}, ` : ''}${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
 }
@@ -271,7 +274,13 @@ export class FileReader {
   private readonly sheetRows = new SheetRows();
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
-  private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
+  /** The dates of the accepted rows, --from/--to or not: what the file covers. */
+  private readonly dates = new DateTracker();
+  /** An accepted row's date: noted, and whether the row is inside --from/--to. */
+  private readonly keep = (date: PeriodDate): boolean => {
+    this.dates.add(date);
+    return this.inRange(date);
+  };
   private readonly fromKey: number;
   private readonly toKey: number;
   private readonly limited: boolean;
@@ -422,8 +431,14 @@ export class FileReader {
     return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail };
   }
 
-  /** Takes over what a resumed reader read after this one's bytes: counts, rejects in line order, and its checks. */
-  absorb(part: { counts: RowCounts; rejects: RejectedRow[]; checks: ChecksPart }): void {
+  /** The dates of the rows accepted so far, to hand over with the counts. */
+  trackedDates(): TrackedDates {
+    return this.dates.toData();
+  }
+
+  /** Takes over what a resumed reader read after this one's bytes: counts, dates, rejects in line order, and its checks. */
+  absorb(part: { counts: RowCounts; dates: TrackedDates; rejects: RejectedRow[]; checks: ChecksPart }): void {
+    this.dates.absorb(part.dates);
     // A total row held at the cut with rows after it was a row read, rejected before theirs (file order).
     if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
     const lineOffset = this.nextLine() - 1;
@@ -510,6 +525,7 @@ export class FileReader {
       headerRow: this.headerRow,
       ...(totalRow ? { totalRow } : {}),
       ...(this.tail.noteRows > 0 ? { noteRows: this.tail.noteRows } : {}),
+      coverage: this.dates.coverage(layout.kind, Object.keys(layout.columns.index)),
     };
   }
 
@@ -663,14 +679,7 @@ export class FileReader {
       } else if (now) deliveredAfter++;
     };
     if (this.ctx?.delegation && this.tuning.straightPath) {
-      const taken = takeDelegations(
-        records,
-        this.ctx,
-        this.headers!.length,
-        this.delegations,
-        this.limited ? this.outOfRange : null,
-        deliver,
-      );
+      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.keep, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
@@ -730,13 +739,14 @@ export class FileReader {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.inRange(date)) this.delegations.commit(this.sheet && this.fileChecks ? this.sheetRows.add(rec, this.fileChecks) : rec.index);
+      if (this.keep(date)) this.delegations.commit(this.sheet && this.fileChecks ? this.sheetRows.add(rec, this.fileChecks) : rec.index);
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
       this.addToSums(rec);
-      if (!this.inRange(this.arrivals[0].period)) return;
+      for (let i = 1; i < this.arrivals.length; i++) this.dates.add(this.arrivals[i].period);
+      if (!this.keep(this.arrivals[0].period)) return;
       const checks = this.fileChecks;
       for (const row of this.arrivals) {
         if (checks) checks.arrival(row, rec.line);

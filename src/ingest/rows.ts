@@ -351,15 +351,15 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext, out: Delegation
 /**
  * The straight path over a batch of records: a record of the header's width whose date, counts and
  * text fields are all in columns the scanner codes, with values met before and valid, is written into
- * `out` (or, outside --from/--to, counted and dropped) without being decoded; any other record goes to
- * `other`, the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
+ * `out` (or, when `keep` says it is outside --from/--to, dropped) without being decoded; any other record
+ * goes to `other`, the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
  */
 export function takeDelegations(
   batch: RecordBatch,
   ctx: RowContext,
   width: number,
   out: DelegationBatchBuilder,
-  outOfRange: ((date: CalDate) => boolean) | null,
+  keep: (date: CalDate) => boolean,
   other: (r: number) => void,
 ): number {
   const plan = ctx.delegation!;
@@ -396,7 +396,7 @@ export function takeDelegations(
       continue;
     }
     taken++;
-    if (outOfRange?.(day)) continue;
+    if (!keep(day)) continue;
     dateValues[i] = day;
     dateCodes[i] = dateCode;
     out.commit(r);

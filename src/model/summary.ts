@@ -45,6 +45,7 @@ export {
   type ArrivalPeriodRow,
   type ArrivalTotals,
   type ArrivalUnit,
+  type GrowthBasis,
   type GrowthRatios,
 } from './summary-arrivals';
 

@@ -7,7 +7,8 @@
 import { dsvFormat } from 'd3-dsv';
 import { isoDate } from '../model/dates';
 import { periodIso } from '../model/period';
-import { type Cell, type Column, type Doc, decimalsOf, isMissing, isPeriod } from './doc';
+import { isExact } from '../stats/exact';
+import { type Cell, type Column, type Doc, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
 import { formatPlain } from './locale';
 
 export interface CsvOptions {
@@ -38,7 +39,9 @@ function machineCell(value: Cell, column: Column, decimalMark: '.' | ','): strin
   if (isMissing(value)) return '';
   if (typeof value === 'string') return neutraliseFormula(value);
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return formatPlain(value, decimalsOf(column), decimalMark);
+  if (typeof value === 'number' || isExact(value)) return formatPlain(value, decimalsOf(column), decimalMark);
+  // A partial period is its ISO period here: the `partial`, `from` and `to` columns say what is covered.
+  if (isPartialPeriod(value)) return periodIso(value.period);
   return isPeriod(value) ? periodIso(value) : isoDate(value);
 }
 

@@ -11,7 +11,7 @@
  */
 import chalk, { type Chalk } from 'chalk';
 import { humanCell } from './cells';
-import { type Cell, type Doc, type Label, type Table, isMissing, isNumericKind } from './doc';
+import { type Cell, type Doc, type Label, type Table, isNumericKind, numberOf } from './doc';
 import { type Locale, label } from './locale';
 import { type ColumnNeed, type Layout, fitTable } from './table-fit';
 import { displayWidth, foldText, shorten, widestWord, wrapProse } from './text';
@@ -191,8 +191,7 @@ function records(cells: CellTexts, c: Chalk, width: number): string {
 // ---- bars -------------------------------------------------------------------------------------------
 
 function magnitude(value: Cell | undefined): number {
-  if (value === undefined || isMissing(value)) return 0;
-  return typeof value === 'number' || typeof value === 'bigint' ? Number(value) : 0;
+  return numberOf(value) ?? 0;
 }
 
 /** A horizontal bar in eighths of a character; nothing for zero, negative or missing values. */
