@@ -22,7 +22,7 @@ const SEED = Number(process.env.INPUT_FUZZ_SEED ?? 13);
 const EXIT_CODES = [0, 1, 2, 3];
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 
-const FIXTURES = ['fixtures/sample', 'fixtures/messy'].flatMap((dir) =>
+const FIXTURES = ['fixtures/sample', 'fixtures/messy', 'fixtures/excel'].flatMap((dir) =>
   readdirSync(join(ROOT, dir))
     .filter((name) => name.endsWith('.csv'))
     .sort()
