@@ -29,17 +29,8 @@ const FIXTURES = ['fixtures/sample', 'fixtures/messy', 'fixtures/excel'].flatMap
     .map((name) => join(dir, name)),
 );
 
-/** A small seeded generator (mulberry32), so that a case can be run again from its number. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, the fixtures' own), so that a case can be run again from its number. */
+const generator = require('../../scripts/lib/mulberry32') as (seed: number) => () => number;
 
 type Random = () => number;
 const below = (random: Random, n: number) => Math.floor(random() * n);

@@ -601,9 +601,12 @@ export function hashRecords(): void {
   }
 }
 
-/** A 64-bit hash of `size` bytes at p (all of them), with their length and the doubled-quotes flag. */
+/**
+ * A 64-bit hash of `size` bytes at p (all of them), with their length and a flag (quoted, or doubled
+ * quotes); their first and last eight bytes are left in keyA and keyB (keyOf's words).
+ */
 @inline
-function textHash(p: usize, size: i32, doubled: u8): u64 {
+function textHash(p: usize, size: i32, flag: u8): u64 {
   let a: u64 = 0;
   let b: u64 = 0;
   if (size >= 8) {
@@ -614,11 +617,13 @@ function textHash(p: usize, size: i32, doubled: u8): u64 {
   } else if (size > 0) {
     a = <u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16);
   }
-  let h = ((a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) ^ ((b ^ ((<u64>size << 1) | <u64>doubled)) * 0x94d049bb133111eb);
+  let h = ((a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) ^ ((b ^ ((<u64>size << 1) | <u64>flag)) * 0x94d049bb133111eb);
   if (size > SHORT_KEY) {
     const last = p + <usize>(size - 8);
     for (let at = p + 8; at < last; at += 8) h = (h ^ load<u64>(at)) * 0xff51afd7ed558ccd;
   }
+  keyA = a;
+  keyB = b;
   return (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
 }
 
@@ -805,31 +810,12 @@ let keyWant: u64 = 0;
 /**
  * Reads a key as two words, its first and last eight bytes (overlapping; packed from four- or
  * one-byte loads when shorter), which with its length tell a key of up to 16 bytes completely, and
- * returns its hash.
+ * returns its hash: textHash's high half, the words it leaves in keyA and keyB.
  */
 @inline
 function keyOf(p: usize, size: i32, quoted: u8): u32 {
-  let a: u64 = 0;
-  let b: u64 = 0;
-  if (size >= 8) {
-    a = load<u64>(p);
-    b = load<u64>(p + <usize>(size - 8));
-  } else if (size >= 4) {
-    a = <u64>load<u32>(p) | (<u64>load<u32>(p + <usize>(size - 4)) << 32);
-  } else if (size > 0) {
-    a = <u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16);
-  }
-  const shape = (<u64>size << 1) | <u64>quoted;
-  let h = (a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9 ^ (b ^ shape) * 0x94d049bb133111eb;
-  if (size > SHORT_KEY) {
-    const last = p + <usize>(size - 8);
-    for (let at = p + 8; at < last; at += 8) h = (h ^ load<u64>(at)) * 0xff51afd7ed558ccd;
-  }
-  h = (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
-  const hash = <u32>(h >> 32);
-  keyA = a;
-  keyB = b;
-  keyWant = <u64>hash | ((shape << ID_BITS) << 32);
+  const hash = <u32>(textHash(p, size, quoted) >> 32);
+  keyWant = <u64>hash | ((((<u64>size << 1) | <u64>quoted) << ID_BITS) << 32);
   return hash;
 }
 
