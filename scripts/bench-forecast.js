@@ -21,7 +21,12 @@
  * - coverage: the share of actual totals inside the default method's 80% interval, as the tool
  *   computes it (on the series' own past when it has enough of it, else from the benchmark's table).
  * Every figure is shown for the years the calibration was fitted on (through --fit-through, default
- * 1994), for the later years it was checked on, and for all. Deterministic: no randomness, fixed order.
+ * 1994), for the later years it was checked on, and for all; beside them the default's MAPE over the
+ * seasonal naive's (issue 17's target as a ratio: 4.5 / 5.4 = 0.833). Then, to explain the gap to the
+ * issue's absolute figures: how much of the error the worst series and the worst projections hold, a
+ * variant without years that have a month of 0 (beside the cases above, never instead), and the
+ * issue's own protocol (150 series drawn at random, c = 1, 3, 6, 9, 11). Deterministic: the draws use
+ * fixed seeds, the order is fixed.
  *
  * --fit refits the calibration on the fit years only and writes src/stats/forecast-calibration.ts:
  * the decay and the growth weight per c (grid search for the least MAPE), the error quantiles per c of
@@ -223,14 +228,118 @@ function coverageTable(splits) {
   return ['80% interval of seasonal growth: share of actual totals inside it (%)', '', head, rule, ...rows, ''].join('\n');
 }
 
+/** The default's MAPE over the seasonal naive's: issue 17's target, 4.5% against 5.4%, is 0.833. */
+const naiveRatio = (byMethod) => byMethod.seasonalGrowth.all.mape / byMethod.seasonalNaive.all.mape;
+
 function splitSummary(splits) {
-  const head = `| years | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | coverage (%) | interval from the series' own past (%) |`;
-  const rule = `|---|---:|${'---:|'.repeat(METHODS.length + 2)}`;
+  const head = `| years | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive | coverage (%) | interval from the series' own past (%) |`;
+  const rule = `|---|---:|${'---:|'.repeat(METHODS.length + 3)}`;
   const rows = splits.map(
     ({ name, result }) =>
-      `| ${name} | ${int(result.count)} | ${METHODS.map((m) => fixed(result.byMethod[m].all.mape, 2)).join(' | ')} | ${fixed(result.coverage.all, 1)} | ${fixed(result.historyShare, 0)} |`,
+      `| ${name} | ${int(result.count)} | ${METHODS.map((m) => fixed(result.byMethod[m].all.mape, 2)).join(' | ')} | ${fixed(naiveRatio(result.byMethod), 3)} | ${fixed(result.coverage.all, 1)} | ${fixed(result.historyShare, 0)} |`,
   );
   return ['MAPE over all c (%), by split', '', head, rule, ...rows, ''].join('\n');
+}
+
+const mapeOf = (rows, method) => (100 * sum(rows.map((p) => ape(p, method)))) / rows.length;
+
+/** A row of MAPEs, one per method, and the default's over the seasonal naive's. */
+function mapeRow(name, rows) {
+  const mapes = METHODS.map((m) => mapeOf(rows, m));
+  return `| ${name} | ${int(rows.length)} | ${mapes.map((x) => fixed(x, 2)).join(' | ')} | ${fixed(mapes[3] / mapes[2], 3)} |`;
+}
+
+/**
+ * Where the error lies: the share of the sum of APEs held by the 10 series with the most of it and by
+ * the projections with an APE above 50%; and, beside (never instead), the MAPE without the years that
+ * have a month of 0, in themselves or in a year before.
+ */
+function errorConcentration(projections) {
+  const total = (rows, method) => sum(rows.map((p) => ape(p, method)));
+  const bySeries = (method) => {
+    const sums = new Map();
+    for (const p of projections) sums.set(p.kase.seriesIndex, (sums.get(p.kase.seriesIndex) ?? 0) + ape(p, method));
+    return sum([...sums.values()].sort((a, b) => b - a).slice(0, 10));
+  };
+  const head = `| method | MAPE | 10 series with the most APE: share of the APE sum (%) | projections with APE > 50%: share of the APE sum (%) |`;
+  const rows = ['seasonalNaive', 'seasonalGrowth'].map((m) => {
+    const big = projections.filter((p) => ape(p, m) > 0.5);
+    const all = total(projections, m);
+    return `| ${METHOD_NAMES[m]} | ${fixed(mapeOf(projections, m), 2)} | ${fixed((100 * bySeries(m)) / all, 1)} | ${fixed((100 * total(big, m)) / all, 1)} (${int(big.length)} projections) |`;
+  });
+  const hasZeroMonth = (months) => months.includes(0);
+  const noZero = projections.filter((p) => !hasZeroMonth(p.kase.months) && !p.kase.before.some((y) => hasZeroMonth(y.months)));
+  return [
+    'Where the error lies, all years',
+    '',
+    head,
+    '|---|---:|---:|---:|',
+    ...rows,
+    '',
+    'A variant beside the cases above (not instead): years with no month of 0, in themselves or in a year before',
+    '',
+    `| cases | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive |`,
+    `|---|---:|${'---:|'.repeat(METHODS.length + 1)}`,
+    mapeRow('every year', projections),
+    mapeRow('years with no month of 0', noZero),
+    '',
+  ].join('\n');
+}
+
+/** A deterministic stream of numbers in [0, 1) (a linear congruential generator, Numerical Recipes' constants). */
+function randomStream(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ISSUE_CUTOFFS = [1, 3, 6, 9, 11];
+const ISSUE_SERIES = 150;
+const ISSUE_DRAWS = 100;
+
+/**
+ * Issue 17's protocol, to see whether its baselines reproduce here: 150 series drawn at random, c = 1, 3,
+ * 6, 9 and 11 (100 draws, fixed seeds: the median draw and the range); and every series' last one or two
+ * full years alone.
+ */
+function issueProtocol(projections) {
+  const atCutoffs = projections.filter((p) => ISSUE_CUTOFFS.includes(p.c));
+  const seriesIds = [...new Set(atCutoffs.map((p) => p.kase.seriesIndex))];
+  const draws = [];
+  for (let seed = 1; seed <= ISSUE_DRAWS; seed++) {
+    const next = randomStream(seed);
+    const ids = [...seriesIds];
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [ids[i], ids[j]] = [ids[j], ids[i]];
+    }
+    const chosen = new Set(ids.slice(0, ISSUE_SERIES));
+    const rows = atCutoffs.filter((p) => chosen.has(p.kase.seriesIndex));
+    draws.push({ rows, mapes: METHODS.map((m) => mapeOf(rows, m)) });
+  }
+  draws.sort((a, b) => a.mapes[2] - b.mapes[2]);
+  const range = (i) => {
+    const xs = draws.map((d) => d.mapes[i]);
+    return `${fixed(Math.min(...xs), 2)}–${fixed(Math.max(...xs), 2)}`;
+  };
+  const lastYear = new Map();
+  for (const p of atCutoffs) lastYear.set(p.kase.seriesIndex, Math.max(lastYear.get(p.kase.seriesIndex) ?? 0, p.kase.year));
+  const lastYears = (n) => atCutoffs.filter((p) => p.kase.year > lastYear.get(p.kase.seriesIndex) - n);
+  const drawn = Math.min(ISSUE_SERIES, seriesIds.length);
+  return [
+    `Issue 17's protocol: c = ${ISSUE_CUTOFFS.join(', ')}; MAPE (%)`,
+    '',
+    `| cases | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive |`,
+    `|---|---:|${'---:|'.repeat(METHODS.length + 1)}`,
+    mapeRow(`${drawn} series at random: the median of ${ISSUE_DRAWS} draws (by the seasonal naive)`, draws[draws.length >> 1].rows),
+    `| ${drawn} series at random: range over the draws | | ${METHODS.map((_, i) => range(i)).join(' | ')} | |`,
+    mapeRow('every series, its last full year', lastYears(1)),
+    mapeRow('every series, its last two full years', lastYears(2)),
+    mapeRow('every series, every year', atCutoffs),
+    '',
+  ].join('\n');
 }
 
 function report(data, opts) {
@@ -265,6 +374,8 @@ function report(data, opts) {
     table("Error scaled by the seasonal naive's (AvgRelMAE; below 1 is better), all years", everything, 'scaled', 3),
     coverageTable(splits),
     splitSummary(splits),
+    errorConcentration(projections),
+    issueProtocol(projections),
   ];
   return lines.join('\n');
 }
