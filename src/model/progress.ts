@@ -28,7 +28,7 @@ import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
 import { type BandSpec, bandFor } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
 import { Ratio } from '../stats/exact';
-import { type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
+import { type MonthlyHistory, type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
 import type { Kind } from './records';
 
 export const METRICS = ['visitors', 'delegations', 'domestic', 'foreign', 'total', 'spending'] as const;
@@ -304,7 +304,8 @@ function projectionOf(series: DailySeries, year: number, asOf: DayDate, actual: 
     before.push({ year: y, toDate: series.sumThrough(y, asOf.month, day), total: series.total(y) });
   }
   const months = asOf.month - 1 + asOf.day / daysInMonth(year, asOf.month);
-  const p = projectYearEnd(actual, before, year, { months, elapsedShare: time.elapsedDays / time.daysInYear });
+  const cutoff = { months, elapsedShare: time.elapsedDays / time.daysInYear };
+  const p = projectYearEnd(actual, before, year, cutoff, monthlyHistory(series, year, asOf));
   return {
     projected: p.projected,
     projectedLow: p.low,
@@ -314,6 +315,23 @@ function projectionOf(series: DailySeries, year: number, asOf: DayDate, actual: 
     intervalBasis: p.basis,
     intervalBacktests: p.backtests,
   };
+}
+
+/**
+ * The months the Holt-Winters smoothing learns from: those of the consecutive full years just before
+ * `year` (values in January and December), then this year's whole months before the as-of; the as-of
+ * month, when the as-of is not its last day, as what it has so far.
+ */
+function monthlyHistory(series: DailySeries, year: number, asOf: DayDate): MonthlyHistory {
+  let first = year;
+  while (series.coversWholeYear(first - 1)) first--;
+  const months: number[] = [];
+  for (let y = first; y < year; y++) months.push(...series.monthTotals(y));
+  const thisYear = series.monthTotals(year);
+  const whole = asOf.day === daysInMonth(year, asOf.month) ? asOf.month : asOf.month - 1;
+  months.push(...thisYear.slice(0, whole));
+  const partial = series.sumThrough(year, asOf.month, asOf.day) - thisYear.slice(0, whole).reduce((a, b) => a + b, 0);
+  return { months, fullYears: year - first, partial };
 }
 
 interface Timeline {
