@@ -18,7 +18,9 @@
  *   in January and reaches the as-of month (DailySeries.coversThrough).
  * - Projection (src/stats/forecast.ts): seasonal growth from every full year before (values in January and
  *   December), each cut at the same month and day as the as-of (29 February at 28 February), so the as-of
- *   month counts through the as-of day in every year alike; linear when there is no full year before.
+ *   month counts through the as-of day in every year alike; mixed with a damped Holt-Winters forecast of
+ *   the months when the two years just before (or more, consecutive) are full; linear when there is no
+ *   full year before.
  * - Status reads the target against the projection's 80% interval (see statusOf); pace compares actual
  *   with the seasonal expectation when there is one, else the linear, within the tolerance (see paceOf).
  * - The band grades the projected year-end percentage during the year, the final one once it is over.
@@ -139,7 +141,7 @@ export interface Progress {
   /** Its 80% interval (both the actual once the year is over). */
   projectedLow: number;
   projectedHigh: number;
-  /** seasonal-growth, linear (no full year before), or final (the year is over). */
+  /** seasonal-growth-holt-winters, seasonal-growth (no two consecutive full years just before), linear (no full year before), or final (the year is over). */
   projectionMethod: ProjectionMethod | 'final';
   /** The full years before that the projection uses, ascending. */
   projectionYears: number[];
