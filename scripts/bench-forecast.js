@@ -29,9 +29,10 @@
  * fixed seeds, the order is fixed.
  *
  * --fit refits the calibration on the fit years only and writes src/stats/forecast-calibration.ts:
- * the decay and the growth weight per c (grid search for the least MAPE), the error quantiles per c of
- * the seasonal growth and linear methods, and the weight of the benchmark against a series' own errors
- * (the one whose coverage is nearest 80%). Then `npm run build` and run the bench again to check it.
+ * seasonal growth's decay and growth weight per c, then the weight of the Holt-Winters rest in the
+ * default per c (grid searches for the least MAPE), the error quantiles per c of seasonal growth, the
+ * default and linear, and the weight of the benchmark against a series' own errors (the one whose
+ * coverage is nearest 80%). Then `npm run build` and run the bench again to check it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
