@@ -7,7 +7,7 @@ import type { BandSpec } from '../model/bands';
 import { type CalDate, dateKey } from '../model/dates';
 import type { ExactFigure, Metric, NullableFigure, NumericFigure, Pace, Progress, Status, Unavailable } from '../model/progress';
 import { type Ratio, roundHalfUp } from '../stats/exact';
-import { BENCHMARK } from '../stats/forecast-calibration';
+import { BENCHMARK, SMOOTHING_WEIGHTS } from '../stats/forecast-calibration';
 import type { InputSummary } from '../ingest/inputs';
 import {
   type Column,
@@ -342,7 +342,12 @@ class Figures {
     const method: Label =
       p.projectionMethod === 'linear'
         ? { en: `linear: no full year before ${p.year} in the data`, id: `linear: tidak ada tahun penuh sebelum ${p.year} di data` }
-        : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
+        : p.projectionMethod === 'seasonal-growth-holt-winters'
+          ? {
+              en: `seasonal growth with Holt-Winters from ${this.years()}`,
+              id: `pertumbuhan musiman dengan Holt-Winters dari ${this.years()}`,
+            }
+          : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
     const width: Label =
       p.intervalBasis === 'history'
         ? {
@@ -365,21 +370,31 @@ class Figures {
     const { p } = this;
     const latest = p.projectionYears[p.projectionYears.length - 1];
     const several = p.projectionYears.length > 1;
+    const growth: Label = {
+      en: `the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
+      id: `realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
+    };
+    const [first, ...later] = SMOOTHING_WEIGHTS;
+    const weights = `${first} at the start of the year, ${Math.min(...later)} to ${Math.max(...later)} at the month ends after`;
+    const weightsId = `${first} di awal tahun, ${Math.min(...later)} sampai ${Math.max(...later)} pada akhir bulan sesudahnya`;
+    const smoothing = p.projectionMethod === 'seasonal-growth-holt-winters';
     const method: Label =
       p.projectionMethod === 'linear'
         ? {
             en: `Projected year-end, linear: the actual to date kept at the same pace for the whole year; there is no full year (January to December) before ${p.year} in the data to give the season.`,
             id: `Proyeksi akhir tahun, linear: realisasi s.d. tanggal dengan laju yang sama sepanjang tahun; tidak ada tahun penuh (Januari–Desember) sebelum ${p.year} di data untuk pola musimnya.`,
           }
-        : {
-            en: `Projected year-end, seasonal growth: the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
-            id: `Proyeksi akhir tahun, pertumbuhan musiman: realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
-          };
+        : smoothing
+          ? {
+              en: `Projected year-end, seasonal growth with Holt-Winters: a weighted mean of two projections. Seasonal growth: ${growth.en} Holt-Winters: the actual to date plus the rest of the year as a damped Holt-Winters smoothing of the months of ${this.years()} and of this year so far forecasts it (level, trend and monthly pattern, recent months weighing most); its weight, fitted on the benchmark, is ${weights}.`,
+              id: `Proyeksi akhir tahun, pertumbuhan musiman dengan Holt-Winters: rata-rata berbobot dua proyeksi. Pertumbuhan musiman: ${growth.id} Holt-Winters: realisasi s.d. tanggal ditambah sisa tahun menurut pemulusan Holt-Winters teredam atas bulan-bulan ${this.years()} dan tahun ini sejauh ini (tingkat, tren dan pola bulanan, bulan terakhir berbobot terbesar); bobotnya, dipasang pada tolok ukur, ${weightsId}.`,
+            }
+          : { en: `Projected year-end, seasonal growth: ${growth.en}`, id: `Proyeksi akhir tahun, pertumbuhan musiman: ${growth.id}` };
     const width: Label =
       p.intervalBasis === 'history'
         ? {
-            en: `Its 80% interval: the benchmark's spread at this point of the year, scaled by the method's errors when it projects ${p.intervalBacktests} of these past years the same way.`,
-            id: `Interval 80%-nya: sebaran tolok ukur pada titik tahun ini, diskalakan dengan galat metode ini saat memproyeksikan ${p.intervalBacktests} tahun lalu tersebut dengan cara yang sama.`,
+            en: `Its 80% interval: the benchmark's spread at this point of the year, scaled by ${smoothing ? "seasonal growth's" : "the method's"} errors when it projects ${p.intervalBacktests} of these past years the same way.`,
+            id: `Interval 80%-nya: sebaran tolok ukur pada titik tahun ini, diskalakan dengan galat ${smoothing ? 'pertumbuhan musiman' : 'metode ini'} saat memproyeksikan ${p.intervalBacktests} tahun lalu tersebut dengan cara yang sama.`,
           }
         : {
             en: `Its 80% interval: how far this method missed at this point of the year in ${formatInt(BENCHMARK.years, 'en')} years (${BENCHMARK.firstYear}–${BENCHMARK.lastYear}) of ${BENCHMARK.series} monthly tourism series of the Tourism Forecasting Competition (Athanasopoulos et al., 2011).`,

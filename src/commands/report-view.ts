@@ -303,8 +303,8 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
     rows.push([
       { en: 'Year-end projection', id: 'Proyeksi akhir tahun' },
       {
-        en: 'seasonal growth from the full years before (linear without one), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
-        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya (linear bila tidak ada), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
+        en: 'seasonal growth from the full years before, mixed with a damped Holt-Winters forecast when the two years just before are full (linear without a full year), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
+        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya, dicampur dengan prakiraan Holt-Winters teredam bila dua tahun tepat sebelumnya penuh (linear bila tidak ada tahun penuh), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
       },
     ]);
   }

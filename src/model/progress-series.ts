@@ -73,6 +73,18 @@ export class DailySeries {
     return sum;
   }
 
+  /** The year's sum in each month, January first (12 values; all 0 for a year without data). O(days). */
+  monthTotals(year: number): number[] {
+    const totals = new Array<number>(12).fill(0);
+    const data = this.byYear.get(year);
+    if (!data) return totals;
+    for (let month = 1, day = 0; month <= 12; month++) {
+      const end = day + daysInMonth(year, month);
+      for (; day < end; day++) totals[month - 1] += data.days[day];
+    }
+    return totals;
+  }
+
   total(year: number): number {
     return this.sumThrough(year, 12, 31);
   }
