@@ -8,8 +8,9 @@
  * the same period a year earlier, only where the data has that period.
  */
 import { type Command, Option } from 'commander';
+import type { ArrivalDim } from '../model/arrival-key';
 import type { ArrivalUnit, CategoryDim } from '../model/summary';
-import { GROUP_DIMS, type GroupDim, isPeriodDim } from '../model/summary-keys';
+import { type GroupDim, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 import { suggest } from './completion';
 import { parseGroupBy, parseTop } from './parse';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
@@ -61,31 +62,36 @@ export function register(program: Command): void {
   addInputOptions(cmd)
     .addOption(
       suggest(
-        new Option('--group-by <dims>', `group by ${GROUP_DIMS.join('|')}; repeatable or comma-separated`).argParser(collectDims),
-        GROUP_DIMS,
+        new Option('--group-by <dims>', `group by ${SUMMARY_DIMS.join('|')}; repeatable or comma-separated`).argParser(collectDims),
+        SUMMARY_DIMS,
       ),
     )
-    .option('--top <n>', 'with a category --group-by: keep the N values with most visitors, the rest as (other)');
+    .option('--top <n>', 'with a category --group-by: keep the N values with most visitors (arrivals), the rest as (other)');
   addOutputOptions(cmd)
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: SummaryFlags) =>
       runPipeline(cmd, files, flags, {
         options: (flags) => {
-          const top = parseTop(flags.top, (flags.groupBy ?? []) as GroupDim[]);
-          const groupBy = parseGroupBy(flags.groupBy ?? []);
-          return { groupBy, top, arrivalUnit: arrivalUnitOf(groupBy) };
+          const top = parseTop(flags.top, (flags.groupBy ?? []) as SummaryDim[]);
+          const dims = parseGroupBy(flags.groupBy ?? []);
+          const groupBy = dims.filter((d): d is GroupDim => !isArrivalDim(d));
+          const arrivalOrder = dims.filter((d): d is ArrivalDim | ArrivalUnit => isArrivalDim(d) || d === 'month' || d === 'quarter' || d === 'year');
+          return { dims, groupBy, top, arrivalUnit: arrivalUnitOf(groupBy), arrivalOrder };
         },
         // Only the category dimensions grouped by are read: the summary shows no other text field.
         fields: ({ groupBy }) => new Set(groupBy.filter((d): d is CategoryDim => !isPeriodDim(d))),
-        sink: (options) => ({ name: 'summary', options }),
-        result: (sink, input, { groupBy, top, arrivalUnit }, read) => {
+        sink: ({ groupBy, top, arrivalUnit, arrivalOrder }) => ({ name: 'summary', options: { groupBy, top, arrivalUnit, arrivalOrder } }),
+        result: (sink, input, { dims, top, arrivalUnit }, read) => {
           const kinds = new Set(input.files.map((f) => f.kind));
           const skipInvalid = flags.skipInvalid === true;
+          const arrivals = kinds.has('arrivals');
           return {
-            options: { groupBy, top: top ?? null, from: read.from ?? null, to: read.to ?? null, arrivalUnit, skipInvalid },
+            options: { groupBy: dims, top: top ?? null, from: read.from ?? null, to: read.to ?? null, arrivalUnit, skipInvalid },
             input,
             delegations: kinds.has('delegations') ? sink.delegations.result() : null,
-            arrivals: kinds.has('arrivals') ? sink.arrivals.result() : null,
+            arrivals: arrivals ? sink.arrivals() : null,
+            arrivalGroups: arrivals ? sink.arrivalGroups() : null,
+            arrivalSources: arrivals ? sink.figures.sources() : null,
           };
         },
         view: summaryView,

@@ -11,7 +11,7 @@ import { describeShape } from '../ingest/table-shape';
 import { ProblemLog } from '../ingest/problems';
 import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
 import { checkSources, readSource, totalsOf } from '../ingest/inputs';
-import { escapeControls } from '../messages';
+import { escapeControls, quote } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
 
@@ -48,14 +48,32 @@ function verdictLine(f: FileReport): string {
   const form =
     f.arrivalForm === 'bps'
       ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
-      : f.arrivalForm;
+      : f.segmentFrom === 'country'
+        ? 'long: foreign by definition, a country column and no segment column'
+        : f.arrivalForm;
   const kind = form ? `${f.kind} (${form})` : f.kind;
   const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  serials.push(...describeDimensions(f).map((part) => `; ${part}`));
   const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
   return (
     `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
     `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
   );
+}
+
+/** `20 destinations`, `40 countries, 1 name no country has: "Xyzland" (3 rows)`. */
+export function describeDimensions(f: FileReport): string[] {
+  const parts: string[] = [];
+  if (f.destinations !== undefined) parts.push(plural(f.destinations, 'destination'));
+  if (f.countries !== undefined) {
+    const unknown = f.unknownCountries ?? [];
+    const names = unknown.map((u) => `${quote(u.name)} (${plural(u.rows, 'row')})`).join(', ');
+    parts.push(
+      `${f.countries} ${f.countries === 1 ? 'country' : 'countries'}` +
+        (unknown.length ? `, ${plural(unknown.length, 'name')} no country has: ${names}` : ''),
+    );
+  }
+  return parts;
 }
 
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {

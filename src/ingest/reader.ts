@@ -11,6 +11,7 @@ import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } fr
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
 import { DelegationBatchBuilder } from './delegation-batch';
+import { DimensionTally, type DimensionTallyData } from './dimension-tally';
 import { fileChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
@@ -56,9 +57,14 @@ export interface FileReport {
   source: string;
   kind: Kind;
   arrivalForm?: 'wide' | 'long' | 'bps';
-  /** bps: the segment the table counts, and where that was read. */
+  /** bps: the segment the table counts, and where that was read; `country`: a long form of country and count, foreign by definition. */
   segment?: Segment;
-  segmentFrom?: 'title' | '--segment';
+  segmentFrom?: 'title' | '--segment' | 'country';
+  /** Arrivals by destination: how many destinations (trimmed, case-folded) its accepted rows name. */
+  destinations?: number;
+  /** Arrivals by country: how many countries its accepted rows name, and the names no country has. */
+  countries?: number;
+  unknownCountries?: { name: string; rows: number }[];
   /** The date column holds Excel serial numbers (every value of it), read as days. */
   serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
@@ -182,6 +188,8 @@ export interface RowCounts {
   rowsOutOfRange: number;
   /** The end of the table in this part: its sums and a total row held back (for the part before it). */
   tail?: TableTail;
+  /** Arrivals: the destinations and countries this part named. */
+  dimensions?: DimensionTallyData;
 }
 
 /** A row held back as the table's total until no data follows it. */
@@ -230,6 +238,8 @@ export class FileReader {
   private layout: Layout | null = null;
   private ctx: RowContext | null = null;
   private readonly arrivals: ArrivalRow[] = [];
+  /** Arrivals by destination or country: what the accepted rows name. */
+  private dimensions: DimensionTally | null = null;
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
   private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
@@ -304,6 +314,7 @@ export class FileReader {
     file.layout = state.layout;
     file.ctx = new RowContext(state.layout, options.dateFormat, options.fields, name);
     file.countColumns = countColumnsOf(state.layout);
+    file.dimensions = dimensionTallyOf(state.layout);
     file.scanner = file.newScanner();
     return file;
   }
@@ -354,7 +365,7 @@ export class FileReader {
 
   counts(): RowCounts {
     const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail } = this;
-    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail };
+    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail, ...(this.dimensions ? { dimensions: this.dimensions.toData() } : {}) };
   }
 
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
@@ -371,6 +382,7 @@ export class FileReader {
     this.rowsAccepted += part.counts.rowsAccepted;
     this.rowsRejected += part.counts.rowsRejected;
     this.rowsOutOfRange += part.counts.rowsOutOfRange;
+    if (part.counts.dimensions) this.dimensions?.absorb(part.counts.dimensions);
     const theirs = part.counts.tail;
     if (!theirs) return;
     theirs.sums.forEach((sum, i) => (this.tail.sums[i] = (this.tail.sums[i] ?? 0) + sum));
@@ -433,7 +445,8 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
-      ...(layout.segment ? { segment: layout.segment, segmentFrom: this.options.segment ? '--segment' : 'title' } : {}),
+      ...(layout.segment ? { segment: layout.segment, segmentFrom: layout.segmentFrom ?? (this.options.segment ? '--segment' : 'title') } : {}),
+      ...this.dimensions?.counts(),
       ...(this.ctx?.dateColumn.serials ? { serialDates: true } : {}),
       ...format,
       rowsRead: this.rowsRead,
@@ -452,6 +465,7 @@ export class FileReader {
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields, this.name, this.sheet ? 'row' : 'line');
     this.countColumns = countColumnsOf(layout);
+    this.dimensions = dimensionTallyOf(layout);
     return layout;
   }
 
@@ -649,7 +663,9 @@ export class FileReader {
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
       this.addToSums(rec);
-      if (!this.inRange(this.arrivals[0].period)) return;
+      const first = this.arrivals[0];
+      this.dimensions?.add(first.destination, first.country);
+      if (!this.inRange(first.period)) return;
       for (const row of this.arrivals) this.sink.arrival(row);
     }
   }
@@ -681,6 +697,13 @@ export class FileReader {
     this.rowsRejected++;
     this.problems.reject(problems, raw);
   }
+}
+
+/** A tally of what an arrivals file by destination or country names; null for other files. */
+function dimensionTallyOf(layout: Layout): DimensionTally | null {
+  const { index } = layout.columns;
+  if (layout.kind !== 'arrivals' || (index.destination === undefined && index.country === undefined)) return null;
+  return new DimensionTally(index.destination !== undefined, index.country !== undefined);
 }
 
 /** The layout's columns of counts, by their index in the record. */

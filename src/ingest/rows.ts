@@ -9,6 +9,8 @@ import type { CalDate, PeriodDate } from '../model/dates';
 import { quote } from '../messages';
 import { cellCount, isSerial, isYear, serialDate, yearOnly } from './cells';
 import type { FieldKind, TextField } from '../model/fields';
+import { ARRIVAL_DIMS, breakdownOf } from '../model/arrival-key';
+import { HOME_COUNTRY, countryOf } from '../model/countries';
 import { type ArrivalRow, DELEGATION_FIELDS, type Segment } from '../model/records';
 import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
 import { type Field, type Layout, segmentOf } from './headers';
@@ -73,6 +75,10 @@ export class RowContext {
 
   /** Delegation layouts: how each field is read, for both paths. */
   readonly delegation: DelegationPlan | null;
+  /** Arrivals: the dimension columns the file has (arrival-key.ts), the same for each of its rows. */
+  readonly breakdown: number;
+  /** Arrivals: per country as written, whether it is Indonesia (whose residents are domestic visitors). */
+  private readonly home = new Map<string, boolean>();
 
   /**
    * `fields`: the text fields to read (every one when absent); the others come out null or empty.
@@ -88,6 +94,14 @@ export class RowContext {
     const dateField: Field = layout.kind === 'delegations' ? 'date' : 'period';
     this.dateColumn = new DateColumn(source, unit, layout.columns.headers[layout.columns.index[dateField] ?? -1] ?? dateField);
     this.delegation = layout.kind === 'delegations' ? delegationPlan(layout, fields, (raw) => this.textDate(raw, false)) : null;
+    this.breakdown = layout.kind === 'arrivals' ? breakdownOf(ARRIVAL_DIMS.filter((dim) => layout.columns.index[dim] !== undefined)) : 0;
+  }
+
+  /** Whether a country as written is Indonesia. */
+  isHome(country: string): boolean {
+    let home = this.home.get(country);
+    if (home === undefined) this.home.set(country, (home = countryOf(country)?.code === HOME_COUNTRY));
+    return home;
   }
 
   begin(line = 0): void {
@@ -430,35 +444,70 @@ function reportDelegation(rec: CsvRecord, ctx: RowContext): null {
   return null;
 }
 
-/** Wide rows give one ArrivalRow per filled segment column; long rows give one; BPS rows one per filled year. */
+/**
+ * Wide rows give one ArrivalRow per filled segment column; long rows give one (foreign, when the file
+ * has a country column and no segment column); BPS rows one per filled year. A row's destination and
+ * country go with each of its figures. A country describes foreign arrivals: Indonesia with a domestic
+ * figure is no country (its residents are the domestic visitors); any other country with a domestic
+ * figure, or Indonesia with a foreign one, is a problem.
+ */
 export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
   if (out.length !== 0) out.length = 0;
   if (ctx.layout.arrivalForm === 'bps') return buildBpsArrivals(rec, ctx, out);
   const period = requiredDate(rec, 'period', ctx);
+  const destination = ctx.text(rec, 'destination');
+  const country = ctx.text(rec, 'country');
+  const home = country !== null && ctx.isHome(country);
+  const { breakdown } = ctx;
+  const figure = (segment: Segment, count: number): ArrivalRow => ({
+    period: period!,
+    segment,
+    count,
+    destination,
+    country: home ? null : country,
+    breakdown,
+  });
   if (ctx.layout.arrivalForm === 'long') {
-    const segmentText = ctx.text(rec, 'segment');
-    let segment: Segment | null = null;
-    if (segmentText === null) ctx.problem('segment', 'empty (domestic or foreign is required)');
-    else if ((segment = segmentOf(segmentText)) === null) {
-      ctx.problem(
-        'segment',
-        `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
-          'foreign: mancanegara, wisman, asing, foreign)',
-      );
+    let segment: Segment | null = ctx.layout.segment ?? null;
+    if (segment === null) {
+      const segmentText = ctx.text(rec, 'segment');
+      if (segmentText === null) ctx.problem('segment', 'empty (domestic or foreign is required)');
+      else if ((segment = segmentOf(segmentText)) === null) {
+        ctx.problem(
+          'segment',
+          `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
+            'foreign: mancanegara, wisman, asing, foreign)',
+        );
+      }
     }
     const count = requiredCount(rec, 'count', ctx);
-    if (ctx.problems.length === 0) out.push({ period: period!, segment: segment!, count: count! });
+    if (segment !== null) checkCountry(ctx, country, home, segment);
+    if (ctx.problems.length === 0) out.push(figure(segment!, count!));
     return;
   }
   const domestic = optionalCount(rec, 'domestic', ctx);
   const foreign = optionalCount(rec, 'foreign', ctx);
+  if (domestic !== null) checkCountry(ctx, country, home, 'domestic');
+  if (foreign !== null) checkCountry(ctx, country, home, 'foreign');
   if (ctx.problems.length > 0) return;
   if (domestic === null && foreign === null) {
     ctx.problem(null, 'no domestic or foreign figure on this row');
     return;
   }
-  if (domestic !== null) out.push({ period: period!, segment: 'domestic', count: domestic });
-  if (foreign !== null) out.push({ period: period!, segment: 'foreign', count: foreign });
+  if (domestic !== null) out.push(figure('domestic', domestic));
+  if (foreign !== null) out.push(figure('foreign', foreign));
+}
+
+/** A country is the residence of foreign visitors: Indonesia's residents are the domestic ones. */
+function checkCountry(ctx: RowContext, country: string | null, home: boolean, segment: Segment): void {
+  if (country === null || home === (segment === 'domestic')) return;
+  if (segment === 'domestic') {
+    ctx.problem('country', `a domestic figure for ${quote(country)}: domestic visitors live in Indonesia (leave the country empty, or give the figure as foreign)`);
+  } else if (ctx.layout.segmentFrom === 'country') {
+    ctx.problem('country', `${quote(country)} in a file of foreign arrivals by country (it has no segment column): its residents are domestic visitors`);
+  } else {
+    ctx.problem('country', `a foreign figure for ${quote(country)}: its residents are domestic visitors`);
+  }
 }
 
 /**

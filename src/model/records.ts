@@ -30,11 +30,20 @@ export type Segment = 'domestic' | 'foreign';
  * One arrivals figure for a period and segment. A wide row (period, domestic, foreign) yields one of
  * these per non-empty segment column; a long row (period, segment, count) yields one. The period is a
  * day, a month, or a year alone (an annual figure: `period.month === null`).
+ *
+ * A file may break arrivals down by destination and by country (src/model/arrival-key.ts): then the
+ * figure is that destination's (or country's) part. Absent means null (and `breakdown` 0).
  */
 export interface ArrivalRow {
   period: PeriodDate;
   segment: Segment;
   count: number;
+  /** The destination as written, trimmed; null when the file has no destination column or the cell is empty. */
+  destination?: string | null;
+  /** The country of residence as written, trimmed; null likewise (and for domestic figures). */
+  country?: string | null;
+  /** The dimension columns the row's file has, one bit each (arrival-key.ts BREAKDOWN_BIT). */
+  breakdown?: number;
 }
 
 /** A field's column in a batch: counts in a Float64Array (-1: none), other values in an array. */
