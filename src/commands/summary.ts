@@ -8,6 +8,7 @@
  * the same period a year earlier, only where the data has that period.
  */
 import { type Command, Option } from 'commander';
+import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalDim } from '../model/arrival-key';
 import type { ArrivalUnit, CategoryDim } from '../model/summary';
 import { type GroupDim, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
@@ -91,12 +92,17 @@ export function register(program: Command): void {
             delegations: kinds.has('delegations') ? sink.delegations.result() : null,
             arrivals: arrivals ? sink.arrivals() : null,
             arrivalGroups: arrivals ? sink.arrivalGroups() : null,
-            arrivalSources: arrivals ? sink.figures.sources() : null,
+            arrivalSources: arrivals ? brokenDown(sink.figures.sources()) : null,
           };
         },
         view: summaryView,
       }),
     );
+}
+
+/** Where arrivals came from, when some file breaks them down by destination or country (else nothing to say). */
+function brokenDown(sources: ArrivalSources): ArrivalSources | null {
+  return sources.breakdowns.some((dims) => dims.length > 0) ? sources : null;
 }
 
 /** The first of month, quarter or year in --group-by; month when none is given. */

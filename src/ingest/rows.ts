@@ -459,14 +459,11 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
   const country = ctx.text(rec, 'country');
   const home = country !== null && ctx.isHome(country);
   const { breakdown } = ctx;
-  const figure = (segment: Segment, count: number): ArrivalRow => ({
-    period: period!,
-    segment,
-    count,
-    destination,
-    country: home ? null : country,
-    breakdown,
-  });
+  // A file of neither dimension gives plain totals, as a BPS table does.
+  const figure = (segment: Segment, count: number): ArrivalRow =>
+    breakdown === 0
+      ? { period: period!, segment, count }
+      : { period: period!, segment, count, destination, country: home ? null : country, breakdown };
   if (ctx.layout.arrivalForm === 'long') {
     let segment: Segment | null = ctx.layout.segment ?? null;
     if (segment === null) {
