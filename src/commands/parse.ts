@@ -15,6 +15,7 @@ import { midpointHalfUp, parseRupiah, type Rupiah } from '../model/money';
 import { RATE_SEGMENTS, type RateRange, type RateRule, type RateSegment, rangeOf } from '../model/rates';
 import type { Basis } from '../model/spending';
 import { ARRIVAL_DIMS } from '../model/arrival-key';
+import { countryOf } from '../model/countries';
 import { CATEGORY_FIELDS, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 
 // ---- dates ---------------------------------------------------------------------------------------
@@ -115,10 +116,22 @@ export function rateRules(periods: readonly RatePeriod[] = [], flags: RateFlags 
       const spec = periods[i][segment];
       if (spec === undefined) continue;
       const source = `config rates[${i}].${segment}`;
-      rules.push({ ...spanOf(periods[i], `config rates[${i}]`), segment, rate: parseRateSpec(spec, source), source });
+      const country = marketOf(periods[i], i, segment);
+      rules.push({ ...spanOf(periods[i], `config rates[${i}]`), segment, rate: parseRateSpec(spec, source), source, ...country });
     }
   }
   return rules;
+}
+
+/** A rates entry's `country`: a known country's, for its foreign rate only. */
+function marketOf(period: RatePeriod, i: number, segment: RateSegment): { country?: string } {
+  if (period.country === undefined) return {};
+  if (segment !== 'foreign') {
+    throw new UsageError(`config: "rates[${i}]" names a country: it sets that market's foreign rate, not "${segment}"`);
+  }
+  const country = countryOf(period.country);
+  if (country === null) throw new UsageError(`config: "rates[${i}].country": ${quote(period.country)} is no country's name`);
+  return { country: country.code };
 }
 
 /** `year`, or `from`/`to` (either may be open), or neither: every date. */

@@ -275,6 +275,12 @@ export class ArrivalFigures {
     return isUnknownCountry(key) ? { name: this.countries.shown(key) } : countryByCode(key)!;
   }
 
+  /** Arrivals a view of `dims` has, against those the totals count (they differ where months lack the breakdown, or it disagrees). */
+  coverage(dims: readonly ArrivalDim[], segments?: readonly Segment[]): { view: number; counted: number } {
+    const sum = (rows: ArrivalRow[]) => rows.reduce((n, row) => n + row.count, 0);
+    return { view: sum(this.select(dims, { segments })), counted: sum(this.select([], { segments })) };
+  }
+
   /** Where the figures came from and how their breakdowns compare: for notes and the data quality. */
   sources(): ArrivalSources {
     const counted = new Set(this.choose(0, true).values());
