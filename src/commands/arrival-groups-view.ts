@@ -87,7 +87,13 @@ export function arrivalGroupJson(group: ArrivalGroup, locale: Locale | 'machine'
   const { key } = group;
   const words = locale === 'machine' ? 'en' : locale;
   const text = (value: unknown, name: (v: never) => string): Cell =>
-    isOther(value) ? label(OTHER_TEXT, words) : value === null ? (locale === 'machine' ? null : label(UNKNOWN, words)) : name(value as never);
+    isOther(value)
+      ? label(OTHER_TEXT, words)
+      : value === null
+        ? locale === 'machine'
+          ? null
+          : label(UNKNOWN, words)
+        : name(value as never);
   return {
     ...(key.destination !== undefined ? { destination: text(key.destination, (v: string) => v) } : {}),
     ...(key.country !== undefined
@@ -210,7 +216,10 @@ function breakdownName(dims: ArrivalDim[], l: Locale): string {
   return l === 'en' ? `by ${names.join(' and ')}` : `per ${names.join(' dan ')}`;
 }
 
-const SEGMENT_NAMES: Record<Segment, Label> = { domestic: { en: 'domestic', id: 'nusantara' }, foreign: { en: 'foreign', id: 'mancanegara' } };
+const SEGMENT_NAMES: Record<Segment, Label> = {
+  domestic: { en: 'domestic', id: 'nusantara' },
+  foreign: { en: 'foreign', id: 'mancanegara' },
+};
 
 /**
  * Where the arrivals figures came from, for the notes under the totals: the destinations (countries)
@@ -220,7 +229,6 @@ export function sourcesNotes(sources: ArrivalSources | null, shown = 3): Label[]
   if (sources === null || sources.breakdowns.length === 0) return [];
   return [...addedUpNotes(sources), ...breakdownNotes(sources, shown)];
 }
-
 
 /** How many destinations (or countries) the totals add up. */
 function addedUpNotes(sources: ArrivalSources): Label[] {
@@ -258,7 +266,13 @@ export function breakdownNotes(sources: ArrivalSources | null, shown = 3): Label
     const list = (l: Locale) => others.map((dims) => breakdownName(dims, l)).join(l === 'en' ? ' and ' : ' dan ');
     const counted = (l: Locale) =>
       from
-        .map((dims) => (dims.length === 0 ? (l === 'en' ? 'the totals' : 'angka total') : `${l === 'en' ? 'the figures' : 'angka'} ${breakdownName(dims, l)}`))
+        .map((dims) =>
+          dims.length === 0
+            ? l === 'en'
+              ? 'the totals'
+              : 'angka total'
+            : `${l === 'en' ? 'the figures' : 'angka'} ${breakdownName(dims, l)}`,
+        )
         .join(l === 'en' ? ' or ' : ' atau ');
     notes.push(
       bilingual((l) =>
@@ -270,7 +284,10 @@ export function breakdownNotes(sources: ArrivalSources | null, shown = 3): Label
   }
   const diffs = sources.differences;
   if (others.length > 0 && diffs.length === 0) {
-    notes.push({ en: 'They agree with the counted figures in every period.', id: 'Angkanya sama dengan angka yang dihitung di setiap periode.' });
+    notes.push({
+      en: 'They agree with the counted figures in every period.',
+      id: 'Angkanya sama dengan angka yang dihitung di setiap periode.',
+    });
   }
   if (diffs.length > 0) {
     const when = (d: (typeof diffs)[number], l: Locale) =>
@@ -284,7 +301,8 @@ export function breakdownNotes(sources: ArrivalSources | null, shown = 3): Label
             `${n(d.other.sum, l)}, ${l === 'en' ? 'counted' : 'dihitung'} ${n(d.counted.sum, l)}`,
         )
         .join('; ');
-    const more = (l: Locale) => (diffs.length > shown ? (l === 'en' ? `; and ${n(diffs.length - shown, l)} more` : `; dan ${n(diffs.length - shown, l)} lagi`) : '');
+    const more = (l: Locale) =>
+      diffs.length > shown ? (l === 'en' ? `; and ${n(diffs.length - shown, l)} more` : `; dan ${n(diffs.length - shown, l)} lagi`) : '';
     notes.push(
       bilingual((l) =>
         l === 'en'

@@ -22,8 +22,9 @@ import {
   failIfBehind,
   measure,
   progressSettings,
-  seriesOf,
+  targetDestinations,
   targetRequests,
+  targetSeries,
   valuationFor,
 } from './targets';
 
@@ -83,13 +84,13 @@ export function register(program: Command): void {
         },
         // Progress counts visitors and delegations by date: no text field.
         fields: () => new Set(),
-        sink: ({ valuation }) => ({ name: 'metrics', options: { valuation } }),
-        result: (metrics, input, options) => {
+        sink: ({ valuation, requests }) => ({ name: 'metrics', options: { valuation, destinations: targetDestinations(requests) } }),
+        result: (sink, input, options) => {
           const kinds = new Set(input.files.map((f) => f.kind));
           const measured = options.requests.map((request): MeasuredTarget => {
             const metric = chooseMetric(request, kinds);
-            const progress = measure(seriesOf(metrics, metric), metric, request, options, metrics.annualYears);
-            return { source: request.source, progress };
+            const progress = measure(targetSeries(sink, request, metric), metric, request, options, sink.all().annualYears);
+            return { source: request.source, progress, ...(request.destination ? { destination: request.destination } : {}) };
           });
           return { measured, bands: options.bands, input };
         },

@@ -17,10 +17,14 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
+import { destinationKey } from '../model/arrival-key';
 import type { AnnualFigure, ArrivalSummary } from '../model/summary';
+import type { ArrivalGroup, ArrivalGroups } from '../model/summary-breakdown';
+import type { Locale } from '../render';
+import { countryName } from './arrival-groups-view';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
-import { type ReportData, type YearChoice, reportView } from './report-view';
+import { TOP_GROUPS, type ReportData, type TopGroups, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
   type ProgressSettings,
@@ -31,6 +35,7 @@ import {
   measure,
   progressSettings,
   seriesOf,
+  targetDestinations,
   targetRequests,
   valuationFor,
 } from './targets';
@@ -87,7 +92,7 @@ export function register(program: Command): void {
           const requests = targetRequests({ ...flags, year: undefined }, config);
           const valuation: ValuationPlan | null = valuationFor(requests, config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, progress, sink: { spending, valuation } };
+          return { year, requests, progress, sink: { spending, valuation, destinations: targetDestinations(requests) } };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -102,6 +107,7 @@ export function register(program: Command): void {
 }
 
 function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions): ReportData {
+  collector.feedArrivals();
   checkArrivalNights(collector);
   const chosen = options.year ?? collector.defaultYear();
   const kinds = new Set(input.files.map((f) => f.kind));
@@ -125,6 +131,9 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
     absent,
+    topDestinations: null,
+    topMarkets: null,
+    arrivalSources: null,
   };
   if (chosen === null) {
     absent.push({
@@ -161,8 +170,13 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     };
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
-  if (collector.years.arrivals.has(year)) data.arrivals = arrivalsOf(collector, year);
-  else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
+  if (collector.years.arrivals.has(year)) {
+    data.arrivals = arrivalsOf(collector, year);
+    const sources = collector.figures.sources();
+    if (sources.breakdowns.some((dims) => dims.length > 0)) data.arrivalSources = sources;
+    data.topDestinations = topOf(collector.arrivalGroups('destination'), year);
+    data.topMarkets = topOf(collector.arrivalGroups('country'), year);
+  } else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
 
   // Spending of the year's arrivals; of the delegations only when no arrivals were read at all.
   const estimator = collector.spending.get(year);
@@ -173,6 +187,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       result,
       rates: collector.spendingOptions.rates,
       input,
+      groupName: (key: string, locale: Locale) => countryName(collector.figures.country(key), locale),
       groupBy: 'year',
       basis,
       nights: nights ?? null,
@@ -232,6 +247,15 @@ function arrivalsOf(collector: ReportCollector, year: number): { months: Arrival
   };
 }
 
+/** The report year's groups, most arrivals first: the top ones, and the rest summed. */
+function topOf(groups: ArrivalGroups, year: number): TopGroups | null {
+  const inYear = groups.groups.filter((g) => g.key.period && yearOf(g.key.period) === year);
+  if (inYear.length === 0) return null;
+  const value = (g: ArrivalGroup) => (groups.measure === 'foreign' ? g.foreign : g.total) ?? -1;
+  const sorted = [...inYear].sort((a, b) => value(b) - value(a));
+  return { measure: groups.measure, shown: sorted.slice(0, TOP_GROUPS), rest: sorted.slice(TOP_GROUPS), values: inYear.length };
+}
+
 function measureTargets(
   collector: ReportCollector,
   kinds: Set<Kind>,
@@ -254,7 +278,19 @@ function measureTargets(
   const measured: MeasuredTarget[] = [];
   for (const request of requests) {
     const metric = chooseMetric(request, kinds);
-    const series = seriesOf(collector.metrics, metric);
+    const at = request.destination;
+    const own = at === undefined ? null : (collector.destinations.get(destinationKey(at)) ?? null);
+    if (at !== undefined && !own?.arrivalsRead) {
+      absent.push({
+        section: 'progress',
+        reason: {
+          en: `Target ${metric} at ${at} ${year} left out: no arrivals figures name the destination ${JSON.stringify(at)}.`,
+          id: `Target ${metric} di ${at} ${year} tidak ditampilkan: tidak ada angka kunjungan untuk destinasi ${JSON.stringify(at)}.`,
+        },
+      });
+      continue;
+    }
+    const series = own ? own.series(metric) : seriesOf(collector.metrics, metric);
     if (options.progress.asOf === undefined && series.latestDate(year) === null) {
       absent.push({
         section: 'progress',
@@ -265,7 +301,11 @@ function measureTargets(
       });
       continue;
     }
-    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress) });
+    measured.push({
+      source: request.source,
+      progress: measure(series, metric, { ...request, year }, options.progress),
+      ...(at === undefined ? {} : { destination: at }),
+    });
   }
   return measured;
 }

@@ -277,7 +277,14 @@ function groupNotes(view: SpendingView, locale: Locale): string[] {
   const { coverage } = view;
   if (coverage && coverage.view !== coverage.counted) {
     const n = (v: number) => formatInt(v, locale);
-    const by = view.by === 'country' ? (locale === 'id' ? 'per negara (mancanegara)' : 'by country (foreign)') : locale === 'id' ? 'per destinasi' : 'by destination';
+    const by =
+      view.by === 'country'
+        ? locale === 'id'
+          ? 'per negara (mancanegara)'
+          : 'by country (foreign)'
+        : locale === 'id'
+          ? 'per destinasi'
+          : 'by destination';
     notes.push(
       locale === 'id'
         ? `Angka ${by} berjumlah ${n(coverage.view)} wisatawan; kunjungan yang dihitung ${n(coverage.counted)}: selisihnya tidak terinci ${by} (bulan tanpa rincian, atau rincian yang berbeda).`
@@ -367,7 +374,13 @@ export function ratesNote(view: SpendingView, locale: Locale): string {
   for (const segment of ['domestic', 'foreign', 'delegations'] as const) {
     const mine = lines.filter((l) => l.segment === segment);
     // A market's own rate is told from the foreign rate by the rule that names its country.
-    const markets = [...new Set(mine.map((l) => (l.group != null && view.rates.rules.some((r) => r.country === l.group && r.rate === l.rate) ? l.group : undefined)))];
+    const markets = [
+      ...new Set(
+        mine.map((l) =>
+          l.group != null && view.rates.rules.some((r) => r.country === l.group && r.rate === l.rate) ? l.group : undefined,
+        ),
+      ),
+    ];
     for (const market of markets) {
       const used = [...new Set(mine.filter((l) => (market === undefined ? !ownRate(view, l) : l.group === market)).map((l) => l.rate))];
       for (const rate of used) {

@@ -112,11 +112,18 @@ const SPENDING_DIMS = ['month', 'quarter', 'year', 'destination', 'country'];
 
 /** `--group-by quarter,destination`: one unit (default year), and at most one of destination and country. */
 function parseSpendingGroupBy(text: string | undefined): { unit: SpendingUnit; groupBy: ArrivalDim | null } {
-  const dims = parseGroupBy((text ?? '').split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== ''), SPENDING_DIMS);
+  const dims = parseGroupBy(
+    (text ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter((d) => d !== ''),
+    SPENDING_DIMS,
+  );
   const units = dims.filter((d) => d === 'month' || d === 'quarter' || d === 'year');
   const by = dims.filter(isArrivalDim);
   if (units.length > 1) throw new UsageError(`--group-by: one of month, quarter or year, not ${units.join(' and ')}`);
-  if (by.length > 1) throw new UsageError('--group-by: destination or country, not both: spending by country is foreign spending by market');
+  if (by.length > 1)
+    throw new UsageError('--group-by: destination or country, not both: spending by country is foreign spending by market');
   return { unit: (units[0] as SpendingUnit | undefined) ?? 'year', groupBy: by[0] ?? null };
 }
 

@@ -200,14 +200,22 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
     tables,
     notes: view.machine
       ? []
-      : [...rangeNotes(result.options), ...delegationsNote, ...notes, ...(annualOnly && !(groups && groups.groups.length) ? annualNotes(arrivals) : [])],
+      : [
+          ...rangeNotes(result.options),
+          ...delegationsNote,
+          ...notes,
+          ...(annualOnly && !groups?.groups.length ? annualNotes(arrivals) : []),
+        ],
     footer: [inputFooter(result.input)],
   };
 }
 
 /** Grouped by destination or country with no arrivals figures so broken down. */
 function noBreakdownNote(dims: string[]): Label {
-  const cols = { destination: 'Destinasi, Objek Wisata, DTW, Destination', country: 'Negara Asal, Kebangsaan, Country' } as Record<string, string>;
+  const cols = { destination: 'Destinasi, Objek Wisata, DTW, Destination', country: 'Negara Asal, Kebangsaan, Country' } as Record<
+    string,
+    string
+  >;
   return bilingual((l) =>
     l === 'en'
       ? `No arrivals figures by ${dims.join(' and ')}: no arrivals file has a ${dims.join(' or ')} column (${dims.map((d) => cols[d]).join('; ')}); the totals per period follow.`

@@ -76,7 +76,9 @@ export function register(program: Command): void {
           const top = parseTop(flags.top, (flags.groupBy ?? []) as SummaryDim[]);
           const dims = parseGroupBy(flags.groupBy ?? []);
           const groupBy = dims.filter((d): d is GroupDim => !isArrivalDim(d));
-          const arrivalOrder = dims.filter((d): d is ArrivalDim | ArrivalUnit => isArrivalDim(d) || d === 'month' || d === 'quarter' || d === 'year');
+          const arrivalOrder = dims.filter(
+            (d): d is ArrivalDim | ArrivalUnit => isArrivalDim(d) || d === 'month' || d === 'quarter' || d === 'year',
+          );
           return { dims, groupBy, top, arrivalUnit: arrivalUnitOf(groupBy), arrivalOrder };
         },
         // Only the category dimensions grouped by are read: the summary shows no other text field.

@@ -365,7 +365,14 @@ export class FileReader {
 
   counts(): RowCounts {
     const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail } = this;
-    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail, ...(this.dimensions ? { dimensions: this.dimensions.toData() } : {}) };
+    return {
+      rowsRead,
+      rowsAccepted,
+      rowsRejected,
+      rowsOutOfRange,
+      tail,
+      ...(this.dimensions ? { dimensions: this.dimensions.toData() } : {}),
+    };
   }
 
   /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
@@ -445,7 +452,9 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
-      ...(layout.segment ? { segment: layout.segment, segmentFrom: layout.segmentFrom ?? (this.options.segment ? '--segment' : 'title') } : {}),
+      ...(layout.segment
+        ? { segment: layout.segment, segmentFrom: layout.segmentFrom ?? (this.options.segment ? '--segment' : 'title') }
+        : {}),
       ...this.dimensions?.counts(),
       ...(this.ctx?.dateColumn.serials ? { serialDates: true } : {}),
       ...format,

@@ -499,9 +499,15 @@ export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]
 function checkCountry(ctx: RowContext, country: string | null, home: boolean, segment: Segment): void {
   if (country === null || home === (segment === 'domestic')) return;
   if (segment === 'domestic') {
-    ctx.problem('country', `a domestic figure for ${quote(country)}: domestic visitors live in Indonesia (leave the country empty, or give the figure as foreign)`);
+    ctx.problem(
+      'country',
+      `a domestic figure for ${quote(country)}: domestic visitors live in Indonesia (leave the country empty, or give the figure as foreign)`,
+    );
   } else if (ctx.layout.segmentFrom === 'country') {
-    ctx.problem('country', `${quote(country)} in a file of foreign arrivals by country (it has no segment column): its residents are domestic visitors`);
+    ctx.problem(
+      'country',
+      `${quote(country)} in a file of foreign arrivals by country (it has no segment column): its residents are domestic visitors`,
+    );
   } else {
     ctx.problem('country', `a foreign figure for ${quote(country)}: its residents are domestic visitors`);
   }

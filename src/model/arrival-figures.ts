@@ -72,7 +72,8 @@ class Values {
     let best = -1;
     for (let w = 0; w < this.written.length; w++) {
       if (this.keyOfWritten[w] !== k) continue;
-      if (best < 0 || this.rows[w] > this.rows[best] || (this.rows[w] === this.rows[best] && this.written[w] < this.written[best])) best = w;
+      if (best < 0 || this.rows[w] > this.rows[best] || (this.rows[w] === this.rows[best] && this.written[w] < this.written[best]))
+        best = w;
     }
     return best < 0 ? key : this.written[best];
   }
@@ -198,7 +199,10 @@ export class ArrivalFigures {
    * coarsest there is (its figures then have null for the dimensions it lacks). `segments` limits
    * the view to some segments.
    */
-  select(dims: readonly ArrivalDim[], { fallback = false, segments }: { fallback?: boolean; segments?: readonly Segment[] } = {}): ArrivalRow[] {
+  select(
+    dims: readonly ArrivalDim[],
+    { fallback = false, segments }: { fallback?: boolean; segments?: readonly Segment[] } = {},
+  ): ArrivalRow[] {
     const want = breakdownOf(dims);
     const chosen = this.choose(want, fallback);
     const withDestination = (want & BREAKDOWN_BIT.destination) !== 0;
@@ -249,7 +253,8 @@ export class ArrivalFigures {
       const at = { year: Math.floor(key / 200), month: month === 0 ? null : month, segment: (key % 2 ? 'foreign' : 'domestic') as Segment };
       for (const other of others) {
         const sum = byBreakdown.get(other)!;
-        if (sum !== byBreakdown.get(counted)) differences.push({ ...at, counted: { breakdown: counted, sum: byBreakdown.get(counted)! }, other: { breakdown: other, sum } });
+        if (sum !== byBreakdown.get(counted))
+          differences.push({ ...at, counted: { breakdown: counted, sum: byBreakdown.get(counted)! }, other: { breakdown: other, sum } });
       }
     }
     return differences;

@@ -25,10 +25,9 @@ export const ARRIVAL_DIMS: readonly ArrivalDim[] = FIELDS.filter(
 ).map((field) => field.name as ArrivalDim);
 
 /** Each dimension's bit in a breakdown. */
-export const BREAKDOWN_BIT: Readonly<Record<ArrivalDim, number>> = Object.fromEntries(ARRIVAL_DIMS.map((dim, i) => [dim, 1 << i])) as Record<
-  ArrivalDim,
-  number
->;
+export const BREAKDOWN_BIT: Readonly<Record<ArrivalDim, number>> = Object.fromEntries(
+  ARRIVAL_DIMS.map((dim, i) => [dim, 1 << i]),
+) as Record<ArrivalDim, number>;
 
 export function breakdownOf(dims: readonly ArrivalDim[]): number {
   return dims.reduce((bits, dim) => bits | BREAKDOWN_BIT[dim], 0);

@@ -75,16 +75,20 @@ export function arrivalFiguresFor(groupBy: ArrivalDim | null, rules: readonly Ra
 }
 
 /**
- * Arrivals to an estimator: by destination, the figures by destination; else domestic from the totals
- * and foreign by country where a country breakdown exists and it matters (grouped by country, or a
- * market has its own rate), each month falling back to the totals where it has none.
+ * The arrivals rows spending values: by destination, the figures by destination; else domestic from
+ * the totals and foreign by country where a country breakdown exists and it matters (grouped by
+ * country, or a market has its own rate), each month falling back to the totals where it has none.
  */
-export function feedArrivals(figures: ArrivalFigures, estimator: SpendingEstimator, groupBy: ArrivalDim | null, markets: boolean): void {
-  if (groupBy === 'destination') {
-    for (const row of figures.select(['destination'])) estimator.addArrival(row);
-    return;
-  }
-  for (const row of figures.select([], { segments: ['domestic'] })) estimator.addArrival(row);
+export function spendingRows(figures: ArrivalFigures, groupBy: ArrivalDim | null, markets: boolean): ArrivalRow[] {
+  if (groupBy === 'destination') return figures.select(['destination']);
   const byCountry = groupBy === 'country' || markets;
-  for (const row of figures.select(byCountry ? ['country'] : [], { segments: ['foreign'], fallback: true })) estimator.addArrival(row);
+  return [
+    ...figures.select([], { segments: ['domestic'] }),
+    ...figures.select(byCountry ? ['country'] : [], { segments: ['foreign'], fallback: true }),
+  ];
+}
+
+/** Arrivals to an estimator, as spendingRows() gives them. */
+export function feedArrivals(figures: ArrivalFigures, estimator: SpendingEstimator, groupBy: ArrivalDim | null, markets: boolean): void {
+  for (const row of spendingRows(figures, groupBy, markets)) estimator.addArrival(row);
 }

@@ -210,7 +210,8 @@ export class SpendingEstimator {
   private groupOf(row: ArrivalRow): string | null | undefined {
     const { groupBy, rates } = this.options;
     if (groupBy) return row[groupBy] ?? null;
-    if (row.segment === 'foreign' && row.country != null && !isYearDate(row.period) && rates.countryRate(row.country, row.period)) return row.country;
+    if (row.segment === 'foreign' && row.country != null && !isYearDate(row.period) && rates.countryRate(row.country, row.period))
+      return row.country;
     return undefined;
   }
 
@@ -231,7 +232,11 @@ export class SpendingEstimator {
       const { year } = row.period;
       const base = { year, segment: row.segment, count: row.count };
       const first = { year, month: 1, day: 1 };
-      const group = this.options.groupBy ? (row[this.options.groupBy] ?? null) : row.country != null && this.options.rates.countryRate(row.country, first) ? row.country : undefined;
+      const group = this.options.groupBy
+        ? (row[this.options.groupBy] ?? null)
+        : row.country != null && this.options.rates.countryRate(row.country, first)
+          ? row.country
+          : undefined;
       const finer = this.finer.get(`${year}:${row.segment}:${group}`);
       const rate = this.rateOf(row, { year, month: 12, day: 31 });
       if (finer !== undefined) leftOut.push({ ...base, reason: 'finer-figures', finer });
@@ -345,7 +350,16 @@ export class SpendingEstimator {
         return acc;
       }
     }
-    const acc: LineAcc = { segment, rate, visitors: 0, units: 0, rows: 0, nightsEach: null, firstDateKey: key, ...(group !== undefined ? { group } : {}) };
+    const acc: LineAcc = {
+      segment,
+      rate,
+      visitors: 0,
+      units: 0,
+      rows: 0,
+      nightsEach: null,
+      firstDateKey: key,
+      ...(group !== undefined ? { group } : {}),
+    };
     accs.push(acc);
     return acc;
   }

@@ -116,7 +116,8 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
   }
   const results = [...summarizers.values()].map(({ parts, summarizer }) => ({ parts, result: summarizer.result() }));
 
-  const valueOf = (f: { domestic: number | null; foreign: number | null; total: number | null }) => (measure === 'foreign' ? f.foreign : f.total);
+  const measured = (f: { domestic: number | null; foreign: number | null; total: number | null }) =>
+    measure === 'foreign' ? f.foreign : f.total;
   const groups: (ArrivalGroup & { parts: string[]; periodKey: number })[] = [];
   const wholes = new Map<number, { period: Period | null; value: number | null }>();
   const addWhole = (key: number, period: Period | null, value: number | null) => {
@@ -133,7 +134,7 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
     if (unit === null) {
       const { domestic, foreign, total } = overallOf(result);
       groups.push({ key, domestic, foreign, total, share: null, previousGrowth: null, yearOnYearGrowth: null, parts, periodKey: 0 });
-      addWhole(0, null, valueOf({ domestic, foreign, total }));
+      addWhole(0, null, measured({ domestic, foreign, total }));
       continue;
     }
     for (const p of result.periods) {
@@ -149,12 +150,12 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
         parts,
         periodKey,
       });
-      addWhole(periodKey, p.period, valueOf(p));
+      addWhole(periodKey, p.period, measured(p));
     }
   }
   for (const group of groups) {
     const whole = wholes.get(group.periodKey)!.value;
-    const value = valueOf(group);
+    const value = measured(group);
     group.share = value === null || !whole ? null : value / whole;
   }
 
@@ -187,7 +188,14 @@ function keyOf(parts: string[], dims: ArrivalDim[], figures: ArrivalFigures): Ar
   const key: ArrivalGroupKey = {};
   dims.forEach((dim, i) => {
     const part = parts[i];
-    const value = part === OTHER_KEY ? OTHER : part === UNKNOWN_KEY ? null : dim === 'destination' ? figures.destinationName(part) : figures.country(part);
+    const value =
+      part === OTHER_KEY
+        ? OTHER
+        : part === UNKNOWN_KEY
+          ? null
+          : dim === 'destination'
+            ? figures.destinationName(part)
+            : figures.country(part);
     if (dim === 'destination') key.destination = value as string | null | OtherCategories;
     else key.country = value as CountryLabel | null | OtherCategories;
   });
