@@ -65,7 +65,7 @@ describe('visitstat completion bash', () => {
       'destination',
       'country',
     ]);
-    expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year']);
+    expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year', 'destination', 'country']);
     expect(complete(['visitstat', 'report', '--format', 'h'])).toEqual(['html']);
     expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
     expect(complete(['visitstat', 'summary', '--locale', ''])).toEqual(['id', 'en']);

@@ -228,7 +228,9 @@ export class SpendingEstimator {
   private placeAnnual(): AnnualLeftOut[] {
     const leftOut: AnnualLeftOut[] = [];
     const nights = this.options.basis === 'night' ? (this.options.nights ?? null) : null;
-    for (const row of this.annual.splice(0)) {
+    // In year and segment order, whatever order the figures came in.
+    const order = (row: ArrivalRow) => row.period.year * 2 + (row.segment === 'foreign' ? 1 : 0);
+    for (const row of this.annual.splice(0).sort((a, b) => order(a) - order(b))) {
       const { year } = row.period;
       const base = { year, segment: row.segment, count: row.count };
       const first = { year, month: 1, day: 1 };
