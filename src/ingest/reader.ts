@@ -7,9 +7,10 @@
 import { InputError } from '../errors';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
-import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } from '../model/records';
+import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, arrivalOf, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
+import { ArrivalBatchBuilder } from './arrival-batch';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { DimensionTally, type DimensionTallyData } from './dimension-tally';
 import { fileChunks } from './file-chunks';
@@ -17,7 +18,7 @@ import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './heade
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
-import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
+import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeArrivals, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
 import { describeDelimiter, sniffDelimiter } from './sniff';
 import { type DateFormat, parseDate, parseOptionalCount } from './values';
@@ -622,11 +623,28 @@ export class FileReader {
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+    } else if (this.ctx?.layout.kind === 'arrivals' && this.ctx.layout.arrivalForm !== 'bps' && this.tuning.straightPath) {
+      const out = (this.arrivalBatch ??= new ArrivalBatchBuilder(this.ctx.breakdown));
+      const inRange = this.limited ? this.arrivalInRange : null;
+      const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, inRange, deliver);
+      this.rowsRead += taken;
+      this.rowsAccepted += taken;
+      this.dimensions?.addBatch(out);
+      if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+      if (out.length > 0) {
+        if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
+        else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
+        out.clear();
+      }
     } else {
       for (let r = 0; r < records.size; r++) deliver(r);
     }
     this.handOn();
   }
+
+  /** The straight path's figures of a batch, handed on at its end; one per file (its code space). */
+  private arrivalBatch: ArrivalBatchBuilder | null = null;
+  private readonly arrivalInRange = (period: PeriodDate): boolean => this.inRange(period);
 
   /** The batch's accepted delegation rows to the sink: as a batch if it takes them so, else row by row. */
   private handOn(): void {
@@ -673,8 +691,8 @@ export class FileReader {
       this.rowsAccepted++;
       this.addToSums(rec);
       const first = this.arrivals[0];
-      this.dimensions?.add(first.destination, first.country);
       if (!this.inRange(first.period)) return;
+      for (const row of this.arrivals) this.dimensions?.add(row.destination, row.country);
       for (const row of this.arrivals) this.sink.arrival(row);
     }
   }

@@ -18,7 +18,7 @@
 import { type ArrivalDim, BREAKDOWN_BIT, breakdownOf, countryKey, destinationKey, dimsOf, isUnknownCountry } from './arrival-key';
 import { type Country, countryByCode } from './countries';
 import type { PeriodDate } from './dates';
-import type { ArrivalRow, Segment } from './records';
+import type { ArrivalBatch, ArrivalRow, Segment } from './records';
 import { InputError } from '../errors';
 
 /** Days kept as days (spending's rates and progress go by the day), or summed into their month. */
@@ -44,6 +44,13 @@ class Values {
 
   /** The key id of a written value, the row counted. */
   id(written: string, rows = 1): number {
+    const w = this.writtenId(written);
+    this.rows[w] += rows;
+    return this.keyOfWritten[w];
+  }
+
+  /** A written value's own id (rows not counted). */
+  writtenId(written: string): number {
     let w = this.ids.get(written);
     if (w === undefined) {
       w = this.written.length;
@@ -52,7 +59,11 @@ class Values {
       this.rows.push(0);
       this.keyOfWritten.push(this.keyId(this.fold(written)));
     }
-    this.rows[w] += rows;
+    return w;
+  }
+
+  /** The key id of a written id. */
+  keyOf(w: number): number {
     return this.keyOfWritten[w];
   }
 
@@ -126,12 +137,18 @@ export interface ArrivalSources {
 const COUNTRY_SLOTS = 2 ** 21;
 
 export class ArrivalFigures {
-  private readonly cells = new Map<number, Map<number, number>>();
+  /** Outer key (span, breakdown, segment) -> inner key (destination, country) -> the count. */
+  private readonly cells = new Map<number, Map<number, { n: number }>>();
   private readonly destinations = new Values(destinationKey);
   private readonly countries = new Values(countryKey);
   private readonly days: boolean;
   private readonly keepDestination: boolean;
   private readonly keepCountry: boolean;
+  /** addBatch: per code of the batches' code space, the written id of a destination and a country, and a period's cell. */
+  private codeSpace: object | null = null;
+  private destinationByCode: number[] = [];
+  private countryByCode: number[] = [];
+  private cellByCode: Map<number, { n: number }>[] = [];
 
   constructor(readonly options: ArrivalFiguresOptions) {
     this.days = options.granularity === 'day';
@@ -149,14 +166,64 @@ export class ArrivalFigures {
     const inner = (this.keepDestination ? destination : 0) * COUNTRY_SLOTS + (this.keepCountry ? country : 0);
     let cell = this.cells.get(outer);
     if (cell === undefined) this.cells.set(outer, (cell = new Map()));
-    cell.set(inner, (cell.get(inner) ?? 0) + row.count);
+    const acc = cell.get(inner);
+    if (acc === undefined) cell.set(inner, { n: row.count });
+    else acc.n += row.count;
+  }
+
+  /**
+   * A batch's figures, as add() would take them one by one: per code of the batch's code space the
+   * written value's id is looked up once, and per period code and segment its cell.
+   */
+  addBatch(batch: ArrivalBatch): void {
+    if (batch.codeSpace !== this.codeSpace) {
+      this.codeSpace = batch.codeSpace;
+      this.destinationByCode = [];
+      this.countryByCode = [];
+      this.cellByCode = [];
+    }
+    const { period, periodCode, foreign, count, destination, destinationCode, country, countryCode } = batch;
+    const breakdown = batch.breakdown;
+    for (let i = 0; i < batch.length; i++) {
+      const d = this.valueId(this.destinations, this.destinationByCode, destination[i], destinationCode[i]);
+      const c = this.valueId(this.countries, this.countryByCode, country[i], countryCode[i]);
+      const inner = (this.keepDestination ? d : 0) * COUNTRY_SLOTS + (this.keepCountry ? c : 0);
+      const code = periodCode[i];
+      const slot = code * 2 + foreign[i];
+      let cell = code >= 0 ? this.cellByCode[slot] : undefined;
+      if (cell === undefined) {
+        cell = this.cellOf(period[i], breakdown, foreign[i] === 1);
+        if (code >= 0) this.cellByCode[slot] = cell;
+      }
+      const acc = cell.get(inner);
+      if (acc === undefined) cell.set(inner, { n: count[i] });
+      else acc.n += count[i];
+    }
+  }
+
+  /** A value's key id + 1 (0: none), the row counted: by its code when it has one. */
+  private valueId(values: Values, byCode: number[], written: string | null, code: number): number {
+    if (written === null) return 0;
+    if (code < 0) return values.id(written) + 1;
+    let w = byCode[code];
+    if (w === undefined) byCode[code] = w = values.writtenId(written);
+    values.rows[w]++;
+    return values.keyOf(w) + 1;
+  }
+
+  private cellOf(period: PeriodDate, breakdown: number, foreign: boolean): Map<number, { n: number }> {
+    const span = period.year * 10000 + (period.month ?? 0) * 100 + (this.days ? (period.day ?? 0) : 0);
+    const outer = span * 8 + breakdown * 2 + (foreign ? 1 : 0);
+    let cell = this.cells.get(outer);
+    if (cell === undefined) this.cells.set(outer, (cell = new Map()));
+    return cell;
   }
 
   toData(): ArrivalFiguresData {
     return {
       destinations: this.destinations.toData(),
       countries: this.countries.toData(),
-      cells: [...this.cells].map(([outer, cell]) => [outer, [...cell]]),
+      cells: [...this.cells].map(([outer, cell]) => [outer, [...cell].map(([inner, acc]): [number, number] => [inner, acc.n])]),
       destinationKeys: [...this.destinations.keys],
       countryKeys: [...this.countries.keys],
     };
@@ -175,7 +242,9 @@ export class ArrivalFigures {
         const d = Math.floor(inner / COUNTRY_SLOTS);
         const c = inner % COUNTRY_SLOTS;
         const mine = (d === 0 ? 0 : destinationIds[d - 1] + 1) * COUNTRY_SLOTS + (c === 0 ? 0 : countryIds[c - 1] + 1);
-        cell.set(mine, (cell.get(mine) ?? 0) + count);
+        const acc = cell.get(mine);
+        if (acc === undefined) cell.set(mine, { n: count });
+        else acc.n += count;
       }
     }
   }
@@ -212,7 +281,7 @@ export class ArrivalFigures {
       const { span, breakdown, segment } = decode(outer);
       if (segments && !segments.includes(segment)) continue;
       if (chosen.get(resolutionKey(span, segment)) !== breakdown) continue;
-      for (const [inner, count] of cell) {
+      for (const [inner, { n: count }] of cell) {
         const d = withDestination ? Math.floor(inner / COUNTRY_SLOTS) : 0;
         const c = withCountry ? inner % COUNTRY_SLOTS : 0;
         const id = `${span}|${segment}|${d}|${c}`;
@@ -242,7 +311,7 @@ export class ArrivalFigures {
       let byBreakdown = sums.get(key);
       if (!byBreakdown) sums.set(key, (byBreakdown = new Map()));
       let sum = byBreakdown.get(breakdown) ?? 0;
-      for (const count of cell.values()) sum += count;
+      for (const acc of cell.values()) sum += acc.n;
       byBreakdown.set(breakdown, sum);
     }
     const differences: BreakdownDifference[] = [];

@@ -76,7 +76,9 @@ function build(): Tables {
   type Names = { countries: Record<string, string | string[]> };
   const en = (require('i18n-iso-countries/langs/en.json') as Names).countries;
   const id = (require('i18n-iso-countries/langs/id.json') as Names).countries;
-  const alpha3 = (require('i18n-iso-countries') as typeof import('i18n-iso-countries')).getAlpha2Codes();
+  // [alpha-2, alpha-3, numeric, ...] per country; read as data, without the library's module (and its dependencies).
+  const codes = require('i18n-iso-countries/codes.json') as string[][];
+  const alpha3 = Object.fromEntries(codes.map(([two, three]) => [two, three]));
   const list = (names: string | string[] | undefined) => (names === undefined ? [] : Array.isArray(names) ? names : [names]);
   const byCode = new Map<string, Country>();
   const candidates = new Map<string, Set<string>>();

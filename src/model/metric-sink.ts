@@ -8,7 +8,7 @@
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import { destinationKey } from './arrival-key';
 import { MetricSeries, type MetricSeriesData, type ValuationPlan, valuationOf } from './metrics';
-import type { ArrivalRow, DelegationRow } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 
 export interface MetricSinkOptions {
@@ -46,6 +46,10 @@ export class MetricSink implements MergeableSink {
 
   arrival(row: ArrivalRow): void {
     this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    this.figures.addBatch(batch);
   }
 
   /** Every metric over all the arrivals (and delegations). */

@@ -46,6 +46,34 @@ export interface ArrivalRow {
   breakdown?: number;
 }
 
+/**
+ * Arrivals figures column by column, as the input layer's straight path hands them to a sink that takes
+ * batches (RowSink.arrivalBatch): figure i is `arrivalOf(batch, i)`. Within one `codeSpace` (an input
+ * file), figures with the same code >= 0 in a `...Code` column have the same value there; -1: no code.
+ */
+export interface ArrivalBatch {
+  readonly length: number;
+  readonly codeSpace: object;
+  /** The file's breakdown, the same for every figure. */
+  readonly breakdown: number;
+  readonly period: readonly PeriodDate[];
+  readonly periodCode: Int32Array;
+  /** 1: foreign, 0: domestic. */
+  readonly foreign: Uint8Array;
+  readonly count: Float64Array;
+  readonly destination: readonly (string | null)[];
+  readonly destinationCode: Int32Array;
+  readonly country: readonly (string | null)[];
+  readonly countryCode: Int32Array;
+}
+
+/** Figure i of a batch as an ArrivalRow. */
+export function arrivalOf(batch: ArrivalBatch, i: number): ArrivalRow {
+  const row: ArrivalRow = { period: batch.period[i], segment: batch.foreign[i] ? 'foreign' : 'domestic', count: batch.count[i] };
+  if (batch.breakdown === 0) return row;
+  return { ...row, destination: batch.destination[i], country: batch.country[i], breakdown: batch.breakdown };
+}
+
 /** A field's column in a batch: counts in a Float64Array (-1: none), other values in an array. */
 type BatchColumn<F> = F extends { kind: 'count' } ? Float64Array : readonly RowValue<F>[];
 export type BatchValues = { readonly [F in DelegationField as F['name']]: BatchColumn<F> };

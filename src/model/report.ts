@@ -16,7 +16,7 @@ import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
-import type { ArrivalRow, DelegationRow, Kind } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationRow, Kind } from './records';
 
 export const TOP_ORIGINS = 10;
 
@@ -98,6 +98,11 @@ export class ReportCollector {
   arrival(row: ArrivalRow): void {
     this.years.arrivals.add(row.period.year);
     this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    for (let i = 0; i < batch.length; i++) this.years.arrivals.add(batch.period[i].year);
+    this.figures.addBatch(batch);
   }
 
   /** Once every input is read: the arrivals models fed from the figures' views (never two breakdowns added together). */

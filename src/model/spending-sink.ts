@@ -7,7 +7,7 @@
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import type { ArrivalDim } from './arrival-key';
 import { type RateRule, type RateTable, rateTable } from './rates';
-import type { ArrivalRow, DelegationRow } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 import { type SpendingData, type SpendingOptions, type SpendingResult, SpendingEstimator } from './spending';
 
@@ -40,6 +40,10 @@ export class SpendingSink implements MergeableSink {
 
   arrival(row: ArrivalRow): void {
     this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    this.figures.addBatch(batch);
   }
 
   /** The estimate, once every input is read. */

@@ -5,7 +5,7 @@
  */
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import type { ArrivalDim } from './arrival-key';
-import type { ArrivalRow, DelegationBatch, DelegationRow } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
 import { type ArrivalSummary, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
@@ -46,6 +46,10 @@ export class SummarySink implements MergeableSink {
 
   arrival(row: ArrivalRow): void {
     this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    this.figures.addBatch(batch);
   }
 
   /** Arrivals per period: the totals (the figures of each month's coarsest breakdown). */
