@@ -90,7 +90,23 @@ export async function run(argv: string[]): Promise<number> {
 
 export function main(): void {
   handleClosedStdout();
-  run(process.argv).then((code) => {
-    process.exitCode = code;
-  });
+  run(process.argv).then(exitOnceFlushed);
+}
+
+/**
+ * Ends the process as soon as what was written to stdout and stderr has left it, instead of waiting
+ * for the event loop to run dry: nothing left open (a timer, a worker, a stream) can keep a cron job
+ * alive, and Node never reaches the end-of-loop NodePlatform::DrainTasks, where it can deadlock with
+ * a V8 compiler thread waiting for a garbage collection (nodejs/node#54918). Output is never cut:
+ * `-o FILE` has been written and synced, and the callback of an empty write comes after every write
+ * before it. Were that callback never to come, exitCode still holds the code for a natural exit.
+ */
+export function exitOnceFlushed(code: number): void {
+  process.exitCode = code;
+  afterWrites(process.stdout, () => afterWrites(process.stderr, () => process.exit(code)));
+}
+
+function afterWrites(stream: NodeJS.WriteStream, then: () => void): void {
+  if (stream.destroyed || stream.writableLength === 0) then();
+  else stream.write('', () => then());
 }

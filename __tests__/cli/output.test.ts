@@ -74,6 +74,52 @@ describe('colour', () => {
   });
 });
 
+describe('width', () => {
+  const widest = (text: string) =>
+    Math.max(
+      ...text
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are left out of a line's width.
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split(/\r?\n/)
+        .map((l) => [...l].length),
+    );
+  /** The command on a pseudo-terminal of `columns` columns (util-linux script). */
+  const onTty = (columns: number, args: string) =>
+    spawnSync('script', ['-qec', `stty cols ${columns}; ${process.execPath} ${BIN} ${args}`, '/dev/null'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', LANG: 'C', TERM: 'xterm', NO_COLOR: '1' },
+      encoding: 'utf8',
+    }).stdout;
+  const MONTHS = `summary --group-by month ${D2016}`;
+
+  it('on a terminal, tables and notes fit its width', () => {
+    expect(widest(onTty(80, MONTHS))).toBe(80);
+    expect(widest(onTty(60, MONTHS))).toBeLessThanOrEqual(60);
+    expect(onTty(60, MONTHS)).toMatch(/^Delegations:\s+345\r?$/m);
+  });
+
+  it('not on a terminal (a pipe, or -o FILE.txt even from a terminal) every line keeps its full length', () => {
+    // The month column holds `Nov 2016 (1–4)`: the 2016 log ends on 4 November.
+    expect(widest(visitstat(MONTHS.split(' ')).stdout)).toBe(138);
+    const dir = mkdtempSync(join(tmpdir(), 'visitstat-width-'));
+    try {
+      onTty(60, `${MONTHS} -o ${join(dir, 'full.txt')}`);
+      expect(widest(readFileSync(join(dir, 'full.txt'), 'utf8'))).toBe(138);
+      visitstat([...MONTHS.split(' '), '--width', '100', '-o', join(dir, 'narrow.txt')]);
+      expect(widest(readFileSync(join(dir, 'narrow.txt'), 'utf8'))).toBeLessThanOrEqual(100);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--width wins over the terminal, and leaves CSV and JSON alone', () => {
+    expect(widest(onTty(60, `${MONTHS} --width 120`))).toBe(120);
+    expect(visitstat([...MONTHS.split(' '), '--width', '40', '--format', 'csv']).stdout).toBe(
+      visitstat([...MONTHS.split(' '), '--format', 'csv']).stdout,
+    );
+  });
+});
+
 describe('CSV variants', () => {
   it('--excel: BOM, ; delimiter, decimal comma, CRLF, tables separated by one empty line', () => {
     const out = visitstat(['summary', '--format', 'csv', '--excel', ...BOTH]).stdout;

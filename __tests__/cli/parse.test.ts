@@ -217,7 +217,9 @@ describe('parseGroupBy and parseTop', () => {
     expect(parseTop(' 3 ', ['origin'])).toBe(3);
     expect(() => parseTop('0', ['origin'])).toThrow(UsageError);
     expect(() => parseTop('2.5', ['origin'])).toThrow('--top must be a whole number of at least 1, not "2.5"');
-    expect(() => parseTop('3', ['month', 'year'])).toThrow('--top needs a category --group-by: origin, region, type, purpose, destination or country');
+    expect(() => parseTop('3', ['month', 'year'])).toThrow(
+      '--top needs a category --group-by: origin, region, type, purpose, destination or country',
+    );
   });
 });
 

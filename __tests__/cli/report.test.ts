@@ -80,6 +80,48 @@ describe('report on the sample data', () => {
     expect(out.stdout).toContain('| Achieved | 59.74% |');
     expect(out.stdout).toContain(`| Expected to date, linear | ${Math.round((50_000 * 221) / 365).toLocaleString('en')} |`);
   });
+
+  it('marks August 2018, whose log ends on the 9th, as partial: in the table, the JSON and a hatched bar', () => {
+    const markdown = visitstat(['report', '--year', '2018', '--format', 'markdown', ...SAMPLE]).stdout;
+    expect(markdown).toMatch(/^\| Aug 2018 \(1–9\) \| 26 \|/m);
+    const json = JSON.parse(visitstat(['report', '--year', '2018', '--format', 'json', ...SAMPLE]).stdout);
+    const august = json.delegations.byMonth.find((m: { month: string }) => m.month === '2018-08');
+    expect(august).toMatchObject({ partial: true, from: '2018-08-01', to: '2018-08-09' });
+    expect(json.delegations.byMonth.filter((m: { partial: boolean }) => m.partial)).toHaveLength(1);
+    const html = visitstat(['report', '--year', '2018', '--format', 'html', ...SAMPLE]).stdout;
+    const chart = html.slice(
+      html.indexOf('id="chart-visitorsByMonth"'),
+      html.indexOf('</figure>', html.indexOf('id="chart-visitorsByMonth"')),
+    );
+    expect(chart.match(/class="mark s0 partial"[^>]*data-value="(\d+)"/)?.[1]).toBe('2211');
+    expect(chart.match(/class="mark s0"/g)).toHaveLength(7);
+    expect(chart).toContain('<g class="hatch">');
+    expect(chart).toContain('hatched: a period the data covers only in part');
+  });
+
+  it("writes its CSV tables with the decimals of the commands they come from: summary's two", () => {
+    const report = visitstat(['report', '--format', 'csv', ...SAMPLE]).stdout.split('\n');
+    const summary = visitstat([
+      'summary',
+      '--format',
+      'csv',
+      '--from',
+      '2017',
+      '--to',
+      '2017',
+      'fixtures/sample/delegations-2017.csv',
+    ]).stdout;
+    const [header, row] = summary
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const expected = ['delegations', 'visitors', 'mean', 'median', 'p90', 'max', 'visitorNights', 'averageStay'].map(
+      (k) => row[header.indexOf(k)],
+    );
+    expect(report[0]).toBe('delegations,visitors,mean,median,p90,max,visitorNights,averageStay');
+    expect(report[1]).toBe(expected.join(','));
+    expect(report[1]).toBe('520,39000,75.00,54.00,120.00,494,89479,2.55');
+  });
 });
 
 describe('report for cron', () => {

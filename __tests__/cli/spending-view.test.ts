@@ -10,7 +10,7 @@ import { delegationRow } from '../helpers/rows';
 
 const CSV: ViewSettings = { machine: true, rowsOnly: true, locale: 'en' };
 const EN: ViewSettings = { machine: false, rowsOnly: false, locale: 'en' };
-const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0 };
+const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0, coverage: [] };
 const arrival = (year: number, month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
   period: { year, month, day: null },
   segment,
@@ -29,7 +29,17 @@ function viewOf(
   const estimator = new SpendingEstimator({ unit, basis, nights: options.nights, rates });
   rows.arrivals?.forEach((r) => estimator.addArrival(r));
   rows.delegations?.forEach((r) => estimator.addDelegation(r));
-  return { result: estimator.result(), rates, input: NO_INPUT, groupBy: unit, basis, nights: options.nights ?? null, from: null, to: null };
+  return {
+    result: estimator.result(),
+    rates,
+    input: NO_INPUT,
+    groupBy: unit,
+    basis,
+    nights: options.nights ?? null,
+    from: null,
+    to: null,
+    coverage: null,
+  };
 }
 
 describe('formulaText', () => {
@@ -109,6 +119,7 @@ describe('spendingDoc', () => {
       'estimateLow',
       'estimate',
       'estimateHigh',
+      'partial',
     ]);
   });
 
@@ -152,7 +163,17 @@ describe('spendingJson', () => {
       'files',
     ]);
     expect(Object.keys(json.segments[0])).toEqual(['segment', 'inTotal', 'visitors', 'units', 'estimateLow', 'estimate', 'estimateHigh']);
-    expect(Object.keys(json.periods[0])).toEqual(['period', 'lines', 'ofWhichDelegations', 'totalLow', 'total', 'totalHigh']);
+    expect(Object.keys(json.periods[0])).toEqual([
+      'period',
+      'partial',
+      'from',
+      'to',
+      'lines',
+      'ofWhichDelegations',
+      'totalLow',
+      'total',
+      'totalHigh',
+    ]);
     expect(Object.keys(json.periods[0].lines[0])).toEqual([
       'segment',
       'visitors',

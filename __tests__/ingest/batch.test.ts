@@ -11,16 +11,9 @@ import { readInputs } from '../../src/ingest/inputs';
 import type { InputOptions } from '../../src/ingest/reader';
 import type { CalDate } from '../../src/model/dates';
 import type { TextField } from '../../src/model/fields';
-import {
-  type BatchCodes,
-  type BatchValues,
-  DELEGATION_FIELDS,
-  type DelegationBatch,
-  type DelegationRow,
-  rowOf,
-} from '../../src/model/records';
+import { type BatchCodes, type DelegationBatch, type DelegationRow, rowOf } from '../../src/model/records';
 import { DelegationSummarizer, type GroupDim } from '../../src/model/summary';
-import { delegationRow } from '../helpers/rows';
+import { batchOf, delegationRow } from '../helpers/rows';
 import { propertyRuns } from '../helpers/property';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-batch-'));
@@ -226,24 +219,3 @@ describe('DelegationSummarizer.addBatch', () => {
     );
   });
 });
-
-/** A batch of the rows, numbering values in a code space (a row without codes gets -1 everywhere). */
-function batchOf(rows: [DelegationRow, boolean][], codeSpace: object, numbering: Map<string, number>): DelegationBatch {
-  const codeOf = (coded: boolean, column: string, value: unknown) => {
-    if (!coded) return -1;
-    const key = `${column}:${JSON.stringify(value)}`;
-    if (!numbering.has(key)) numbering.set(key, numbering.size);
-    return numbering.get(key)!;
-  };
-  const values: Record<string, unknown> = {};
-  const codes: Record<string, Int32Array> = {};
-  for (const { name, kind } of DELEGATION_FIELDS) {
-    const field = name as keyof DelegationRow;
-    if (kind === 'count') values[name] = Float64Array.from(rows, ([row]) => (row[field] as number | null) ?? -1);
-    else {
-      values[name] = rows.map(([row]) => row[field]);
-      codes[name] = Int32Array.from(rows, ([row, coded]) => codeOf(coded, name, row[field]));
-    }
-  }
-  return { length: rows.length, codeSpace, values: values as BatchValues, codes: codes as BatchCodes };
-}

@@ -176,6 +176,30 @@ describe('--from / --to', () => {
     expect(summary.rowsOutOfRange).toBe(345 - march.length);
     expect(summary.rowsRead).toBe(summary.rowsAccepted + summary.rowsRejected);
   });
+
+  test('leave what each file covers as it is: rows outside still count, --from/--to cut later (src/model/coverage.ts)', async () => {
+    const march = { from: { year: 2016, month: 3, day: 1 }, to: { year: 2016, month: 3, day: null } };
+    const { summary } = await read(['sample/delegations-2016.csv', 'sample/arrivals-2017.csv'], march);
+    expect(summary.coverage).toEqual([
+      {
+        kind: 'delegations',
+        fields: ['date', 'people', 'origin', 'region', 'type', 'nights', 'purpose'],
+        first: { year: 2016, month: 1, day: 4 },
+        last: { year: 2016, month: 11, day: 4 },
+        months: [],
+        years: [],
+      },
+      {
+        kind: 'arrivals',
+        fields: ['period', 'domestic', 'foreign'],
+        first: null,
+        last: null,
+        months: [201701, 201702, 201703, 201704, 201705, 201706, 201707, 201708, 201709, 201710, 201711, 201712],
+        years: [],
+      },
+    ]);
+    expect(summary.files[0]).not.toHaveProperty('coverage');
+  });
 });
 
 describe('files that are not CSV text', () => {

@@ -17,7 +17,7 @@ import type { ArrivalRow, DelegationRow } from '../../src/model/records';
 import { ReportCollector } from '../../src/model/report';
 import { type SinkSpec, createSink } from '../../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../../src/model/spending';
-import { delegationRow } from '../helpers/rows';
+import { batchOf, delegationRow } from '../helpers/rows';
 import { propertyRuns } from '../helpers/property';
 
 /** What postMessage does to a worker's snapshot. */
@@ -230,6 +230,41 @@ describe('ReportCollector (and YearDelegations).toData / absorb', () => {
             };
           },
         );
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe('ReportCollector.delegationBatch', () => {
+  it('leaves the state delegation() row by row leaves, the rows of each year filed through the codes', () => {
+    const optionsArb = fc.record({ basis: basisArb, nights: nightsArb, rules: rateRulesArb, valuation: valuationArb });
+    // Batches of delegation rows, some rows without codes, numbered in one of two code spaces.
+    const batchesArb = fc.array(
+      fc.tuple(
+        fc.array(
+          fc.tuple(
+            delegationArb.map((r) => r.row as DelegationRow),
+            fc.boolean(),
+          ),
+          { maxLength: 40 },
+        ),
+        fc.nat(1),
+      ),
+      { maxLength: 5 },
+    );
+    fc.assert(
+      fc.property(batchesArb, optionsArb, (batches, { basis, nights, rules, valuation }) => {
+        const make = () => new ReportCollector({ basis, nights, rates: rateTable(rules) }, valuation ? valuationOf(valuation) : undefined);
+        const byRow = make();
+        const byBatch = make();
+        const spaces = [{}, {}];
+        const numbering = spaces.map(() => new Map<string, number>());
+        for (const [rows, space] of batches) {
+          for (const [row] of rows) byRow.delegation(row);
+          byBatch.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
+        }
+        expect(cloned(byBatch.toData())).toEqual(cloned(byRow.toData()));
       }),
       { numRuns: propertyRuns(200) },
     );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { ArrivalRow, Segment } from '../../src/model/records';
 import { ArrivalSummarizer, type ArrivalUnit } from '../../src/model/summary';
+import { Ratio } from '../../src/stats/exact';
 import { propertyRuns } from '../helpers/property';
 
 function arrival(when: string, segment: Segment, count: number): ArrivalRow {
@@ -11,6 +12,12 @@ function arrival(when: string, segment: Segment, count: number): ArrivalRow {
 /** A wide row: both segments for one period. */
 function both(when: string, domestic: number, foreign: number): ArrivalRow[] {
   return [arrival(when, 'domestic', domestic), arrival(when, 'foreign', foreign)];
+}
+
+/** Exactly num / den, not merely close. */
+function expectRatio(actual: Ratio | null, num: number, den: number): void {
+  expect(actual).not.toBeNull();
+  if (!actual!.equals(Ratio.of(num, den))) throw new Error(`${actual!.toNumber()} is not ${num}/${den}`);
 }
 
 function summarize(rows: ArrivalRow[], unit: ArrivalUnit = 'month') {
@@ -24,7 +31,7 @@ describe('ArrivalSummarizer', () => {
     const { periods, totals } = summarize(both('2017-06', 4_800_000, 98_970), 'year');
     expect(periods).toHaveLength(1);
     expect(periods[0]).toMatchObject({ period: { unit: 'year', year: 2017 }, domestic: 4_800_000, foreign: 98_970, total: 4_898_970 });
-    expect(periods[0].foreignShare).toBeCloseTo(98_970 / 4_898_970, 12);
+    expectRatio(periods[0].foreignShare, 98_970, 4_898_970);
     expect(totals).toMatchObject({ domestic: 4_800_000, foreign: 98_970, total: 4_898_970, incompletePeriods: 0 });
   });
 
@@ -37,11 +44,11 @@ describe('ArrivalSummarizer', () => {
       { unit: 'month', year: 2017, month: 4 },
     ]);
     expect(periods[0].previousGrowth).toEqual({ domestic: null, foreign: null, total: null });
-    expect(periods[1].previousGrowth.domestic).toBeCloseTo((120 - 100) / 100, 12);
-    expect(periods[1].previousGrowth.foreign).toBeCloseTo((20 - 10) / 10, 12);
-    expect(periods[1].previousGrowth.total).toBeCloseTo((140 - 110) / 110, 12);
+    expectRatio(periods[1].previousGrowth.domestic, 120 - 100, 100);
+    expectRatio(periods[1].previousGrowth.foreign, 20 - 10, 10);
+    expectRatio(periods[1].previousGrowth.total, 140 - 110, 110);
     expect(periods[2].previousGrowth).toEqual({ domestic: null, foreign: null, total: null }); // March absent
-    expect(periods[1].foreignShare).toBeCloseTo(20 / 140, 12);
+    expectRatio(periods[1].foreignShare, 20, 140);
   });
 
   it('sums daily rows into their month, next to month-only rows of other months', () => {
@@ -53,14 +60,14 @@ describe('ArrivalSummarizer', () => {
     ];
     const periods = summarize(rows).periods;
     expect(periods[1]).toMatchObject({ domestic: 15, foreign: 1, total: 16 });
-    expect(periods[1].previousGrowth.total).toBeCloseTo((16 - 12) / 12, 12);
+    expectRatio(periods[1].previousGrowth.total, 16 - 12, 12);
   });
 
   it('reports a missing segment as null, with no total or share, and still grows the present one', () => {
     const rows = [...both('2017-04', 100, 10), arrival('2017-05', 'domestic', 130)];
     const [april, may] = summarize(rows).periods;
     expect(may).toMatchObject({ domestic: 130, foreign: null, total: null, foreignShare: null });
-    expect(may.previousGrowth.domestic).toBeCloseTo(0.3, 12);
+    expectRatio(may.previousGrowth.domestic, 3, 10);
     expect(may.previousGrowth.foreign).toBeNull();
     expect(may.previousGrowth.total).toBeNull();
     expect(april.total).toBe(110);
@@ -75,18 +82,18 @@ describe('ArrivalSummarizer', () => {
     const rows = [...both('2016-01', 80, 8), ...both('2017-01', 100, 10), ...both('2017-02', 90, 9)];
     const periods = summarize(rows).periods;
     const jan2017 = periods[1];
-    expect(jan2017.yearOnYearGrowth.total).toBeCloseTo((110 - 88) / 88, 12);
+    expectRatio(jan2017.yearOnYearGrowth.total, 110 - 88, 88);
     expect(jan2017.previousGrowth.total).toBeNull(); // December 2016 is absent
     expect(periods[2].yearOnYearGrowth.total).toBeNull(); // February 2016 is absent
-    expect(periods[2].previousGrowth.total).toBeCloseTo((99 - 110) / 110, 12);
+    expectRatio(periods[2].previousGrowth.total, 99 - 110, 110);
   });
 
   it('for years, previous-period growth is year on year', () => {
     const rows = [...both('2016-03', 1000, 50), ...both('2016-09', 1000, 50), ...both('2017-05', 2400, 150)];
     const [y2016, y2017] = summarize(rows, 'year').periods;
     expect(y2016.total).toBe(2100);
-    expect(y2017.previousGrowth.total).toBeCloseTo((2550 - 2100) / 2100, 12);
-    expect(y2017.yearOnYearGrowth.total).toBeCloseTo((2550 - 2100) / 2100, 12);
+    expectRatio(y2017.previousGrowth.total, 2550 - 2100, 2100);
+    expectRatio(y2017.yearOnYearGrowth.total, 2550 - 2100, 2100);
   });
 
   it('sums months into quarters and compares quarters across the year boundary', () => {
@@ -94,15 +101,15 @@ describe('ArrivalSummarizer', () => {
     const [q4, q1] = summarize(rows, 'quarter').periods;
     expect(q4).toMatchObject({ period: { unit: 'quarter', year: 2016, quarter: 4 }, total: 33 });
     expect(q1).toMatchObject({ period: { unit: 'quarter', year: 2017, quarter: 1 }, total: 49 });
-    expect(q1.previousGrowth.total).toBeCloseTo((49 - 33) / 33, 12);
-    expect(q1.previousGrowth.foreign).toBeCloseTo((4 - 3) / 3, 12);
+    expectRatio(q1.previousGrowth.total, 49 - 33, 33);
+    expectRatio(q1.previousGrowth.foreign, 4 - 3, 3);
   });
 
   it('gives no growth from a zero and no share of a zero total', () => {
     const [first, second] = summarize([...both('2017-01', 0, 0), ...both('2017-02', 10, 0)]).periods;
     expect(first.foreignShare).toBeNull();
     expect(second.previousGrowth).toEqual({ domestic: null, foreign: null, total: null });
-    expect(second.foreignShare).toBe(0);
+    expectRatio(second.foreignShare, 0, 1);
   });
 
   it('summarises no rows as no periods and null totals', () => {

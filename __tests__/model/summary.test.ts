@@ -7,6 +7,7 @@ import { DelegationSummarizer, GROUP_DIMS, type GroupDim, OTHER, isOther } from 
 import { periodKeyOfDate } from '../../src/model/summary-keys';
 import { delegationRow } from '../helpers/rows';
 import { propertyRuns } from '../helpers/property';
+import { describeSorted } from '../../src/stats/describe';
 
 function date(text: string): CalDate {
   const [year, month, day] = text.split('-').map(Number);
@@ -386,6 +387,82 @@ describe('DelegationSummarizer.mergeFrom and row order', () => {
     const region = new DelegationSummarizer({ groupBy: ['region'] });
     expect(() => region.mergeFrom(new DelegationSummarizer({ groupBy: ['origin'] }))).toThrow(/different options/);
     expect(() => region.mergeFrom(new DelegationSummarizer({ groupBy: ['region'], top: 2 }))).toThrow(/different options/);
+  });
+});
+
+describe('DelegationSummarizer with many small groups', () => {
+  // Up to 80 origins over up to 200 rows: most groups of one to four delegations, some bigger.
+  const rowArb: fc.Arbitrary<DelegationRow> = fc
+    .record({
+      month: fc.integer({ min: 1, max: 12 }),
+      people: fc.integer({ min: 1, max: 60 }),
+      origin: fc.option(
+        fc.integer({ min: 0, max: 79 }).map((k) => `Origin ${k}`),
+        { freq: 10 },
+      ),
+      nights: fc.option(fc.integer({ min: 0, max: 5 })),
+    })
+    .map(({ month, ...values }) => delegationRow({ date: { year: 2017, month, day: 1 }, ...values }));
+
+  /** The figures of a set of rows as one group, computed directly. */
+  function direct(rows: DelegationRow[]) {
+    const known = rows.filter((r) => r.nights !== null);
+    const visitorsWithNights = known.reduce((a, r) => a + r.people, 0);
+    const visitorNights = known.reduce((a, r) => a + r.people * r.nights!, 0);
+    return {
+      ...describeSorted(Float64Array.from(rows.map((r) => r.people)).sort()),
+      visitorNights: known.length ? visitorNights : null,
+      visitorsWithNights,
+      averageStay: visitorsWithNights > 0 ? visitorNights / visitorsWithNights : null,
+      delegationsWithNights: known.length,
+    };
+  }
+
+  /** --group-by origin [--top N] the slow, obvious way. */
+  function reference(rows: DelegationRow[], top?: number) {
+    const byOrigin = new Map<string | null, DelegationRow[]>();
+    for (const r of rows) byOrigin.set(r.origin, [...(byOrigin.get(r.origin) ?? []), r]);
+    const visitors = (o: string) => byOrigin.get(o)!.reduce((a, r) => a + r.people, 0);
+    const named = [...byOrigin.keys()].filter((o): o is string => o !== null).sort((a, b) => visitors(b) - visitors(a) || (a < b ? -1 : 1));
+    const shown = top === undefined ? named : named.slice(0, top);
+    const groups: { key: { origin: unknown }; stats: unknown }[] = shown.map((o) => ({
+      key: { origin: o },
+      stats: direct(byOrigin.get(o)!),
+    }));
+    if (byOrigin.has(null)) groups.push({ key: { origin: null }, stats: direct(byOrigin.get(null)!) });
+    const rest = named.slice(shown.length);
+    if (rest.length) groups.push({ key: { origin: OTHER }, stats: direct(rest.flatMap((o) => byOrigin.get(o)!)) });
+    return { groupBy: ['origin'], overall: direct(rows), groups, otherValues: rest.length ? { origin: rest.length } : {} };
+  }
+
+  it('gives, with and without --top, exactly the figures of the obvious calculation', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 200 }), fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), (rows, top) => {
+        expect(summarize(rows, ['origin'], top)).toEqual(reference(rows, top));
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('merges parts whose groups are short in one and grown in another', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 200 }),
+        fc.array(fc.nat(2), { minLength: 200, maxLength: 200 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        (rows, part, top) => {
+          const parts = [0, 1, 2].map((k) => {
+            const s = new DelegationSummarizer({ groupBy: ['origin'], top });
+            rows.filter((_, i) => part[i] === k).forEach((r) => s.add(r));
+            return s;
+          });
+          parts[1].absorb(structuredClone(parts[0].toData()));
+          parts[1].absorb(structuredClone(parts[2].toData()));
+          expect(parts[1].result()).toEqual(reference(rows, top));
+        },
+      ),
+      { numRuns: propertyRuns(200) },
+    );
   });
 });
 

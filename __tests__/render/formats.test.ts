@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { FORMATS, type Format, type RenderSettings, formatFromPath, formatsFor, renderDoc, renderJson } from '../../src/render';
 import { neutraliseFormula } from '../../src/render/csv';
-import type { Doc, Table } from '../../src/render/doc';
+import type { Doc, Row, Table } from '../../src/render/doc';
+import { Ratio } from '../../src/stats/exact';
 
 /** The Doc rendered by the format registered under `format`. */
 const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string =>
@@ -73,7 +74,7 @@ describe('csv', () => {
   });
 
   it('keeps a text cell with a line break inside one quoted field in excel mode', () => {
-    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...byMonth.rows[1], origin: 'a\nb;c' }] }] };
+    const withBreak: Doc = { ...doc, tables: [{ ...byMonth, rows: [{ ...(byMonth.rows as Row[])[1], origin: 'a\nb;c' }] }] };
     const out = render(withBreak, { format: 'csv', locale: 'id', color: false, excel: true });
     const records = parse(out.slice(1), { delimiter: ';', record_delimiter: '\r\n' }) as string[][];
     expect(records[1][1]).toBe('a\nb;c');
@@ -241,5 +242,33 @@ describe('the formats registry', () => {
     expect(renderDoc('json', { doc, json: { total: 10n ** 17n } }, { locale: 'id', color: false })).toBe(
       '{\n  "total": "100000000000000000"\n}\n',
     );
+  });
+});
+
+describe('exact cells', () => {
+  const halves: Doc = {
+    title: 'Halves',
+    tables: [
+      {
+        id: 'halves',
+        columns: [
+          { key: 'name', label: 'Name', kind: 'text' },
+          { key: 'mean', label: 'Mean', kind: 'decimal', decimals: 2 },
+          { key: 'share', label: 'Share', kind: 'percent', decimals: 2 },
+        ],
+        rows: [
+          { name: 'a', mean: Ratio.of(201, 200), share: Ratio.of(23 * 100, 160) },
+          { name: 'b', mean: Ratio.of(41, 40), share: null },
+        ],
+      },
+    ],
+  };
+
+  it.each(['table', 'markdown', 'csv', 'html'] as const)('%s prints the same digits, rounded half up from the exact value', (format) => {
+    const text = render(halves, { format, locale: 'en', color: false });
+    expect(text).toContain('1.01');
+    expect(text).toContain('1.03');
+    expect(text).toContain('14.38');
+    expect(text).not.toMatch(/1\.00|1\.02|14\.37/);
   });
 });

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { UsageError } from '../../src/errors';
+import { Ratio, Root } from '../../src/stats/exact';
 import {
+  formatAsGiven,
   formatDate,
   formatDecimal,
   formatInt,
   formatMoney,
   formatMoneyShort,
+  formatPartialPeriod,
   formatPercent,
   formatPeriod,
   formatPlain,
@@ -81,6 +84,71 @@ describe('numbers', () => {
     expect(formatPlain(1234567.25, 1, '.')).toBe('1234567.3');
     expect(formatPlain(-70.5, 1, ',')).toBe('-70,5');
     expect(formatPlain(1e21, 0, '.')).toBe('1000000000000000000000');
+    expect(formatPlain(-0.004, 2, '.')).toBe('0.00');
+    expect(formatPlain(-0.005, 2, ',')).toBe('-0,01');
+    expect(formatPlain(-3e21, 1, '.')).toBe('-3000000000000000000000.0');
+  });
+
+  it('writes plain numbers rounded half up from the decimal they read as (their shortest form), for any number', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }), fc.integer({ min: 0, max: 4 }), (n, d) => {
+        // The shortest decimal as digits x 10^scale, rounded half up (away from zero) in BigInt.
+        const [mantissa, exponent = '0'] = String(Math.abs(n)).split('e');
+        const [whole, fraction = ''] = mantissa.split('.');
+        const scale = Number(exponent) - fraction.length + d;
+        const digits = BigInt(whole + fraction);
+        const scaled = scale >= 0 ? digits * 10n ** BigInt(scale) : (2n * digits + 10n ** BigInt(-scale)) / (2n * 10n ** BigInt(-scale));
+        const text = scaled.toString().padStart(d + 1, '0');
+        const magnitude = d ? `${text.slice(0, -d)}.${text.slice(-d)}` : text;
+        const expected = (n < 0 && scaled !== 0n ? '-' : '') + magnitude;
+        expect(formatPlain(n, d, '.')).toBe(expected);
+        expect(formatPlain(n, d, ',')).toBe(expected.replace('.', ','));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('exact figures', () => {
+  it('rounds a Ratio half up from its exact value, in every form', () => {
+    expect(formatDecimal(Ratio.of(201, 200), 2, 'en')).toBe('1.01');
+    expect(formatDecimal(Ratio.of(41, 40), 2, 'id')).toBe('1,03');
+    expect(formatPlain(Ratio.of(41, 40), 2, ',')).toBe('1,03');
+    expect(formatPercent(Ratio.of(2875, 100), 1, 'en')).toBe('28.8%');
+    expect(formatInt(Ratio.of(24_219_178, 1000), 'id')).toBe('24.219');
+    expect(formatDecimal(Ratio.of(-123_456_785, 100), 1, 'en')).toBe('-1,234,567.9');
+    expect(formatDecimal(new Root(Ratio.of(9, 4)), 0, 'en')).toBe('2');
+  });
+
+  it('writes a number from the user with the decimals it was given with', () => {
+    expect(formatAsGiven(5, 'en')).toBe('5');
+    expect(formatAsGiven(2.55, 'id')).toBe('2,55');
+    expect(formatAsGiven(91, 'id')).toBe('91');
+  });
+});
+
+describe('formatPartialPeriod', () => {
+  const day = (year: number, month: number, d: number) => ({ year, month, day: d });
+
+  it('gives the days of a month, and whole months or days of a quarter or year', () => {
+    const august = { period: { unit: 'month' as const, year: 2018, month: 8 }, covered: [{ from: day(2018, 8, 1), to: day(2018, 8, 9) }] };
+    expect(formatPartialPeriod(august, 'id')).toBe('Agustus 2018 (1–9)');
+    expect(formatPartialPeriod(august, 'en')).toBe('Aug 2018 (1–9)');
+    const q1 = { period: { unit: 'quarter' as const, year: 2017, quarter: 1 }, covered: [{ from: day(2017, 3, 1), to: day(2017, 3, 31) }] };
+    expect(formatPartialPeriod(q1, 'id')).toBe('Triwulan I 2017 (Maret)');
+    const q2 = { period: { unit: 'quarter' as const, year: 2017, quarter: 2 }, covered: [{ from: day(2017, 4, 1), to: day(2017, 5, 31) }] };
+    expect(formatPartialPeriod(q2, 'en')).toBe('Q2 2017 (Apr–May)');
+    const year = { period: { unit: 'year' as const, year: 2018 }, covered: [{ from: day(2018, 1, 1), to: day(2018, 8, 9) }] };
+    expect(formatPartialPeriod(year, 'en')).toBe('2018 (1 Jan–9 Aug)');
+    const gaps = {
+      period: { unit: 'year' as const, year: 2016 },
+      covered: [
+        { from: day(2016, 1, 1), to: day(2016, 2, 29) },
+        { from: day(2016, 3, 5), to: day(2016, 3, 9) },
+        { from: day(2016, 12, 31), to: day(2016, 12, 31) },
+      ],
+    };
+    expect(formatPartialPeriod(gaps, 'en')).toBe('2016 (Jan–Feb, 5–9 Mar, 31 Dec)');
   });
 });
 

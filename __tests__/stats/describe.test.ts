@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { quantile as ssQuantile, sampleStandardDeviation, median as ssMedian } from 'simple-statistics';
 import { GrowableArray } from '../../src/stats/growable-array';
 import { quantileSorted } from '../../src/stats/quantile';
-import { describe as describeValues, describeSorted } from '../../src/stats/describe';
+import { describe as describeValues, describeSorted, exactOf } from '../../src/stats/describe';
+import { Ratio } from '../../src/stats/exact';
 import { propertyRuns } from '../helpers/property';
 
 /** R type 7 written out independently: h = (n-1)p, interpolate between the order statistics around h. */
@@ -123,7 +124,11 @@ describe('describe', () => {
   });
 
   it('gives no standard deviation for a single value', () => {
-    expect(describeValues([70])).toEqual({
+    const d = describeValues([70]);
+    const exact = exactOf(d)!;
+    expect(exact.sd).toBeNull();
+    expect(exact.mean.equals(Ratio.of(70))).toBe(true);
+    expect(d).toEqual({
       count: 1,
       sum: 70,
       mean: 70,
@@ -134,6 +139,8 @@ describe('describe', () => {
       min: 70,
       max: 70,
       sd: null,
+      sumOfSquares: 4900,
+      quantileNumerators: { median: 140, p25: 280, p75: 280, p90: 700 },
     });
   });
 
@@ -142,6 +149,7 @@ describe('describe', () => {
     expect(d.count).toBe(0);
     expect(d.sum).toBe(0);
     for (const field of ['mean', 'median', 'p25', 'p75', 'p90', 'min', 'max', 'sd'] as const) expect(d[field]).toBeNull();
+    expect(exactOf(d)).toBeNull();
   });
 
   it('leaves a plain array unsorted but sorts a GrowableArray in place', () => {
@@ -185,6 +193,37 @@ describe('describe', () => {
         else expect(close(d.sd, sampleStandardDeviation(sizes))).toBe(true);
       }),
       { numRuns: propertyRuns(300) },
+    );
+  });
+
+  it('gives the exact figures against a BigInt reference: mean, type 7 quantiles, and the variance under the root', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b).map(BigInt);
+        const n = BigInt(values.length);
+        const sum = sorted.reduce((a, b) => a + b, 0n);
+        const exact = exactOf(describeValues(values))!;
+        expect(exact.mean.equals(Ratio.of(sum, n))).toBe(true);
+        // Type 7 at p = k / 20: h = (n - 1) k / 20, x[floor h] + frac(h) (x[ceil h] - x[floor h]), over 20.
+        for (const [field, k] of [
+          ['median', 10n],
+          ['p25', 5n],
+          ['p75', 15n],
+          ['p90', 18n],
+        ] as const) {
+          const h20 = (n - 1n) * k;
+          const below = h20 / 20n;
+          const above = below + 1n < n ? below + 1n : below;
+          const value = sorted[Number(below)] * 20n + (h20 % 20n) * (sorted[Number(above)] - sorted[Number(below)]);
+          expect(exact[field].equals(Ratio.of(value, 20n))).toBe(true);
+        }
+        if (n < 2n) expect(exact.sd).toBeNull();
+        else {
+          const deviations = sorted.reduce((a, x) => a + (x * n - sum) ** 2n, 0n); // n^2 x sum of squared deviations
+          expect(exact.sd!.square.equals(Ratio.of(deviations, n * n * (n - 1n)))).toBe(true);
+        }
+      }),
+      { numRuns: propertyRuns(500) },
     );
   });
 });

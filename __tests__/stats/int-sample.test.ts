@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describeSorted } from '../../src/stats/describe';
 import { IntSample } from '../../src/stats/int-sample';
+import { expectIdentical } from '../helpers/describe';
 import { propertyRuns } from '../helpers/property';
 
 /** The reference: the values sorted as numbers and described as an array. */
@@ -12,15 +13,6 @@ function sampleOf(values: number[]): IntSample {
   const s = new IntSample();
   values.forEach((v) => s.add(v));
   return s;
-}
-
-/** Field by field with Object.is: equal to the last bit, not merely close. */
-function expectIdentical(actual: object, expected: object): void {
-  expect(Object.keys(actual)).toEqual(Object.keys(expected));
-  for (const [key, value] of Object.entries(expected)) {
-    const got = (actual as Record<string, unknown>)[key];
-    if (!Object.is(got, value)) throw new Error(`${key}: ${String(got)} !== ${String(value)}`);
-  }
 }
 
 let seed = 2024;

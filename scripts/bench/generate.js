@@ -56,7 +56,18 @@ const prng = require('../lib/mulberry32');
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad = (n) => (n < 10 ? `0${n}` : `${n}`);
 
-function row(rand) {
+/**
+ * The origin of row `index` in a file with `origins` distinct ones: origin k comes every `origins`
+ * rows, its text fixed by k (a third need quoting, as above), so 1M rows with 1M origins are all distinct.
+ */
+function numberedOrigin(index, origins) {
+  const k = index % origins;
+  const name = `${TYPES[k % TYPES.length]} ${PLACES[Math.floor(k / TYPES.length) % PLACES.length]} ${k}`;
+  const style = (k * 7) % 15;
+  return style < 3 ? `"${name}, Tim ${1 + (k % 9)}"` : style < 5 ? `"${name} ""Studi Banding"""` : name;
+}
+
+function row(rand, index, origins) {
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const year = 2015 + Math.floor(rand() * 10);
   const month = 1 + Math.floor(rand() * 12);
@@ -67,20 +78,21 @@ function row(rand) {
   const place = pick(PLACES);
   const r = rand();
   // A third of origins need quoting: a comma, or a nickname in doubled quotes.
-  const origin =
+  const drawn =
     r < 0.2
       ? `"${type} ${place}, Tim ${1 + Math.floor(rand() * 9)}"`
       : r < 0.33
         ? `"${type} ${place} ""Studi Banding"""`
         : `${type} ${place}`;
+  const origin = origins ? numberedOrigin(index, origins) : drawn;
   const people = 10 + Math.floor(rand() * 491);
   const nights = rand() < 0.8 ? String(2 + Math.floor(rand() * 3)) : '';
   const purpose = rand() < 0.5 ? pick(PURPOSES) : `"${pick(PURPOSES)};${pick(PURPOSES)}"`;
   return `${date},${origin},${pick(REGIONS)},${type},${people},${nights},${purpose}\n`;
 }
 
-/** Writes `rows` data rows to `path` (unless it already exists with the right size marker). */
-function generate(path, rows, seed = 2016) {
+/** Writes `rows` data rows to `path`; with `origins`, exactly that many distinct origins (numberedOrigin). */
+function generate(path, rows, seed = 2016, origins = 0) {
   const rand = prng(seed);
   const fd = fs.openSync(path, 'w');
   try {
@@ -88,7 +100,7 @@ function generate(path, rows, seed = 2016) {
     const batch = 20000;
     for (let done = 0; done < rows; done += batch) {
       let text = '';
-      for (let i = 0; i < Math.min(batch, rows - done); i++) text += row(rand);
+      for (let i = 0; i < Math.min(batch, rows - done); i++) text += row(rand, done + i, origins);
       fs.writeSync(fd, text);
     }
   } finally {
@@ -99,6 +111,6 @@ function generate(path, rows, seed = 2016) {
 module.exports = { generate };
 
 if (require.main === module) {
-  const [path, rows] = process.argv.slice(2);
-  generate(path, Number(rows));
+  const [path, rows, origins] = process.argv.slice(2);
+  generate(path, Number(rows), 2016, Number(origins ?? 0));
 }

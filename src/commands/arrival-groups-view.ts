@@ -9,7 +9,7 @@ import { type ArrivalDim, dimsOf } from '../model/arrival-key';
 import type { Period } from '../model/period';
 import type { Segment } from '../model/records';
 import { isOther } from '../model/summary';
-import type { ArrivalUnit } from '../model/summary-arrivals';
+import type { ArrivalUnit, GrowthRatios } from '../model/summary-arrivals';
 import type { ArrivalGroup, ArrivalGroups, CountryLabel } from '../model/summary-breakdown';
 import {
   type Cell,
@@ -23,6 +23,7 @@ import {
   formatPeriod,
   label,
 } from '../render';
+import type { Ratio } from '../stats/exact';
 import type { ViewSettings } from './shared';
 
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
@@ -80,7 +81,9 @@ function groupColumns(groups: ArrivalGroups, machine: boolean): Column[] {
   return columns;
 }
 
-const percentOf = (ratio: number | null | undefined): number | null => (ratio == null ? null : ratio * 100);
+/** JSON's percentages: the ratio's double, times 100 (as the summary's periods). */
+const percentOf = (ratio: Ratio | null): number | null => (ratio === null ? null : ratio.toNumber() * 100);
+const exactPercent = (ratio: Ratio | null): Ratio | null => (ratio === null ? null : ratio.times(100));
 
 /** A group's figures under their documented names (JSON fields, CSV columns). */
 export function arrivalGroupJson(group: ArrivalGroup, locale: Locale | 'machine' = 'machine') {
@@ -120,6 +123,25 @@ export function arrivalGroupJson(group: ArrivalGroup, locale: Locale | 'machine'
   };
 }
 
+/** A group's row as tables, Markdown and CSV show it: the same fields, percentages exact (rounded where printed). */
+export function arrivalGroupCells(group: ArrivalGroup, locale: Locale | 'machine'): Row {
+  const growth = (g: GrowthRatios | null, seg: 'domestic' | 'foreign' | 'total') => exactPercent(g?.[seg] ?? null);
+  return {
+    ...(arrivalGroupJson(group, locale) as Row),
+    sharePct: exactPercent(group.share),
+    ...(group.previousGrowth
+      ? {
+          domesticGrowthPct: growth(group.previousGrowth, 'domestic'),
+          foreignGrowthPct: growth(group.previousGrowth, 'foreign'),
+          totalGrowthPct: growth(group.previousGrowth, 'total'),
+          domesticYoyGrowthPct: growth(group.yearOnYearGrowth, 'domestic'),
+          foreignYoyGrowthPct: growth(group.yearOnYearGrowth, 'foreign'),
+          totalYoyGrowthPct: growth(group.yearOnYearGrowth, 'total'),
+        }
+      : {}),
+  };
+}
+
 /** The `arrivals.groups` JSON: the groups and what shaped them. */
 export function arrivalGroupsJson(groups: ArrivalGroups) {
   return {
@@ -147,7 +169,7 @@ export function arrivalGroupsTable(groups: ArrivalGroups, view: ViewSettings, so
           : `${groups.measure === 'foreign' ? 'Kunjungan wisatawan mancanegara' : 'Kunjungan wisatawan'} per ${dimsText(l)}`,
       ),
     columns: groupColumns(groups, view.machine),
-    rows: groups.groups.map((g) => arrivalGroupJson(g, words) as Row),
+    rows: groups.groups.map((g) => arrivalGroupCells(g, words)),
     notes: view.machine ? [] : [...groupNotes(groups), ...breakdownNotes(sources)],
     bar: groups.measure,
   };

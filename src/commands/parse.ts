@@ -65,6 +65,22 @@ function orList(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+// ---- output --------------------------------------------------------------------------------------
+
+/** The narrowest --width accepted: a table folds into `label: value` blocks well before it. */
+const MIN_WIDTH = 20;
+
+/** `--width N` wherever the output goes; else the terminal's columns when writing to one; else no limit. */
+export function parseWidth(flag: string | undefined, terminalColumns: number | undefined): number | undefined {
+  if (flag !== undefined) {
+    if (!/^\d+$/.test(flag.trim()) || Number(flag) < MIN_WIDTH) {
+      throw new UsageError(`--width must be a whole number of columns, at least ${MIN_WIDTH}, not ${quote(flag)}`);
+    }
+    return Number(flag);
+  }
+  return terminalColumns && terminalColumns > 0 ? terminalColumns : undefined;
+}
+
 // ---- spending ------------------------------------------------------------------------------------
 
 /** Rate flags as commander hands them over (strings), or numbers from code. */

@@ -5,7 +5,8 @@
  */
 import type { BandSpec } from '../model/bands';
 import { type CalDate, dateKey } from '../model/dates';
-import type { Metric, NullableFigure, NumericFigure, Pace, Progress, Status, Unavailable } from '../model/progress';
+import type { ExactFigure, Metric, NullableFigure, NumericFigure, Pace, Progress, Status, Unavailable } from '../model/progress';
+import { type Ratio, roundHalfUp } from '../stats/exact';
 import { BENCHMARK } from '../stats/forecast-calibration';
 import type { InputSummary } from '../ingest/inputs';
 import {
@@ -16,6 +17,7 @@ import {
   type Rendered,
   type Row,
   type Table,
+  formatAsGiven,
   formatDate,
   formatDecimal,
   formatInt,
@@ -88,7 +90,12 @@ export function progressTables(measured: MeasuredTarget[], bands: readonly BandS
 /** The `--format json` document (fields listed in the README). */
 export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
-    targets: measured.map(({ source, progress, destination }) => ({ source, ...(destination ? { destination } : {}), ...progress })),
+    // The exact figures are for printing; JSON has their doubles, the fields themselves.
+    targets: measured.map(({ source, progress: { exact: _, ...fields }, destination }) => ({
+      source,
+      ...(destination ? { destination } : {}),
+      ...fields,
+    })),
     anyBehind: measured.some((m) => isBehind(m.progress)),
     bands,
     input: {
@@ -131,13 +138,13 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
         metric: metricText(m, locale),
         year: p.year,
         asOf: p.asOf,
-        target: p.target,
-        actual: p.actual,
-        percentAchieved: p.percentAchieved,
-        expected: p.expected,
-        projected: p.projected,
-        projectedLow: p.projectedLow,
-        projectedHigh: p.projectedHigh,
+        target: p.exact.target,
+        actual: p.exact.actual,
+        percentAchieved: p.exact.percentAchieved,
+        expected: p.exact.expected,
+        projected: p.exact.projected,
+        projectedLow: p.exact.projectedLow,
+        projectedHigh: p.exact.projectedHigh,
         status: label(STATUS_LABELS[p.status], locale),
         band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
       };
@@ -193,7 +200,10 @@ function wideTable(measured: MeasuredTarget[]): Table {
   if (measured.some((m) => m.destination !== undefined)) columns.splice(2, 0, col('destination', 'destination', 'destinasi', 'text'));
   const rows = measured.map(({ source, progress: p, destination }): Row => {
     const row: Row = { source, destination: destination ?? null, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
-    for (const c of columns) if (!(c.key in row)) row[c.key] = p[c.key as keyof Progress] as Row[string];
+    for (const c of columns) {
+      if (c.key in row) continue;
+      row[c.key] = c.key in p.exact ? p.exact[c.key as ExactFigure] : (p[c.key as keyof Progress] as Row[string]);
+    }
     return row;
   });
   return { id: 'progress', columns, rows };
@@ -229,12 +239,13 @@ class Figures {
 
   rows(source: string, bands: readonly BandSpec[]): DetailRow[] {
     const { p } = this;
-    const a = (n: number) => this.amount(n);
+    const x = p.exact as Record<ExactFigure, Ratio>;
+    const a = (n: Ratio) => this.amount(n);
     return [
-      [{ en: 'Target', id: 'Target' }, a(p.target), source === 'command line' ? '--target' : source],
-      [{ en: 'Actual to date', id: 'Realisasi s.d. tanggal' }, a(p.actual), this.span(p.asOf)],
-      [{ en: 'Achieved', id: 'Capaian' }, this.pct(p.percentAchieved, 2), `${a(p.actual)} / ${a(p.target)} × 100`],
-      [{ en: 'Remaining', id: 'Sisa' }, a(p.remaining), `${a(p.target)} − ${a(p.actual)}`],
+      [{ en: 'Target', id: 'Target' }, a(x.target), source === 'command line' ? '--target' : source],
+      [{ en: 'Actual to date', id: 'Realisasi s.d. tanggal' }, a(x.actual), this.span(p.asOf)],
+      [{ en: 'Achieved', id: 'Capaian' }, this.pct(x.percentAchieved, 2), `${a(x.actual)} / ${a(x.target)} × 100`],
+      [{ en: 'Remaining', id: 'Sisa' }, a(x.remaining), `${a(x.target)} − ${a(x.actual)}`],
       [
         { en: 'Elapsed days', id: 'Hari berjalan' },
         this.l({ en: `${p.elapsedDays} of ${p.daysInYear}`, id: `${p.elapsedDays} dari ${p.daysInYear}` }),
@@ -242,46 +253,46 @@ class Figures {
       ],
       [
         { en: 'Expected to date, linear', id: 'Seharusnya s.d. tanggal, linear' },
-        a(p.expectedLinear),
-        `${a(p.target)} × ${p.elapsedDays} / ${p.daysInYear}`,
+        a(x.expectedLinear),
+        `${a(x.target)} × ${p.elapsedDays} / ${p.daysInYear}`,
       ],
       this.nullable(
         'seasonalShare',
         { en: `Seasonal share ${this.prev}`, id: `Pangsa musiman ${this.prev}` },
-        (share) => this.pct(share * 100, 2),
+        (share) => this.pct(share.times(100), 2),
         () => this.shareHow(),
       ),
       this.nullable(
         'expectedSeasonal',
         { en: 'Expected to date, seasonal', id: 'Seharusnya s.d. tanggal, musiman' },
         a,
-        () => `${a(p.target)} × ${this.pct(p.seasonalShare! * 100, 2)}`,
+        () => `${a(x.target)} × ${this.pct(x.seasonalShare.times(100), 2)}`,
       ),
       [
         { en: 'Projected year-end, linear', id: 'Proyeksi akhir tahun, linear' },
-        a(p.projectedLinear),
-        `${a(p.actual)} × ${p.daysInYear} / ${p.elapsedDays}`,
+        a(x.projectedLinear),
+        `${a(x.actual)} × ${p.daysInYear} / ${p.elapsedDays}`,
       ],
       this.nullable(
         'projectedSeasonal',
         { en: 'Projected year-end, seasonal', id: 'Proyeksi akhir tahun, musiman' },
         a,
-        () => `${a(p.actual)} / ${this.pct(p.seasonalShare! * 100, 2)}`,
+        () => `${a(x.actual)} / ${this.pct(x.seasonalShare.times(100), 2)}`,
       ),
       [{ en: 'Projected year-end', id: 'Proyeksi akhir tahun' }, this.projection(), this.projectionHow()],
       this.nullable(
         'requiredPerDay',
         { en: 'Required per day', id: 'Kebutuhan per hari' },
         (n) => this.rate(n),
-        () => this.l({ en: `${a(p.remaining)} / ${p.daysLeft} days left`, id: `${a(p.remaining)} / ${p.daysLeft} hari tersisa` }),
+        () => this.l({ en: `${a(x.remaining)} / ${p.daysLeft} days left`, id: `${a(x.remaining)} / ${p.daysLeft} hari tersisa` }),
       ),
       this.nullable(
         'requiredPerMonth',
         { en: 'Required per month', id: 'Kebutuhan per bulan' },
         (n) => this.rate(n),
         () => {
-          const months = formatDecimal(p.monthsLeft, 2, this.locale);
-          return this.l({ en: `${a(p.remaining)} / ${months} months left`, id: `${a(p.remaining)} / ${months} bulan tersisa` });
+          const months = formatDecimal(x.monthsLeft, 2, this.locale);
+          return this.l({ en: `${a(x.remaining)} / ${months} months left`, id: `${a(x.remaining)} / ${months} bulan tersisa` });
         },
       ),
       this.nullable('previousToDate', { en: `Same period ${this.prev}`, id: `Periode yang sama ${this.prev}` }, a, () =>
@@ -290,8 +301,8 @@ class Figures {
       this.nullable(
         'yoyChangePercent',
         { en: 'Year-on-year change', id: 'Perubahan tahunan' },
-        (pct) => `${this.signed(a(p.yoyChange!), p.yoyChange!)} (${this.signed(this.pct(pct, 1), pct)})`,
-        () => `(${a(p.actual)} − ${a(p.previousToDate!)}) / ${a(p.previousToDate!)} × 100`,
+        (pct) => `${this.signed(a(x.yoyChange), x.yoyChange)} (${this.signed(this.pct(pct, 1), pct)})`,
+        () => `(${a(x.actual)} − ${a(x.previousToDate)}) / ${a(x.previousToDate)} × 100`,
       ),
       this.paceRow(),
       [{ en: 'Status', id: 'Status' }, label(STATUS_LABELS[p.status], this.locale), this.statusHow()],
@@ -334,8 +345,9 @@ class Figures {
   /** `51,529 (80%: 48,100–55,200)`; the final figure alone once the year is over. */
   private projection(): string {
     const { p } = this;
-    if (p.projectionMethod === 'final') return this.amount(p.projected);
-    return `${this.amount(p.projected)} (80%: ${this.amount(p.projectedLow)}–${this.amount(p.projectedHigh)})`;
+    const x = p.exact as Record<ExactFigure, Ratio>;
+    if (p.projectionMethod === 'final') return this.amount(x.projected);
+    return `${this.amount(x.projected)} (80%: ${this.amount(x.projectedLow)}–${this.amount(x.projectedHigh)})`;
   }
 
   private projectionHow(): Label {
@@ -397,8 +409,8 @@ class Figures {
     return [name, label(PACE_LABELS[p.pace], this.locale), this.paceHow()];
   }
 
-  private nullable(figure: NumericFigure, name: Label, show: (n: number) => string, how: Label | (() => Label)): DetailRow {
-    const value = this.p[figure];
+  private nullable(figure: NumericFigure, name: Label, show: (n: Ratio) => string, how: Label | (() => Label)): DetailRow {
+    const value = this.p.exact[figure];
     if (value === null) return [name, '-', this.reason(figure, this.p.unavailable[figure]!)];
     return [name, show(value), typeof how === 'function' ? how() : how];
   }
@@ -427,10 +439,9 @@ class Figures {
   /** `22,780 / 39,000 (2017 through 9 Aug 2017 / whole year)`; the amounts when the model gives them. */
   private shareHow(): Label {
     const { p } = this;
+    const [toDate, share] = [p.exact.previousToDate, p.exact.seasonalShare];
     const amounts =
-      p.previousToDate !== null && p.seasonalShare! > 0
-        ? `${this.amount(p.previousToDate)} / ${this.amount(p.previousToDate / p.seasonalShare!)} `
-        : '';
+      toDate !== null && share !== null && share.sign() > 0 ? `${this.amount(toDate)} / ${this.amount(toDate.dividedBy(share))} ` : '';
     return {
       en: `${amounts}(${this.prev} through ${formatDate(p.previousAsOf, 'en')} / whole year)`,
       id: `${amounts}(${this.prev} s.d. ${formatDate(p.previousAsOf, 'id')} / setahun)`,
@@ -439,8 +450,9 @@ class Figures {
 
   private statusHow(): Label {
     const { p } = this;
-    const [target, actual] = [this.amount(p.target), this.amount(p.actual)];
-    const range = `${this.amount(p.projectedLow)}–${this.amount(p.projectedHigh)}`;
+    const x = p.exact as Record<ExactFigure, Ratio>;
+    const [target, actual] = [this.amount(x.target), this.amount(x.actual)];
+    const range = `${this.amount(x.projectedLow)}–${this.amount(x.projectedHigh)}`;
     switch (p.status) {
       case 'achieved':
         return {
@@ -465,8 +477,8 @@ class Figures {
 
   private paceHow(): Label {
     const { p } = this;
-    const expected = this.amount(p.expected);
-    const tol = formatDecimal(p.tolerancePercent, p.tolerancePercent % 1 === 0 ? 0 : 1, this.locale);
+    const expected = this.amount(p.exact.expected!);
+    const tol = formatAsGiven(p.tolerancePercent, this.locale);
     return p.paceBasis === 'seasonal'
       ? { en: `actual vs seasonal expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya musiman ${expected}, ±${tol}%` }
       : { en: `actual vs linear expected ${expected}, ±${tol}%`, id: `realisasi vs seharusnya linear ${expected}, ±${tol}%` };
@@ -474,12 +486,11 @@ class Figures {
 
   /** `51 ≤ 59.74 < 66 (final)`: the band's range the final or projected percent fell in. */
   private bandRange(bands: readonly BandSpec[]): Label {
-    const { band, percentAchieved, projectedPercent, bandBasis } = this.p;
+    const { band, bandBasis } = this.p;
+    const { percentAchieved, projectedPercent } = this.p.exact as Record<ExactFigure, Ratio>;
     const next = bands.filter((b) => b.min > band.min).reduce<number | null>((lo, b) => (lo === null || b.min < lo ? b.min : lo), null);
     const pct = formatDecimal(bandBasis === 'final' ? percentAchieved : projectedPercent, 2, this.locale);
-    const range =
-      `${formatDecimal(band.min, band.min % 1 === 0 ? 0 : 1, this.locale)} ≤ ${pct}` +
-      (next === null ? '' : ` < ${formatDecimal(next, next % 1 === 0 ? 0 : 1, this.locale)}`);
+    const range = `${formatAsGiven(band.min, this.locale)} ≤ ${pct}` + (next === null ? '' : ` < ${formatAsGiven(next, this.locale)}`);
     return bandBasis === 'final'
       ? { en: `${range} (final % achieved)`, id: `${range} (capaian akhir %)` }
       : { en: `${range} (projected year-end %)`, id: `${range} (proyeksi akhir tahun %)` };
@@ -493,20 +504,20 @@ class Figures {
   }
 
   /** In the metric's unit: whole rupiah for spending, a whole count otherwise. */
-  private amount(n: number): string {
-    return this.p.metric === 'spending' ? formatMoney(BigInt(Math.round(n)), this.locale) : formatInt(n, this.locale);
+  private amount(n: Ratio): string {
+    return this.p.metric === 'spending' ? formatMoney(BigInt(roundHalfUp(n, 0)), this.locale) : formatInt(n, this.locale);
   }
 
-  private rate(n: number): string {
+  private rate(n: Ratio): string {
     return this.p.metric === 'spending' ? this.amount(n) : formatDecimal(n, 1, this.locale);
   }
 
-  private pct(n: number, decimals: number): string {
+  private pct(n: Ratio, decimals: number): string {
     return formatPercent(n, decimals, this.locale);
   }
 
-  private signed(text: string, n: number): string {
-    return n > 0 ? `+${text}` : text;
+  private signed(text: string, n: Ratio): string {
+    return n.sign() > 0 ? `+${text}` : text;
   }
 
   private l(text: { en: string; id: string }): string {

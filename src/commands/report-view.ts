@@ -9,13 +9,16 @@ import type { FileReport } from '../ingest/reader';
 import { describeDelimiter } from '../ingest/sniff';
 import { describeDimensions } from './validate';
 import type { BandSpec } from '../model/bands';
+import type { Coverage } from '../model/coverage';
 import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
+import { exactOf } from '../stats/describe';
+import { Ratio, roundHalfUp } from '../stats/exact';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
 import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalGroup } from '../model/summary-breakdown';
 import { type Chart, chartFromTable, progressChart } from '../render/charts';
-import { arrivalGroupJson, sourcesNotes } from './arrival-groups-view';
+import { arrivalGroupCells, arrivalGroupJson, sourcesNotes } from './arrival-groups-view';
 import {
   type Column,
   type Doc,
@@ -25,25 +28,37 @@ import {
   type Rendered,
   type Table,
   bilingual,
+  formatAsGiven,
   formatDecimal,
   formatDate,
   formatInt,
   formatMoneyShort,
+  formatPartialPeriod,
   formatPercent,
   label,
 } from '../render';
 import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
-import { annualNotes, arrivalPeriodJson, arrivalTable, groupJson, groupsTable, overallTable, statsJson } from './summary-view';
+import {
+  annualNotes,
+  arrivalPeriodJson,
+  arrivalTable,
+  coverageNotes,
+  groupJson,
+  groupsTable,
+  overallTable,
+  statsJson,
+} from './summary-view';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 
 export interface YearDelegationSummaries {
   byMonth: DelegationSummary;
-  byOrigin: DelegationSummary;
-  byType: DelegationSummary;
-  byPurpose: DelegationSummary;
+  /** null when no delegation of the year has a value of the field (the reason is in `absent`). */
+  byOrigin: DelegationSummary | null;
+  byType: DelegationSummary | null;
+  byPurpose: DelegationSummary | null;
 }
 
 /** Everything the report shows, already cut to the report year; null sections are absent. */
@@ -56,6 +71,10 @@ export interface ReportData {
   arrivals: { months: ArrivalSummary; years: ArrivalSummary } | null;
   spending: SpendingView | null;
   targets: MeasuredTarget[];
+  /** The days the delegation logs cover, cut by --from/--to. */
+  delegationCoverage: Coverage;
+  /** The fields (columns) any delegation log has. */
+  delegationFields: ReadonlySet<string>;
   bands: readonly BandSpec[];
   tolerancePercent: number;
   /** One line per section left out, saying why. */
@@ -94,29 +113,27 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
   const tables: Table[] = machine ? [] : [overviewTable(data, locale)];
   if (data.delegations) {
     const { byMonth, byOrigin, byType, byPurpose } = data.delegations;
-    const overall = overallTable(byMonth, null, { ...view, machine: false });
+    // In CSV with the decimals of summary's CSV: the same figures, the same digits.
+    const overall = overallTable(byMonth, null, view);
     tables.push(
-      retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', {
-        en: `Delegations ${data.year}`,
-        id: `Delegasi ${data.year}`,
-      }),
-      retitled(narrowed(groupsTable(byMonth, null, view), 'month'), 'delegationsByMonth', {
+      {
+        ...retitled({ ...overall, columns: overall.columns.filter((c) => OVERALL_FIGURES.has(c.key)) }, 'delegations', {
+          en: `Delegations ${data.year}`,
+          id: `Delegasi ${data.year}`,
+        }),
+        notes: machine ? [] : yearCoverageNotes(data),
+      },
+      retitled(narrowed(groupsTable(byMonth, null, view, data.delegationCoverage), 'month'), 'delegationsByMonth', {
         en: 'Delegations by month',
         id: 'Delegasi per bulan',
       }),
-      retitled(narrowed(groupsTable(byOrigin, TOP_ORIGINS, view), 'origin'), 'topOrigins', {
-        en: 'Top origins',
-        id: 'Asal instansi terbanyak',
-      }),
-      retitled(narrowed(groupsTable(byType, null, view), 'type'), 'delegationsByType', {
-        en: 'Delegations by type',
-        id: 'Delegasi per jenis instansi',
-      }),
-      retitled(narrowed(groupsTable(byPurpose, null, view), 'purpose'), 'delegationsByPurpose', {
-        en: 'Delegations by purpose',
-        id: 'Delegasi per tujuan',
-      }),
     );
+    const category = (summary: DelegationSummary | null, top: number | null, key: string, id: string, title: Label) => {
+      if (summary) tables.push(retitled(narrowed(groupsTable(summary, top, view, null), key), id, title));
+    };
+    category(byOrigin, TOP_ORIGINS, 'origin', 'topOrigins', { en: 'Top origins', id: 'Asal instansi terbanyak' });
+    category(byType, null, 'type', 'delegationsByType', { en: 'Delegations by type', id: 'Delegasi per jenis instansi' });
+    category(byPurpose, null, 'purpose', 'delegationsByPurpose', { en: 'Delegations by purpose', id: 'Delegasi per tujuan' });
   }
   if (data.arrivals) {
     // A year of annual figures only has no months to show: said under the year's table instead.
@@ -134,7 +151,14 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
         en: 'Arrivals growth, year on year',
         id: 'Pertumbuhan kunjungan, tahunan',
       }),
-      notes: machine ? [] : [...(months.periods.length > 0 ? [] : annualNotes(months)), ...sourcesNotes(data.arrivalSources)],
+      // The totals are the months' above; what a partial year leaves out of its growth is said here.
+      notes: machine
+        ? []
+        : [
+            ...coverageNotes(data.arrivals.years.periods),
+            ...(months.periods.length > 0 ? [] : annualNotes(months)),
+            ...sourcesNotes(data.arrivalSources),
+          ],
     });
     if (data.topDestinations) tables.push(topTable(data.topDestinations, 'topDestinations', data.year!, view));
     if (data.topMarkets) tables.push(topTable(data.topMarkets, 'topMarkets', data.year!, view));
@@ -171,8 +195,26 @@ function retitled(table: Table, id: string, title: Label): Table {
 const GROUP_FIGURES = new Set(['delegations', 'visitors', 'mean', 'median', 'max', 'averageStay']);
 const OVERALL_FIGURES = new Set([...GROUP_FIGURES, 'p90', 'visitorNights']);
 
+/** The figures a reader compares, the group's key, and in CSV what the data covers of a period. */
 function narrowed(table: Table, key: string): Table {
-  return { ...table, columns: table.columns.filter((c) => c.key === key || GROUP_FIGURES.has(c.key)) };
+  const kept = (k: string) => k === key || GROUP_FIGURES.has(k) || (key === 'month' && COVERAGE_KEYS.has(k));
+  return { ...table, columns: table.columns.filter((c) => kept(c.key)) };
+}
+
+const COVERAGE_KEYS = new Set(['partial', 'from', 'to']);
+
+/** When the delegation logs cover the report year only in part: which days. */
+function yearCoverageNotes(data: ReportData): Label[] {
+  const covered = data.year === null ? null : data.delegationCoverage.of({ unit: 'year', year: data.year });
+  if (!covered?.partial) return [];
+  const days = (l: Locale) => formatPartialPeriod({ period: { unit: 'year', year: data.year! }, covered: covered.ranges }, l);
+  return [
+    bilingual((l) =>
+      l === 'en'
+        ? `The delegation logs cover only ${days(l)}: from the 1st of their first month to their last date.`
+        : `Log delegasi hanya mencakup ${days(l)}: dari tanggal 1 bulan pertamanya sampai tanggal terakhirnya.`,
+    ),
+  ];
 }
 
 /** Key figures of the year, one a row, formatted for the reader; absent sections noted below. */
@@ -186,7 +228,7 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
       {
         figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
-        value: overall.mean === null ? '-' : formatDecimal(overall.mean, 1, locale),
+        value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
       },
     );
   }
@@ -199,7 +241,10 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       { figure: { en: 'Foreign arrivals', id: 'Wisatawan mancanegara' }, value: count(year.foreign) },
       {
         figure: { en: 'Total arrivals', id: 'Total wisatawan' },
-        value: count(year.total) + (growth === null ? '' : ` (${growth > 0 ? '+' : ''}${formatPercent(growth * 100, 1, locale)} y-o-y)`),
+        value:
+          count(year.total) +
+          (year.coverage?.partial ? `, ${formatPartialPeriod({ period: year.period, covered: year.coverage.ranges }, locale)}` : '') +
+          (growth === null ? '' : ` (${growth.sign() > 0 ? '+' : ''}${formatPercent(growth.times(100), 1, locale)} y-o-y)`),
       },
     );
   }
@@ -230,12 +275,12 @@ function overviewTable(data: ReportData, locale: Locale): Table {
  * projected 51,529 (80%: 48,100–55,200): within reach, Very Good (projected)`.
  */
 function targetLine(p: Progress, locale: Locale): string {
-  const n = (x: number) => (p.metric === 'spending' ? formatMoneyShort(BigInt(Math.round(x)), locale) : formatInt(x, locale));
+  const n = (x: Ratio | null) => (p.metric === 'spending' ? formatMoneyShort(BigInt(roundHalfUp(x!, 0)), locale) : formatInt(x!, locale));
   const en = locale === 'en';
-  const share = `${formatPercent(p.percentAchieved, 1, locale)} ${en ? 'of' : 'dari'} ${n(p.target)}`;
+  const share = `${formatPercent(p.exact.percentAchieved!, 1, locale)} ${en ? 'of' : 'dari'} ${n(p.exact.target)}`;
   const verdict = `${label(STATUS_LABELS[p.status], locale)}, ${label(p.band, locale)}`;
   if (p.yearOver) return `${share}: ${verdict}`;
-  const projected = `${n(p.projected)} (80%: ${n(p.projectedLow)}–${n(p.projectedHigh)})`;
+  const projected = `${n(p.exact.projected)} (80%: ${n(p.exact.projectedLow)}–${n(p.exact.projectedHigh)})`;
   return `${share} ${en ? 'to date; projected' : 's.d. tanggal; proyeksi'} ${projected}: ${verdict} ${en ? '(projected)' : '(proyeksi)'}`;
 }
 
@@ -299,18 +344,13 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
     ]);
   }
   if (data.spending) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, ratesNote(data.spending, locale)]);
-  const bands = [...data.bands]
-    .sort((a, b) => b.min - a.min)
-    .map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatDecimal(b.min, 0, l)}`));
+  const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatAsGiven(b.min, l)}`));
   rows.push(
     [
       { en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' },
       bilingual((l) => bands.map((b) => label(b, l)).join(', ')),
     ],
-    [
-      { en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' },
-      bilingual((l) => `±${formatDecimal(data.tolerancePercent, data.tolerancePercent % 1 ? 1 : 0, l)}%`),
-    ],
+    [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatAsGiven(data.tolerancePercent, l)}%`)],
     [
       { en: 'Quantiles', id: 'Kuantil' },
       {
@@ -354,7 +394,7 @@ function topTable(top: TopGroups, id: 'topDestinations' | 'topMarkets', year: nu
     pct('sharePct', { en: 'Share', id: 'Porsi' }),
     pct(byCountry ? 'foreignYoyGrowthPct' : 'totalYoyGrowthPct', { en: 'YoY', id: 'y-on-y' }),
   ];
-  const rows = top.shown.map((g) => arrivalGroupJson(g, words) as Row);
+  const rows = top.shown.map((g) => arrivalGroupCells(g, words));
   if (top.rest.length > 0) rows.push(otherRow(top, byCountry, words));
   const n = (v: number, l: Locale) => formatInt(v, l);
   return {
@@ -394,14 +434,14 @@ function topTable(top: TopGroups, id: 'topDestinations' | 'topMarkets', year: nu
 function otherRow(top: TopGroups, byCountry: boolean, words: Locale | 'machine'): Row {
   const sum = (pick: (g: ArrivalGroup) => number | null) =>
     top.rest.reduce<number | null>((n, g) => (n === null || pick(g) === null ? null : n + pick(g)!), 0);
-  const share = sum((g) => g.share);
+  const share = top.rest.reduce<Ratio | null>((s, g) => (s === null || g.share === null ? null : s.plus(g.share)), Ratio.of(0));
   return {
     [byCountry ? 'country' : 'destination']: label({ en: '(other)', id: '(lainnya)' }, words === 'machine' ? 'en' : words),
     ...(byCountry ? { countryCode: null } : {}),
     domestic: sum((g) => g.domestic),
     foreign: sum((g) => g.foreign),
     total: sum((g) => g.total),
-    sharePct: share === null ? null : share * 100,
+    sharePct: share === null ? null : share.times(100),
     totalYoyGrowthPct: null,
     foreignYoyGrowthPct: null,
   };
@@ -472,11 +512,11 @@ function reportCharts(doc: Doc, data: ReportData): Chart[] {
 function reportJson(data: ReportData): unknown {
   const delegations = data.delegations && {
     overall: statsJson(data.delegations.byMonth.overall),
-    byMonth: data.delegations.byMonth.groups.map(groupJson),
-    topOrigins: data.delegations.byOrigin.groups.map(groupJson),
-    otherOrigins: data.delegations.byOrigin.otherValues.origin ?? 0,
-    byType: data.delegations.byType.groups.map(groupJson),
-    byPurpose: data.delegations.byPurpose.groups.map(groupJson),
+    byMonth: data.delegations.byMonth.groups.map((g) => groupJson(g, ['month'], data.delegationCoverage)),
+    topOrigins: data.delegations.byOrigin?.groups.map((g) => groupJson(g, ['origin'], null)) ?? null,
+    otherOrigins: data.delegations.byOrigin?.otherValues.origin ?? 0,
+    byType: data.delegations.byType?.groups.map((g) => groupJson(g, ['type'], null)) ?? null,
+    byPurpose: data.delegations.byPurpose?.groups.map((g) => groupJson(g, ['purpose'], null)) ?? null,
   };
   const top = (t: TopGroups | null) => t && { groups: t.shown.map((g) => arrivalGroupJson(g)), others: t.rest.length, values: t.values };
   const arrivals = data.arrivals && {

@@ -9,8 +9,10 @@
  * input file is read once: one sink feeds every model (src/model/report.ts).
  */
 import { type Command, Option } from 'commander';
-import { UsageError } from '../errors';
+import { InputError, UsageError } from '../errors';
 import type { InputSummary } from '../ingest/inputs';
+import type { InputOptions } from '../ingest/reader';
+import { Coverage } from '../model/coverage';
 import type { ValuationPlan } from '../model/metrics';
 import { METRICS } from '../model/progress';
 import type { ReportCollector } from '../model/report';
@@ -18,7 +20,7 @@ import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
 import { destinationKey } from '../model/arrival-key';
-import type { AnnualFigure, ArrivalSummary } from '../model/summary';
+import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
 import type { ArrivalGroup, ArrivalGroups } from '../model/summary-breakdown';
 import type { Locale } from '../render';
 import { countryName } from './arrival-groups-view';
@@ -50,7 +52,8 @@ Examples:
   0 6 1 * * cd /srv/pariwisata && visitstat report --config targets.json --quiet -o /var/www/laporan.html data/*.csv
 
 The year defaults to the latest year with data of every kind read (delegations and arrivals), else
-the latest year in the data. Targets come from --target (with --metric when both kinds are read) or
+the latest year in the data; a --year the data has no rows of is an error (exit 1) naming the years
+it has. Targets come from --target (with --metric when both kinds are read) or
 from the config file's targets for that year. --as-of applies to target progress; --from/--to cut the
 data itself. Spending rates, basis, bands and tolerance come from the config file.`;
 
@@ -97,7 +100,7 @@ export function register(program: Command): void {
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
         sink: (options) => ({ name: 'report', options: options.sink }),
-        result: (collector, input, options) => reportData(collector, input, options),
+        result: (collector, input, options, read) => reportData(collector, input, options, read),
         view: reportView,
         done: (data) => {
           if (flags.failIfBehind) failIfBehind(data.targets);
@@ -106,11 +109,13 @@ export function register(program: Command): void {
     );
 }
 
-function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions): ReportData {
+function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions, read: InputOptions): ReportData {
   collector.feedArrivals();
   checkArrivalNights(collector);
-  const chosen = options.year ?? collector.defaultYear();
   const kinds = new Set(input.files.map((f) => f.kind));
+  if (options.year !== undefined) checkYearHasData(collector, options.year, kinds);
+  const chosen = options.year ?? collector.defaultYear();
+  const cut = { from: read.from, to: read.to };
   const yearChoice: YearChoice =
     options.year !== undefined
       ? 'option'
@@ -128,6 +133,8 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     arrivals: null,
     spending: null,
     targets: [],
+    delegationCoverage: new Coverage(input.coverage, 'delegations', cut),
+    delegationFields: fieldsOf(input, 'delegations'),
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
     absent,
@@ -162,16 +169,17 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
 
   const delegations = collector.delegations.get(year);
   if (delegations) {
+    const category = (summary: DelegationSummary, field: CategoryField) => knownOrAbsent(summary, field, year, data, absent);
     data.delegations = {
       byMonth: delegations.byMonth.result(),
-      byOrigin: delegations.byOrigin.result(),
-      byType: delegations.byType.result(),
-      byPurpose: delegations.byPurpose.result(),
+      byOrigin: category(delegations.byOrigin.result(), 'origin'),
+      byType: category(delegations.byType.result(), 'type'),
+      byPurpose: category(delegations.byPurpose.result(), 'purpose'),
     };
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
   if (collector.years.arrivals.has(year)) {
-    data.arrivals = arrivalsOf(collector, year);
+    data.arrivals = arrivalsOf(collector, year, new Coverage(input.coverage, 'arrivals', cut));
     const sources = collector.figures.sources();
     if (sources.breakdowns.some((dims) => dims.length > 0)) data.arrivalSources = sources;
     data.topDestinations = topOf(collector.arrivalGroups('destination'), year);
@@ -193,11 +201,67 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       nights: nights ?? null,
       from: null,
       to: null,
+      coverage: new Coverage(input.coverage, result.scope === 'delegations' ? 'delegations' : 'arrivals', cut),
     };
   } else missing('spending', 'arrivals', 'Spending left out', 'Belanja tidak ditampilkan');
 
   data.targets = measureTargets(collector, kinds, year, options, absent);
   return data;
+}
+
+type CategoryField = 'origin' | 'type' | 'purpose';
+
+const CATEGORY_SECTIONS: Record<CategoryField, { section: string; en: string; id: string; idField: string }> = {
+  origin: { section: 'topOrigins', en: 'Top origins', id: 'Asal instansi terbanyak', idField: 'asal' },
+  type: { section: 'delegationsByType', en: 'Delegations by type', id: 'Delegasi per jenis instansi', idField: 'jenis' },
+  purpose: { section: 'delegationsByPurpose', en: 'Delegations by purpose', id: 'Delegasi per tujuan', idField: 'tujuan' },
+};
+
+/**
+ * A section by origin, type or purpose, or null (with the line saying why in `absent`) when no
+ * delegation of the year has a value of it: a table of one (unknown) row says nothing.
+ */
+function knownOrAbsent(
+  summary: DelegationSummary,
+  field: CategoryField,
+  year: number,
+  data: ReportData,
+  absent: ReportData['absent'],
+): DelegationSummary | null {
+  if (summary.groups.some((g) => g.key[field] !== null)) return summary;
+  const { section, en, id, idField } = CATEGORY_SECTIONS[field];
+  absent.push({
+    section,
+    reason: data.delegationFields.has(field)
+      ? {
+          en: `${en} left out: no delegation of ${year} has a ${field}.`,
+          id: `${id} tidak ditampilkan: tidak ada delegasi ${year} dengan ${idField}.`,
+        }
+      : {
+          en: `${en} left out: the delegation logs have no ${field} column.`,
+          id: `${id} tidak ditampilkan: log delegasi tidak punya kolom ${idField}.`,
+        },
+  });
+  return null;
+}
+
+/**
+ * A --year the data has no row of is a mistake to say, not a report to write: exit 1, naming the
+ * years the data has (--from/--to included: a year they cut away has no rows either).
+ */
+function checkYearHasData(collector: ReportCollector, year: number, kinds: Set<Kind>): void {
+  if ([...kinds].some((kind) => collector.years[kind].has(year))) return;
+  const years = [...new Set([...collector.years.delegations, ...collector.years.arrivals])].sort((a, b) => a - b);
+  throw new InputError(
+    years.length === 0
+      ? `--year ${year}: the input has no rows (within --from/--to)`
+      : `--year ${year}: the data has no rows for ${year}; it has ${years.join(', ')}`,
+  );
+}
+
+/** The fields (columns) any file of the kind has. */
+function fieldsOf(input: InputSummary, kind: Kind): ReadonlySet<string> {
+  return new Set(input.coverage.filter((c) => c.kind === kind).flatMap((c) => c.fields));
 }
 
 /** Spending per night cannot value arrival figures, which have no nights, without the config's nights. */
@@ -212,9 +276,9 @@ function checkArrivalNights(collector: ReportCollector): void {
 /** The year's months (growth against earlier months in the data) and the year beside the previous one. */
 const yearOf = (p: Period): number | null => ('year' in p ? p.year : null);
 
-function arrivalsOf(collector: ReportCollector, year: number): { months: ArrivalSummary; years: ArrivalSummary } {
-  const all = collector.arrivalsByYear.result();
-  const byMonth = collector.arrivalsByMonth.result();
+function arrivalsOf(collector: ReportCollector, year: number, coverage: Coverage): { months: ArrivalSummary; years: ArrivalSummary } {
+  const all = collector.arrivalsByYear.result(coverage);
+  const byMonth = collector.arrivalsByMonth.result(coverage);
   const row = all.periods.find((p) => yearOf(p.period) === year)!;
   const periods = byMonth.periods.filter((p) => yearOf(p.period) === year);
   const totals = {

@@ -36,7 +36,7 @@ import {
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary, parseHeaderRow } from './parse';
+import { parseBoundary, parseHeaderRow, parseWidth } from './parse';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -134,6 +134,7 @@ export interface OutputFlags {
   color?: boolean;
   excel?: boolean;
   bom?: boolean;
+  width?: string;
   /** Only where the command offers it (report): print nothing on success. */
   quiet?: boolean;
 }
@@ -148,7 +149,8 @@ export function addOutputOptions(cmd: Command): Command {
     )
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
-    .option('--bom', 'CSV with a UTF-8 BOM');
+    .option('--bom', 'CSV with a UTF-8 BOM')
+    .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)");
 }
 
 /** What a view needs to know of the output: whether it is for programs, and the reader's language. */
@@ -193,6 +195,7 @@ export function outputSettings(flags: OutputFlags, config: Config, command: stri
       shouldColor({ isTTY: toTerminal, env: process.env, noColorFlag: flags.color === false }),
     excel: flags.excel,
     bom: flags.bom,
+    width: parseWidth(flags.width, toTerminal ? process.stdout.columns : undefined),
     path: flags.output,
   };
 }

@@ -4,6 +4,7 @@
  * spending section from the same pieces, by name: spendingTable, spendingNotes, ratesNote, ratesJson.
  */
 import type { InputSummary } from '../ingest/inputs';
+import type { Coverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import type { Rupiah } from '../model/money';
 import type { Period } from '../model/period';
@@ -36,6 +37,7 @@ import {
   label,
 } from '../render';
 import { type ViewSettings, inputFooter } from './shared';
+import { coveredJson, partialNotes, periodCell } from './summary-view';
 
 /** Everything that shaped the result, for stating the assumptions. */
 export interface SpendingView {
@@ -50,11 +52,13 @@ export interface SpendingView {
   /** Where the arrivals came from, when some file breaks them down. */
   sources?: ArrivalSources;
   /** By destination or country: the visitors of the view, and those the totals count. */
-  coverage?: { view: number; counted: number };
+  reach?: { view: number; counted: number };
   basis: Basis;
   nights: number | null;
   from: CalDate | null;
   to: CalDate | null;
+  /** The days the scope's data (arrivals, or else delegation logs) covers, cut by --from/--to. */
+  coverage: Coverage | null;
 }
 
 /** Words in text cells: the locale's for people, stable machine words for programs. */
@@ -95,6 +99,7 @@ const COLUMNS: Record<string, Column> = {
   estimateLow: { key: 'estimateLow', label: { en: 'Low', id: 'Rendah' }, kind: 'moneyShort' },
   estimate: { key: 'estimate', label: { en: 'Estimated spending', id: 'Perkiraan belanja' }, kind: 'moneyShort' },
   estimateHigh: { key: 'estimateHigh', label: { en: 'High', id: 'Tinggi' }, kind: 'moneyShort' },
+  partial: { key: 'partial', label: 'partial', kind: 'text' },
 };
 
 const isRange = (r: { low: Rupiah; high: Rupiah }) => r.low !== r.high;
@@ -125,6 +130,8 @@ function columnsOf(view: SpendingView, words: Words): Column[] {
     ...(ranged ? ['estimateLow'] : []),
     'estimate',
     ...(ranged ? ['estimateHigh'] : []),
+    // For people, a partial period shows its days in the period cell.
+    ...(machine ? ['partial'] : []),
   ];
   return keys.map((key) => COLUMNS[key]);
 }
@@ -151,11 +158,16 @@ function estimateCells(e: Estimate): Row {
   return { estimateLow: e.low, estimate: e.central, estimateHigh: e.high };
 }
 
-function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words: Words, view: SpendingView): Row {
+/** A period's cells: the period (with its days when covered in part) and, for programs, `partial`. */
+function periodCells(period: Period, coverage: Coverage | null): Row {
+  return { period: periodCell(period, coverage), partial: String(coverage?.of(period)?.partial ?? false) };
+}
+
+function lineRow(period: Row, segment: RowSegment, line: SpendingLine, words: Words, view: SpendingView): Row {
   const group = groupColumn(view);
   const code = group === 'country' && line.group != null && view.groupName ? line.group : null;
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS[segment][words],
     ...(group ? { [group]: groupText(view, line, words) } : {}),
     ...(group === 'country' ? { countryCode: code !== null && !code.startsWith('?') ? code : null } : {}),
@@ -171,9 +183,9 @@ function lineRow(period: Period, segment: RowSegment, line: SpendingLine, words:
 }
 
 /** A sum over lines with possibly different rates: no single rate or basis to show. */
-function sumRow(period: Period | string, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
+function sumRow(period: Row, segment: RowSegment, visitors: number, units: number, e: Estimate, words: Words): Row {
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS[segment][words],
     visitors,
     nights: null,
@@ -185,9 +197,9 @@ function sumRow(period: Period | string, segment: RowSegment, visitors: number, 
 }
 
 /** Arrivals were given, but none for this period: its total is not known, not 0. */
-function unknownTotalRow(period: Period, words: Words): Row {
+function unknownTotalRow(period: Row, words: Words): Row {
   return {
-    period,
+    ...period,
     segment: SEGMENT_WORDS.total[words],
     visitors: null,
     nights: null,
@@ -203,19 +215,20 @@ function unknownTotalRow(period: Period, words: Words): Row {
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
 function rowsOf(view: SpendingView, words: Words): Row[] {
-  const { result } = view;
+  const { result, coverage } = view;
   const rows: Row[] = [];
   for (const p of result.periods) {
-    for (const line of p.lines) rows.push(lineRow(p.period, line.segment, line, words, view));
-    for (const line of p.ofWhichDelegations) rows.push(lineRow(p.period, 'ofWhichDelegations', line, words, view));
+    const period = periodCells(p.period, coverage);
+    for (const line of p.lines) rows.push(lineRow(period, line.segment, line, words, view));
+    for (const line of p.ofWhichDelegations) rows.push(lineRow(period, 'ofWhichDelegations', line, words, view));
     rows.push(
       p.lines.length
-        ? sumRow(p.period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
-        : unknownTotalRow(p.period, words),
+        ? sumRow(period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
+        : unknownTotalRow(period, words),
     );
   }
   if (result.periods.length > 1) {
-    const all = ALL_PERIODS[words];
+    const all = { period: ALL_PERIODS[words], partial: null };
     for (const s of result.segments) {
       rows.push(sumRow(all, s.inTotal ? s.segment : 'ofWhichDelegations', s.visitors, s.units, s.estimate, words));
     }
@@ -242,7 +255,9 @@ export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
 /** One row per period and segment (and rate), each period's total, and the totals over all periods. */
 export function spendingTable(view: SpendingView, settings: ViewSettings): Table {
   const words = wordsOf(settings);
-  return { id: 'spending', columns: columnsOf(view, words), rows: rowsOf(view, words) };
+  const rows = rowsOf(view, words);
+  const partial = view.result.periods.some((p) => view.coverage?.of(p.period)?.partial);
+  return { id: 'spending', columns: columnsOf(view, words), rows, notes: words === 'machine' ? [] : partialNotes(partial) };
 }
 
 /** The method, the rates used, every line's formula and the total. */
@@ -274,8 +289,8 @@ function groupNotes(view: SpendingView, locale: Locale): string[] {
         : 'By country: foreign spending per country of residence (its own rate where it has one, else the foreign rate); domestic has no country.',
     );
   }
-  const { coverage } = view;
-  if (coverage && coverage.view !== coverage.counted) {
+  const { reach } = view;
+  if (reach && reach.view !== reach.counted) {
     const n = (v: number) => formatInt(v, locale);
     const by =
       view.by === 'country'
@@ -287,8 +302,8 @@ function groupNotes(view: SpendingView, locale: Locale): string[] {
           : 'by destination';
     notes.push(
       locale === 'id'
-        ? `Angka ${by} berjumlah ${n(coverage.view)} wisatawan; kunjungan yang dihitung ${n(coverage.counted)}: selisihnya tidak terinci ${by} (bulan tanpa rincian, atau rincian yang berbeda).`
-        : `The figures ${by} add up to ${n(coverage.view)} visitors; the arrivals counted are ${n(coverage.counted)}: the difference is not broken down ${by} (months without the breakdown, or a breakdown that differs).`,
+        ? `Angka ${by} berjumlah ${n(reach.view)} wisatawan; kunjungan yang dihitung ${n(reach.counted)}: selisihnya tidak terinci ${by} (bulan tanpa rincian, atau rincian yang berbeda).`
+        : `The figures ${by} add up to ${n(reach.view)} visitors; the arrivals counted are ${n(reach.counted)}: the difference is not broken down ${by} (months without the breakdown, or a breakdown that differs).`,
     );
   }
   return [...notes, ...breakdownNotes(view.sources ?? null).map((note) => label(note, locale))];
@@ -510,6 +525,7 @@ export function spendingJson(view: SpendingView): unknown {
     })),
     periods: result.periods.map((p) => ({
       period: p.period,
+      ...coveredJson(view.coverage?.of(p.period)),
       lines: p.lines.map(lineJson),
       ofWhichDelegations: p.ofWhichDelegations.map(lineJson),
       // No arrivals figures for the period: its total is unknown (null), not 0.

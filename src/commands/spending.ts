@@ -9,6 +9,7 @@
  */
 import { type Command, Option } from 'commander';
 import { UsageError } from '../errors';
+import { Coverage } from '../model/coverage';
 import type { Basis, SpendingResult, SpendingUnit } from '../model/spending';
 import type { SpendingSinkOptions } from '../model/spending-sink';
 import { type Locale, formatInt } from '../render';
@@ -85,6 +86,7 @@ export function register(program: Command): void {
           const result = checkedNights(sink.result());
           const { unit: groupBy, basis, nights } = options;
           const sources = sink.figures.sources();
+          const coverage = result.scope === 'none' ? null : new Coverage(input.coverage, result.scope, { from: read.from, to: read.to });
           return {
             result,
             rates: sink.rates,
@@ -99,8 +101,9 @@ export function register(program: Command): void {
             to: read.to ?? null,
             ...(sources.breakdowns.some((dims) => dims.length > 0) ? { sources } : {}),
             ...(options.groupBy
-              ? { coverage: sink.figures.coverage([options.groupBy], options.groupBy === 'country' ? ['foreign'] : undefined) }
+              ? { reach: sink.figures.reach([options.groupBy], options.groupBy === 'country' ? ['foreign'] : undefined) }
               : {}),
+            coverage,
           };
         },
         view: spendingView,

@@ -7,11 +7,19 @@
  * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
  *   unknown is empty. The input counts go to stderr.
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
- * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree.
+ * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree. Decimals in
+ * table, markdown and CSV are the model's exact figures rounded half up (src/stats/exact.ts); JSON has
+ * their doubles.
+ * A month, quarter or year the data covers only in part is marked (src/model/coverage.ts): its days in
+ * the period cell for people, `partial`, `from`, `to` for programs.
  */
 import type { InputSummary } from '../ingest/inputs';
+import type { Coverage, PeriodCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
+import type { Period } from '../model/period';
+import { exactOf } from '../stats/describe';
+import { Ratio } from '../stats/exact';
 import {
   type ArrivalPeriodRow,
   type ArrivalSummary,
@@ -21,11 +29,12 @@ import {
   type GroupDim,
   type GroupKeyValue,
   type GroupStats,
+  type GrowthBasis,
   isOther,
 } from '../model/summary';
 import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalGroups } from '../model/summary-breakdown';
-import { type PeriodDim, type SummaryDim, categoryField, isArrivalDim, isPeriodDim } from '../model/summary-keys';
+import { type CategoryDim, type PeriodDim, type SummaryDim, categoryField, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 import { arrivalGroupsJson, arrivalGroupsTable, sourcesNotes } from './arrival-groups-view';
 import {
   type Cell,
@@ -33,13 +42,17 @@ import {
   type Doc,
   type Label,
   type Locale,
+  type PartialPeriod,
   type Rendered,
   type Row,
   type Table,
   bilingual,
   formatInt,
+  formatPartialPeriod,
   formatPercent,
+  formatPeriod,
   label,
+  lazyRows,
 } from '../render';
 import { type ViewSettings, inputFooter } from './shared';
 
@@ -62,6 +75,10 @@ export interface SummaryResult {
   arrivalGroups?: ArrivalGroups | null;
   /** Where the arrivals figures came from (breakdowns by destination or country). */
   arrivalSources?: ArrivalSources | null;
+  /** The days the delegation logs cover, cut by --from/--to (the arrivals' are in their periods). */
+  delegationCoverage: Coverage | null;
+  /** Category dimensions grouped by that no delegation log has a column for: the groups are left out. */
+  missingColumns: CategoryDim[];
 }
 
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
@@ -85,13 +102,15 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** summary's output: the Doc, the JSON, and for a rows-only format the input counts on stderr. */
+/** summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only format the input counts on stderr. */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
+  const leftOut = groupsLeftOut(result);
   return {
-    doc: summaryDoc(result, view),
-    json: summaryJson(result),
+    doc: () => summaryDoc(result, view),
+    json: () => summaryJson(result),
     stderr: view.rowsOnly
       ? [
+          ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
           `visitstat: ${label(inputFooter(result.input), view.locale)}`,
           ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
         ]
@@ -99,11 +118,27 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
   };
 }
 
+/**
+ * Why the delegation groups are left out, or null: a dimension no log has a column for would put every
+ * delegation in one (unknown) group, which says nothing.
+ */
+function groupsLeftOut({ delegations, missingColumns }: SummaryResult): Label | null {
+  if (!delegations || missingColumns.length === 0) return null;
+  const names = (l: Locale) => missingColumns.map((d) => label(dimLabel(d), l).toLowerCase()).join(l === 'en' ? ' and ' : ' dan ');
+  const maps = missingColumns.map((d) => `--map ${d}=HEADER`).join(' ');
+  return bilingual((l) =>
+    l === 'en'
+      ? `Delegations by ${missingColumns.join(', ')} left out: the delegation logs have no ${names(l)} column (map one with ${maps}).`
+      : `Delegasi per ${names(l)} tidak ditampilkan: log delegasi tidak punya kolom ${names(l)} (petakan dengan ${maps}).`,
+  );
+}
+
 // ---- JSON ----------------------------------------------------------------------------------------
 
 /** The `--format json` document (field names listed in the README). */
 export function summaryJson(result: SummaryResult): unknown {
   const { input, delegations, arrivals } = result;
+  const leftOut = groupsLeftOut(result);
   return {
     command: 'summary',
     options: result.options,
@@ -114,7 +149,7 @@ export function summaryJson(result: SummaryResult): unknown {
     files: input.files,
     delegations: delegations && {
       overall: statsJson(delegations.overall),
-      groups: delegations.groups.map(groupJson),
+      groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
       otherValues: delegations.otherValues,
     },
     arrivals: arrivals && {
@@ -126,38 +161,83 @@ export function summaryJson(result: SummaryResult): unknown {
         total: arrivals.totals.total,
         foreignSharePct: percentOf(arrivals.totals.foreignShare),
         incompletePeriods: arrivals.totals.incompletePeriods,
+        partialPeriods: arrivals.periods.filter((p) => p.coverage?.partial).length,
       },
       annualOnly: arrivals.annualOnly,
       annualOverlapped: arrivals.annualOverlapped,
       ...(result.arrivalSources ? { sources: result.arrivalSources } : {}),
       ...(result.arrivalGroups ? { groups: arrivalGroupsJson(result.arrivalGroups) } : {}),
     },
+    absent: leftOut ? [{ section: 'delegationGroups', reason: label(leftOut, 'en') }] : [],
   };
 }
 
 /** A group's figures under their documented names (JSON fields, CSV columns). */
-export function statsJson(s: GroupStats) {
-  return {
-    delegations: s.count,
-    visitors: s.sum,
-    mean: s.mean,
-    median: s.median,
-    p25: s.p25,
-    p75: s.p75,
-    p90: s.p90,
-    min: s.min,
-    max: s.max,
-    stdDev: s.sd,
-    visitorNights: s.visitorNights,
-    averageStay: s.averageStay,
-    visitorsWithNights: s.visitorsWithNights,
-    delegationsWithNights: s.delegationsWithNights,
-  };
+export function statsJson(s: GroupStats): Row {
+  return withStats({}, s);
 }
 
-/** A group: its dimensions' values, then its figures. */
-export function groupJson(group: DelegationGroup) {
-  return { ...group.key, ...statsJson(group.stats) };
+/**
+ * The figures added to `fields` under their documented names, property by property in the same order
+ * for every group: spreading objects instead took seconds at a million groups.
+ */
+function withStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
+  const out = fields as Record<string, unknown>;
+  out.delegations = s.count;
+  out.visitors = s.sum;
+  out.mean = s.mean;
+  out.median = s.median;
+  out.p25 = s.p25;
+  out.p75 = s.p75;
+  out.p90 = s.p90;
+  out.min = s.min;
+  out.max = s.max;
+  out.stdDev = s.sd;
+  out.visitorNights = s.visitorNights;
+  out.averageStay = s.averageStay;
+  out.visitorsWithNights = s.visitorsWithNights;
+  out.delegationsWithNights = s.delegationsWithNights;
+  return fields;
+}
+
+/**
+ * The figures with their decimals exact, as table, markdown and CSV print them (under the JSON names):
+ * the description's, and the average stay as visitor-nights over visitors, both whole numbers.
+ */
+export function statsCells(s: GroupStats): Row {
+  return withExactStats({}, s);
+}
+
+function withExactStats<F extends Record<string, unknown>>(fields: F, s: GroupStats): F {
+  const out = withStats(fields, s) as Record<string, unknown>;
+  const exact = exactOf(s);
+  if (exact === null) return fields;
+  out.mean = exact.mean;
+  out.median = exact.median;
+  out.p25 = exact.p25;
+  out.p75 = exact.p75;
+  out.p90 = exact.p90;
+  out.stdDev = exact.sd;
+  out.averageStay = s.visitorsWithNights > 0 ? Ratio.of(s.visitorNights ?? 0, s.visitorsWithNights) : null;
+  return fields;
+}
+
+/**
+ * A group: its dimensions' values, then its figures; with a month, quarter or year among the
+ * dimensions, what the data covers of the finest of them (`partial`, `from`, `to`).
+ */
+export function groupJson(group: DelegationGroup, dims: readonly GroupDim[], coverage: Coverage | null): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const dim in group.key) fields[dim] = group.key[dim as GroupDim];
+  withStats(fields, group.stats);
+  const period = finestPeriod(group, dims);
+  if (period !== undefined) Object.assign(fields, coveredJson(period && coverage?.of(period)));
+  return fields;
+}
+
+/** `partial`, `from`, `to` of a period (whole, with null from/to, when its coverage is not known). */
+export function coveredJson(c: PeriodCoverage | null | undefined) {
+  return { partial: c?.partial ?? false, from: c?.from ?? null, to: c?.to ?? null };
 }
 
 export function arrivalPeriodJson(p: ArrivalPeriodRow) {
@@ -173,16 +253,49 @@ export function arrivalPeriodJson(p: ArrivalPeriodRow) {
     domesticYoyGrowthPct: percentOf(p.yearOnYearGrowth.domestic),
     foreignYoyGrowthPct: percentOf(p.yearOnYearGrowth.foreign),
     totalYoyGrowthPct: percentOf(p.yearOnYearGrowth.total),
+    ...coveredJson(p.coverage),
+    growthBasis: p.previousBasis,
+    yoyGrowthBasis: p.yearOnYearBasis,
   };
 }
 
-const percentOf = (ratio: number | null): number | null => (ratio === null ? null : ratio * 100);
+/** A period row as table, markdown and CSV show it: exact percentages, and the period marked when partial. */
+function arrivalCells(p: ArrivalPeriodRow): Row {
+  return {
+    ...arrivalPeriodJson(p),
+    period: coveredPeriod(p),
+    foreignSharePct: exactPercent(p.foreignShare),
+    domesticGrowthPct: exactPercent(p.previousGrowth.domestic),
+    foreignGrowthPct: exactPercent(p.previousGrowth.foreign),
+    totalGrowthPct: exactPercent(p.previousGrowth.total),
+    domesticYoyGrowthPct: exactPercent(p.yearOnYearGrowth.domestic),
+    foreignYoyGrowthPct: exactPercent(p.yearOnYearGrowth.foreign),
+    totalYoyGrowthPct: exactPercent(p.yearOnYearGrowth.total),
+    partial: String(p.coverage?.partial ?? false),
+  };
+}
+
+/** As JSON has always written it: the ratio's double, times 100. */
+const percentOf = (ratio: Ratio | null): number | null => (ratio === null ? null : ratio.toNumber() * 100);
+const exactPercent = (ratio: Ratio | null): Ratio | null => (ratio === null ? null : ratio.times(100));
+
+/** The group's month, else quarter, else year; null when it has none of them (weekday), undefined without a period dimension. */
+function finestPeriod(group: DelegationGroup, dims: readonly GroupDim[]): Period | null | undefined {
+  const dim = (['month', 'quarter', 'year'] as const).find((d) => dims.includes(d));
+  return dim === undefined ? undefined : ((group.key[dim] as Period | null) ?? null);
+}
 
 // ---- Doc -----------------------------------------------------------------------------------------
 
 function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const tables: Table[] = [];
-  if (result.delegations) tables.push(...delegationTables(result.delegations, result.options.top, view));
+  const leftOut = groupsLeftOut(result);
+  if (result.delegations) {
+    // Groups left out: the overall figures stand alone, as without --group-by (in CSV too).
+    const summary = leftOut ? { ...result.delegations, groupBy: [] } : result.delegations;
+    tables.push(...delegationTables(summary, result.options.top, view, result.delegationCoverage));
+  }
+  if (leftOut && !view.machine) tables[tables.length - 1].notes = [...(tables[tables.length - 1].notes ?? []), leftOut];
   const arrivals = result.arrivals;
   // Only annual figures under a finer unit: said in words, never an empty table.
   const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
@@ -271,10 +384,10 @@ function statColumns(machine: boolean): Column[] {
  * Without --group-by: the overall table. With it: in CSV the groups alone; in human formats the overall
  * figures first, then the groups (an overall row among the groups would dwarf the bars).
  */
-function delegationTables(summary: DelegationSummary, top: number | null, view: ViewSettings): Table[] {
+function delegationTables(summary: DelegationSummary, top: number | null, view: ViewSettings, coverage: Coverage | null): Table[] {
   const overall = overallTable(summary, top, view);
   if (summary.groupBy.length === 0) return [overall];
-  const groups = groupsTable(summary, top, view);
+  const groups = groupsTable(summary, top, view, coverage);
   return view.machine ? [groups] : [overall, groups];
 }
 
@@ -286,13 +399,17 @@ export function overallTable(summary: DelegationSummary, top: number | null, vie
       ? { en: 'All delegations', id: 'Semua delegasi' }
       : { en: 'Delegations (wisatawan kinerja)', id: 'Delegasi (wisatawan kinerja)' },
     columns: statColumns(view.machine),
-    rows: [statsJson(summary.overall)],
+    rows: [statsCells(summary.overall)],
     notes: view.machine || summary.groupBy.length ? [] : delegationNotes(summary, top),
   };
 }
 
-/** One row per group, its dimensions first; a bar of visitors when grouped by one period. */
-export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings): Table {
+/**
+ * One row per group, its dimensions first; a bar of visitors when grouped by one period. A period the
+ * data covers in part shows its days; CSV adds `partial`, `from`, `to` (of the finest period).
+ */
+export function groupsTable(summary: DelegationSummary, top: number | null, view: ViewSettings, coverage: Coverage | null): Table {
+  const covered = summary.groupBy.some((d) => d === 'month' || d === 'quarter' || d === 'year');
   return {
     id: 'delegationGroups',
     title: bilingual(
@@ -303,9 +420,12 @@ export function groupsTable(summary: DelegationSummary, top: number | null, view
     columns: [
       ...summary.groupBy.map((dim) => keyColumn(dim)),
       ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights'),
+      ...(view.machine && covered ? COVERAGE_COLUMNS : []),
     ],
-    rows: summary.groups.map((g) => groupRow(g, summary.groupBy, view)),
-    notes: view.machine ? [] : delegationNotes(summary, top),
+    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view, coverage)),
+    notes: view.machine
+      ? []
+      : [...delegationNotes(summary, top), ...partialNotes(covered && summary.groups.some((g) => isPartialGroup(g, coverage)))],
     bar: summary.groupBy.length === 1 && isPeriodDim(summary.groupBy[0]) ? 'visitors' : undefined,
   };
 }
@@ -314,16 +434,55 @@ function keyColumn(dim: GroupDim): Column {
   return { key: dim, label: dimLabel(dim), kind: isPeriodDim(dim) ? 'period' : 'text' };
 }
 
-function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings): Row {
+/** `partial`, `from`, `to`: what the data covers of a row's period, in CSV. */
+const COVERAGE_COLUMNS: Column[] = [
+  { key: 'partial', label: 'partial', kind: 'text' },
+  { key: 'from', label: 'from', kind: 'date' },
+  { key: 'to', label: 'to', kind: 'date' },
+];
+
+function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings, coverage: Coverage | null): Row {
   const row: Row = {};
-  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view);
-  return { ...row, ...statsJson(group.stats) };
+  for (const dim of dims) row[dim] = keyCell(group.key[dim] ?? null, view, coverage);
+  const period = finestPeriod(group, dims);
+  if (period !== undefined) {
+    const { partial, from, to } = coveredJson(period && coverage?.of(period));
+    row.partial = String(partial);
+    row.from = from;
+    row.to = to;
+  }
+  return withExactStats(row, group.stats);
 }
 
-function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings): Cell {
+function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings, coverage: Coverage | null): Cell {
   if (isOther(value)) return label(OTHER_TEXT, machine ? 'en' : locale);
   if (value === null) return machine ? null : label(UNKNOWN, locale);
-  return value;
+  return typeof value === 'object' ? periodCell(value, coverage) : value;
+}
+
+/** A period as a cell: with the days it covers when the data covers it only in part. */
+export function periodCell(period: Period, coverage: Coverage | null): Cell {
+  const covered = coverage?.of(period);
+  return covered?.partial ? { period, covered: covered.ranges } : period;
+}
+
+function isPartialGroup(group: DelegationGroup, coverage: Coverage | null): boolean {
+  return Object.values(group.key).some((v) => typeof v === 'object' && v !== null && !isOther(v) && coverage?.of(v)?.partial === true);
+}
+
+/** Under a table with a period covered only in part. */
+export function partialNotes(any: boolean): Label[] {
+  if (!any) return [];
+  return [
+    {
+      en: 'A period followed by days in brackets is covered by the data only on those days.',
+      id: 'Periode yang diikuti tanggal dalam kurung hanya tercakup data pada tanggal itu.',
+    },
+    {
+      en: 'A file of dated rows covers from the 1st of its first month to its last date, a monthly figure its month; --from/--to cut them.',
+      id: 'Berkas bertanggal mencakup tanggal 1 bulan pertamanya sampai tanggal terakhirnya, angka bulanan bulannya; --from/--to memotongnya.',
+    },
+  ];
 }
 
 function delegationNotes(summary: DelegationSummary, top: number | null): Label[] {
@@ -384,6 +543,11 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
     // Every growth figure, under the same names whatever the unit: a stable CSV schema.
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}GrowthPct`, `${seg}GrowthPct`));
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}YoyGrowthPct`, `${seg}YoyGrowthPct`));
+    columns.push(
+      ...COVERAGE_COLUMNS,
+      { key: 'growthBasis', label: 'growthBasis', kind: 'text' },
+      { key: 'yoyGrowthBasis', label: 'yoyGrowthBasis', kind: 'text' },
+    );
     return columns;
   }
   // On screen, growth of the total only (per segment in CSV and JSON); for years the two coincide.
@@ -402,7 +566,7 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings, source
         : `Kunjungan wisatawan per ${label(UNIT_NAMES[summary.unit], l)}`,
     ),
     columns: arrivalColumns(summary.unit, view.machine),
-    rows: summary.periods.map(arrivalPeriodJson),
+    rows: summary.periods.map(arrivalCells),
     notes: view.machine ? [] : [...arrivalNotes(summary), ...sourcesNotes(sources)],
     bar: 'total',
   };
@@ -455,7 +619,7 @@ function arrivalNotes(summary: ArrivalSummary): Label[] {
   const { periods, totals } = summary;
   if (periods.length === 0) return annualNotes(summary);
   const n = (value: number | null, l: Locale) => (value === null ? '-' : formatInt(value, l));
-  const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare * 100, 1, l));
+  const share = (l: Locale) => (totals.foreignShare === null ? '-' : formatPercent(totals.foreignShare.times(100), 1, l));
   const notes: Label[] = [
     bilingual((l) =>
       l === 'en'
@@ -476,5 +640,53 @@ function arrivalNotes(summary: ArrivalSummary): Label[] {
       ),
     );
   }
-  return [...notes, ...annualNotes(summary)];
+  return [...notes, ...coverageNotes(periods), ...annualNotes(summary)];
+}
+
+/** Periods covered in part, and the growth figures that are therefore left out or like for like. */
+export function coverageNotes(periods: ArrivalPeriodRow[]): Label[] {
+  return [...partialNotes(periods.some((p) => p.coverage?.partial)), ...growthNotes(periods)];
+}
+
+/** Which growth figures were left out as partial, and which were compared like for like. */
+function growthNotes(periods: ArrivalPeriodRow[]): Label[] {
+  const cases = (basis: GrowthBasis) =>
+    periods.flatMap((p) => [
+      ...(p.previousBasis === basis ? [{ p, name: GROWTH_NAMES[p.period.unit as ArrivalUnit] }] : []),
+      ...(p.yearOnYearBasis === basis && p.period.unit !== 'year' ? [{ p, name: YOY }] : []),
+    ]);
+  const list = (items: ReturnType<typeof cases>, l: Locale) =>
+    items.map(({ p, name }) => `${label(name, l)} ${periodText(p, l)}`).join('; ');
+  const notes: Label[] = [];
+  const left = cases('partial');
+  if (left.length) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Growth left blank where the periods are covered differently (only periods cut at the same days compare): ${list(left, l)}.`
+          : `Pertumbuhan dikosongkan bila periode tercakup berbeda (hanya periode terpotong pada hari yang sama dibandingkan): ${list(left, l)}.`,
+      ),
+    );
+  }
+  const alike = cases('like-for-like');
+  if (alike.length) {
+    notes.push(
+      bilingual((l) =>
+        l === 'en'
+          ? `Growth like for like, both periods cut at the same days: ${list(alike, l)}.`
+          : `Pertumbuhan sebanding, kedua periode terpotong pada hari yang sama: ${list(alike, l)}.`,
+      ),
+    );
+  }
+  return notes;
+}
+
+function periodText(p: ArrivalPeriodRow, l: Locale): string {
+  const period = coveredPeriod(p);
+  return 'covered' in period ? formatPartialPeriod(period, l) : formatPeriod(period, l);
+}
+
+/** The period, with the days covered when partial. */
+function coveredPeriod(p: ArrivalPeriodRow): Period | PartialPeriod {
+  return p.coverage?.partial ? { period: p.period, covered: p.coverage.ranges } : p.period;
 }

@@ -8,8 +8,10 @@
  * the same period a year earlier, only where the data has that period.
  */
 import { type Command, Option } from 'commander';
+import type { InputSummary } from '../ingest/inputs';
 import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalDim } from '../model/arrival-key';
+import { Coverage } from '../model/coverage';
 import type { ArrivalUnit, CategoryDim } from '../model/summary';
 import { type GroupDim, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 import { suggest } from './completion';
@@ -37,7 +39,14 @@ Arrivals are listed per month, or per quarter or year when --group-by names one.
 
 Quantiles (median, P25, P75, P90) use linear interpolation between order statistics (R type 7, as
 numpy, simple-statistics and Excel's PERCENTILE.INC do); std dev is the sample one (n - 1). Average
-stay = visitor-nights / visitors whose nights are known.`;
+stay = visitor-nights / visitors whose nights are known. Decimals are rounded half up from the exact
+value (201/200 is 1.01), the same in every format; JSON keeps full values.
+
+A month, quarter or year the data covers only in part shows the days it covers, e.g. Aug 2018 (1-9):
+a log covers from the first day of the month of its first date to its last date, a monthly figure
+its month, cut by --from/--to (CSV and JSON: partial, from, to). Growth is computed only between
+periods covered alike (both whole, or cut at the same days), else left blank with the reason.
+Grouping by a column no delegation log has leaves the groups out and says so.`;
 
 interface SummaryFlags extends InputFlags, OutputFlags {
   groupBy?: string[];
@@ -84,17 +93,20 @@ export function register(program: Command): void {
         // Only the category dimensions grouped by are read: the summary shows no other text field.
         fields: ({ groupBy }) => new Set(groupBy.filter((d): d is CategoryDim => !isPeriodDim(d))),
         sink: ({ groupBy, top, arrivalUnit, arrivalOrder }) => ({ name: 'summary', options: { groupBy, top, arrivalUnit, arrivalOrder } }),
-        result: (sink, input, { dims, top, arrivalUnit }, read) => {
+        result: (sink, input, { dims, groupBy, top, arrivalUnit }, read) => {
           const kinds = new Set(input.files.map((f) => f.kind));
           const skipInvalid = flags.skipInvalid === true;
           const arrivals = kinds.has('arrivals');
+          const cut = { from: read.from, to: read.to };
           return {
             options: { groupBy: dims, top: top ?? null, from: read.from ?? null, to: read.to ?? null, arrivalUnit, skipInvalid },
             input,
             delegations: kinds.has('delegations') ? sink.delegations.result() : null,
-            arrivals: arrivals ? sink.arrivals() : null,
+            arrivals: arrivals ? sink.arrivals(new Coverage(input.coverage, 'arrivals', cut)) : null,
             arrivalGroups: arrivals ? sink.arrivalGroups() : null,
             arrivalSources: arrivals ? brokenDown(sink.figures.sources()) : null,
+            delegationCoverage: kinds.has('delegations') ? new Coverage(input.coverage, 'delegations', cut) : null,
+            missingColumns: missingColumns(groupBy, input),
           };
         },
         view: summaryView,
@@ -105,6 +117,13 @@ export function register(program: Command): void {
 /** Where arrivals came from, when some file breaks them down by destination or country (else nothing to say). */
 function brokenDown(sources: ArrivalSources): ArrivalSources | null {
   return sources.breakdowns.some((dims) => dims.length > 0) ? sources : null;
+}
+
+/** The category dimensions grouped by that no delegation log has a column for: their groups would all be unknown. */
+function missingColumns(groupBy: GroupDim[], input: InputSummary): CategoryDim[] {
+  const logs = input.coverage.filter((c) => c.kind === 'delegations');
+  if (logs.length === 0) return [];
+  return groupBy.filter((d): d is CategoryDim => !isPeriodDim(d) && !logs.some((log) => log.fields.includes(d)));
 }
 
 /** The first of month, quarter or year in --group-by; month when none is given. */

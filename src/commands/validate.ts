@@ -62,7 +62,7 @@ function verdictLine(f: FileReport): string {
 }
 
 /** `20 destinations`, `40 countries, 1 name no country has: "Xyzland" (3 rows)`. */
-export function describeDimensions(f: FileReport): string[] {
+export function describeDimensions(f: Pick<FileReport, 'destinations' | 'countries' | 'unknownCountries'>): string[] {
   const parts: string[] = [];
   if (f.destinations !== undefined) parts.push(plural(f.destinations, 'destination'));
   if (f.countries !== undefined) {
@@ -103,7 +103,8 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   log.close();
   const totals = totalsOf(reports);
   if (flags.format === 'json') {
-    await writeOutput(renderJson({ ...totals, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+    const { coverage: _, ...counts } = totals;
+    await writeOutput(renderJson({ ...counts, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
   } else {
     const lines = reports.map(verdictLine);
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);

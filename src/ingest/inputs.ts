@@ -5,6 +5,7 @@
  * layer: each file is read on one thread (reader.ts), or a big one on two (parallel.ts).
  */
 import { InvalidDataError, UsageError } from '../errors';
+import type { FileCoverage } from '../model/coverage';
 import { isWorkbook, readWorkbook } from './workbook';
 import type { MergeableSink, RowSink, SinkSpec } from '../model/sinks';
 import { DEFAULT_SPLIT, type SplitTuning, readSplit, splitPoint } from './parallel';
@@ -27,12 +28,17 @@ export interface InvalidRowPolicy {
   rejectsPath?: string;
 }
 
+/** A file's report as outputs show it. */
+export type FileSummary = Omit<FileReport, 'coverage'>;
+
 export interface InputSummary {
-  files: FileReport[];
+  files: FileSummary[];
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
   rowsOutOfRange: number;
+  /** What each file covers (fields and dates), in the order of `files`: for the models, not shown as it is. */
+  coverage: FileCoverage[];
 }
 
 export type Diagnostics = (line: string) => void;
@@ -52,10 +58,12 @@ export interface ReadRequest {
   tuning?: Partial<ReadTuning & SplitTuning>;
 }
 
-export function totalsOf(files: FileReport[]): InputSummary {
+export function totalsOf(reports: FileReport[]): InputSummary {
+  const files = reports.map(({ coverage: _, ...file }) => file);
   const sum = (key: 'rowsRead' | 'rowsAccepted' | 'rowsRejected' | 'rowsOutOfRange') => files.reduce((n, f) => n + f[key], 0);
   return {
     files,
+    coverage: reports.map((r) => r.coverage),
     rowsRead: sum('rowsRead'),
     rowsAccepted: sum('rowsAccepted'),
     rowsRejected: sum('rowsRejected'),

@@ -28,7 +28,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
     parentPort!.postMessage({ progress: chunk.length });
   }
   file.finish();
-  return { counts: file.counts(), rejects, data: sink.toData() };
+  return { counts: file.counts(), dates: file.trackedDates(), rejects, data: sink.toData() };
 }
 
 parentPort!.once('message', (setup: WorkerSetup) =>

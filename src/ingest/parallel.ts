@@ -14,6 +14,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { MergeableSink, SinkSpec } from '../model/sinks';
+import type { TrackedDates } from '../model/coverage';
+import { isGzipFile } from './file-chunks';
 import {
   type FileReport,
   type InputOptions,
@@ -57,6 +59,7 @@ export interface WorkerSetup {
 
 export interface PartResult {
   counts: RowCounts;
+  dates: TrackedDates;
   rejects: RejectedRow[];
   data: unknown;
 }
@@ -112,13 +115,14 @@ export function readSplit(
 
 /**
  * Where to cut a regular file big enough to split: just after the first line feed from its middle.
- * Only a regular file: a FIFO or /dev/stdin cannot be read at an offset.
+ * Only a regular file, and not gzip: a FIFO or /dev/stdin cannot be read at an offset, nor gzip data
+ * from its middle.
  */
 export function splitPoint(source: string, tuning: SplitTuning): { cut: number; size: number } | null {
   if (!tuning.workers) return null;
   try {
     const stat = statSync(source);
-    if (!stat.isFile() || stat.size < tuning.splitBytes) return null;
+    if (!stat.isFile() || stat.size < tuning.splitBytes || isGzipFile(source)) return null;
     const { size } = stat;
     const cut = afterLineFeed(source, Math.floor(size / 2), size);
     return cut < size ? { cut, size } : null;

@@ -5,6 +5,7 @@
  * A big file may be read in two halves at once (parallel.ts, which resumes a FileReader in a worker).
  */
 import { InputError } from '../errors';
+import { DateTracker, type FileCoverage, type TrackedDates } from '../model/coverage';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, arrivalOf, rowOf } from '../model/records';
@@ -13,7 +14,7 @@ import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncod
 import { ArrivalBatchBuilder } from './arrival-batch';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { DimensionTally, type DimensionTallyData } from './dimension-tally';
-import { fileChunks } from './file-chunks';
+import { GzipError, decompressed, fileChunks, stdinChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
@@ -70,6 +71,8 @@ export interface FileReport {
   serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
   sheet?: string;
+  /** Present when the input was gzip-compressed (told by its content). */
+  compression?: 'gzip';
   encoding?: Encoding;
   bom?: boolean;
   encodingNote?: string;
@@ -87,12 +90,14 @@ export interface FileReport {
   totalRow?: TotalRowReport;
   /** Rows of one cell under the total row (`Sumber: ...`), when there are any. */
   noteRows?: number;
+  /** The fields its header has and the dates of its accepted rows (src/model/coverage.ts): not in JSON. */
+  coverage: FileCoverage;
 }
 
 /** How the input was written, for verdicts: `UTF-8, ';' delimited, CRLF line endings`, or a workbook's sheet. */
 export function describeFormat(f: FileReport): string {
   if (f.sheet !== undefined) return 'sheet of an xlsx workbook';
-  return `${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
+  return `${f.compression ? `${f.compression}, ` : ''}${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
 }
 
 /** What is said on stderr once a file is read: a total row that differs from the rows above it. */
@@ -173,11 +178,30 @@ export async function pump(
   end = Infinity,
   started?: () => void,
 ): Promise<void> {
-  const chunks = source === STDIN ? (process.stdin as AsyncIterable<Buffer>) : fileChunks(source, start, end);
+  const raw = source === STDIN ? stdinChunks() : fileChunks(source, start, end);
+  // From its start, an input may be gzip (told by its content); a later part of a file never is.
+  const chunks =
+    start === 0
+      ? decompressed(
+          raw,
+          (bytes) => progress?.advance(bytes),
+          () => file.compressedWith('gzip'),
+        )
+      : advanced(raw, progress);
+  try {
+    for await (const chunk of chunks) {
+      file.feed(chunk);
+      started?.();
+    }
+  } catch (e) {
+    throw e instanceof GzipError ? new InputError(`${file.name}: ${e.message}`) : e;
+  }
+}
+
+async function* advanced(chunks: AsyncIterable<Buffer>, progress: ReadProgress | null): AsyncGenerator<Buffer> {
   for await (const chunk of chunks) {
     progress?.advance(chunk.length);
-    file.feed(chunk);
-    started?.();
+    yield chunk;
   }
 }
 
@@ -243,7 +267,13 @@ export class FileReader {
   private dimensions: DimensionTally | null = null;
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
-  private readonly outOfRange = (date: CalDate): boolean => !this.inRange(date);
+  /** The dates of the accepted rows, --from/--to or not: what the file covers. */
+  private readonly dates = new DateTracker();
+  /** An accepted row's date: noted, and whether the row is inside --from/--to. */
+  private readonly keep = (date: PeriodDate): boolean => {
+    this.dates.add(date);
+    return this.inRange(date);
+  };
   private readonly fromKey: number;
   private readonly toKey: number;
   private readonly limited: boolean;
@@ -251,6 +281,7 @@ export class FileReader {
   private rowsAccepted = 0;
   private rowsRejected = 0;
   private rowsOutOfRange = 0;
+  private compression: FileReport['compression'];
   /** Looking for the header: the first row offered (whose error is the one to give if none fits), the row above. */
   private offered = 0;
   private firstOffered: string[] | null = null;
@@ -280,6 +311,11 @@ export class FileReader {
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
   private head: Buffer[] | null = [];
   private headBytes = 0;
+
+  /** The bytes fed are the decompressed content of a file compressed so. */
+  compressedWith(compression: 'gzip'): void {
+    this.compression = compression;
+  }
 
   /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
@@ -376,8 +412,14 @@ export class FileReader {
     };
   }
 
-  /** Takes over what a resumed reader read after this one's bytes: counts, and rejects in line order. */
-  absorb(part: { counts: RowCounts; rejects: RejectedRow[] }): void {
+  /** The dates of the rows accepted so far, to hand over with the counts. */
+  trackedDates(): TrackedDates {
+    return this.dates.toData();
+  }
+
+  /** Takes over what a resumed reader read after this one's bytes: counts, dates, and rejects in line order. */
+  absorb(part: { counts: RowCounts; dates: TrackedDates; rejects: RejectedRow[] }): void {
+    this.dates.absorb(part.dates);
     // A total row held at the cut with rows after it was a row read, rejected before theirs (file order).
     if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
     const lineOffset = this.nextLine() - 1;
@@ -439,6 +481,7 @@ export class FileReader {
     if (!this.headers && this.firstOffered) this.noHeaderFound();
     if (!this.headers) throw new InputError(`${this.name}: empty file (no header row)`);
     return this.report(this.layout ?? this.decideLayout(null), {
+      ...(this.compression ? { compression: this.compression } : {}),
       encoding: this.detected.encoding,
       bom: this.detected.bom,
       ...(this.detected.note ? { encodingNote: this.detected.note } : {}),
@@ -466,6 +509,7 @@ export class FileReader {
       headerRow: this.headerRow,
       ...(totalRow ? { totalRow } : {}),
       ...(this.tail.noteRows > 0 ? { noteRows: this.tail.noteRows } : {}),
+      coverage: this.dates.coverage(layout.kind, Object.keys(layout.columns.index)),
     };
   }
 
@@ -612,21 +656,13 @@ export class FileReader {
       } else if (now) deliveredAfter++;
     };
     if (this.ctx?.delegation && this.tuning.straightPath) {
-      const taken = takeDelegations(
-        records,
-        this.ctx,
-        this.headers!.length,
-        this.delegations,
-        this.limited ? this.outOfRange : null,
-        deliver,
-      );
+      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.keep, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
     } else if (this.ctx?.layout.kind === 'arrivals' && this.ctx.layout.arrivalForm !== 'bps' && this.tuning.straightPath) {
       const out = (this.arrivalBatch ??= new ArrivalBatchBuilder(this.ctx.breakdown));
-      const inRange = this.limited ? this.arrivalInRange : null;
-      const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, inRange, deliver);
+      const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, this.keep, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       this.dimensions?.addBatch(out);
@@ -644,7 +680,6 @@ export class FileReader {
 
   /** The straight path's figures of a batch, handed on at its end; one per file (its code space). */
   private arrivalBatch: ArrivalBatchBuilder | null = null;
-  private readonly arrivalInRange = (period: PeriodDate): boolean => this.inRange(period);
 
   /** The batch's accepted delegation rows to the sink: as a batch if it takes them so, else row by row. */
   private handOn(): void {
@@ -684,14 +719,14 @@ export class FileReader {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.inRange(date)) this.delegations.commit();
+      if (this.keep(date)) this.delegations.commit();
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
       this.rowsAccepted++;
       this.addToSums(rec);
-      const first = this.arrivals[0];
-      if (!this.inRange(first.period)) return;
+      for (let i = 1; i < this.arrivals.length; i++) this.dates.add(this.arrivals[i].period);
+      if (!this.keep(this.arrivals[0].period)) return;
       for (const row of this.arrivals) this.dimensions?.add(row.destination, row.country);
       for (const row of this.arrivals) this.sink.arrival(row);
     }

@@ -384,15 +384,15 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext, out: Delegation
 /**
  * The straight path over a batch of records: a record of the header's width whose date, counts and
  * text fields are all in columns the scanner codes, with values met before and valid, is written into
- * `out` (or, outside --from/--to, counted and dropped) without being decoded; any other record goes to
- * `other`, the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
+ * `out` (or, when `keep` says it is outside --from/--to, dropped) without being decoded; any other record
+ * goes to `other`, the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
  */
 export function takeDelegations(
   batch: RecordBatch,
   ctx: RowContext,
   width: number,
   out: DelegationBatchBuilder,
-  outOfRange: ((date: CalDate) => boolean) | null,
+  keep: (date: CalDate) => boolean,
   other: (r: number) => void,
 ): number {
   const plan = ctx.delegation!;
@@ -429,7 +429,7 @@ export function takeDelegations(
       continue;
     }
     taken++;
-    if (outOfRange?.(day)) continue;
+    if (!keep(day)) continue;
     dateValues[i] = day;
     dateCodes[i] = dateCode;
     out.commit();
@@ -536,8 +536,8 @@ function checkCountry(ctx: RowContext, country: string | null, home: boolean, se
  * The straight path for arrivals (wide and long forms) over a batch of records: a record of the
  * header's width whose period, counts, segment, destination and country are in columns the scanner
  * codes, with values met before and valid, has its figures written into `out` (its counts, in the
- * order of `sumColumns`, added to `sums` for the total row) without being decoded; `inRange` says
- * whether they count (--from/--to). Any other record goes to `other`, the record-by-record path
+ * order of `sumColumns`, added to `sums` for the total row) without being decoded; `keep` notes
+ * each accepted record's period and says whether its figures count (--from/--to). Any other record goes to `other`, the record-by-record path
  * (buildArrivals), in its turn. Returns how many records it took.
  */
 export function takeArrivals(
@@ -547,7 +547,7 @@ export function takeArrivals(
   sumColumns: readonly number[],
   sums: number[],
   out: ArrivalBatchBuilder,
-  inRange: ((period: PeriodDate) => boolean) | null,
+  keep: (period: PeriodDate) => boolean,
   other: (r: number) => void,
 ): number {
   const { layout } = ctx;
@@ -628,7 +628,7 @@ export function takeArrivals(
     taken++;
     if (first >= 0) sums[firstAt] = (sums[firstAt] ?? 0) + first;
     if (second >= 0) sums[secondAt] = (sums[secondAt] ?? 0) + second;
-    if (inRange !== null && !inRange(period)) continue;
+    if (!keep(period)) continue;
     const destinationValue = destination as string | null;
     const dCode = destinationValue === null ? -1 : destinationCode;
     if (domestic >= 0) out.push(period, periodCode, false, domestic, destinationValue, dCode, null, -1);

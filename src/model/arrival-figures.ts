@@ -350,7 +350,7 @@ export class ArrivalFigures {
   }
 
   /** Arrivals a view of `dims` has, against those the totals count (they differ where months lack the breakdown, or it disagrees). */
-  coverage(dims: readonly ArrivalDim[], segments?: readonly Segment[]): { view: number; counted: number } {
+  reach(dims: readonly ArrivalDim[], segments?: readonly Segment[]): { view: number; counted: number } {
     const sum = (rows: ArrivalRow[]) => rows.reduce((n, row) => n + row.count, 0);
     return { view: sum(this.select(dims, { segments })), counted: sum(this.select([], { segments })) };
   }

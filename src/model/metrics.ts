@@ -80,15 +80,20 @@ export class MetricSeries {
   constructor(private readonly valuation?: SpendingValuation) {}
 
   delegation(row: DelegationRow): void {
-    this.add('visitors', row.date, row.people);
-    this.add('delegations', row.date, 1);
+    this.delegationOf(row.date, row.people, row.nights);
+  }
+
+  /** A delegation row given by its values (a batch's columns need no row object). */
+  delegationOf(date: CalDate, people: number, rowNights: number | null): void {
+    this.add('visitors', date, people);
+    this.add('delegations', date, 1);
     if (!this.valuation) return;
-    const nights = row.nights ?? this.valuation.nights ?? null;
+    const nights = rowNights ?? this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {
       this.unvalued.delegations++;
       return;
     }
-    this.spendingFromDelegations.add(row.date, this.rupiah('delegation', row.date, row.people, nights));
+    this.spendingFromDelegations.add(date, this.rupiah('delegation', date, people, nights));
   }
 
   /** An arrivals figure: counted, and valued unless `value` is false (then arrivalSpending() values it). */

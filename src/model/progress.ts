@@ -27,6 +27,7 @@
 import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
 import { type BandSpec, bandFor } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
+import { Ratio } from '../stats/exact';
 import { type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
 import type { Kind } from './records';
 
@@ -68,6 +69,23 @@ export type NumericFigure =
 
 /** Every field that can be null for a reason. */
 export type NullableFigure = NumericFigure | 'pace';
+
+/** The figures that are ratios of the data's sums, the target and the calendar, kept exactly for printing. */
+export type ExactFigure =
+  | NumericFigure
+  | 'target'
+  | 'actual'
+  | 'percentAchieved'
+  | 'remaining'
+  | 'monthsLeft'
+  | 'expectedLinear'
+  | 'projectedLinear'
+  | 'expected'
+  | 'projected'
+  | 'projectedLow'
+  | 'projectedHigh'
+  | 'projectedPercent'
+  | 'tolerancePercent';
 
 export interface Progress {
   metric: Metric;
@@ -143,6 +161,11 @@ export interface Progress {
   bandBasis: 'final' | 'projected';
   /** For each null figure, why. */
   unavailable: Partial<Record<NullableFigure, Unavailable>>;
+  /**
+   * The same figures exactly, for printing rounded half up (src/stats/exact.ts); null where the figure
+   * is. A projection is a double (it takes a power): exact here as the decimal it reads as. Not in JSON.
+   */
+  exact: Record<ExactFigure, Ratio | null>;
 }
 
 /** Checked values: a target above 0, a tolerance from 0 up to 100, bands from 0% up (src/commands/parse.ts). */
@@ -158,9 +181,11 @@ export interface ProgressInput {
   bands: readonly BandSpec[];
 }
 
-type Figure = { value: number; reason: null } | { value: null; reason: Unavailable };
-const known = (value: number): Figure => ({ value, reason: null });
-const missing = (reason: Unavailable): Figure => ({ value: null, reason });
+type Figure = { value: number; exact: Ratio; reason: null } | { value: null; exact: null; reason: Unavailable };
+const known = (value: number, exact: Ratio): Figure => ({ value, exact, reason: null });
+const missing = (reason: Unavailable): Figure => ({ value: null, exact: null, reason });
+/** A figure of the data (a sum, the target): the decimal its double reads as, exactly. */
+const exactly = (n: number): Ratio => Ratio.fromNumber(n);
 
 export function computeProgress(input: ProgressInput): Progress {
   const { series, metric, target } = input;
@@ -177,12 +202,13 @@ export function computeProgress(input: ProgressInput): Progress {
   const remaining = Math.max(target - actual, 0);
   const time = timeline(asOf);
   const previousAsOf = sameDayLastYear(asOf);
-  const figures = nullableFigures(series, { target, actual, remaining, previousAsOf, ...time });
+  const figures = nullableFigures(series, { target, actual, remaining, previousAsOf, asOf, ...time });
   const expectedLinear = (target * time.elapsedDays) / time.daysInYear;
   const expected = figures.expectedSeasonal.value ?? expectedLinear;
   const percentAchieved = (actual / target) * 100;
   const projection = yearOver ? finalProjection(actual) : projectionOf(series, year, asOf, actual, time);
   const projectedPercent = (projection.projected / target) * 100;
+  const exact = exactFigures({ target, actual, tolerancePercent, asOf, time, figures, projection });
   return {
     metric,
     year,
@@ -210,6 +236,42 @@ export function computeProgress(input: ProgressInput): Progress {
     band: bandFor(yearOver ? percentAchieved : projectedPercent, bands),
     bandBasis: yearOver ? 'final' : 'projected',
     unavailable: { ...reasons(figures), ...(yearOver ? { pace: 'year-over' as const } : {}) },
+    exact,
+  };
+}
+
+/** Progress's figures as exact ratios, by the formulas of computeProgress. */
+function exactFigures(k: {
+  target: number;
+  actual: number;
+  tolerancePercent: number;
+  asOf: DayDate;
+  time: Timeline;
+  figures: Record<NumericFigure, Figure>;
+  projection: ProjectionFields;
+}): Record<ExactFigure, Ratio | null> {
+  const target = exactly(k.target);
+  const actual = exactly(k.actual);
+  const { elapsedDays, daysInYear } = k.time;
+  const expectedLinear = target.times(elapsedDays).dividedBy(daysInYear);
+  const projected = exactly(k.projection.projected);
+  const figures = {} as Record<NumericFigure, Ratio | null>;
+  for (const [name, figure] of Object.entries(k.figures) as [NumericFigure, Figure][]) figures[name] = figure.exact;
+  return {
+    ...figures,
+    target,
+    actual,
+    percentAchieved: actual.times(100).dividedBy(target),
+    remaining: remainingExactly(k.target, k.actual),
+    monthsLeft: monthsLeftExactly(k.asOf),
+    expectedLinear,
+    projectedLinear: actual.times(daysInYear).dividedBy(elapsedDays),
+    expected: figures.expectedSeasonal ?? expectedLinear,
+    projected,
+    projectedLow: exactly(k.projection.projectedLow),
+    projectedHigh: exactly(k.projection.projectedHigh),
+    projectedPercent: projected.times(100).dividedBy(target),
+    tolerancePercent: exactly(k.tolerancePercent),
   };
 }
 
@@ -277,11 +339,24 @@ function timeline(asOf: DayDate): Timeline {
   };
 }
 
+/** target - actual, never below 0, exactly. */
+function remainingExactly(target: number, actual: number): Ratio {
+  const difference = exactly(target).minus(exactly(actual));
+  return difference.sign() > 0 ? difference : Ratio.of(0);
+}
+
+/** Timeline's months left as a ratio: the whole months after the as-of's, plus its days left over its days. */
+function monthsLeftExactly(asOf: DayDate): Ratio {
+  const monthDays = daysInMonth(asOf.year, asOf.month);
+  return Ratio.of((12 - asOf.month) * monthDays + monthDays - asOf.day, monthDays);
+}
+
 interface Known extends Timeline {
   target: number;
   actual: number;
   remaining: number;
   previousAsOf: DayDate;
+  asOf: DayDate;
 }
 
 function nullableFigures(series: DailySeries, k: Known): Record<NumericFigure, Figure> {
@@ -290,10 +365,10 @@ function nullableFigures(series: DailySeries, k: Known): Record<NumericFigure, F
   const yoy = yoyChange(k.actual, previous);
   return {
     seasonalShare: share,
-    expectedSeasonal: share.value === null ? share : known(k.target * share.value),
+    expectedSeasonal: share.value === null ? share : known(k.target * share.value, exactly(k.target).times(share.exact)),
     projectedSeasonal: seasonalProjection(k.actual, share),
-    requiredPerDay: requiredRate(k.remaining, k.daysLeft),
-    requiredPerMonth: requiredRate(k.remaining, k.monthsLeft),
+    requiredPerDay: requiredRate(k, k.daysLeft, Ratio.of(k.daysLeft)),
+    requiredPerMonth: requiredRate(k, k.monthsLeft, monthsLeftExactly(k.asOf)),
     previousToDate: previous,
     yoyChange: yoy.change,
     yoyChangePercent: yoy.percent,
@@ -370,18 +445,20 @@ function seasonalShare(series: DailySeries, previousAsOf: DayDate): Figure {
   if (!series.coversWholeYear(prevYear)) return missing('previous-year-incomplete');
   const total = series.total(prevYear);
   if (total === 0) return missing('previous-year-zero');
-  return known(series.sumThrough(prevYear, previousAsOf.month, previousAsOf.day) / total);
+  const toDate = series.sumThrough(prevYear, previousAsOf.month, previousAsOf.day);
+  return known(toDate / total, exactly(toDate).dividedBy(exactly(total)));
 }
 
 function seasonalProjection(actual: number, share: Figure): Figure {
   if (share.value === null) return share;
-  return share.value === 0 ? missing('previous-year-zero') : known(actual / share.value);
+  return share.value === 0 ? missing('previous-year-zero') : known(actual / share.value, exactly(actual).dividedBy(share.exact));
 }
 
 /** What must come per unit of time left; 0 once the target is met, impossible when no time is left. */
-function requiredRate(remaining: number, unitsLeft: number): Figure {
-  if (remaining === 0) return known(0);
-  return unitsLeft > 0 ? known(remaining / unitsLeft) : missing('year-over');
+function requiredRate({ remaining, target, actual }: Known, unitsLeft: number, exactUnitsLeft: Ratio): Figure {
+  if (remaining === 0) return known(0, Ratio.of(0));
+  if (unitsLeft <= 0) return missing('year-over');
+  return known(remaining / unitsLeft, remainingExactly(target, actual).dividedBy(exactUnitsLeft));
 }
 
 /**
@@ -393,14 +470,19 @@ function previousToDate(series: DailySeries, previousAsOf: DayDate): Figure {
   const earliest = series.earliestDate(year);
   if (earliest === null || dayOfYear(earliest) > dayOfYear(previousAsOf)) return missing('no-previous-year');
   if (!series.coversThrough(year, month)) return missing('previous-year-incomplete');
-  return known(series.sumThrough(year, month, previousAsOf.day));
+  const sum = series.sumThrough(year, month, previousAsOf.day);
+  return known(sum, exactly(sum));
 }
 
 function yoyChange(actual: number, previous: Figure): { change: Figure; percent: Figure } {
   if (previous.value === null) return { change: previous, percent: previous };
   const change = actual - previous.value;
-  const percent = previous.value === 0 ? missing('previous-year-zero') : known((change / previous.value) * 100);
-  return { change: known(change), percent };
+  const exactChange = exactly(actual).minus(previous.exact);
+  const percent =
+    previous.value === 0
+      ? missing('previous-year-zero')
+      : known((change / previous.value) * 100, exactChange.times(100).dividedBy(previous.exact));
+  return { change: known(change, exactChange), percent };
 }
 
 function values(figures: Record<NumericFigure, Figure>): Record<NumericFigure, number | null> {

@@ -250,15 +250,20 @@ export class SpendingEstimator {
   }
 
   addDelegation(row: DelegationRow): void {
+    this.addDelegationOf(row.date, row.people, row.nights);
+  }
+
+  /** A delegation row given by its values (a batch's columns need no row object). */
+  addDelegationOf(date: CalDate, people: number, rowNights: number | null): void {
     this.delegationsSeen = true;
     const { basis, rates } = this.options;
-    const nights = basis === 'night' ? (row.nights ?? this.options.nights ?? null) : null;
+    const nights = basis === 'night' ? (rowNights ?? this.options.nights ?? null) : null;
     if (basis === 'night' && nights === null) {
       this.missingNights.delegations++;
-      this.missingNights.people += row.people;
+      this.missingNights.people += people;
       return;
     }
-    this.add('delegations', row.date, rates.rateFor('delegation', row.date), row.people, nights);
+    this.add('delegations', date, rates.rateFor('delegation', date), people, nights);
   }
 
   /** The state as plain data, to cross to another thread. */

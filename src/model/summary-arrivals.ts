@@ -6,8 +6,15 @@
  *   foreign share;
  * - growth compares with the previous period of the same unit (month-on-month, quarter-on-quarter,
  *   or year-on-year for years) and with the same period a year earlier; it is null when that
- *   period or segment is absent from the data, or its figure is 0.
+ *   period or segment is absent from the data, or its figure is 0;
+ * - with the data's coverage (coverage.ts), a period covered only in part says so, and growth is
+ *   computed only between periods covered alike (both whole, or both cut at the same days: "like for
+ *   like"); against one covered otherwise it is null, its basis `partial`.
+ * Shares and growth are exact ratios (src/stats/exact.ts): the view prints them rounded half up, and
+ * JSON writes them as the doubles it always did (the ratio's double, times 100 for percentages).
  */
+import { Ratio } from '../stats/exact';
+import { type Coverage, type PeriodCoverage, alike } from './coverage';
 import { type Period, periodFromKey, periodKey, previousPeriod, samePeriodLastYear } from './period';
 import { isYearDate } from './dates';
 import type { ArrivalRow, Segment } from './records';
@@ -15,12 +22,18 @@ import { periodKeyOfDate } from './summary-keys';
 
 export type ArrivalUnit = 'month' | 'quarter' | 'year';
 
-/** Growth as a ratio: 0.25 means +25 %. */
+/** Growth as a ratio: 1/4 means +25 %. */
 export interface GrowthRatios {
-  domestic: number | null;
-  foreign: number | null;
-  total: number | null;
+  domestic: Ratio | null;
+  foreign: Ratio | null;
+  total: Ratio | null;
 }
+
+/**
+ * What a growth figure compares: two whole periods, two cut alike (`like-for-like`), or nothing, as the
+ * earlier period is not in the data (`no-earlier-period`) or is covered otherwise (`partial`).
+ */
+export type GrowthBasis = 'whole' | 'like-for-like' | 'partial' | 'no-earlier-period';
 
 export interface ArrivalPeriodRow {
   period: Period;
@@ -31,11 +44,15 @@ export interface ArrivalPeriodRow {
   /** domestic + foreign; null when either is absent. */
   total: number | null;
   /** foreign / total, 0..1; null when total is null or 0. */
-  foreignShare: number | null;
+  foreignShare: Ratio | null;
   /** Against the previous period of the same unit. */
   previousGrowth: GrowthRatios;
+  previousBasis: GrowthBasis;
   /** Against the same period one year earlier. */
   yearOnYearGrowth: GrowthRatios;
+  yearOnYearBasis: GrowthBasis;
+  /** The days the data covers of the period; null when no coverage was given (then taken as whole). */
+  coverage: PeriodCoverage | null;
 }
 
 export interface ArrivalTotals {
@@ -44,7 +61,7 @@ export interface ArrivalTotals {
   foreign: number | null;
   /** null when any period lacks a segment: a sum over unequal spans would mislead. */
   total: number | null;
-  foreignShare: number | null;
+  foreignShare: Ratio | null;
   /** Periods with only one segment present. */
   incompletePeriods: number;
 }
@@ -123,9 +140,10 @@ export class ArrivalSummarizer {
   /**
    * The periods, with the annual figures placed: a year's annual figure of a segment is never added to
    * finer figures of that year and segment (they win; it is listed in annualOverlapped); with no finer
-   * figures it is the year's figure when the unit is the year, else listed in annualOnly.
+   * figures it is the year's figure when the unit is the year, else listed in annualOnly. With
+   * `coverage` (the arrivals' days, cut by --from/--to), each period says what of it is covered.
    */
-  result(): ArrivalSummary {
+  result(coverage?: Coverage): ArrivalSummary {
     const counts = new Map([...this.counts].map(([key, c]) => [key, { ...c }]));
     const finer = new Map<number, SegmentCounts>();
     for (const [key, c] of this.counts) {
@@ -147,25 +165,47 @@ export class ArrivalSummarizer {
         } else annualOnly.push({ year, segment, count });
       }
     }
-    const at = (period: Period | null) => {
-      const c = period && counts.get(periodKey(period));
-      return c ? figuresOf(c) : null;
-    };
+    // An annual figure covers its year where it alone makes the year's figures (finer ones win over it).
+    coverage = coverage?.withAnnualYears(new Set([...annualYears].filter((year) => !finer.has(year))));
     const periods = [...counts.keys()]
       .sort((a, b) => a - b)
       .map((key): ArrivalPeriodRow => {
         const period = periodFromKey(this.unit, key);
         const figures = figuresOf(counts.get(key)!);
+        const covered = { period, coverage: coverage?.of(period) ?? null };
+        const previous = compare(counts, figures, covered, previousPeriod(period), coverage);
+        const yearOnYear = compare(counts, figures, covered, samePeriodLastYear(period), coverage);
         return {
           period,
           ...(this.unit === 'year' && annualYears.has(key) ? { annual: true as const } : {}),
           ...figures,
-          previousGrowth: growth(figures, at(previousPeriod(period))),
-          yearOnYearGrowth: growth(figures, at(samePeriodLastYear(period))),
+          previousGrowth: previous.growth,
+          previousBasis: previous.basis,
+          yearOnYearGrowth: yearOnYear.growth,
+          yearOnYearBasis: yearOnYear.basis,
+          coverage: covered.coverage,
         };
       });
     return { unit: this.unit, periods, totals: totalsOf(periods), annualOnly, annualOverlapped };
   }
+}
+
+/** Growth against an earlier period, when it is in the data and covered alike. */
+function compare(
+  counts: Map<number, SegmentCounts>,
+  figures: Figures,
+  current: { period: Period; coverage: PeriodCoverage | null },
+  earlier: Period | null,
+  coverage: Coverage | undefined,
+): { growth: GrowthRatios; basis: GrowthBasis } {
+  const found = earlier && counts.get(periodKey(earlier));
+  if (!found) return { growth: NO_GROWTH, basis: 'no-earlier-period' };
+  const earlierCoverage = coverage?.of(earlier!) ?? null;
+  if (current.coverage === null || earlierCoverage === null) return { growth: growth(figures, figuresOf(found)), basis: 'whole' };
+  if (!alike(current as { period: Period; coverage: PeriodCoverage }, { period: earlier!, coverage: earlierCoverage })) {
+    return { growth: NO_GROWTH, basis: 'partial' };
+  }
+  return { growth: growth(figures, figuresOf(found)), basis: current.coverage.partial ? 'like-for-like' : 'whole' };
 }
 
 const SEGMENTS: readonly Segment[] = ['domestic', 'foreign'];
@@ -181,6 +221,8 @@ function yearOfKey(unit: ArrivalUnit, key: number): number {
   return unit === 'month' ? Math.floor(key / 100) : unit === 'quarter' ? Math.floor(key / 10) : key;
 }
 
+const NO_GROWTH: GrowthRatios = Object.freeze({ domestic: null, foreign: null, total: null });
+
 type Figures = Pick<ArrivalPeriodRow, 'domestic' | 'foreign' | 'total' | 'foreignShare'>;
 
 function figuresOf({ domestic, foreign }: SegmentCounts): Figures {
@@ -188,20 +230,20 @@ function figuresOf({ domestic, foreign }: SegmentCounts): Figures {
   return { domestic, foreign, total, foreignShare: share(foreign, total) };
 }
 
-function share(part: number | null, total: number | null): number | null {
-  return part === null || !total ? null : part / total;
+function share(part: number | null, total: number | null): Ratio | null {
+  return part === null || !total ? null : Ratio.of(part, total);
 }
 
-function growth(current: Figures, previous: Figures | null): GrowthRatios {
+function growth(current: Figures, previous: Figures): GrowthRatios {
   return {
-    domestic: ratio(current.domestic, previous?.domestic),
-    foreign: ratio(current.foreign, previous?.foreign),
-    total: ratio(current.total, previous?.total),
+    domestic: ratio(current.domestic, previous.domestic),
+    foreign: ratio(current.foreign, previous.foreign),
+    total: ratio(current.total, previous.total),
   };
 }
 
-function ratio(current: number | null, previous: number | null | undefined): number | null {
-  return current === null || !previous ? null : (current - previous) / previous;
+function ratio(current: number | null, previous: number | null): Ratio | null {
+  return current === null || !previous ? null : Ratio.of(current - previous, previous);
 }
 
 function totalsOf(periods: ArrivalPeriodRow[]): ArrivalTotals {

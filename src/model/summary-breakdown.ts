@@ -23,6 +23,7 @@ import type { Country } from './countries';
 import type { Period } from './period';
 import type { ArrivalRow, Segment } from './records';
 import { OTHER, type OtherCategories, isOther } from './summary';
+import { Ratio } from '../stats/exact';
 import { type ArrivalSummary, ArrivalSummarizer, type ArrivalUnit, type GrowthRatios } from './summary-arrivals';
 
 /** A country as shown: a known one, or a name no country has (as written). */
@@ -41,7 +42,7 @@ export interface ArrivalGroup {
   foreign: number | null;
   total: number | null;
   /** Of the whole (see the file's header), 0..1; null when unknown. */
-  share: number | null;
+  share: Ratio | null;
   /** Crossed with a period: against the previous period and the same period a year earlier; else null. */
   previousGrowth: GrowthRatios | null;
   yearOnYearGrowth: GrowthRatios | null;
@@ -156,7 +157,7 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
   for (const group of groups) {
     const whole = wholes.get(group.periodKey)!.value;
     const value = measured(group);
-    group.share = value === null || !whole ? null : value / whole;
+    group.share = value === null || !whole ? null : Ratio.of(value, whole);
   }
 
   const ranks = ranked.map((keys) => new Map(keys.map((key, i) => [key, i])));

@@ -5,6 +5,7 @@
  */
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import type { ArrivalDim } from './arrival-key';
+import type { Coverage } from './coverage';
 import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
@@ -53,10 +54,10 @@ export class SummarySink implements MergeableSink {
   }
 
   /** Arrivals per period: the totals (the figures of each month's coarsest breakdown). */
-  arrivals(): ArrivalSummary {
+  arrivals(coverage?: Coverage): ArrivalSummary {
     const summarizer = new ArrivalSummarizer({ unit: this.options.arrivalUnit });
     for (const row of this.figures.select([])) summarizer.add(row);
-    return summarizer.result();
+    return summarizer.result(coverage);
   }
 
   /** Arrivals by destination or country, when grouped by one; else null. */

@@ -22,8 +22,10 @@
  */
 import type { Description } from '../stats/describe';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
+import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
+import { ValueIndex } from './value-index';
 import {
   type CategoryDim,
   type GroupDim,
@@ -42,6 +44,7 @@ export {
   type ArrivalPeriodRow,
   type ArrivalTotals,
   type ArrivalUnit,
+  type GrowthBasis,
   type GrowthRatios,
 } from './summary-arrivals';
 
@@ -91,14 +94,16 @@ export interface DelegationSummaryOptions {
 
 /** The key of a row along one dimension: a periodKey, a category name, null, or (after top-N) OTHER. */
 type KeyPart = number | string | null | OtherCategories;
-type Node = Map<KeyPart, Node | GroupAccumulator>;
+/** Route.Tree: nested Maps, one level per dimension, the last level holding group ids. */
+type Node = Map<KeyPart, Node | number>;
 
 /**
  * How add() files a row, chosen once from the dimensions. With one dimension the group is found by
- * one lookup (a period by its key in an array, a category's value in one Map), and everything over
- * all the data that the groups already hold is taken from them at the end rather than counted again
- * per row: each category's visitors are its group's sum, and (unless a list field fans rows out) the
- * overall sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one level each.
+ * one lookup (a period by its key in an array, a category's value in one ValueIndex), and everything
+ * over all the data that the groups already hold is taken from them at the end rather than counted
+ * again per row: each category's visitors are its group's sum, and (unless a list field fans rows
+ * out) the overall sizes are the groups' sizes together. Several dimensions walk a tree of Maps, one
+ * level each.
  */
 // biome-ignore lint/suspicious/noConstEnum: the routes never leave this file, and add() switches on them once per row: inlined numbers.
 const enum Route {
@@ -126,7 +131,15 @@ function readerOf(dim: CategoryDim): ReadValue {
 
 /** Periods are looked up in an array indexed by periodKey while their keys span no more than this. */
 const MAX_PERIOD_SLOTS = 1 << 16;
+/** Up to this --top, the top values are picked in one pass; above it, by sorting them all. */
+const PICK_TOP_MAX = 1000;
 
+/**
+ * Groups are numbered in order of appearance and their figures kept in typed arrays (GroupTable),
+ * so a group costs tens of bytes, not an object graph: millions of groups of one or two rows each
+ * are cheap. Statistics are described only for the groups shown: with one category dimension and
+ * --top N, the groups are ranked on their visitors alone, and the rest become (other) in one pass.
+ */
 export class DelegationSummarizer {
   private readonly dims: GroupDim[];
   private readonly top: number | undefined;
@@ -137,14 +150,17 @@ export class DelegationSummarizer {
   /** With Route.Period, or Route.Category on a field of one value per row, the overall sizes come from the groups at the end. */
   private readonly overallFromGroups: boolean;
   private readonly overall = new GroupAccumulator();
-  /** One dimension: every group, in order of appearance. */
-  private readonly leaves: Leaf[] = [];
-  /** Route.Category: the group of each value. */
-  private readonly byValue = new Map<string | null, GroupAccumulator>();
-  /** Route.Period: the group of periodKey k at slots[k - slotBase]; keys beyond MAX_PERIOD_SLOTS and null in byPeriod. */
-  private slots: (GroupAccumulator | null)[] = [];
+  /** Every group's figures, by group id. */
+  private readonly groups = new GroupTable();
+  /** One dimension: each group's key part; Route.Tree: each group's parts, one per dimension. */
+  private readonly keys: KeyPart[] = [];
+  private readonly treeParts: KeyPart[][] = [];
+  /** Route.Category: each value numbered, its number its group's id. */
+  private readonly byValue = new ValueIndex();
+  /** Route.Period: the group of periodKey k at slots[k - slotBase] (-1: none); keys beyond MAX_PERIOD_SLOTS and null in byPeriod. */
+  private slots: number[] = [];
   private slotBase = 0;
-  private readonly byPeriod = new Map<number | null, GroupAccumulator>();
+  private readonly byPeriod = new Map<number | null, number>();
   /** Route.Tree: nested Maps, and the visitors over all the data per category value (for ordering and top-N). */
   private readonly root: Node = new Map();
   private readonly categoryVisitors: CategoryVisitors[] = [];
@@ -153,8 +169,8 @@ export class DelegationSummarizer {
   private readonly readAt: (ReadValue | null)[];
   /** Route.Category: how to read the value. */
   private readonly read: ReadValue | null;
-  /** addBatch with one dimension: the group of each code of the batches' code space (date codes for a period). */
-  private byCode: (GroupAccumulator | undefined)[] = [];
+  /** addBatch with one dimension: 1 + the group of each code of the batches' code space (0: not met yet). */
+  private byCode: Int32Array = new Int32Array(0);
   private codeSpace: object | null = null;
 
   constructor(opts: DelegationSummaryOptions) {
@@ -178,7 +194,7 @@ export class DelegationSummarizer {
       case Route.Overall:
         return this.overall.add(row.people, row.nights);
       case Route.Period:
-        this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people).add(row.people, row.nights);
+        this.groups.add(this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people), row.people, row.nights);
         break;
       case Route.Category:
         return this.addValue(this.read!(row), row);
@@ -197,52 +213,72 @@ export class DelegationSummarizer {
   addValue(value: unknown, row: DelegationRow): void {
     if (this.fansOut) {
       this.overall.add(row.people, row.nights);
-      return this.addToEach(value as readonly string[], row);
+      return this.addToEach(value as readonly string[], row.people, row.nights);
     }
-    this.categoryGroup(value as string | null, row.people).add(row.people, row.nights);
+    this.groups.add(this.categoryGroup(value as string | null, row.people), row.people, row.nights);
     this.overall.addNights(row.people, row.nights);
   }
 
   /**
    * The rows of a batch, as add() would take them one by one: with one dimension (a period, or a field
-   * of one value per row), the group of a row is looked up by its code (a date's for a period) in an array.
+   * of one value per row), the group of a row is looked up by its code (a date's for a period) in an
+   * array. With `rows`, only rows[0 .. count - 1] of the batch (the report gives each year its rows).
    */
-  addBatch(batch: DelegationBatch): void {
+  addBatch(batch: DelegationBatch, rows: Int32Array | null = null, count = batch.length): void {
     const { values, codes } = batch;
     if (this.route === Route.Period) {
       const dim = this.dims[0] as PeriodDim;
-      return this.addByCode(batch, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]));
+      return this.addByCode(batch, rows, count, codes.date, (i) =>
+        this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]),
+      );
     }
-    if (this.route === Route.Category && !this.fansOut) {
+    if (this.route === Route.Category) {
       const field = this.category!;
+      if (this.fansOut) return this.addListColumn(batch, rows, count, values[field] as readonly (readonly string[])[]);
       const column = values[field] as readonly (string | null)[];
-      return this.addByCode(batch, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
+      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
     }
-    for (let i = 0; i < batch.length; i++) this.add(rowOf(batch, i));
+    for (let k = 0; k < count; k++) this.add(rowOf(batch, rows === null ? k : rows[k]));
   }
 
   /** Rows to the group of their code, found by `groupOf` for a code not met before (and a row without one). */
-  private addByCode(batch: DelegationBatch, codes: Int32Array, groupOf: (i: number) => GroupAccumulator): void {
+  private addByCode(
+    batch: DelegationBatch,
+    rows: Int32Array | null,
+    count: number,
+    codes: Int32Array,
+    groupOf: (i: number) => number,
+  ): void {
     if (batch.codeSpace !== this.codeSpace) {
       this.codeSpace = batch.codeSpace;
-      this.byCode = [];
+      this.byCode = new Int32Array(0);
     }
-    const byCode = this.byCode;
     const { people, nights } = batch.values;
-    for (let i = 0; i < batch.length; i++) {
+    const groups = this.groups;
+    let byCode = this.byCode;
+    for (let k = 0; k < count; k++) {
+      const i = rows === null ? k : rows[k];
       const code = codes[i];
-      let acc = code >= 0 && code < byCode.length ? byCode[code] : undefined;
-      if (acc === undefined) {
-        acc = groupOf(i);
-        if (code >= 0) {
-          while (byCode.length <= code) byCode.push(undefined);
-          byCode[code] = acc;
-        }
+      let id = code >= 0 && code < byCode.length ? byCode[code] - 1 : -1;
+      if (id < 0) {
+        id = groupOf(i);
+        if (code >= 0) byCode = this.rememberCode(code, id);
       }
       const n = nights[i];
-      acc.add(people[i], n < 0 ? null : n);
+      groups.add(id, people[i], n < 0 ? null : n);
       this.overall.addNights(people[i], n < 0 ? null : n);
     }
+  }
+
+  /** Notes the group of a code; returns byCode (widened if need be). */
+  private rememberCode(code: number, id: number): Int32Array {
+    if (code >= this.byCode.length) {
+      const wider = new Int32Array(Math.max(64, code + 1, this.byCode.length * 2));
+      wider.set(this.byCode);
+      this.byCode = wider;
+    }
+    this.byCode[code] = id + 1;
+    return this.byCode;
   }
 
   /**
@@ -253,13 +289,14 @@ export class DelegationSummarizer {
     this.absorb(other.toData());
   }
 
-  /** The state as plain data, to cross to another thread: absorb() takes it. */
+  /** The state as plain data (typed arrays, mostly), to cross to another thread: absorb() takes it. */
   toData(): DelegationSummaryData {
     return {
       dims: [...this.dims],
       top: this.top ?? null,
       overall: this.overall.toData(),
-      leaves: this.allLeaves().map((leaf) => ({ parts: leaf.parts, acc: leaf.acc.toData() })),
+      keys: this.route === Route.Tree ? this.treeParts : this.keys,
+      groups: this.groups.toData(),
       categoryVisitors: this.categoryVisitors.map(({ visitors }) => [...visitors]),
     };
   }
@@ -270,124 +307,173 @@ export class DelegationSummarizer {
       throw new Error('DelegationSummarizer: merging summarizers with different options');
     }
     this.overall.mergeFrom(GroupAccumulator.fromData(data.overall));
-    for (const leaf of data.leaves) this.groupAt(leaf.parts).mergeFrom(GroupAccumulator.fromData(leaf.acc));
+    const groups = GroupTable.fromData(data.groups);
+    data.keys.forEach((key, id) =>
+      this.groups.mergeFrom(this.groupAt(this.route === Route.Tree ? (key as KeyPart[]) : [key as KeyPart]), groups, id),
+    );
     data.categoryVisitors.forEach((visitors, c) => {
       for (const [value, people] of visitors) addTo(this.categoryVisitors[c].visitors, value, people);
     });
   }
 
   result(): DelegationSummary {
-    const leaves = this.allLeaves();
-    const described = new Map<GroupAccumulator, GroupStats>();
-    const statsOf = (acc: GroupAccumulator): GroupStats => {
-      let stats = described.get(acc);
-      if (stats === undefined) described.set(acc, (stats = acc.stats()));
-      return stats;
-    };
-    const order = this.categoryOrder(this.route === Route.Tree ? this.categoryVisitors : this.visitorsOfGroups(leaves, statsOf));
-    const ranks = new Map([...order].map(([dim, values]) => [dim, new Map(values.map((v, i) => [v, i]))]));
-    const groups = this.mergeIntoOther(leaves, order)
-      .sort((a, b) => this.compareParts(a.parts, b.parts, ranks))
-      .map((leaf) => ({ key: this.keyOf(leaf.parts), stats: statsOf(leaf.acc) }));
-    return { groupBy: [...this.dims], overall: this.overallStats(leaves), groups, otherValues: this.otherValues(order) };
+    switch (this.route) {
+      case Route.Overall:
+        return { groupBy: [], overall: this.overall.stats(), groups: [], otherValues: {} };
+      case Route.Tree:
+        return this.treeResult();
+      case Route.Period:
+        return this.periodResult();
+      default:
+        return this.categoryResult();
+    }
   }
 
-  private overallStats(leaves: Leaf[]): GroupStats {
+  /** One period dimension: every group, in time order, the unknown weekday last. */
+  private periodResult(): DelegationSummary {
+    const ids = this.allIds().sort((a, b) => periodRank(this.keys[a]) - periodRank(this.keys[b]));
+    const dim = this.dims[0] as PeriodDim;
+    const groups = ids.map((id) => ({ key: keyAlong(dim, periodPart(dim, this.keys[id])), stats: this.groups.stats(id) }));
+    return { groupBy: [dim], overall: this.overallStats(), groups, otherValues: {} };
+  }
+
+  /**
+   * One category dimension: its values ranked on their visitors (then name) straight from the
+   * groups' running sums, without describing any group; with --top N, only the N best are described
+   * and every other value goes to (other) in one pass. The unknown value comes after the known ones,
+   * (other) last.
+   */
+  private categoryResult(): DelegationSummary {
+    const dim = this.category!;
+    const size = this.groups.size;
+    const unknown = this.byValue.idOf(null);
+    const known = unknown >= 0 ? size - 1 : size;
+    const visitors = new Float64Array(size);
+    for (let id = 0; id < size; id++) visitors[id] = this.groups.visitors(id);
+    const before = (a: number, b: number) => visitors[b] - visitors[a] || compareText(this.keys[a] as string, this.keys[b] as string);
+    const top = this.top;
+    const shown =
+      top === undefined || top >= known
+        ? Array.from({ length: size }, (_, id) => id)
+            .filter((id) => id !== unknown)
+            .sort(before)
+        : pickBest(size, unknown, top, before);
+    const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
+    const groups = shown.map(row);
+    if (unknown >= 0) groups.push(row(unknown));
+    const otherValues: Partial<Record<CategoryDim, number>> = {};
+    if (shown.length < known) {
+      const left = new Uint8Array(size).fill(1);
+      for (const id of [...shown, unknown]) if (id >= 0) left[id] = 0;
+      groups.push({ key: keyAlong(dim, OTHER), stats: this.groups.statsOf(left) });
+      otherValues[dim] = known - shown.length;
+    }
+    return { groupBy: [dim], overall: this.overallStats(), groups, otherValues };
+  }
+
+  /** Several dimensions: --top per category dimension on its visitors over all the data, then sorted dimension by dimension. */
+  private treeResult(): DelegationSummary {
+    const order = this.categoryOrder(this.categoryVisitors);
+    const leaves = this.mergeIntoOther(
+      this.allIds().map((id) => ({ parts: this.treeParts[id], table: this.groups, id })),
+      order,
+    );
+    const ranks = this.dims.map((dim) => (isPeriodDim(dim) ? null : new Map(order.get(dim)!.map((v, i) => [v, i]))));
+    // Each leaf's rank along each dimension, looked up once, not once per comparison.
+    const rankOf = leaves.map((leaf) => leaf.parts.map((part, i) => (ranks[i] ? categoryRank(part, ranks[i]!) : periodRank(part))));
+    const sorted = leaves.map((_, i) => i).sort((a, b) => compareRanks(rankOf[a], rankOf[b]));
+    const groups = sorted.map((i) => ({ key: this.keyOf(leaves[i].parts), stats: leaves[i].table.stats(leaves[i].id) }));
+    return { groupBy: [...this.dims], overall: this.overall.stats(), groups, otherValues: this.otherValues(order) };
+  }
+
+  private overallStats(): GroupStats {
     if (!this.overallFromGroups) return this.overall.stats();
     const sizes = new IntSample();
-    for (const leaf of leaves) sizes.mergeFrom(leaf.acc.sizes);
+    for (let id = 0; id < this.groups.size; id++) this.groups.addSizesTo(id, sizes);
     return this.overall.stats(sizes);
   }
 
-  private allLeaves(): Leaf[] {
-    return this.route === Route.Tree ? collectLeaves(this.root, this.dims.length) : this.leaves;
+  private allIds(): number[] {
+    return Array.from({ length: this.groups.size }, (_, id) => id);
   }
 
-  /** With one category dimension, its visitors per value are the sums of its groups. */
-  private visitorsOfGroups(
-    leaves: Leaf[],
-    statsOf: (acc: GroupAccumulator) => GroupStats,
-  ): { dim: CategoryDim; visitors: Map<string | null, number> }[] {
-    if (this.route === Route.Overall || this.route === Route.Period) return [];
-    const visitors = new Map<string | null, number>();
-    for (const leaf of leaves) visitors.set(leaf.parts[0] as string | null, statsOf(leaf.acc).sum);
-    return [{ dim: this.dims[0] as CategoryDim, visitors }];
-  }
-
-  private periodGroup(key: number | null, people: number): GroupAccumulator {
+  private periodGroup(key: number | null, people: number): number {
     if (key !== null) {
       const slot = key - this.slotBase;
       if (slot >= 0 && slot < this.slots.length) {
-        const acc = this.slots[slot];
-        if (acc !== null) return acc;
+        const id = this.slots[slot];
+        if (id >= 0) return id;
       }
     }
-    let acc = this.byPeriod.get(key);
-    if (acc === undefined) {
-      acc = this.newLeaf([key], people);
-      if (!this.placeInSlots(key, acc)) this.byPeriod.set(key, acc);
+    let id = this.byPeriod.get(key);
+    if (id === undefined) {
+      id = this.newGroup(key, people);
+      if (!this.placeInSlots(key, id)) this.byPeriod.set(key, id);
     }
-    return acc;
+    return id;
   }
 
   /** Puts a new period group in the array, widening it, unless the keys would span too many slots. */
-  private placeInSlots(key: number | null, acc: GroupAccumulator): boolean {
+  private placeInSlots(key: number | null, id: number): boolean {
     if (key === null) return false;
     if (this.slots.length === 0) this.slotBase = key;
     const base = Math.min(this.slotBase, key);
     const end = Math.max(this.slotBase + this.slots.length, key + 1);
     if (end - base > MAX_PERIOD_SLOTS) return false;
     if (base !== this.slotBase || end !== this.slotBase + this.slots.length) {
-      const slots = new Array<GroupAccumulator | null>(end - base).fill(null);
+      const slots = new Array<number>(end - base).fill(-1);
       for (let i = 0; i < this.slots.length; i++) slots[this.slotBase - base + i] = this.slots[i];
       this.slots = slots;
       this.slotBase = base;
     }
-    this.slots[key - base] = acc;
+    this.slots[key - base] = id;
     return true;
   }
 
-  private categoryGroup(value: string | null, people: number): GroupAccumulator {
-    let acc = this.byValue.get(value);
-    if (acc === undefined) this.byValue.set(value, (acc = this.newLeaf([value], people)));
-    return acc;
+  private categoryGroup(value: string | null, people: number): number {
+    // A value's number is its group's: groups are made here alone, in the same order.
+    checkSize(people);
+    const id = this.byValue.add(value);
+    if (id === this.groups.size) this.newGroup(value, people);
+    return id;
+  }
+
+  /** A list field's rows of a batch: each row to the group of each of its values. */
+  private addListColumn(batch: DelegationBatch, rows: Int32Array | null, count: number, column: readonly (readonly string[])[]): void {
+    const { people, nights } = batch.values;
+    for (let k = 0; k < count; k++) {
+      const i = rows === null ? k : rows[k];
+      const n = nights[i] < 0 ? null : nights[i];
+      this.overall.add(people[i], n);
+      this.addToEach(column[i], people[i], n);
+    }
   }
 
   /** A delegation counts once in each of a list field's values; with none, in the unknown value. */
-  private addToEach(values: readonly string[], row: DelegationRow): void {
-    if (values.length === 0) return this.categoryGroup(null, row.people).add(row.people, row.nights);
+  private addToEach(values: readonly string[], people: number, nights: number | null): void {
+    if (values.length === 0) return this.groups.add(this.categoryGroup(null, people), people, nights);
     for (let i = 0; i < values.length; i++) {
-      if (!isRepeatedValue(values, i)) this.categoryGroup(values[i], row.people).add(row.people, row.nights);
+      if (!isRepeatedValue(values, i)) this.groups.add(this.categoryGroup(values[i], people), people, nights);
     }
   }
 
   /** A group for one dimension; refuses first a size its sample would refuse, so that no empty group is left behind. */
-  private newLeaf(parts: KeyPart[], people: number): GroupAccumulator {
+  private newGroup(part: KeyPart, people: number): number {
     checkSize(people);
-    const acc = new GroupAccumulator();
-    this.leaves.push({ parts, acc });
-    return acc;
+    this.keys.push(part);
+    return this.groups.create();
   }
 
-  /** The group of a key (any route), made if missing: for mergeFrom. */
-  private groupAt(parts: KeyPart[]): GroupAccumulator {
+  /** The group of a key (any route), made if missing: for absorb. */
+  private groupAt(parts: KeyPart[]): number {
     const part = parts[0];
     switch (this.route) {
       case Route.Overall:
         throw new Error('no groups without dimensions');
       case Route.Period:
         return this.periodGroup(part as number | null, 0);
-      case Route.Tree: {
-        let node = this.root;
-        for (let depth = 0; depth < parts.length - 1; depth++) {
-          let child = node.get(parts[depth]) as Node | undefined;
-          if (child === undefined) node.set(parts[depth], (child = new Map()));
-          node = child;
-        }
-        let acc = node.get(parts[parts.length - 1]) as GroupAccumulator | undefined;
-        if (acc === undefined) node.set(parts[parts.length - 1], (acc = new GroupAccumulator()));
-        return acc;
-      }
+      case Route.Tree:
+        return this.treeGroup(this.root, 0, parts);
       default:
         return this.categoryGroup(part as string | null, 0);
     }
@@ -407,36 +493,56 @@ export class DelegationSummarizer {
   }
 
   /** Walks (and grows) the tree of nested maps, one level per dimension; fans out over a list field's values. */
-  private addAt(node: Node, depth: number, row: DelegationRow): void {
+  private addAt(node: Node, depth: number, row: DelegationRow, prefix: KeyPart[] = []): void {
     const dim = this.dims[depth];
-    if (isPeriodDim(dim)) return this.descend(node, depth, periodKeyOfDate(row.date, dim), row);
+    if (isPeriodDim(dim)) return this.descend(node, depth, periodKeyOfDate(row.date, dim), row, prefix);
     const value = this.readAt[depth]!(row);
-    if (!this.fansOutAt[depth]) return this.descend(node, depth, value as string | null, row);
+    if (!this.fansOutAt[depth]) return this.descend(node, depth, value as string | null, row, prefix);
     const values = value as readonly string[];
-    if (values.length === 0) return this.descend(node, depth, null, row);
-    for (let i = 0; i < values.length; i++) if (!isRepeatedValue(values, i)) this.descend(node, depth, values[i], row);
+    if (values.length === 0) return this.descend(node, depth, null, row, prefix);
+    for (let i = 0; i < values.length; i++) if (!isRepeatedValue(values, i)) this.descend(node, depth, values[i], row, prefix);
   }
 
-  private descend(node: Node, depth: number, part: KeyPart, row: DelegationRow): void {
+  private descend(node: Node, depth: number, part: KeyPart, row: DelegationRow, prefix: KeyPart[]): void {
     if (depth === this.dims.length - 1) {
-      let acc = node.get(part) as GroupAccumulator | undefined;
-      if (acc === undefined) node.set(part, (acc = new GroupAccumulator()));
-      acc.add(row.people, row.nights);
-      return;
+      let id = node.get(part) as number | undefined;
+      if (id === undefined) {
+        checkSize(row.people);
+        this.treeParts.push([...prefix, part]);
+        node.set(part, (id = this.groups.create()));
+      }
+      return this.groups.add(id, row.people, row.nights);
     }
     let child = node.get(part) as Node | undefined;
     if (child === undefined) node.set(part, (child = new Map()));
-    this.addAt(child, depth + 1, row);
+    this.addAt(child, depth + 1, row, [...prefix, part]);
+  }
+
+  /** The group of a whole key in the tree, made if missing. */
+  private treeGroup(node: Node, depth: number, parts: KeyPart[]): number {
+    const part = parts[depth];
+    if (depth === parts.length - 1) {
+      let id = node.get(part) as number | undefined;
+      if (id === undefined) {
+        this.treeParts.push([...parts]);
+        node.set(part, (id = this.groups.create()));
+      }
+      return id;
+    }
+    let child = node.get(part) as Node | undefined;
+    if (child === undefined) node.set(part, (child = new Map()));
+    return this.treeGroup(child, depth + 1, parts);
   }
 
   /** Known values of each category dimension, most visitors first, then by name. */
   private categoryOrder(categoryVisitors: { dim: CategoryDim; visitors: Map<string | null, number> }[]): Map<CategoryDim, string[]> {
     const order = new Map<CategoryDim, string[]>();
     for (const { dim, visitors } of categoryVisitors) {
-      const named = [...visitors.keys()].filter((v): v is string => v !== null);
+      const named = [...visitors].filter((e): e is [string, number] => e[0] !== null);
+      named.sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
       order.set(
         dim,
-        named.sort((a, b) => visitors.get(b)! - visitors.get(a)! || compareText(a, b)),
+        named.map(([value]) => value),
       );
     }
     return order;
@@ -448,6 +554,7 @@ export class DelegationSummarizer {
     const kept = new Map([...order].map(([dim, values]) => [dim, new Set(values.slice(0, this.top))]));
     const untouched: Leaf[] = [];
     const merged = new Map<string, Leaf>();
+    const others = new GroupTable();
     for (const leaf of leaves) {
       const parts = leaf.parts.map((part, i) => {
         const keep = kept.get(this.dims[i] as CategoryDim);
@@ -457,30 +564,18 @@ export class DelegationSummarizer {
         untouched.push(leaf);
         continue;
       }
-      const id = JSON.stringify(parts);
-      let target = merged.get(id);
-      if (target === undefined) merged.set(id, (target = { parts, acc: new GroupAccumulator() }));
-      target.acc.mergeFrom(leaf.acc);
+      const key = JSON.stringify(parts);
+      let target = merged.get(key);
+      if (target === undefined) merged.set(key, (target = { parts, table: others, id: others.create() }));
+      others.mergeFrom(target.id, leaf.table, leaf.id);
     }
     return [...untouched, ...merged.values()];
-  }
-
-  private compareParts(a: KeyPart[], b: KeyPart[], ranks: Map<CategoryDim, Map<string, number>>): number {
-    for (let i = 0; i < this.dims.length; i++) {
-      const dim = this.dims[i];
-      const diff = isPeriodDim(dim)
-        ? periodRank(a[i]) - periodRank(b[i])
-        : categoryRank(a[i], ranks.get(dim)!) - categoryRank(b[i], ranks.get(dim)!);
-      if (diff !== 0) return diff;
-    }
-    return 0;
   }
 
   private keyOf(parts: KeyPart[]): Partial<Record<GroupDim, GroupKeyValue>> {
     const key: Partial<Record<GroupDim, GroupKeyValue>> = {};
     this.dims.forEach((dim, i) => {
-      const part = parts[i];
-      key[dim] = isPeriodDim(dim) && typeof part === 'number' ? periodFromKey(dim, part) : (part as GroupKeyValue);
+      key[dim] = isPeriodDim(dim) ? periodPart(dim, parts[i]) : (parts[i] as GroupKeyValue);
     });
     return key;
   }
@@ -506,7 +601,9 @@ export interface DelegationSummaryData {
   dims: GroupDim[];
   top: number | null;
   overall: GroupData;
-  leaves: { parts: KeyPart[]; acc: GroupData }[];
+  /** Each group's key: its part (one dimension), or its parts (several). */
+  keys: KeyPart[] | KeyPart[][];
+  groups: GroupTableData;
   categoryVisitors: [string | null, number][][];
 }
 
@@ -517,7 +614,7 @@ interface GroupData {
   delegationsWithNights: number;
 }
 
-/** Group sizes and nights of one group; one per group, never one per row. */
+/** Group sizes and nights of one big group, or of the overall figures. */
 class GroupAccumulator {
   constructor(readonly sizes = new IntSample()) {}
 
@@ -527,10 +624,7 @@ class GroupAccumulator {
 
   add(people: number, nights: number | null): void {
     this.sizes.add(people);
-    if (nights === null) return;
-    this.visitorNights += people * nights;
-    this.visitorsWithNights += people;
-    this.delegationsWithNights++;
+    this.addNights(people, nights);
   }
 
   /** The nights alone, for the overall figures when its sizes are those of the groups. */
@@ -539,6 +633,17 @@ class GroupAccumulator {
     this.visitorNights += people * nights;
     this.visitorsWithNights += people;
     this.delegationsWithNights++;
+  }
+
+  /** Totals of nights as NightTotals holds them. */
+  addNightTotals(totals: ArrayLike<number>, at: number): void {
+    this.visitorNights += totals[at];
+    this.visitorsWithNights += totals[at + 1];
+    this.delegationsWithNights += totals[at + 2];
+  }
+
+  nightTotals(): [number, number, number] {
+    return [this.visitorNights, this.visitorsWithNights, this.delegationsWithNights];
   }
 
   toData(): GroupData {
@@ -556,36 +661,182 @@ class GroupAccumulator {
 
   mergeFrom(other: GroupAccumulator): void {
     this.sizes.mergeFrom(other.sizes);
-    this.visitorNights += other.visitorNights;
-    this.visitorsWithNights += other.visitorsWithNights;
-    this.delegationsWithNights += other.delegationsWithNights;
+    this.addNightTotals(other.nightTotals(), 0);
   }
 
   stats(sizes: IntSample = this.sizes): GroupStats {
-    const known = this.delegationsWithNights > 0;
-    return {
-      ...sizes.describe(),
-      visitorNights: known ? this.visitorNights : null,
-      visitorsWithNights: this.visitorsWithNights,
-      averageStay: this.visitorsWithNights > 0 ? this.visitorNights / this.visitorsWithNights : null,
-      delegationsWithNights: this.delegationsWithNights,
-    };
+    return groupStats(sizes.describe(), this.visitorNights, this.visitorsWithNights, this.delegationsWithNights);
   }
 }
 
+interface GroupTableData {
+  short: ShortSamplesData;
+  nights: Float64Array;
+  big: [number, GroupData][];
+}
+
+/**
+ * The figures of many groups by id. A group of up to INLINE delegations keeps its sizes in
+ * ShortSamples and its nights in one typed array (about 40 bytes a group, no object); one that grows
+ * past that becomes a GroupAccumulator, added to as fast as a group alone.
+ */
+class GroupTable {
+  private short = new ShortSamples();
+  /** A short group's nights[3 id], [3 id + 1], [3 id + 2]: visitor-nights, visitors with nights, delegations with nights. */
+  private nights: Float64Array = new Float64Array(48);
+  /** big[id]: the accumulator of a group grown past INLINE delegations, else null. */
+  private big: (GroupAccumulator | null)[] = [];
+
+  get size(): number {
+    return this.big.length;
+  }
+
+  create(): number {
+    const id = this.short.create();
+    this.big.push(null);
+    if (3 * id + 3 > this.nights.length) {
+      const wider = new Float64Array(this.nights.length * 2);
+      wider.set(this.nights);
+      this.nights = wider;
+    }
+    return id;
+  }
+
+  add(id: number, people: number, nights: number | null): void {
+    const big = this.big[id];
+    if (big !== null) big.add(people, nights);
+    else this.addShort(id, people, nights);
+  }
+
+  /** Kept apart from add(), so that add() stays small enough to be inlined where rows are added. */
+  private addShort(id: number, people: number, nights: number | null): void {
+    if (!this.short.add(id, people)) return this.promote(id).add(people, nights);
+    if (nights === null) return;
+    const at = 3 * id;
+    this.nights[at] += people * nights;
+    this.nights[at + 1] += people;
+    this.nights[at + 2]++;
+  }
+
+  /** A group's visitors (the sum of its sizes, as its statistics give it), for ranking. */
+  visitors(id: number): number {
+    const big = this.big[id];
+    return big !== null ? big.sizes.describe().sum : this.short.sum(id);
+  }
+
+  mergeFrom(id: number, other: GroupTable, otherId: number): void {
+    const theirs = other.big[otherId];
+    if (theirs !== null) return (this.big[id] ?? this.promote(id)).mergeFrom(theirs);
+    for (let k = 0, n = other.short.length(otherId); k < n; k++) this.add(id, other.short.valueAt(otherId, k), null);
+    const mine = this.big[id];
+    if (mine !== null) mine.addNightTotals(other.nights, 3 * otherId);
+    else for (let k = 0; k < 3; k++) this.nights[3 * id + k] += other.nights[3 * otherId + k];
+  }
+
+  /** Adds the sizes of group id to `sizes`. */
+  addSizesTo(id: number, sizes: IntSample): void {
+    const big = this.big[id];
+    if (big !== null) sizes.mergeFrom(big.sizes);
+    else this.short.addTo(id, sizes);
+  }
+
+  stats(id: number): GroupStats {
+    const big = this.big[id];
+    if (big !== null) return big.stats();
+    const at = 3 * id;
+    return groupStats(this.short.describe(id), this.nights[at], this.nights[at + 1], this.nights[at + 2]);
+  }
+
+  /** The figures of the groups whose `chosen` is 1, as one group, in one pass over them. */
+  statsOf(chosen: Uint8Array): GroupStats {
+    const all = new GroupAccumulator();
+    for (let id = 0; id < this.size; id++) {
+      if (chosen[id] === 0) continue;
+      this.addSizesTo(id, all.sizes);
+      const big = this.big[id];
+      all.addNightTotals(big !== null ? big.nightTotals() : this.nights, big !== null ? 0 : 3 * id);
+    }
+    return all.stats();
+  }
+
+  toData(): GroupTableData {
+    const big: [number, GroupData][] = [];
+    this.big.forEach((acc, id) => acc && big.push([id, acc.toData()]));
+    return { short: this.short.toData(), nights: this.nights.slice(0, 3 * this.size), big };
+  }
+
+  static fromData(data: GroupTableData): GroupTable {
+    const table = new GroupTable();
+    table.short = ShortSamples.fromData(data.short);
+    table.nights = data.nights;
+    table.big = new Array<GroupAccumulator | null>(data.short.size).fill(null);
+    for (const [id, acc] of data.big) table.big[id] = GroupAccumulator.fromData(acc);
+    return table;
+  }
+
+  /** Group id's short sizes and nights moved into a new GroupAccumulator. */
+  private promote(id: number): GroupAccumulator {
+    const acc = new GroupAccumulator();
+    this.short.addTo(id, acc.sizes);
+    acc.addNightTotals(this.nights, 3 * id);
+    this.short.clear(id);
+    this.big[id] = acc;
+    return acc;
+  }
+}
+
+/**
+ * A group's description and nights as GroupStats (the description itself, completed: a million
+ * groups make a million objects, not two million); visitor-nights null when no delegation has nights.
+ */
+function groupStats(d: Description, visitorNights: number, visitorsWithNights: number, delegationsWithNights: number): GroupStats {
+  const stats = d as GroupStats;
+  stats.visitorNights = delegationsWithNights > 0 ? visitorNights : null;
+  stats.visitorsWithNights = visitorsWithNights;
+  stats.averageStay = visitorsWithNights > 0 ? visitorNights / visitorsWithNights : null;
+  stats.delegationsWithNights = delegationsWithNights;
+  return stats;
+}
+
+/** The key of a group along one dimension (a store to a property, not a computed name: the objects share one shape). */
+function keyAlong(dim: GroupDim, value: GroupKeyValue): Partial<Record<GroupDim, GroupKeyValue>> {
+  const key: Partial<Record<GroupDim, GroupKeyValue>> = {};
+  key[dim] = value;
+  return key;
+}
+
+/** A group to show: its parts, and where its figures are. */
 interface Leaf {
   parts: KeyPart[];
-  acc: GroupAccumulator;
+  table: GroupTable;
+  id: number;
 }
 
-function collectLeaves(node: Node, depth: number, prefix: KeyPart[] = [], out: Leaf[] = []): Leaf[] {
-  if (depth === 0) return out;
-  for (const [part, child] of node) {
-    const parts = [...prefix, part];
-    if (depth === 1) out.push({ parts, acc: child as GroupAccumulator });
-    else collectLeaves(child as Node, depth - 1, parts, out);
+/**
+ * The `count` best of ids 0 .. size - 1 but `skip` by `before`, in order, in one pass keeping the best
+ * so far sorted (a binary search and a shift for each that gets in); above PICK_TOP_MAX, by sorting them all.
+ */
+function pickBest(size: number, skip: number, count: number, before: (a: number, b: number) => number): number[] {
+  if (count > PICK_TOP_MAX)
+    return Array.from({ length: size }, (_, id) => id)
+      .filter((id) => id !== skip)
+      .sort(before)
+      .slice(0, count);
+  const best: number[] = [];
+  for (let id = 0; id < size; id++) {
+    if (id === skip) continue;
+    if (best.length === count && before(id, best[count - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (before(best[mid], id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, id);
+    if (best.length > count) best.pop();
   }
-  return out;
+  return best;
 }
 
 /** The check IntSample.add makes, made before a group is created for the size. */
@@ -619,6 +870,17 @@ function categoryRank(part: KeyPart, ranks: Map<string, number>): number {
   if (part === null) return ranks.size;
   if (isOther(part)) return ranks.size + 1;
   return ranks.get(part as string)!;
+}
+
+/** Two leaves' ranks, dimension by dimension. */
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** A period part as the result shows it: the Period of its key, or null (the unknown weekday). */
+function periodPart(dim: PeriodDim, part: KeyPart): Period | null {
+  return typeof part === 'number' ? periodFromKey(dim, part) : null;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */

@@ -1,7 +1,18 @@
 /** One cell as people read it, shared by the terminal table, markdown and HTML. */
 import { UNSAFE_CHARS } from '../messages';
-import { type Cell, type Column, decimalsOf, isMissing, isPeriod } from './doc';
-import { type Locale, formatDate, formatDecimal, formatInt, formatMoney, formatMoneyShort, formatPercent, formatPeriod } from './locale';
+import { type Exact, isExact, roundHalfUp } from '../stats/exact';
+import { type Cell, type Column, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
+import {
+  type Locale,
+  formatDate,
+  formatDecimal,
+  formatInt,
+  formatMoney,
+  formatMoneyShort,
+  formatPartialPeriod,
+  formatPercent,
+  formatPeriod,
+} from './locale';
 
 const MISSING_TEXT = '-';
 
@@ -9,7 +20,8 @@ export function humanCell(value: Cell, column: Column, locale: Locale): string {
   if (isMissing(value)) return MISSING_TEXT;
   if (typeof value === 'string') return printable(value);
   if (typeof value === 'bigint') return humanWhole(value, column, locale);
-  if (typeof value === 'number') return humanNumber(value, column, locale);
+  if (typeof value === 'number' || isExact(value)) return humanNumber(value, column, locale);
+  if (isPartialPeriod(value)) return formatPartialPeriod(value, locale);
   return isPeriod(value) ? formatPeriod(value, locale) : formatDate(value, locale);
 }
 
@@ -19,7 +31,7 @@ function humanWhole(n: bigint, column: Column, locale: Locale): string {
   return formatInt(n, locale);
 }
 
-function humanNumber(n: number, column: Column, locale: Locale): string {
+function humanNumber(n: number | Exact, column: Column, locale: Locale): string {
   switch (column.kind) {
     case 'int':
       return formatInt(n, locale);
@@ -29,10 +41,10 @@ function humanNumber(n: number, column: Column, locale: Locale): string {
       return formatPercent(n, decimalsOf(column), locale);
     case 'money':
     case 'moneyShort':
-      return humanWhole(BigInt(Math.round(n)), column, locale);
+      return humanWhole(BigInt(roundHalfUp(n, 0)), column, locale);
     default:
       // A year or code in a text column: no grouping.
-      return String(n);
+      return typeof n === 'number' ? String(n) : roundHalfUp(n, decimalsOf(column));
   }
 }
 

@@ -5,11 +5,13 @@
  *
  * Every drawn value is one element with `class="mark"` and a `data-value` (the raw number), so a
  * test can count marks against the data: a bar chart has one mark per non-null value, a progress
- * chart one per non-null figure. Null means "not available": no mark is drawn for it.
+ * chart one per non-null figure. Null means "not available": no mark is drawn for it. A bar of a period
+ * the data covers only in part is hatched (`class="mark ... partial"`, white stripes drawn over it as
+ * lines, since a pattern would need `url(`), and its tooltip and the legend say so.
  */
 import { humanCell } from './cells';
-import { type CellKind, type Column, type Label, type Table, isMissing, isPeriod } from './doc';
-import { type Locale, formatPeriod, label } from './locale';
+import { type CellKind, type Column, type Label, type PartialPeriod, type Table, isPartialPeriod, isPeriod, numberOf } from './doc';
+import { type Locale, formatPartialPeriod, formatPeriod, label } from './locale';
 import type { Period } from '../model/period';
 import type { Progress } from '../model/progress';
 
@@ -34,8 +36,11 @@ interface ChartBase {
 /** Vertical bars: `bars` draws series[0]; `groupedBars` one bar per series in each category. */
 export interface BarChart extends ChartBase {
   kind: 'bars' | 'groupedBars';
-  /** A Period (a month is shown as a short month name, with the year under January and the first bar). */
-  categories: (Label | Period)[];
+  /**
+   * A Period (a month is shown as a short month name, with the year under January and the first bar);
+   * a PartialPeriod is drawn hatched.
+   */
+  categories: (Label | Period | PartialPeriod)[];
   /** Each series has one value per category. */
   series: ChartSeries[];
 }
@@ -93,7 +98,7 @@ export function chartFromTable(table: Table, options: FromTableOptions): BarChar
     categories: table.rows.map((row) => categoryOf(row[categoryColumn.key] ?? null)),
     series: valueColumns.map((column) => ({
       name: column.label,
-      values: table.rows.map((row) => numberOf(row[column.key] ?? null)),
+      values: table.rows.map((row) => numberOf(row[column.key])),
     })),
   };
 }
@@ -103,15 +108,10 @@ function chartKindOf(kind: CellKind): ChartValueKind {
   return kind === 'decimal' || kind === 'percent' ? kind : 'int';
 }
 
-function categoryOf(cell: unknown): Label | Period {
+function categoryOf(cell: unknown): Label | Period | PartialPeriod {
   if (typeof cell === 'string') return cell;
-  if (typeof cell === 'object' && cell !== null && isPeriod(cell)) return cell;
+  if (typeof cell === 'object' && cell !== null && (isPeriod(cell) || isPartialPeriod(cell))) return cell;
   return cell === null || cell === undefined ? '-' : String(cell);
-}
-
-function numberOf(cell: unknown): number | null {
-  if (typeof cell === 'bigint') return Number(cell);
-  return typeof cell === 'number' && !isMissing(cell) ? cell : null;
 }
 
 const FIGURE_NAMES = {
@@ -175,10 +175,17 @@ export function renderChartSvg(chart: Chart, locale: Locale): string {
   return chart.kind === 'progress' ? progressSvg(chart, locale) : barsSvg(chart, locale);
 }
 
+const PARTIAL_LEGEND = {
+  name: { en: 'hatched: a period the data covers only in part', id: 'arsir: periode yang hanya sebagian tercakup data' },
+  cssClass: 'partial',
+};
+
 /** The names to show in a legend, with the CSS class of their colour. */
 export function legendOf(chart: Chart): { name: Label; cssClass: string }[] {
-  if (chart.kind === 'groupedBars') return chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` }));
-  if (chart.kind !== 'progress') return [];
+  if (chart.kind !== 'progress') {
+    const series = chart.kind === 'groupedBars' ? chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` })) : [];
+    return chart.categories.some(isPartialCategory) ? [...series, PARTIAL_LEGEND] : series;
+  }
   const roles = [...new Set(chart.figures.filter((f) => f.value !== null).map((f) => f.role))];
   const whiskers = chart.figures
     .filter((f) => f.value !== null && f.interval)
@@ -239,18 +246,30 @@ function mark(x: number, y: number, width: number, height: number, cssClass: str
   );
 }
 
-function categoryText(category: Label | Period, locale: Locale): string {
+function isPartialCategory(category: Label | Period | PartialPeriod): category is PartialPeriod {
+  return typeof category === 'object' && isPartialPeriod(category);
+}
+
+/** The category's period or label, without the days covered (for ticks). */
+function plainCategory(category: Label | Period | PartialPeriod): Label | Period {
+  return isPartialCategory(category) ? category.period : category;
+}
+
+function categoryText(category: Label | Period | PartialPeriod, locale: Locale): string {
+  if (isPartialCategory(category)) return formatPartialPeriod(category, locale);
   return typeof category === 'object' && isPeriod(category) ? formatPeriod(category, locale) : label(category, locale);
 }
 
 /** Under a bar: a month as its short name, and on a second line the year where it starts or changes. */
-function tickLines(categories: (Label | Period)[], index: number, locale: Locale): [string, string] {
-  const category = categories[index];
+function tickLines(categories: (Label | Period | PartialPeriod)[], index: number, locale: Locale): [string, string] {
+  const category = plainCategory(categories[index]);
   if (typeof category !== 'object' || !isPeriod(category) || category.unit !== 'month') {
-    return [categoryText(category, locale), ''];
+    return [categoryText(categories[index], locale), ''];
   }
-  const short = formatPeriod(category, locale).split(' ')[0].slice(0, 3);
-  const previous = categories[index - 1];
+  // A partial month keeps its days: `Aug (1–9)`.
+  const days = categoryText(categories[index], locale).slice(formatPeriod(category, locale).length);
+  const short = formatPeriod(category, locale).split(' ')[0].slice(0, 3) + days;
+  const previous = index > 0 ? plainCategory(categories[index - 1]) : undefined;
   const yearChanged = !(typeof previous === 'object' && isPeriod(previous) && previous.unit === 'month' && previous.year === category.year);
   return [short, yearChanged ? String(category.year) : ''];
 }
@@ -287,9 +306,13 @@ function barsSvg(chart: BarChart, locale: Locale): string {
     series.forEach((s, si) => {
       const v = s.values[c];
       if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const tooltip = `${categoryText(chart.categories[c], locale)}, ${label(s.name, locale)}: ${formatValue(v, kind, locale)}`;
+      const partial = isPartialCategory(chart.categories[c]);
+      const tooltip =
+        `${categoryText(chart.categories[c], locale)}, ${label(s.name, locale)}: ${formatValue(v, kind, locale)}` +
+        (partial ? ` (${label(PARTIAL_TOOLTIP, locale)})` : '');
       const [yTop, yBottom] = [y(Math.max(0, v)), y(Math.min(0, v))];
-      parts.push(mark(x0 + barWidth * si, yTop, barWidth, yBottom - yTop, `s${si}`, v, tooltip));
+      parts.push(mark(x0 + barWidth * si, yTop, barWidth, yBottom - yTop, `s${si}${partial ? ' partial' : ''}`, v, tooltip));
+      if (partial) parts.push(hatch(x0 + barWidth * si, yTop, barWidth, yBottom - yTop));
     });
     const [line1, line2] = tickLines(chart.categories, c, locale);
     const cx = left + band * (c + 0.5);
@@ -298,6 +321,21 @@ function barsSvg(chart: BarChart, locale: Locale): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+const PARTIAL_TOOLTIP = { en: 'partial period', id: 'periode sebagian' };
+const HATCH_STEP = 6;
+
+/** White diagonal stripes over a bar, as lines clipped to it by hand: no pattern, so no `url(`. */
+function hatch(x: number, y: number, width: number, height: number): string {
+  const lines: string[] = [];
+  // Lines x' + (bottom - y') = c: each from the bottom or left edge up to the top or right edge.
+  for (let c = HATCH_STEP; c < width + height; c += HATCH_STEP) {
+    const [x1, y1] = c <= width ? [x + c, y + height] : [x + width, y + height - (c - width)];
+    const [x2, y2] = c <= height ? [x, y + height - c] : [x + (c - height), y];
+    lines.push(`<line x1="${fixed(x1)}" y1="${fixed(y1)}" x2="${fixed(x2)}" y2="${fixed(y2)}"/>`);
+  }
+  return `<g class="hatch">${lines.join('')}</g>`;
 }
 
 /** A long category name cut to the room it has (the full name is in each mark's tooltip). */

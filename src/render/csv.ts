@@ -4,10 +4,11 @@
  * one after the other, separated by one empty line, each with its own header row.
  * Excel mode (for Indonesian regional settings): `;` delimiter, `,` decimal mark, CRLF, UTF-8 BOM.
  */
-import { stringify } from 'csv-stringify/sync';
+import { dsvFormat } from 'd3-dsv';
 import { isoDate } from '../model/dates';
 import { periodIso } from '../model/period';
-import { type Cell, type Column, type Doc, type Table, decimalsOf, isMissing, isPeriod } from './doc';
+import { isExact } from '../stats/exact';
+import { type Cell, type Column, type Doc, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
 import { formatPlain } from './locale';
 
 export interface CsvOptions {
@@ -19,28 +20,28 @@ export interface CsvOptions {
 export function renderCsv(doc: Doc, { excel = false, bom = false }: CsvOptions = {}): string {
   const newline = excel ? '\r\n' : '\n';
   const decimalMark = excel ? ',' : '.';
-  const tables = doc.tables.map((table) =>
-    stringify(records(table, decimalMark), {
-      delimiter: excel ? ';' : ',',
-      record_delimiter: newline,
-      // A field holding a line break must be quoted whatever the record delimiter.
-      quote_record_delimiter: true,
-    }),
-  );
+  // d3-dsv quotes a field holding the delimiter, a quote, or a line break (CR or LF), doubling its quotes.
+  const format = dsvFormat(excel ? ';' : ',');
+  const tables = doc.tables.map((table) => {
+    const { columns } = table;
+    const lines = [format.formatRow(columns.map((c) => c.key))];
+    const cells = columns.map(() => '');
+    for (const row of table.rows) {
+      for (let i = 0; i < columns.length; i++) cells[i] = machineCell(row[columns[i].key] ?? null, columns[i], decimalMark);
+      lines.push(format.formatRow(cells));
+    }
+    return lines.join(newline) + newline;
+  });
   return (excel || bom ? '\uFEFF' : '') + tables.join(newline);
-}
-
-function records(table: Table, decimalMark: '.' | ','): string[][] {
-  const header = table.columns.map((c) => c.key);
-  const rows = table.rows.map((row) => table.columns.map((c) => machineCell(row[c.key] ?? null, c, decimalMark)));
-  return [header, ...rows];
 }
 
 function machineCell(value: Cell, column: Column, decimalMark: '.' | ','): string {
   if (isMissing(value)) return '';
   if (typeof value === 'string') return neutraliseFormula(value);
   if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') return formatPlain(value, decimalsOf(column), decimalMark);
+  if (typeof value === 'number' || isExact(value)) return formatPlain(value, decimalsOf(column), decimalMark);
+  // A partial period is its ISO period here: the `partial`, `from` and `to` columns say what is covered.
+  if (isPartialPeriod(value)) return periodIso(value.period);
   return isPeriod(value) ? periodIso(value) : isoDate(value);
 }
 

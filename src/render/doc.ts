@@ -2,15 +2,18 @@
  * The neutral result model: commands build a Doc of typed cells, and the renderers decide how each
  * cell looks in the chosen format and locale. Nothing here is formatted yet.
  */
+import type { DayRange } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import type { Period } from '../model/period';
+import { type Exact, isExact } from '../stats/exact';
 
 /** Text shown to people: one string for both locales, or one per locale. */
 export type Label = string | { id: string; en: string };
 
 /**
  * How a column's numbers are shown:
- * - `int`, `decimal` (column `decimals`, default 1);
+ * - `int`, `decimal` (column `decimals`, default 1); a number cell is rounded half up from the value
+ *   it holds, so a figure that is a ratio of integers is given as an Exact (src/stats/exact.ts);
  * - `percent`: percentage points (78.5 means 78.5 %), never a 0..1 ratio; default 1 decimal;
  * - `money`: integer rupiah (bigint) written in full; `moneyShort`: with a scale word in table and
  *   markdown (`Rp7,47 triliun`), in full in CSV;
@@ -26,20 +29,46 @@ export interface Column {
   decimals?: number;
 }
 
+/** A month, quarter or year the data covers only in part, with the days it covers: `Agustus 2018 (1–9)`. */
+export interface PartialPeriod {
+  period: Period;
+  covered: DayRange[];
+}
+
 /**
  * null means "not available" (`-` in table and markdown, empty in CSV), never 0. So do NaN and
  * ±Infinity, e.g. growth against a zero base.
  */
-export type Cell = number | bigint | string | Period | CalDate | null;
+export type Cell = number | bigint | Exact | string | Period | PartialPeriod | CalDate | null;
 
 export type Row = Record<string, Cell>;
+
+/**
+ * A table's rows: an array, or rows made one at a time as a renderer walks them (lazyRows), so that
+ * a million groups never exist as rows all at once.
+ */
+export interface RowList extends Iterable<Row> {
+  readonly length: number;
+  map<T>(each: (row: Row, index: number) => T): T[];
+}
+
+/** Rows made from `items` by `rowOf` each time they are walked. */
+export function lazyRows<T>(items: readonly T[], rowOf: (item: T) => Row): RowList {
+  return {
+    length: items.length,
+    map: (each) => items.map((item, i) => each(rowOf(item), i)),
+    *[Symbol.iterator]() {
+      for (const item of items) yield rowOf(item);
+    },
+  };
+}
 
 export interface Table {
   /** Machine name, e.g. `byMonth`. */
   id: string;
   title?: Label;
   columns: Column[];
-  rows: Row[];
+  rows: RowList;
   notes?: Label[];
   /** Key of a numeric column to draw a bar for, in the terminal table only. */
   bar?: string;
@@ -67,6 +96,18 @@ export function decimalsOf(column: Column): number {
 
 export function isPeriod(value: object): value is Period {
   return 'unit' in value;
+}
+
+export function isPartialPeriod(value: object): value is PartialPeriod {
+  return 'covered' in value;
+}
+
+/** A number cell's value as a double (for bars and charts); null when missing or not a number. */
+export function numberOf(value: Cell | undefined): number | null {
+  if (value === undefined || isMissing(value)) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return isExact(value) ? value.toNumber() : null;
 }
 
 /** Not available: null, or a number that is not finite. */

@@ -5,7 +5,7 @@
  * settings of every command follow.
  *
  * Each renderer is loaded only when its format is used: a JSON or CSV run must not pay for chalk and
- * cli-table3, nor a table run for csv-stringify.
+ * the text measuring of tables, nor a table run for d3-dsv.
  */
 import { extname } from 'node:path';
 import type { Chart } from './charts';
@@ -13,10 +13,14 @@ import type { Doc } from './doc';
 import { renderJson } from './json';
 import type { Locale } from './locale';
 
-/** What a command's view gives every format: the Doc, the JSON document, and charts for formats that draw. */
+/**
+ * What a command's view gives every format: the Doc, the JSON document, and charts for formats that
+ * draw. The Doc and the JSON document may be given as functions that build them, so that only the one
+ * the format needs is built (a summary of a million groups must not be laid out twice).
+ */
 export interface Rendered {
   /** What table, csv, markdown and html show. */
-  doc: Doc;
+  doc: Doc | (() => Doc);
   /** The `--format json` document: the command's result with documented camelCase fields. */
   json: unknown;
   charts?: Chart[];
@@ -28,6 +32,8 @@ export interface RenderSettings {
   locale: Locale;
   /** Terminal table only; decided by shouldColor. */
   color: boolean;
+  /** Terminal table only: the columns every line must fit in (the terminal's, or --width); none when undefined. */
+  width?: number;
   /** CSV only: `;`, decimal comma, CRLF and BOM. */
   excel?: boolean;
   /** CSV only: a UTF-8 BOM. */
@@ -57,38 +63,49 @@ export const FORMATS = {
     rowsOnly: false,
     colors: true,
     extensions: ['.txt'],
-    render: (output, { locale, color }) => (require('./table') as typeof import('./table')).renderTable(output.doc, locale, color),
+    render: (output, { locale, color, width }) =>
+      (require('./table') as typeof import('./table')).renderTable(docOf(output), locale, color, width),
   },
   csv: {
     machine: true,
     rowsOnly: true,
     extensions: ['.csv'],
-    render: (output, settings) => (require('./csv') as typeof import('./csv')).renderCsv(output.doc, settings),
+    render: (output, settings) => (require('./csv') as typeof import('./csv')).renderCsv(docOf(output), settings),
   },
-  json: { machine: true, rowsOnly: false, extensions: ['.json'], render: (output) => renderJson(output.json) },
+  json: { machine: true, rowsOnly: false, extensions: ['.json'], render: (output) => renderJson(built(output.json)) },
   markdown: {
     machine: false,
     rowsOnly: false,
     extensions: ['.md', '.markdown'],
-    render: (output, { locale }) => (require('./markdown') as typeof import('./markdown')).renderMarkdown(output.doc, locale),
+    render: (output, { locale }) => (require('./markdown') as typeof import('./markdown')).renderMarkdown(docOf(output), locale),
   },
   html: {
     machine: false,
     rowsOnly: false,
     extensions: ['.html', '.htm'],
     commands: ['report'],
-    render: (output, { locale }) => (require('./html') as typeof import('./html')).renderHtml(output.doc, output.charts ?? [], locale),
+    render: (output, { locale }) => (require('./html') as typeof import('./html')).renderHtml(docOf(output), output.charts ?? [], locale),
   },
   xlsx: {
     machine: false,
     rowsOnly: false,
     binary: true,
     extensions: ['.xlsx'],
-    render: (output, { locale }) => (require('./xlsx') as typeof import('./xlsx')).renderXlsx(output.doc, locale),
+    render: (output, { locale }) => (require('./xlsx') as typeof import('./xlsx')).renderXlsx(docOf(output), locale),
   },
 } satisfies Record<string, OutputFormat>;
 
 export type Format = keyof typeof FORMATS;
+
+/** A part of a Rendered given as a function: built now. */
+function built<T>(part: T | (() => T)): T {
+  return typeof part === 'function' ? (part as () => T)() : part;
+}
+
+/** The output's Doc, built if it was given as a function. */
+export function docOf(output: Rendered): Doc {
+  return built(output.doc);
+}
 
 /** The formats a command offers, in registration order. */
 export function formatsFor(command: string): Format[] {

@@ -126,6 +126,9 @@ svg .value { font-size: 11px; }
 .role-actual { fill: var(--s0); background: var(--s0); }
 .role-expected { fill: #a9b3bd; background: #a9b3bd; }
 .role-projection { fill: #cfe0f3; stroke: var(--s0); stroke-dasharray: 4 3; background: #cfe0f3; border: 1px dashed var(--s0); }
+svg .mark.partial { fill-opacity: 0.55; }
+svg .hatch line { stroke: #fff; stroke-width: 2; }
+.swatch.partial { background: repeating-linear-gradient(45deg, #1f5fa8 0 3px, #fff 3px 6px); }
 svg .target-line { stroke: #c0392b; stroke-width: 2; stroke-dasharray: 6 4; }
 svg .whisker line { stroke: #1b2631; stroke-width: 1.5; }
 svg .target-label { fill: #c0392b; font-weight: 600; }

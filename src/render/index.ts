@@ -2,7 +2,8 @@
  * The output layer: commands build a Doc (or, for JSON, any result value) and hand it here; each format
  * renders it (formats.ts). Formatting only; writing goes through writeOutput.
  */
-export type { Cell, CellKind, Column, Doc, Label, Row, Table } from './doc';
+export type { Cell, CellKind, Column, Doc, Label, PartialPeriod, Row, RowList, Table } from './doc';
+export { lazyRows } from './doc';
 export { renderJson } from './json';
 export { shouldColor } from './color';
 export {
@@ -20,11 +21,13 @@ export { handleClosedStdout, writeOutput } from './output';
 export {
   type Locale,
   bilingual,
+  formatAsGiven,
   formatDate,
   formatDecimal,
   formatInt,
   formatMoney,
   formatMoneyShort,
+  formatPartialPeriod,
   formatPercent,
   formatPeriod,
   label,

@@ -10,17 +10,20 @@ import { type CalDate, isoDate } from '../model/dates';
 import { type Period, periodIso } from '../model/period';
 
 export function renderJson(value: unknown): string {
-  return JSON.stringify(toPlain(value), null, 2) + '\n';
+  return JSON.stringify(value, plain, 2) + '\n';
 }
 
-function toPlain(value: unknown): unknown {
+/**
+ * JSON.stringify's replacer: each value as it is written, so that no plain copy of a big result is
+ * made first. Objects are checked for a Period or a CalDate by a cheap property look first.
+ */
+function plain(_key: string, value: unknown): unknown {
   if (typeof value === 'bigint') return isSafe(value) ? Number(value) : value.toString();
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Map) return toPlain(Object.fromEntries([...value].map(([k, v]) => [String(k), v])));
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), v]));
   if (looksLikePeriod(value)) return periodIso(value);
   if (looksLikeCalDate(value)) return isoDate(value);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlain(v)]));
+  return value;
 }
 
 const isSafe = (n: bigint) => n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER);
@@ -40,5 +43,5 @@ function looksLikePeriod(value: object): value is Period {
 }
 
 function looksLikeCalDate(value: object): value is CalDate {
-  return Object.keys(value).sort().join(',') === 'day,month,year' && typeof (value as CalDate).year === 'number';
+  return typeof (value as CalDate).year === 'number' && Object.keys(value).sort().join(',') === 'day,month,year';
 }

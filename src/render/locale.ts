@@ -1,12 +1,18 @@
 /**
  * Human formatting for `--locale id|en`, written by hand so that output is the same on every machine
  * (no dependence on the ICU data Node was built with). Non-finite numbers format as `-` (not available).
+ *
+ * Every decimal any format prints is rounded by one function, roundHalfUp (src/stats/exact.ts): half
+ * up from the exact value of an Exact, or from the decimal a number reads as. formatPlain is the form
+ * for machines (CSV, and any renderer that writes numbers), formatDecimal the one for people.
  */
 import { UsageError } from '../errors';
 import { quote } from '../messages';
-import type { CalDate } from '../model/dates';
+import type { DayRange } from '../model/coverage';
+import { type CalDate, daysInMonth } from '../model/dates';
 import type { Period } from '../model/period';
-import type { Label } from './doc';
+import { type Exact, roundHalfUp } from '../stats/exact';
+import type { Label, PartialPeriod } from './doc';
 
 export type Locale = 'id' | 'en';
 
@@ -49,45 +55,52 @@ export function bilingual(text: (locale: Locale) => string): Label {
 }
 
 function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  return digits.length <= 3 ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
 }
 
-/** Sign, integer digits and fraction digits of n rounded to `decimals`; never a negative zero. */
-function fixedParts(n: number, decimals: number): { negative: boolean; whole: string; fraction: string } {
-  const abs = Math.abs(n);
-  // toFixed switches to exponent notation from 1e21; such values are whole numbers anyway.
-  const text = abs < 1e21 ? abs.toFixed(decimals) : BigInt(abs).toString() + (decimals > 0 ? '.' + '0'.repeat(decimals) : '');
-  const [whole, fraction = ''] = text.split('.');
-  return { negative: n < 0 && /[1-9]/.test(text), whole, fraction };
-}
+const ZEROS = ['', '0', '00', '000', '0000'];
 
 /**
- * A number rounded to `decimals` with the given decimal mark and no grouping: the machine form CSV
- * writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings).
+ * A number rounded half up to `decimals` with the given decimal mark and no grouping: the machine form
+ * CSV writes (`-1234.5`, or `-1234,5` for Excel with Indonesian settings); empty when not finite.
  */
-export function formatPlain(n: number, decimals: number, decimalMark: '.' | ','): string {
-  if (!Number.isFinite(n)) return '';
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + whole + (fraction ? decimalMark + fraction : '');
+export function formatPlain(n: number | Exact, decimals: number, decimalMark: '.' | ','): string {
+  if (typeof n === 'number') {
+    if (!Number.isFinite(n)) return '';
+    // A whole number (most sizes, medians and minima) needs no rounding: its digits and zeros.
+    if (Number.isInteger(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER)
+      return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
+  }
+  const text = roundHalfUp(n, decimals);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
 }
 
-export function formatDecimal(n: number, decimals: number, locale: Locale): string {
-  if (!Number.isFinite(n)) return MISSING;
+export function formatDecimal(n: number | Exact, decimals: number, locale: Locale): string {
+  if (typeof n === 'number' && !Number.isFinite(n)) return MISSING;
   const { group, decimal } = SEPARATORS[locale];
-  const { negative, whole, fraction } = fixedParts(n, decimals);
-  return (negative ? '-' : '') + groupDigits(whole, group) + (fraction ? decimal + fraction : '');
+  const plain = formatPlain(n, decimals, '.');
+  const sign = plain.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = decimals > 0 ? plain.length - decimals - 1 : plain.length;
+  return plain.slice(0, sign) + groupDigits(plain.slice(sign, dot), group) + (decimals > 0 ? decimal + plain.slice(dot + 1) : '');
 }
 
-/** A whole number with thousands grouping (`24.150` / `24,150`); a fractional number is rounded. */
-export function formatInt(n: number | bigint, locale: Locale): string {
-  if (typeof n === 'number') return formatDecimal(n, 0, locale);
+/** A whole number with thousands grouping (`24.150` / `24,150`); a fraction is rounded half up. */
+export function formatInt(n: number | bigint | Exact, locale: Locale): string {
+  if (typeof n !== 'bigint') return formatDecimal(n, 0, locale);
   const digits = groupDigits((n < 0n ? -n : n).toString(), SEPARATORS[locale].group);
   return (n < 0n ? '-' : '') + digits;
 }
 
+/** A number from the user (a tolerance, a band's minimum) with the decimals it was given with: `2,55` / `2.55`. */
+export function formatAsGiven(n: number, locale: Locale): string {
+  const fraction = /\.(\d+)$/.exec(String(n));
+  return formatDecimal(n, fraction ? fraction[1].length : 0, locale);
+}
+
 /** `percentPoints` is already x100: 78.5 formats as `78,5%` / `78.5%`. */
-export function formatPercent(percentPoints: number, decimals: number, locale: Locale): string {
-  return Number.isFinite(percentPoints) ? formatDecimal(percentPoints, decimals, locale) + '%' : MISSING;
+export function formatPercent(percentPoints: number | Exact, decimals: number, locale: Locale): string {
+  if (typeof percentPoints === 'number' && !Number.isFinite(percentPoints)) return MISSING;
+  return formatDecimal(percentPoints, decimals, locale) + '%';
 }
 
 function withCurrency(negative: boolean, amount: string, locale: Locale): string {
@@ -141,6 +154,30 @@ export function formatPeriod(p: Period, locale: Locale): string {
     case 'weekday':
       return WEEKDAYS[locale][p.weekday - 1];
   }
+}
+
+/**
+ * A period with the days it covers: `Agustus 2018 (1–9)` within a month; in a quarter or year, whole
+ * months by name (`Triwulan I 2017 (Maret)`, `Q2 2017 (Apr–May)`) and other ranges by day
+ * (`2018 (1 Jan–9 Aug)`, `2017 (1–5 Mar)`); several ranges joined by commas.
+ */
+export function formatPartialPeriod({ period, covered }: PartialPeriod, locale: Locale): string {
+  const range = (r: DayRange) => (period.unit === 'month' ? dayRange(r) : calendarRange(r, locale));
+  return `${formatPeriod(period, locale)} (${covered.map(range).join(', ')})`;
+}
+
+function dayRange({ from, to }: DayRange): string {
+  return from.day === to.day ? String(from.day) : `${from.day}–${to.day}`;
+}
+
+function calendarRange({ from, to }: DayRange, locale: Locale): string {
+  const wholeMonths = from.day === 1 && to.day === daysInMonth(to.year, to.month);
+  const day = (d: DayRange['from']) => `${d.day} ${monthName(d.month, locale)}`;
+  if (!wholeMonths) {
+    if (from.month !== to.month) return `${day(from)}–${day(to)}`;
+    return from.day === to.day ? day(from) : `${from.day}–${day(to)}`;
+  }
+  return from.month === to.month ? monthName(from.month, locale) : `${monthName(from.month, locale)}–${monthName(to.month, locale)}`;
 }
 
 /** `9 Maret 2016` / `9 Mar 2016`, or `Maret 2016` for a month-only date. */

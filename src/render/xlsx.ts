@@ -5,13 +5,16 @@
  * a thousands format, decimals with the column's decimals, percentages as Excel percentages (the view's
  * 59.74 percentage points are written as 0.5974 shown `59.74%`), money as whole rupiah with a rupiah
  * format, days as dates, months as real dates shown as month and year, years as numbers. Excel rounds
- * for display; the values are written unrounded. The Doc's notes, the tables' notes and the footer go
- * to a last sheet. Nothing here formats numbers as text.
+ * for display; the values are written unrounded (an exact figure as its nearest double, whose 15
+ * significant digits Excel rounds as roundHalfUp rounds its decimal). A period the data covers only in
+ * part is written as the text the table shows (`Aug 2018 (1–9)`). The Doc's notes, the tables' notes
+ * and the footer go to a last sheet. Nothing else here formats numbers as text.
  */
 import type { Cell as XlsxCell, Worksheet } from '@cj-tech-master/excelts';
 import type { CalDate } from '../model/dates';
 import { humanCell, printable } from './cells';
-import { type Cell, type Column, type Doc, type Table, decimalsOf, isMissing, isPeriod } from './doc';
+import { isExact } from '../stats/exact';
+import { type Cell, type Column, type Doc, type Table, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
 import { type Locale, label } from './locale';
 
 /** Excel's limit on a sheet name, and the characters it refuses in one. */
@@ -74,6 +77,8 @@ function cellValue(value: Cell, column: Column, locale: Locale): string | number
   // Past 2^53 a number cell would round the rupiah: the exact digits as text instead.
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value === 'number') return column.kind === 'percent' ? value / 100 : value;
+  if (isExact(value)) return column.kind === 'percent' ? value.toNumber() / 100 : value.toNumber();
+  if (isPartialPeriod(value)) return humanCell(value, column, locale);
   if (!isPeriod(value)) return dateOf(value);
   switch (value.unit) {
     case 'day':
@@ -94,7 +99,7 @@ function dateOf(d: CalDate): Date {
 /** The number format of a cell: by the column's kind, and for periods and dates by what they are. */
 function setFormat(cell: XlsxCell, value: Cell, column: Column, locale: Locale): void {
   if (typeof cell.value === 'string') return;
-  if (typeof value === 'object' && value !== null && typeof value !== 'bigint') {
+  if (typeof value === 'object' && value !== null && typeof value !== 'bigint' && !isExact(value) && !isPartialPeriod(value)) {
     if (isPeriod(value) && value.unit !== 'day' && value.unit !== 'month') {
       if (value.unit === 'year') cell.numFmt = '0';
       return;

@@ -11,7 +11,7 @@
  * times (amortised O(1) per value).
  */
 import { GrowableArray, sortInt32 } from './growable-array';
-import { type Description, describeSorted } from './describe';
+import { type Description, describeSorted, quantileNumerators } from './describe';
 import { quantileOfOrdered } from './quantile';
 import { addRepeatedly } from './repeated-sum';
 
@@ -142,6 +142,8 @@ export class IntSample {
       min,
       max,
       sd: n < 2 ? null : Math.sqrt(squares / (n - 1)),
+      sumOfSquares: sumOfSquaresCounted(counts, base, first, last, n),
+      quantileNumerators: quantileNumerators(n, valueAt),
     };
   }
 
@@ -212,6 +214,19 @@ export class IntSample {
 function sumInOrder(counts: Float64Array, base: number, first: number, last: number): number {
   let sum = 0;
   for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
+  return sum;
+}
+
+/** The sum of the squares of the counted values: a number while it is exact, else a bigint. */
+function sumOfSquaresCounted(counts: Float64Array, base: number, first: number, last: number, n: number): number | bigint {
+  const largest = Math.max(Math.abs(base + first), Math.abs(base + last));
+  if (largest * largest * n <= Number.MAX_SAFE_INTEGER) {
+    let sum = 0;
+    for (let i = first; i <= last; i++) if (counts[i] > 0) sum += (base + i) ** 2 * counts[i];
+    return sum;
+  }
+  let sum = 0n;
+  for (let i = first; i <= last; i++) if (counts[i] > 0) sum += BigInt(base + i) ** 2n * BigInt(counts[i]);
   return sum;
 }
 

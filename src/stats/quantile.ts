@@ -1,3 +1,11 @@
+/** The quantiles a description gives, each probability as numerator and denominator. */
+export const QUANTILES = {
+  median: [1, 2],
+  p25: [1, 4],
+  p75: [3, 4],
+  p90: [9, 10],
+} as const satisfies Record<string, readonly [number, number]>;
+
 /**
  * Quantiles by linear interpolation between order statistics: R's type 7, the default of R,
  * numpy.percentile and simple-statistics. With n sorted values x[0..n-1] the p-quantile sits at
@@ -19,4 +27,18 @@ export function quantileOfOrdered(n: number, p: number, valueAt: (index: number)
   const above = Math.min(below + 1, n - 1);
   const low = valueAt(below);
   return low + (position - below) * (valueAt(above) - low);
+}
+
+/**
+ * The same quantile exactly, for p = num / den and integer values, times den: at position
+ * (n - 1) num / den, the value below times den plus `rest` steps of a den-th of the way to the next.
+ * A whole number (below 2^36 for 32-bit values), so a description keeps it as a plain number.
+ */
+export function exactQuantileOfOrdered(n: number, num: number, den: number, valueAt: (index: number) => number): number {
+  if (n === 0) throw new RangeError('a quantile needs at least one value');
+  const position = (n - 1) * num;
+  const rest = position % den;
+  const below = (position - rest) / den;
+  const low = valueAt(below);
+  return rest === 0 ? low * den : low * den + rest * (valueAt(below + 1) - low);
 }
