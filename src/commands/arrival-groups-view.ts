@@ -299,8 +299,8 @@ export function breakdownNotes(sources: ArrivalSources | null, shown = 3): Label
     notes.push(
       bilingual((l) =>
         l === 'en'
-          ? `The figures ${list(l)} are breakdowns of the same arrivals: never added to the ${counted(l)}, which count.`
-          : `Angka ${list(l)} adalah rincian kunjungan yang sama: tidak ditambahkan ke ${counted(l)}, yang dihitung.`,
+          ? `The figures ${list(l)} are breakdowns of the same arrivals: ${counted(l)} count, and the breakdowns are checked against them, never added to them.`
+          : `Angka ${list(l)} adalah rincian kunjungan yang sama: yang dihitung ${counted(l)}; rinciannya dicocokkan dengannya, tidak ditambahkan.`,
       ),
     );
   }
