@@ -81,6 +81,8 @@ export class RowContext {
   /** Arrivals: per country as written, whether it is Indonesia (whose residents are domestic visitors). */
   private readonly home = new Map<string, boolean>();
   private readonly homeByCode: boolean[] = [];
+  /** Arrivals in long form: the segment by the scanner's code of the segment column (null: no segment word). */
+  private readonly segmentByCode: (Segment | null)[] = [];
 
   /**
    * `fields`: the text fields to read (every one when absent); the others come out null or empty.
@@ -104,6 +106,13 @@ export class RowContext {
     let home = this.homeByCode[code];
     if (home === undefined) this.homeByCode[code] = home = this.isHome(country);
     return home;
+  }
+
+  /** segmentOf by the scanner's code of the segment column (the straight path's), looked up in an array. */
+  segmentOfCode(code: number, text: string): Segment | null {
+    let segment = this.segmentByCode[code];
+    if (segment === undefined) this.segmentByCode[code] = segment = segmentOf(text);
+    return segment;
   }
 
   /** Whether a country as written is Indonesia. */
@@ -608,7 +617,7 @@ export function takeArrivals(
       if (segment === null) {
         const code = codes[at + segmentAt];
         const text = code < 0 ? UNSEEN : segments!.cached(code);
-        segment = typeof text === 'string' ? segmentOf(text) : null;
+        segment = typeof text === 'string' ? ctx.segmentOfCode(code, text) : null;
       }
       if (segment === null || first < 0) {
         other(r);
