@@ -867,13 +867,13 @@ function writeSample() {
     [2, 'domestic'],
     [3, 'foreign'],
   ]);
-  write('sample/destinations-2016-2017.csv', csvText([['periode', 'destinasi_wisata', 'wisnus', 'wisman'], ...destinations]));
-  report.push(`sample/destinations-2016-2017.csv  24 months x ${DESTINATIONS.length} destinations = arrivals-2016.csv + arrivals-2017.csv`);
+  write('sample/destinasi-2016-2017.csv', csvText([['periode', 'destinasi_wisata', 'wisnus', 'wisman'], ...destinations]));
+  report.push(`sample/destinasi-2016-2017.csv  24 months x ${DESTINATIONS.length} destinations = arrivals-2016.csv + arrivals-2017.csv`);
   const markets = makeMarketRows(years);
   checkBreakdown('markets', years, markets, [[2, 'foreign']]);
-  write('sample/wisman-by-country-2016-2017.csv', csvText([['periode', 'negara_asal', 'jumlah'], ...markets]));
+  write('sample/wisman-negara-2016-2017.csv', csvText([['periode', 'negara_asal', 'jumlah'], ...markets]));
   report.push(
-    `sample/wisman-by-country-2016-2017.csv  24 months x ${MARKETS.length} countries = the wisman of arrivals-2016.csv + arrivals-2017.csv`,
+    `sample/wisman-negara-2016-2017.csv  24 months x ${MARKETS.length} countries = the wisman of arrivals-2016.csv + arrivals-2017.csv`,
   );
   return report;
 }
@@ -951,6 +951,58 @@ function writeArrivalsWideEn(months) {
   write('messy/arrivals-wide-en.csv', csvText([['month', 'domestic', 'foreign'], ...body]));
 }
 
+/**
+ * English headers, long form: three of the sample destinations in January to March of 2016 and 2017
+ * (their figures in sample/destinasi-2016-2017.csv), spelled with other cases and spaces.
+ */
+function writeDestinationsLongEn(destinations) {
+  const spellings = {
+    'Kawah Ijen': ['Kawah Ijen', 'kawah ijen', 'KAWAH IJEN '],
+    'Pulau Merah': ['Pulau Merah'],
+    'De Djawatan': ['De Djawatan', 'de djawatan'],
+  };
+  const body = [];
+  for (const [period, name, domestic, foreign] of destinations) {
+    const [year, month] = period.split('-').map(Number);
+    if (month > 3 || !spellings[name]) continue;
+    const names = spellings[name];
+    const written = names[(year + month) % names.length];
+    body.push(
+      [PERIOD_STYLES.shortEn(year, month), written, 'domestic', domestic],
+      [PERIOD_STYLES.shortEn(year, month), written, 'foreign', foreign],
+    );
+  }
+  write('messy/destinations-long-en.csv', csvText([['month', 'attraction', 'segment', 'visitors'], ...body]));
+  return body.length;
+}
+
+/** English headers, wide form with a foreign column only: countries spelled in English, Indonesian and BPS's short forms, and one name no country has. */
+function writeCountriesWideEn() {
+  const rows = [
+    ['Jan 2016', 'China', 410],
+    ['Jan 2016', 'USA', 120],
+    ['Jan 2016', 'United Kingdom', 95],
+    ['Jan 2016', 'France', 230],
+    ['Feb 2016', 'RRT', 380],
+    ['Feb 2016', 'Amerika Serikat', 101],
+    ['Feb 2016', 'Inggris', 88],
+    ['Feb 2016', 'Perancis', 199],
+    ['Jan 2017', 'Tiongkok', 520],
+    ['Jan 2017', 'United States', 150],
+    ['Jan 2017', 'UK', 90],
+    ['Jan 2017', 'Prancis', 260],
+    ['Jan 2017', 'South Korea', 75],
+    ['Feb 2017', 'china', 455],
+    ['Feb 2017', 'United States of America', 133],
+    ['Feb 2017', 'Inggris', 97],
+    ['Feb 2017', 'France', 240],
+    ['Feb 2017', 'Korea Selatan', 64],
+    ['Feb 2017', 'Xyzland', 12],
+  ];
+  write('messy/countries-wide-en.csv', csvText([['month', 'nationality', 'foreign'], ...rows]));
+  return rows.length;
+}
+
 function writeWindows1252() {
   const header = ['tanggal', 'asal', 'provinsi', 'jenis', 'peserta', 'malam', 'tujuan'];
   const text = csvText([header, ...WINDOWS_1252_ROWS.map(delegationCsvRow)], { eol: '\r\n' });
@@ -1019,6 +1071,8 @@ function writeMessy() {
   const arrivals2017 = makeArrivalYear(ARRIVAL_YEARS.find((s) => s.year === 2017));
   writeArrivalsLong(arrivals2017);
   writeArrivalsWideEn(arrivals2017);
+  writeDestinationsLongEn(makeDestinationRows(ARRIVAL_YEARS.map(makeArrivalYear)));
+  writeCountriesWideEn();
   writeEdgeFiles();
   const people = {
     'excel-id.csv': writeExcelId(),
