@@ -34,9 +34,11 @@ Examples:
   $ visitstat progress fixtures/sample/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
   $ visitstat progress fixtures/sample/arrivals-*.csv --metric foreign --target 100000 --year 2017
   $ visitstat progress fixtures/sample/*.csv --config fixtures/config/targets.json --format json
+  $ visitstat progress fixtures/sample/destinasi-2016-2017.csv --config fixtures/config/destinations-markets.json
   $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind or missed
 
-Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]).
+Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]);
+a target with "destination" is measured on that destination's arrivals (domestic, foreign or total).
 The default metric is visitors for delegation logs and total for arrivals; with both, give --metric.
 
 Projected year-end: the year to date plus the rest of the year as the full years before had it, at the

@@ -48,6 +48,7 @@ Examples:
   $ visitstat report --config fixtures/config/targets.json --locale id fixtures/sample/*.csv
   $ visitstat report --year 2018 --target 50000 --metric visitors -o report-2018.html fixtures/sample/*.csv
   $ visitstat report --format json data/*.csv | jq .spending.total
+  $ visitstat report --config fixtures/config/destinations-markets.json fixtures/sample/arrivals-*.csv fixtures/sample/destinasi-2016-2017.csv fixtures/sample/wisman-negara-2016-2017.csv
   # cron, on the 1st of each month: an HTML report, silent unless something is wrong
   0 6 1 * * cd /srv/pariwisata && visitstat report --config targets.json --quiet -o /var/www/laporan.html data/*.csv
 
@@ -55,7 +56,9 @@ The year defaults to the latest year with data of every kind read (delegations a
 the latest year in the data; a --year the data has no rows of is an error (exit 1) naming the years
 it has. Targets come from --target (with --metric when both kinds are read) or
 from the config file's targets for that year. --as-of applies to target progress; --from/--to cut the
-data itself. Spending rates, basis, bands and tolerance come from the config file.`;
+data itself. Spending rates, basis, bands and tolerance come from the config file.
+Files by destination or country add the top destinations and source markets; they break down the
+same arrivals as the totals, so they are checked against them, never added to them.`;
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;

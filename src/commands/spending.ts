@@ -29,7 +29,7 @@ Examples:
   $ visitstat spending --basis night --nights 3 --delegation-rate 750000 delegations.csv
   $ visitstat spending --format json -o spending.json arrivals-*.csv
   $ visitstat spending --group-by destination fixtures/sample/destinasi-2016-2017.csv
-  $ visitstat spending --group-by year,country --config rates.json fixtures/sample/wisman-negara-2016-2017.csv
+  $ visitstat spending --group-by year,country --config fixtures/config/destinations-markets.json fixtures/sample/wisman-negara-2016-2017.csv
 
 Rates are rupiah per visit (per night with --basis night): a whole number, grouped or not
 (1500000, 1.500.000, 1,500,000), or a range low..high. Defaults: domestic 1,500,000, foreign

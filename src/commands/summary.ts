@@ -29,13 +29,18 @@ Examples:
   $ visitstat summary --format json fixtures/sample/*.csv | jq .delegations.overall
   $ visitstat summary --group-by year fixtures/excel/bps-2016-2017.xlsx
   $ visitstat summary --group-by month -o ringkasan.xlsx --locale id fixtures/sample/*.csv
+  $ visitstat summary --group-by destination,year fixtures/sample/destinasi-2016-2017.csv
+  $ visitstat summary --group-by country --top 5 --locale id fixtures/sample/wisman-negara-2016-2017.csv
 
 Grouping: several --group-by dimensions are crossed like SQL GROUP BY a, b (one row per combination
 present, ordered by the dimensions as given). Periods sort by date, weekdays from Monday; categories
 by visitors (most first), then by name, then (unknown), then (other). A delegation with several
 purposes counts once in each purpose group. --top N keeps, per category dimension, the N values with
 the most visitors over all the data and merges the rest into (other).
-Arrivals are listed per month, or per quarter or year when --group-by names one.
+Arrivals are listed per month, or per quarter or year when --group-by names one; by destination or
+country (foreign arrivals by country of residence) alone or crossed with one of them. Figures by
+destination or country and totals of the same months are the same arrivals: the totals count, the
+breakdowns are checked against them and never added.
 
 Quantiles (median, P25, P75, P90) use linear interpolation between order statistics (R type 7, as
 numpy, simple-statistics and Excel's PERCENTILE.INC do); std dev is the sample one (n - 1). Average
