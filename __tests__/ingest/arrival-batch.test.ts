@@ -20,7 +20,7 @@ const destinationArb = fc.constantFrom('Kawah Ijen', ' kawah ijen ', 'Pulau Mera
 const countryArb = fc.constantFrom('Tiongkok', 'China', 'Malaysia', 'Indonesia', 'Xyzland', '', '"Korea, Selatan"');
 const segmentArb = fc.constantFrom('wisnus', 'wisman', 'Mancanegara', 'asing', 'lainnya', '');
 
-const FORMS = {
+const FORMS: Record<string, { header: string; record: fc.Arbitrary<string[]> }> = {
   wide: {
     header: 'periode,destinasi,negara_asal,wisnus,wisman',
     record: fc.tuple(periodArb, destinationArb, countryArb, countArb, countArb),
@@ -57,23 +57,20 @@ async function read(path: string, batches: boolean, from?: boolean) {
 }
 
 describe('arrivals in batches', () => {
-  it.each(Object.keys(FORMS) as (keyof typeof FORMS)[])(
-    '%s: the figures rows one by one would give, with the same counts, problems and coverage',
-    async (form) => {
-      const { header, record } = FORMS[form];
-      await fc.assert(
-        fc.asyncProperty(fc.array(record, { maxLength: 300 }), fc.boolean(), async (records, from) => {
-          const path = join(dir, `f${fileNumber++}.csv`);
-          writeFileSync(path, [header, ...records.map((r) => r.join(','))].join('\n') + '\n');
-          const [one, batched] = [await read(path, false, from), await read(path, true, from)];
-          expect(batched.rows).toEqual(one.rows);
-          expect(batched.summary).toEqual(one.summary);
-          expect(batched.diagnostics).toEqual(one.diagnostics);
-        }),
-        { numRuns: propertyRuns(30) },
-      );
-    },
-  );
+  it.each(Object.keys(FORMS))('%s: the figures rows one by one would give, with the same counts, problems and coverage', async (form) => {
+    const { header, record } = FORMS[form];
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { maxLength: 300 }), fc.boolean(), async (records, from) => {
+        const path = join(dir, `f${fileNumber++}.csv`);
+        writeFileSync(path, [header, ...records.map((r) => r.join(','))].join('\n') + '\n');
+        const [one, batched] = [await read(path, false, from), await read(path, true, from)];
+        expect(batched.rows).toEqual(one.rows);
+        expect(batched.summary).toEqual(one.summary);
+        expect(batched.diagnostics).toEqual(one.diagnostics);
+      }),
+      { numRuns: propertyRuns(30) },
+    );
+  });
 
   it('takes valid rows by destination and country on the straight path', async () => {
     const lines = Array.from(
