@@ -25,6 +25,7 @@ import {
 } from '../render';
 import type { Ratio } from '../stats/exact';
 import type { ViewSettings } from './shared';
+import { coveredJson, partialNotes } from './summary-view';
 
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
 const OTHER_TEXT = { en: '(other)', id: '(lainnya)' };
@@ -72,6 +73,7 @@ function groupColumns(groups: ArrivalGroups, machine: boolean): Column[] {
   if (machine) {
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}GrowthPct`, `${seg}GrowthPct`));
     for (const seg of ['domestic', 'foreign', 'total'] as const) columns.push(pct(`${seg}YoyGrowthPct`, `${seg}YoyGrowthPct`));
+    columns.push({ key: 'partial', label: 'partial', kind: 'text' });
     return columns;
   }
   const measure: Label = foreignOnly ? { en: 'foreign', id: 'mancanegara' } : { en: 'total', id: 'total' };
@@ -118,6 +120,9 @@ export function arrivalGroupJson(group: ArrivalGroup, locale: Locale | 'machine'
           domesticYoyGrowthPct: percentOf(group.yearOnYearGrowth!.domestic),
           foreignYoyGrowthPct: percentOf(group.yearOnYearGrowth!.foreign),
           totalYoyGrowthPct: percentOf(group.yearOnYearGrowth!.total),
+          ...coveredJson(group.coverage),
+          growthBasis: group.previousBasis ?? null,
+          yoyGrowthBasis: group.yearOnYearBasis ?? null,
         }
       : {}),
   };
@@ -126,8 +131,11 @@ export function arrivalGroupJson(group: ArrivalGroup, locale: Locale | 'machine'
 /** A group's row as tables, Markdown and CSV show it: the same fields, percentages exact (rounded where printed). */
 export function arrivalGroupCells(group: ArrivalGroup, locale: Locale | 'machine'): Row {
   const growth = (g: GrowthRatios | null, seg: 'domestic' | 'foreign' | 'total') => exactPercent(g?.[seg] ?? null);
+  const { partial: _, ...json } = arrivalGroupJson(group, locale);
   return {
-    ...(arrivalGroupJson(group, locale) as Row),
+    ...(json as Row),
+    ...(group.key.period && group.coverage?.partial ? { period: { period: group.key.period, covered: group.coverage.ranges } } : {}),
+    ...(group.key.period ? { partial: String(group.coverage?.partial ?? false) } : {}),
     sharePct: exactPercent(group.share),
     ...(group.previousGrowth
       ? {
@@ -195,6 +203,13 @@ function groupNotes(groups: ArrivalGroups): Label[] {
       en: 'A dash means no figure in the data (never taken as 0); growth is a dash when the earlier period is not in the data or is 0.',
       id: 'Tanda - berarti tidak ada angka di data (tidak dianggap 0); pertumbuhan bertanda - bila periode pembanding tidak ada di data atau 0.',
     });
+    notes.push(...partialNotes(groups.groups.some((g) => g.coverage?.partial)));
+    if (groups.groups.some((g) => g.previousBasis === 'partial' || g.yearOnYearBasis === 'partial')) {
+      notes.push({
+        en: 'Growth is a dash too where the two periods are covered differently (one in part): only like is compared with like.',
+        id: 'Pertumbuhan juga bertanda - bila kedua periode tercakup berbeda (salah satunya sebagian): hanya yang sebanding yang dibandingkan.',
+      });
+    }
   }
   for (const [dim, merged] of Object.entries(groups.otherValues) as [ArrivalDim, number][]) {
     notes.push(

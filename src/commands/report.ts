@@ -182,11 +182,12 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
   if (collector.years.arrivals.has(year)) {
-    data.arrivals = arrivalsOf(collector, year, new Coverage(input.coverage, 'arrivals', cut));
+    const coverage = new Coverage(input.coverage, 'arrivals', cut);
+    data.arrivals = arrivalsOf(collector, year, coverage);
     const sources = collector.figures.sources();
     if (sources.breakdowns.some((dims) => dims.length > 0)) data.arrivalSources = sources;
-    data.topDestinations = topOf(collector.arrivalGroups('destination'), year);
-    data.topMarkets = topOf(collector.arrivalGroups('country'), year);
+    data.topDestinations = topOf(collector.arrivalGroups('destination', coverage), year);
+    data.topMarkets = topOf(collector.arrivalGroups('country', coverage), year);
   } else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
 
   // Spending of the year's arrivals; of the delegations only when no arrivals were read at all.

@@ -108,7 +108,7 @@ export function register(program: Command): void {
             input,
             delegations: kinds.has('delegations') ? sink.delegations.result() : null,
             arrivals: arrivals ? sink.arrivals(new Coverage(input.coverage, 'arrivals', cut)) : null,
-            arrivalGroups: arrivals ? sink.arrivalGroups() : null,
+            arrivalGroups: arrivals ? sink.arrivalGroups(new Coverage(input.coverage, 'arrivals', cut)) : null,
             arrivalSources: arrivals ? brokenDown(sink.figures.sources()) : null,
             delegationCoverage: kinds.has('delegations') ? new Coverage(input.coverage, 'delegations', cut) : null,
             missingColumns: missingColumns(groupBy, input),

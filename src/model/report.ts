@@ -10,6 +10,7 @@
  */
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import { destinationKey } from './arrival-key';
+import type { Coverage } from './coverage';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
@@ -158,8 +159,8 @@ export class ReportCollector {
   }
 
   /** Arrivals by destination (or country) and year, for the top destinations and markets. */
-  arrivalGroups(dim: 'destination' | 'country'): ArrivalGroups {
-    return arrivalGroups(this.figures, { order: [dim, 'year'] });
+  arrivalGroups(dim: 'destination' | 'country', coverage?: Coverage): ArrivalGroups {
+    return arrivalGroups(this.figures, { order: [dim, 'year'], coverage });
   }
 
   /** The state as plain data, to cross to another thread. */

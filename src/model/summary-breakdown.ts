@@ -24,7 +24,8 @@ import type { Period } from './period';
 import type { ArrivalRow, Segment } from './records';
 import { OTHER, type OtherCategories, isOther } from './summary';
 import { Ratio } from '../stats/exact';
-import { type ArrivalSummary, ArrivalSummarizer, type ArrivalUnit, type GrowthRatios } from './summary-arrivals';
+import type { Coverage, PeriodCoverage } from './coverage';
+import { type ArrivalSummary, ArrivalSummarizer, type ArrivalUnit, type GrowthBasis, type GrowthRatios } from './summary-arrivals';
 
 /** A country as shown: a known one, or a name no country has (as written). */
 export type CountryLabel = Country | { name: string };
@@ -46,6 +47,10 @@ export interface ArrivalGroup {
   /** Crossed with a period: against the previous period and the same period a year earlier; else null. */
   previousGrowth: GrowthRatios | null;
   yearOnYearGrowth: GrowthRatios | null;
+  /** Crossed with a period: what the growth figures compare (blank when covered otherwise), and the days the data covers. */
+  previousBasis?: GrowthBasis;
+  yearOnYearBasis?: GrowthBasis;
+  coverage?: PeriodCoverage | null;
 }
 
 export interface ArrivalGroups {
@@ -70,12 +75,14 @@ export interface ArrivalGroups {
 export interface ArrivalGroupsOptions {
   order: (ArrivalDim | ArrivalUnit)[];
   top?: number;
+  /** The arrivals' days (coverage.ts): partial periods are marked, and growth computed only like for like. */
+  coverage?: Coverage;
 }
 
 const OTHER_KEY = '\u0000other';
 const UNKNOWN_KEY = '\u0000unknown';
 
-export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGroupsOptions): ArrivalGroups {
+export function arrivalGroups(figures: ArrivalFigures, { order, top, coverage }: ArrivalGroupsOptions): ArrivalGroups {
   const dims = order.filter((d): d is ArrivalDim => d === 'destination' || d === 'country');
   const unit = (order.find((d) => d === 'month' || d === 'quarter' || d === 'year') as ArrivalUnit | undefined) ?? null;
   const measure = dims.includes('country') ? 'foreign' : 'total';
@@ -115,7 +122,7 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
     if (!entry) summarizers.set(id, (entry = { parts, summarizer: new ArrivalSummarizer({ unit: unitOfGroups }) }));
     entry.summarizer.add(row);
   }
-  const results = [...summarizers.values()].map(({ parts, summarizer }) => ({ parts, result: summarizer.result() }));
+  const results = [...summarizers.values()].map(({ parts, summarizer }) => ({ parts, result: summarizer.result(coverage) }));
 
   const measured = (f: { domestic: number | null; foreign: number | null; total: number | null }) =>
     measure === 'foreign' ? f.foreign : f.total;
@@ -148,6 +155,9 @@ export function arrivalGroups(figures: ArrivalFigures, { order, top }: ArrivalGr
         share: null,
         previousGrowth: p.previousGrowth,
         yearOnYearGrowth: p.yearOnYearGrowth,
+        previousBasis: p.previousBasis,
+        yearOnYearBasis: p.yearOnYearBasis,
+        coverage: p.coverage,
         parts,
         periodKey,
       });

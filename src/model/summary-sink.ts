@@ -61,10 +61,10 @@ export class SummarySink implements MergeableSink {
   }
 
   /** Arrivals by destination or country, when grouped by one; else null. */
-  arrivalGroups(): ArrivalGroups | null {
+  arrivalGroups(coverage?: Coverage): ArrivalGroups | null {
     const order = this.options.arrivalOrder ?? [];
     if (!order.some((d) => d === 'destination' || d === 'country')) return null;
-    return arrivalGroups(this.figures, { order, top: this.options.top });
+    return arrivalGroups(this.figures, { order, top: this.options.top, coverage });
   }
 
   toData(): SummarySinkData {
