@@ -272,20 +272,23 @@ function addedUpNotes(sources: ArrivalSources): Label[] {
   const notes: Label[] = [];
   const n = (v: number, l: Locale) => formatInt(v, l);
   const from = sources.totalsFrom;
+  // With a file of totals for some months, the breakdowns are added up only for the others.
+  const where = (l: Locale) =>
+    from.some((dims) => dims.length === 0) ? (l === 'en' ? ' where no file gives the totals' : ' bila tidak ada berkas angka total') : '';
   if (from.some((dims) => dims.includes('destination'))) {
     notes.push(
       bilingual((l) =>
         l === 'en'
-          ? `The arrivals of ${n(sources.destinations, l)} ${sources.destinations === 1 ? 'destination' : 'destinations'} are added up per period.`
-          : `Kunjungan ${n(sources.destinations, l)} destinasi dijumlahkan per periode.`,
+          ? `The arrivals of ${n(sources.destinations, l)} ${sources.destinations === 1 ? 'destination' : 'destinations'} are added up per period${where(l)}.`
+          : `Kunjungan ${n(sources.destinations, l)} destinasi dijumlahkan per periode${where(l)}.`,
       ),
     );
   } else if (from.some((dims) => dims.includes('country'))) {
     notes.push(
       bilingual((l) =>
         l === 'en'
-          ? `The foreign arrivals of ${n(sources.countries, l)} ${sources.countries === 1 ? 'country' : 'countries'} are added up per period.`
-          : `Kunjungan mancanegara dari ${n(sources.countries, l)} negara dijumlahkan per periode.`,
+          ? `The foreign arrivals of ${n(sources.countries, l)} ${sources.countries === 1 ? 'country' : 'countries'} are added up per period${where(l)}.`
+          : `Kunjungan mancanegara dari ${n(sources.countries, l)} negara dijumlahkan per periode${where(l)}.`,
       ),
     );
   }

@@ -112,7 +112,9 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
       ? [
           ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
           `visitstat: ${label(inputFooter(result.input), view.locale)}`,
-          ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
+          ...[...(result.arrivals ? annualNotes(result.arrivals) : []), ...sourcesNotes(result.arrivalSources ?? null)].map(
+            (note) => `visitstat: ${label(note, view.locale)}`,
+          ),
         ]
       : [],
   };
