@@ -366,6 +366,15 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
       },
     ],
   );
+  if (data.arrivalSources) {
+    rows.push([
+      { en: 'Arrivals by destination or country', id: 'Kunjungan per destinasi atau negara' },
+      {
+        en: 'breakdowns of the same arrivals: the totals (a file of totals where there is one) count, the breakdowns are checked against them, never added to them',
+        id: 'rincian kunjungan yang sama: yang dihitung angka total (berkas angka total bila ada), rinciannya dicocokkan dengannya, tidak ditambahkan',
+      },
+    ]);
+  }
   return {
     id: 'assumptions',
     title: { en: 'Assumptions', id: 'Asumsi' },
