@@ -10,6 +10,7 @@
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
+import { destinationKey } from '../model/arrival-key';
 import type { ValuationPlan } from '../model/metrics';
 import { METRICS } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
@@ -92,7 +93,9 @@ export function register(program: Command): void {
           const measured = options.requests.map((request): MeasuredTarget => {
             const metric = chooseMetric(request, kinds);
             const progress = measure(targetSeries(sink, request, metric), metric, request, options, sink.all().annualYears);
-            return { source: request.source, progress, ...(request.destination ? { destination: request.destination } : {}) };
+            // The destination as the data spells it (most rows), not as the config happens to.
+            const at = request.destination && sink.figures.destinationName(destinationKey(request.destination));
+            return { source: request.source, progress, ...(at ? { destination: at } : {}) };
           });
           return { measured, bands: options.bands, input };
         },

@@ -372,7 +372,7 @@ function measureTargets(
     measured.push({
       source: request.source,
       progress: measure(series, metric, { ...request, year }, options.progress),
-      ...(at === undefined ? {} : { destination: at }),
+      ...(at === undefined ? {} : { destination: collector.figures.destinationName(destinationKey(at)) }),
     });
   }
   return measured;
