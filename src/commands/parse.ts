@@ -11,6 +11,7 @@ import type { BandSpec } from '../model/bands';
 import type { CalDate } from '../model/dates';
 import { daysInMonth } from '../model/dates';
 import type { ValuationPlan } from '../model/metrics';
+import { DEFAULT_PLAUSIBLE, type PlausibleBounds } from '../model/plausible';
 import { midpointHalfUp, parseRupiah, type Rupiah } from '../model/money';
 import { RATE_SEGMENTS, type RateRange, type RateRule, type RateSegment, rangeOf } from '../model/rates';
 import type { Basis } from '../model/spending';
@@ -31,6 +32,17 @@ export function parseBoundary(text: string, flag: '--from' | '--to' | '--as-of',
   const date = parseDate(t, format);
   if (typeof date === 'string') throw new UsageError(`${flag}: ${date}`);
   return flag === '--from' && date.day === null ? { ...date, day: 1 } : date;
+}
+
+// ---- checks --------------------------------------------------------------------------------------
+
+/** The config's `plausible` over the defaults; the least number of people no more than the most. */
+export function parsePlausible(given: Partial<PlausibleBounds> | undefined): PlausibleBounds {
+  const bounds = { ...DEFAULT_PLAUSIBLE, ...given };
+  if (bounds.minPeople > bounds.maxPeople) {
+    throw new UsageError(`config: "plausible.minPeople" (${bounds.minPeople}) is more than "plausible.maxPeople" (${bounds.maxPeople})`);
+  }
+  return bounds;
 }
 
 // ---- summary -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import {
   formatPercent,
   label,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface MeasuredTarget {
@@ -71,7 +72,7 @@ export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.sta
 export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, view: ViewSettings): Rendered {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
   const tables = progressTables(measured, bands, view);
-  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input)] };
+  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input), ...checksNotes(input.checks)] };
   return { doc, json: progressJson(measured, bands, input) };
 }
 
@@ -103,6 +104,7 @@ export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpe
       rowsAccepted: input.rowsAccepted,
       rowsRejected: input.rowsRejected,
       rowsOutOfRange: input.rowsOutOfRange,
+      checks: input.checks,
       files: input.files.map((f) => ({ source: f.source, kind: f.kind, rowsRead: f.rowsRead })),
     },
   };

@@ -38,6 +38,7 @@ import {
   label,
 } from '../render';
 import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -315,6 +316,7 @@ function dataQualityTable(input: InputSummary): Table {
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,
     })),
+    notes: checksNotes(input.checks, true),
   };
 }
 
@@ -550,6 +552,7 @@ function reportJson(data: ReportData): unknown {
       rowsAccepted: input.rowsAccepted,
       rowsRejected: input.rowsRejected,
       rowsOutOfRange: input.rowsOutOfRange,
+      checks: input.checks,
       files: input.files,
     },
     assumptions: {

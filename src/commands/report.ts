@@ -86,8 +86,7 @@ export function register(program: Command): void {
       ]),
     )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
-    .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
+    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ReportFlags) =>

@@ -36,6 +36,7 @@ import {
   formatPeriod,
   label,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { coveredJson, partialNotes, periodCell } from './summary-view';
 
@@ -248,7 +249,7 @@ export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
     title: { en: 'Estimated visitor spending', id: 'Perkiraan belanja wisatawan' },
     tables: [spendingTable(view, settings)],
     notes: spendingNotes(view, notesLocale(settings)),
-    footer: [inputFooter(view.input)],
+    footer: [inputFooter(view.input), ...checksNotes(view.input.checks)],
   };
 }
 
@@ -537,6 +538,7 @@ export function spendingJson(view: SpendingView): unknown {
     rowsAccepted: input.rowsAccepted,
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
+    checks: input.checks,
     files: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,

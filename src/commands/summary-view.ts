@@ -5,7 +5,7 @@
  * - For people (table, markdown): labelled unknown and "other" values, the overall figures above the
  *   groups, totals and notes that say how figures were computed.
  * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
- *   unknown is empty. The input counts go to stderr.
+ *   unknown is empty. The input counts go to stderr (as for every command: commands/shared.ts).
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
  * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree. Decimals in
  * table, markdown and CSV are the model's exact figures rounded half up (src/stats/exact.ts); JSON has
@@ -54,6 +54,7 @@ import {
   label,
   lazyRows,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
@@ -102,7 +103,10 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only format the input counts on stderr. */
+/**
+ * summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only
+ * format the annual figures' notes on stderr (the counts line goes there for every format: shared.ts).
+ */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
   const leftOut = groupsLeftOut(result);
   return {
@@ -111,7 +115,6 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
     stderr: view.rowsOnly
       ? [
           ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
-          `visitstat: ${label(inputFooter(result.input), view.locale)}`,
           ...[...(result.arrivals ? annualNotes(result.arrivals) : []), ...sourcesNotes(result.arrivalSources ?? null)].map(
             (note) => `visitstat: ${label(note, view.locale)}`,
           ),
@@ -149,6 +152,7 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
+    checks: input.checks,
     delegations: delegations && {
       overall: statsJson(delegations.overall),
       groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
@@ -321,7 +325,7 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
           ...notes,
           ...(annualOnly && !groups?.groups.length ? annualNotes(arrivals) : []),
         ],
-    footer: [inputFooter(result.input)],
+    footer: [inputFooter(result.input), ...checksNotes(result.input.checks)],
   };
 }
 

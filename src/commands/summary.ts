@@ -26,6 +26,7 @@ Examples:
   $ visitstat summary --group-by year,type --locale id fixtures/sample/delegations-*.csv
   $ visitstat summary --group-by origin --top 10 --format csv -o origins.csv data/*.csv
   $ visitstat summary --group-by quarter fixtures/sample/arrivals-2017.csv
+  $ visitstat summary --on-overlap last arrivals-*.csv   # a month given again: count the later figure
   $ visitstat summary --format json fixtures/sample/*.csv | jq .delegations.overall
   $ visitstat summary --group-by year fixtures/excel/bps-2016-2017.xlsx
   $ visitstat summary --group-by month -o ringkasan.xlsx --locale id fixtures/sample/*.csv

@@ -1,31 +1,37 @@
 /**
  * visitstat validate FILES
  *
- * Reads every file, prints every problem (FILE:LINE: column: reason) on stderr and one verdict per
- * file on stdout: kind, encoding, delimiter, line endings, rows read / valid / invalid.
- * Exits 1 if any file has a problem or cannot be read, 0 if none.
+ * Reads every file, prints every problem (FILE:LINE: column: reason) and every warning
+ * (FILE:LINE: warning: ...) on stderr and one verdict per file on stdout: kind, encoding, delimiter,
+ * line endings, rows read / valid / invalid; then what the checks found across the files.
+ * Exits 1 if any row is invalid, a file cannot be read or repeats another's bytes, or an arrival
+ * figure is given again (under --on-overlap error); with --strict, if there is any warning; else 0.
  */
 import { type Command, Option } from 'commander';
-import { InvalidDataError, OutputError, VisitstatError } from '../errors';
+import { InvalidDataError } from '../errors';
+import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
-import { ProblemLog } from '../ingest/problems';
-import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
-import { checkSources, readSource, totalsOf } from '../ingest/inputs';
+import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
+import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/inputs';
 import { escapeControls, quote } from '../messages';
 import { renderJson, writeOutput } from '../render';
-import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
+import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
 
 const EXAMPLES = `
 Examples:
   $ visitstat validate fixtures/sample/*.csv
   $ visitstat validate --rejects rejects.csv fixtures/messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
+  $ visitstat validate --strict --config visitstat.json data/*.csv   # warnings fail it too
   $ cat export.csv | visitstat validate -
   $ visitstat validate fixtures/excel/rekap-2016.xlsx fixtures/excel/rekap-2016.csv
   $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
+  output?: string;
+  quiet?: boolean;
+  strict?: boolean;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -39,12 +45,16 @@ export function register(program: Command): void {
     .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
     .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
+    .option('--strict', 'warnings (repeated rows, implausible values, arrival figures that disagree) fail the validation too')
+    .option('-o, --output <file>', 'write the verdicts to FILE atomically instead of stdout (- for stdout)')
+    .addOption(quietOption())
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-function verdictLine(f: FileReport): string {
-  const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
+/** One file's (or sheet's) verdict: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
+function verdictLine(f: FileSummary, givenAgain: number): string {
+  const status = f.rowsRejected === 0 && givenAgain === 0 ? 'ok' : 'INVALID';
   const form =
     f.arrivalForm === 'bps'
       ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
@@ -55,9 +65,10 @@ function verdictLine(f: FileReport): string {
   const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
   serials.push(...describeDimensions(f).map((part) => `; ${part}`));
   const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
+  const again = givenAgain > 0 ? `, ${plural(givenAgain, 'figure')} given again` : '';
   return (
     `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
-    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
+    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid${again}`
   );
 }
 
@@ -77,48 +88,71 @@ export function describeDimensions(f: Pick<FileReport, 'destinations' | 'countri
 }
 
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {
+  checkQuiet(flags, 'validation');
   const options: InputOptions = inputOptions(flags, configOf(flags));
-  checkSources(files);
-  const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: toStderr });
-  const reports: FileReport[] = [];
-  const unreadable: { source: string; error: string }[] = [];
+  // --quiet: diagnostics are kept back, and shown only if the validation fails.
+  const held: string[] = [];
+  const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
   try {
-    for (const source of files) {
-      try {
-        for (const report of await readSource(source, options, NULL_SINK, log)) {
-          reports.push(report);
-          fileWarnings(report).forEach(toStderr);
-        }
-      } catch (e) {
-        // An output that cannot be written stops everything; a file that cannot be read is a verdict.
-        if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;
-        unreadable.push({ source: displayName(source), error: e.message });
-        toStderr(`visitstat: ${e.message}`);
-      }
-    }
+    await validateWith(files, flags, options, diagnostics);
   } catch (e) {
-    log.close(false);
+    held.forEach(toStderr);
     throw e;
   }
-  log.close();
-  const totals = totalsOf(reports);
+}
+
+async function validateWith(files: string[], flags: ValidateFlags, options: InputOptions, diagnostics: Diagnostics): Promise<void> {
+  const policy = { skipInvalid: false, rejectsPath: flags.rejects };
+  const summary = await validateInputs(files, { options, sink: NULL_SINK, policy, diagnostics });
+  const { unreadable, sameContent, checks } = summary;
+  const againIn = (source: string) => summary.overlaps.filter((o) => o.again.source === source).length;
+  const overlapProblems = checks.onOverlap === 'error' ? summary.overlaps.length : 0;
+  const warnings = WARNING_KINDS.reduce((n, kind) => n + checks.warnings[kind], 0);
+  const failures = {
+    rows: summary.rowsRejected,
+    unreadable: unreadable.length,
+    sameContent: sameContent.length,
+    overlaps: overlapProblems,
+    warnings: flags.strict ? warnings : 0,
+  };
+  const valid = Object.values(failures).every((n) => n === 0);
+  diagnostics(countsLine(summary, 'en') + (unreadable.length > 0 ? `, ${plural(unreadable.length, 'unreadable file')}` : ''));
   if (flags.format === 'json') {
-    const { coverage: _, ...counts } = totals;
-    await writeOutput(renderJson({ ...counts, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+    const { coverage: _, ...counts } = summary;
+    await writeOutput(renderJson({ ...counts, valid, strict: flags.strict === true }), flags.output);
   } else {
-    const lines = reports.map(verdictLine);
+    const lines = summary.files.map((f) => verdictLine(f, checks.onOverlap === 'error' ? againIn(f.source) : 0));
     for (const u of unreadable) lines.push(`${u.source}: UNREADABLE: ${u.error.replace(`${u.source}: `, '')}`);
+    for (const s of sameContent) lines.push(`${s.source}: REPEATED: the same ${s.bytes} bytes as ${s.sameAs}; not read again`);
     if (files.length > 1) {
       lines.push(
-        `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
+        `total: ${files.length} files, ${summary.rowsRead} rows read, ${summary.rowsAccepted} valid, ${summary.rowsRejected} invalid`,
       );
     }
-    await writeOutput(lines.map(escapeControls).join('\n') + '\n');
+    const found = checksLine(checks);
+    if (found) lines.push(found);
+    await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
   }
-  if (totals.rowsRejected > 0 || unreadable.length > 0) {
+  if (!valid) {
     const parts = [];
-    if (totals.rowsRejected > 0) parts.push(plural(totals.rowsRejected, 'invalid row'));
-    if (unreadable.length > 0) parts.push(plural(unreadable.length, 'unreadable file'));
+    if (failures.rows > 0) parts.push(plural(failures.rows, 'invalid row'));
+    if (failures.unreadable > 0) parts.push(plural(failures.unreadable, 'unreadable file'));
+    if (failures.sameContent > 0) parts.push(plural(failures.sameContent, 'repeated file'));
+    if (failures.overlaps > 0) parts.push(plural(failures.overlaps, 'arrival figure') + ' given again');
+    if (failures.warnings > 0) parts.push(`${plural(failures.warnings, 'warning')} (--strict)`);
     throw new InvalidDataError(`validation failed: ${parts.join(', ')}`);
   }
+}
+
+/** What the checks found, in one line (null when nothing): `checks: 2 repeated rows, 1 implausible value`. */
+function checksLine(checks: ChecksSummary): string | null {
+  const { warnings, overlaps, replacedFigures, repeatedRowsCheck } = checks;
+  const parts = [];
+  if (overlaps > 0) parts.push(`${plural(overlaps, 'arrival figure')} given again (--on-overlap ${checks.onOverlap})`);
+  if (replacedFigures > 0) parts.push(`${plural(replacedFigures, 'coarser arrival figure')} replaced by finer ones`);
+  if (warnings.figureMismatches > 0) parts.push(`${warnings.figureMismatches} of them differing from the finer ones`);
+  if (warnings.repeatedRows > 0) parts.push(plural(warnings.repeatedRows, 'repeated row'));
+  if (warnings.implausible > 0) parts.push(plural(warnings.implausible, 'implausible value'));
+  if (repeatedRowsCheck.stoppedAt !== null) parts.push(`repeated rows compared up to ${repeatedRowsCheck.stoppedAt} only`);
+  return parts.length === 0 ? null : `checks: ${parts.join(', ')}`;
 }

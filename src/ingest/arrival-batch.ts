@@ -20,6 +20,8 @@ export class ArrivalBatchBuilder implements ArrivalBatch {
   destinationCode = new Int32Array(INITIAL_ROOM);
   country: (string | null)[] = [];
   countryCode = new Int32Array(INITIAL_ROOM);
+  /** The record (of the scanned batch) each figure came from: its line, for the checks. */
+  record = new Int32Array(INITIAL_ROOM);
   private room = INITIAL_ROOM;
 
   constructor(readonly breakdown: number) {}
@@ -34,6 +36,7 @@ export class ArrivalBatchBuilder implements ArrivalBatch {
     destinationCode: number,
     country: string | null,
     countryCode: number,
+    record: number,
   ): void {
     if (this.length === this.room) this.grow();
     const i = this.length++;
@@ -45,6 +48,7 @@ export class ArrivalBatchBuilder implements ArrivalBatch {
     this.destinationCode[i] = destinationCode;
     this.country[i] = country;
     this.countryCode[i] = countryCode;
+    this.record[i] = record;
   }
 
   clear(): void {
@@ -63,6 +67,7 @@ export class ArrivalBatchBuilder implements ArrivalBatch {
     this.count = wider(this.count, (n) => new Float64Array(n));
     this.destinationCode = wider(this.destinationCode, (n) => new Int32Array(n));
     this.countryCode = wider(this.countryCode, (n) => new Int32Array(n));
+    this.record = wider(this.record, (n) => new Int32Array(n));
     this.room = room;
   }
 }

@@ -441,7 +441,7 @@ export function takeDelegations(
     if (!keep(day)) continue;
     dateValues[i] = day;
     dateCodes[i] = dateCode;
-    out.commit();
+    out.commit(r);
   }
   return taken;
 }
@@ -640,10 +640,10 @@ export function takeArrivals(
     if (!keep(period)) continue;
     const destinationValue = destination as string | null;
     const dCode = destinationValue === null ? -1 : destinationCode;
-    if (domestic >= 0) out.push(period, periodCode, false, domestic, destinationValue, dCode, null, -1);
+    if (domestic >= 0) out.push(period, periodCode, false, domestic, destinationValue, dCode, null, -1, r);
     if (foreign >= 0) {
       const countryValue = home ? null : (country as string | null);
-      out.push(period, periodCode, true, foreign, destinationValue, dCode, countryValue, countryValue === null ? -1 : countryCode);
+      out.push(period, periodCode, true, foreign, destinationValue, dCode, countryValue, countryValue === null ? -1 : countryCode, r);
     }
   }
   return taken;

@@ -9,6 +9,7 @@
  */
 import { InputError } from '../errors';
 import { type CalDate, isYearDate } from './dates';
+import { exactSum } from './exact';
 import { multiplyCount } from './money';
 import type { Metric } from './progress';
 import { DailySeries, type DailySeriesData } from './progress-series';
@@ -58,6 +59,21 @@ export interface MetricSeriesData {
   arrivalsSeen: boolean;
   unvalued: Unvalued;
   annualYears: number[];
+}
+
+/** What a metric's values are, in the message that refuses a sum past 2^53 − 1. */
+const METRIC_WORDS: Record<Exclude<Metric, 'spending'>, string> = {
+  visitors: "the delegations' people",
+  delegations: 'the delegations',
+  domestic: 'the domestic arrivals',
+  foreign: 'the foreign arrivals',
+  total: 'the arrivals (domestic and foreign)',
+};
+
+/** The series, refused when its values add up past 2^53 − 1: every sum progress takes of it is then exact. */
+function exactSeries(series: DailySeries, what: string): DailySeries {
+  exactSum(series.grandTotal(), what);
+  return series;
 }
 
 /** A RowSink that accumulates every metric by day. */
@@ -148,9 +164,9 @@ export class MetricSeries {
    * visitors; check spendingUnvalued() first: the rows it counts are not in the series.
    */
   series(metric: Metric): DailySeries {
-    if (metric !== 'spending') return this.byMetric.get(metric) ?? new DailySeries();
+    if (metric !== 'spending') return exactSeries(this.byMetric.get(metric) ?? new DailySeries(), METRIC_WORDS[metric]);
     if (!this.valuation) throw new Error('MetricSeries: spending was not collected');
-    return this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations;
+    return exactSeries(this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations, 'the spending values (rupiah)');
   }
 
   /** The rows of the spending series' scope (arrivals when any were read) that could not be valued. */

@@ -77,6 +77,13 @@ export class DailySeries {
     return this.sumThrough(year, 12, 31);
   }
 
+  /** The sum of every value of every year: when it is exact, so is every sum of some of them. */
+  grandTotal(): number {
+    let sum = 0;
+    for (const { days } of this.byYear.values()) for (let i = 0; i < days.length; i++) sum += days[i];
+    return sum;
+  }
+
   /**
    * Whether the year's data spans January through `month`: a value dated in January and one dated in
    * `month` or later. Gaps inside the span cannot be told from quiet days and are not detected.

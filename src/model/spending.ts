@@ -15,7 +15,7 @@ import { periodFromKey, type Period } from './period';
 import type { RateRange, RateTable } from './rates';
 import type { ArrivalDim } from './arrival-key';
 import type { ArrivalRow, DelegationRow, Segment } from './records';
-import { InputError } from '../errors';
+import { exactSum } from './exact';
 
 export type SpendingUnit = 'month' | 'quarter' | 'year';
 export type Basis = 'visit' | 'night';
@@ -153,6 +153,7 @@ interface LineAcc {
 }
 
 const SEGMENT_ORDER: readonly LineSegment[] = ['domestic', 'foreign', 'delegations'];
+const SEGMENT_WORDS: Record<LineSegment, string> = { domestic: 'domestic', foreign: 'foreign', delegations: 'delegation' };
 
 /** A SpendingEstimator's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface SpendingData {
@@ -376,8 +377,8 @@ export class SpendingEstimator {
     return {
       segment: acc.segment,
       ...(acc.group !== undefined ? { group: acc.group } : {}),
-      visitors: exactCount(acc.visitors),
-      units: exactCount(acc.units),
+      visitors: exactSum(acc.visitors, `the ${SEGMENT_WORDS[acc.segment]} visitors of a period`),
+      units: exactSum(acc.units, `the ${SEGMENT_WORDS[acc.segment]} visitor-nights of a period`),
       basis: this.options.basis,
       nightsEach: this.options.basis === 'night' ? acc.nightsEach : null,
       rate,
@@ -408,12 +409,6 @@ function periodKeyOf(date: CalDate, unit: SpendingUnit): number {
     case 'year':
       return date.year;
   }
-}
-
-/** Counts are `number`: past 2^53 a sum may have rounded, and an estimate built on it would not be exact. */
-function exactCount(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new InputError(`a count of ${n} is too large to add up exactly (above 2^53)`);
-  return n;
 }
 
 /** Segments in order; within one, lines of a group (most visitors first), then unknown, then the rest; then by date. */
@@ -454,8 +449,14 @@ function segmentTotals(periods: readonly SpendingPeriod[], inTotal: (s: LineSegm
     return [
       {
         segment,
-        visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
-        units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
+        visitors: exactSum(
+          mine.reduce((n, line) => n + line.visitors, 0),
+          `the ${SEGMENT_WORDS[segment]} visitors of all periods`,
+        ),
+        units: exactSum(
+          mine.reduce((n, line) => n + line.units, 0),
+          `the ${SEGMENT_WORDS[segment]} visitor-nights of all periods`,
+        ),
         estimate: sumEstimates(mine.map((line) => line.estimate)),
         inTotal: inTotal(segment),
       },
