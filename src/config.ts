@@ -22,12 +22,16 @@ export interface RatePeriod {
   domestic?: RateSpec;
   foreign?: RateSpec;
   delegation?: RateSpec;
+  /** The foreign rate of this entry is the visitors of this country's (a market's own spending per visit). */
+  country?: string;
 }
 
 export interface TargetSpec {
   metric: Metric;
   year: number;
   value: number;
+  /** Measured on this destination's arrivals. */
+  destination?: string;
 }
 
 export interface Config {
@@ -98,10 +102,10 @@ const checkConfig = object({
   locale: oneOf('id', 'en'),
   map: recordOf(str),
   dateFormat: oneOf('dmy', 'mdy'),
-  rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate })),
+  rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate, country: str })),
   basis: oneOf('visit', 'night'),
   nights: nonNegInt,
-  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num }, ['metric', 'year', 'value'])),
+  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num, destination: str }, ['metric', 'year', 'value'])),
   bands: arrayOf(object({ min: num, id: str, en: str }, ['min', 'id', 'en'])),
   tolerance: num,
   onOverlap: oneOf(...OVERLAP_POLICIES),

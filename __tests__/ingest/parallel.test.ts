@@ -54,7 +54,7 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string, ex
     error = e.message;
   }
   const rejects = rejectsPath ? readFileSync(rejectsPath, 'utf8') : null;
-  const state = { delegations: sink.delegations.result(), arrivals: sink.arrivals.result() };
+  const state = { delegations: sink.delegations.result(), arrivals: sink.arrivals() };
   return { result: { state, summary, diagnostics, error, rejects }, ...splits };
 }
 

@@ -32,6 +32,14 @@ export interface MeasuredTarget {
   /** `command line` or `config targets[i]`. */
   source: string;
   progress: Progress;
+  /** A target of arrivals at one destination: its name as the config gives it. */
+  destination?: string;
+}
+
+/** `total arrivals` or `total arrivals at Kawah Ijen`. */
+function metricText(m: MeasuredTarget, locale: Locale): string {
+  const name = label(METRIC_LABELS[m.progress.metric], locale);
+  return m.destination === undefined ? name : `${name} ${locale === 'en' ? 'at' : 'di'} ${m.destination}`;
 }
 
 const METRIC_LABELS: Record<Metric, { id: string; en: string }> = {
@@ -84,7 +92,11 @@ export function progressTables(measured: MeasuredTarget[], bands: readonly BandS
 export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
     // The exact figures are for printing; JSON has their doubles, the fields themselves.
-    targets: measured.map(({ source, progress: { exact: _, ...fields } }) => ({ source, ...fields })),
+    targets: measured.map(({ source, progress: { exact: _, ...fields }, destination }) => ({
+      source,
+      ...(destination ? { destination } : {}),
+      ...fields,
+    })),
     anyBehind: measured.some((m) => isBehind(m.progress)),
     bands,
     input: {
@@ -122,20 +134,23 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       col('status', 'status', 'status', 'text'),
       col('band', 'band', 'predikat', 'text'),
     ],
-    rows: measured.map(({ progress: p }) => ({
-      metric: label(METRIC_LABELS[p.metric], locale),
-      year: p.year,
-      asOf: p.asOf,
-      target: p.exact.target,
-      actual: p.exact.actual,
-      percentAchieved: p.exact.percentAchieved,
-      expected: p.exact.expected,
-      projected: p.exact.projected,
-      projectedLow: p.exact.projectedLow,
-      projectedHigh: p.exact.projectedHigh,
-      status: label(STATUS_LABELS[p.status], locale),
-      band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
-    })),
+    rows: measured.map((m) => {
+      const p = m.progress;
+      return {
+        metric: metricText(m, locale),
+        year: p.year,
+        asOf: p.asOf,
+        target: p.exact.target,
+        actual: p.exact.actual,
+        percentAchieved: p.exact.percentAchieved,
+        expected: p.exact.expected,
+        projected: p.exact.projected,
+        projectedLow: p.exact.projectedLow,
+        projectedHigh: p.exact.projectedHigh,
+        status: label(STATUS_LABELS[p.status], locale),
+        band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
+      };
+    }),
     bar: 'percentAchieved',
   };
 }
@@ -184,8 +199,9 @@ function wideTable(measured: MeasuredTarget[]): Table {
     col('bandEn', 'band (en)', 'predikat (en)', 'text'),
     col('bandBasis', 'band basis', 'dasar predikat', 'text'),
   ];
-  const rows = measured.map(({ source, progress: p }): Row => {
-    const row: Row = { source, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
+  if (measured.some((m) => m.destination !== undefined)) columns.splice(2, 0, col('destination', 'destination', 'destinasi', 'text'));
+  const rows = measured.map(({ source, progress: p, destination }): Row => {
+    const row: Row = { source, destination: destination ?? null, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
     for (const c of columns) {
       if (c.key in row) continue;
       row[c.key] = c.key in p.exact ? p.exact[c.key as ExactFigure] : (p[c.key as keyof Progress] as Row[string]);
@@ -201,8 +217,8 @@ function detailTable(m: MeasuredTarget, bands: readonly BandSpec[], locale: Loca
   return {
     id: `progress-${m.progress.metric}-${m.progress.year}`,
     title: {
-      en: `${METRIC_LABELS[m.progress.metric].en} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
-      id: `${METRIC_LABELS[m.progress.metric].id} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
+      en: `${metricText(m, 'en')} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
+      id: `${metricText(m, 'id')} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
     },
     columns: [col('figure', 'figure', 'ukuran', 'text'), col('value', 'value', 'nilai', 'text'), col('how', 'how', 'cara hitung', 'text')],
     rows: f.rows(m.source, bands).map(([figure, value, how]) => ({ figure: label(figure, locale), value, how: label(how, locale) })),

@@ -19,10 +19,14 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
+import { destinationKey } from '../model/arrival-key';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
+import type { ArrivalGroup, ArrivalGroups } from '../model/summary-breakdown';
+import type { Locale } from '../render';
+import { countryName } from './arrival-groups-view';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
-import { type ReportData, type YearChoice, reportView } from './report-view';
+import { TOP_GROUPS, type ReportData, type TopGroups, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
   type ProgressSettings,
@@ -33,6 +37,7 @@ import {
   measure,
   progressSettings,
   seriesOf,
+  targetDestinations,
   targetRequests,
   valuationFor,
 } from './targets';
@@ -43,6 +48,7 @@ Examples:
   $ visitstat report --config fixtures/config/targets.json --locale id fixtures/sample/*.csv
   $ visitstat report --year 2018 --target 50000 --metric visitors -o report-2018.html fixtures/sample/*.csv
   $ visitstat report --format json data/*.csv | jq .spending.total
+  $ visitstat report --config fixtures/config/destinations-markets.json fixtures/sample/arrivals-*.csv fixtures/sample/destinasi-2016-2017.csv fixtures/sample/wisman-negara-2016-2017.csv
   # cron, on the 1st of each month: an HTML report, silent unless something is wrong
   0 6 1 * * cd /srv/pariwisata && visitstat report --config targets.json --quiet -o /var/www/laporan.html data/*.csv
 
@@ -50,7 +56,9 @@ The year defaults to the latest year with data of every kind read (delegations a
 the latest year in the data; a --year the data has no rows of is an error (exit 1) naming the years
 it has. Targets come from --target (with --metric when both kinds are read) or
 from the config file's targets for that year. --as-of applies to target progress; --from/--to cut the
-data itself. Spending rates, basis, bands and tolerance come from the config file.`;
+data itself. Spending rates, basis, bands and tolerance come from the config file.
+Files by destination or country add the top destinations and source markets; they break down the
+same arrivals as the totals, so they are checked against them, never added to them.`;
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
@@ -89,7 +97,7 @@ export function register(program: Command): void {
           const requests = targetRequests({ ...flags, year: undefined }, config);
           const valuation: ValuationPlan | null = valuationFor(requests, config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, progress, sink: { spending, valuation } };
+          return { year, requests, progress, sink: { spending, valuation, destinations: targetDestinations(requests) } };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -104,6 +112,7 @@ export function register(program: Command): void {
 }
 
 function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions, read: InputOptions): ReportData {
+  collector.feedArrivals();
   checkArrivalNights(collector);
   const kinds = new Set(input.files.map((f) => f.kind));
   if (options.year !== undefined) checkYearHasData(collector, options.year, kinds);
@@ -131,6 +140,9 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
     absent,
+    topDestinations: null,
+    topMarkets: null,
+    arrivalSources: null,
   };
   if (chosen === null) {
     absent.push({
@@ -168,8 +180,14 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     };
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
-  if (collector.years.arrivals.has(year)) data.arrivals = arrivalsOf(collector, year, new Coverage(input.coverage, 'arrivals', cut));
-  else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
+  if (collector.years.arrivals.has(year)) {
+    const coverage = new Coverage(input.coverage, 'arrivals', cut);
+    data.arrivals = arrivalsOf(collector, year, coverage);
+    const sources = collector.figures.sources();
+    if (sources.breakdowns.some((dims) => dims.length > 0)) data.arrivalSources = sources;
+    data.topDestinations = topOf(collector.arrivalGroups('destination', coverage), year);
+    data.topMarkets = topOf(collector.arrivalGroups('country', coverage), year);
+  } else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
 
   // Spending of the year's arrivals; of the delegations only when no arrivals were read at all.
   const estimator = collector.spending.get(year);
@@ -180,6 +198,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       result,
       rates: collector.spendingOptions.rates,
       input,
+      groupName: (key: string, locale: Locale) => countryName(collector.figures.country(key), locale),
       groupBy: 'year',
       basis,
       nights: nights ?? null,
@@ -295,6 +314,15 @@ function arrivalsOf(collector: ReportCollector, year: number, coverage: Coverage
   };
 }
 
+/** The report year's groups, most arrivals first: the top ones, and the rest summed. */
+function topOf(groups: ArrivalGroups, year: number): TopGroups | null {
+  const inYear = groups.groups.filter((g) => g.key.period && yearOf(g.key.period) === year);
+  if (inYear.length === 0) return null;
+  const value = (g: ArrivalGroup) => (groups.measure === 'foreign' ? g.foreign : g.total) ?? -1;
+  const sorted = [...inYear].sort((a, b) => value(b) - value(a));
+  return { measure: groups.measure, shown: sorted.slice(0, TOP_GROUPS), rest: sorted.slice(TOP_GROUPS), values: inYear.length };
+}
+
 function measureTargets(
   collector: ReportCollector,
   kinds: Set<Kind>,
@@ -317,7 +345,19 @@ function measureTargets(
   const measured: MeasuredTarget[] = [];
   for (const request of requests) {
     const metric = chooseMetric(request, kinds);
-    const series = seriesOf(collector.metrics, metric);
+    const at = request.destination;
+    const own = at === undefined ? null : (collector.destinations.get(destinationKey(at)) ?? null);
+    if (at !== undefined && !own?.arrivalsRead) {
+      absent.push({
+        section: 'progress',
+        reason: {
+          en: `Target ${metric} at ${at} ${year} left out: no arrivals figures name the destination ${JSON.stringify(at)}.`,
+          id: `Target ${metric} di ${at} ${year} tidak ditampilkan: tidak ada angka kunjungan untuk destinasi ${JSON.stringify(at)}.`,
+        },
+      });
+      continue;
+    }
+    const series = own ? own.series(metric) : seriesOf(collector.metrics, metric);
     if (options.progress.asOf === undefined && series.latestDate(year) === null) {
       absent.push({
         section: 'progress',
@@ -328,7 +368,11 @@ function measureTargets(
       });
       continue;
     }
-    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress) });
+    measured.push({
+      source: request.source,
+      progress: measure(series, metric, { ...request, year }, options.progress),
+      ...(at === undefined ? {} : { destination: collector.figures.destinationName(destinationKey(at)) }),
+    });
   }
   return measured;
 }

@@ -32,7 +32,10 @@ import {
   type GrowthBasis,
   isOther,
 } from '../model/summary';
-import { type CategoryDim, type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
+import type { ArrivalSources } from '../model/arrival-figures';
+import type { ArrivalGroups } from '../model/summary-breakdown';
+import { type CategoryDim, type PeriodDim, type SummaryDim, categoryField, isArrivalDim, isPeriodDim } from '../model/summary-keys';
+import { arrivalGroupsJson, arrivalGroupsTable, sourcesNotes } from './arrival-groups-view';
 import {
   type Cell,
   type Column,
@@ -55,7 +58,7 @@ import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
-  groupBy: GroupDim[];
+  groupBy: SummaryDim[];
   top: number | null;
   from: CalDate | null;
   to: CalDate | null;
@@ -69,6 +72,10 @@ export interface SummaryResult {
   /** null when no delegation file was given; likewise arrivals. */
   delegations: DelegationSummary | null;
   arrivals: ArrivalSummary | null;
+  /** With --group-by destination or country: the arrivals by them. */
+  arrivalGroups?: ArrivalGroups | null;
+  /** Where the arrivals figures came from (breakdowns by destination or country). */
+  arrivalSources?: ArrivalSources | null;
   /** The days the delegation logs cover, cut by --from/--to (the arrivals' are in their periods). */
   delegationCoverage: Coverage | null;
   /** Category dimensions grouped by that no delegation log has a column for: the groups are left out. */
@@ -108,7 +115,9 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
     stderr: view.rowsOnly
       ? [
           ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
-          ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
+          ...[...(result.arrivals ? annualNotes(result.arrivals) : []), ...sourcesNotes(result.arrivalSources ?? null)].map(
+            (note) => `visitstat: ${label(note, view.locale)}`,
+          ),
         ]
       : [],
   };
@@ -162,6 +171,8 @@ export function summaryJson(result: SummaryResult): unknown {
       },
       annualOnly: arrivals.annualOnly,
       annualOverlapped: arrivals.annualOverlapped,
+      ...(result.arrivalSources ? { sources: result.arrivalSources } : {}),
+      ...(result.arrivalGroups ? { groups: arrivalGroupsJson(result.arrivalGroups) } : {}),
     },
     absent: leftOut ? [{ section: 'delegationGroups', reason: label(leftOut, 'en') }] : [],
   };
@@ -294,13 +305,51 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const arrivals = result.arrivals;
   // Only annual figures under a finer unit: said in words, never an empty table.
   const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
-  if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view));
+  const groups = result.arrivalGroups;
+  const notes: Label[] = [];
+  if (groups && groups.groups.length > 0) tables.push(arrivalGroupsTable(groups, view, result.arrivalSources ?? null));
+  else {
+    // Grouped by destination or country, but no file breaks arrivals down so: the totals instead, saying why.
+    if (groups) notes.push(noBreakdownNote(groups.dims));
+    if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view, result.arrivalSources ?? null));
+  }
+  const delegationsNote = result.delegations && result.options.groupBy.some(isArrivalDim) ? [arrivalDimsNote(result.options.groupBy)] : [];
   return {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
-    notes: view.machine ? [] : [...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
+    notes: view.machine
+      ? []
+      : [
+          ...rangeNotes(result.options),
+          ...delegationsNote,
+          ...notes,
+          ...(annualOnly && !groups?.groups.length ? annualNotes(arrivals) : []),
+        ],
     footer: [inputFooter(result.input), ...checksNotes(result.input.checks)],
   };
+}
+
+/** Grouped by destination or country with no arrivals figures so broken down. */
+function noBreakdownNote(dims: string[]): Label {
+  const cols = { destination: 'Destinasi, Objek Wisata, DTW, Destination', country: 'Negara Asal, Kebangsaan, Country' } as Record<
+    string,
+    string
+  >;
+  return bilingual((l) =>
+    l === 'en'
+      ? `No arrivals figures by ${dims.join(' and ')}: no arrivals file has a ${dims.join(' or ')} column (${dims.map((d) => cols[d]).join('; ')}); the totals per period follow.`
+      : `Tidak ada angka kunjungan per ${dims.map((d) => (d === 'country' ? 'negara' : 'destinasi')).join(' dan ')}: tidak ada berkas kunjungan dengan kolomnya (${dims.map((d) => cols[d]).join('; ')}); berikut total per periode.`,
+  );
+}
+
+/** Destination and country are arrivals' dimensions: delegations are not grouped by them. */
+function arrivalDimsNote(dims: SummaryDim[]): Label {
+  const named = dims.filter(isArrivalDim);
+  return bilingual((l) =>
+    l === 'en'
+      ? `Delegations are not grouped by ${named.join(' or ')}: ${named.length === 1 ? 'it is a dimension' : 'they are dimensions'} of arrivals.`
+      : `Delegasi tidak dikelompokkan per ${named.map((d) => (d === 'country' ? 'negara' : 'destinasi')).join(' atau ')}: itu dimensi data kunjungan.`,
+  );
 }
 
 function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
@@ -514,7 +563,7 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
 }
 
 /** One row per period: domestic, foreign, total, foreign share and growth. */
-export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table {
+export function arrivalTable(summary: ArrivalSummary, view: ViewSettings, sources: ArrivalSources | null = null): Table {
   return {
     id: 'arrivals',
     title: bilingual((l) =>
@@ -524,7 +573,7 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
     ),
     columns: arrivalColumns(summary.unit, view.machine),
     rows: summary.periods.map(arrivalCells),
-    notes: view.machine ? [] : arrivalNotes(summary),
+    notes: view.machine ? [] : [...arrivalNotes(summary), ...sourcesNotes(sources)],
     bar: 'total',
   };
 }

@@ -11,9 +11,9 @@ import { type Command, Option } from 'commander';
 import { InvalidDataError } from '../errors';
 import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
-import { type InputOptions, describeFormat } from '../ingest/reader';
+import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
 import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/inputs';
-import { escapeControls } from '../messages';
+import { escapeControls, quote } from '../messages';
 import { renderJson, writeOutput } from '../render';
 import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
 
@@ -58,15 +58,33 @@ function verdictLine(f: FileSummary, givenAgain: number): string {
   const form =
     f.arrivalForm === 'bps'
       ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
-      : f.arrivalForm;
+      : f.segmentFrom === 'country'
+        ? 'long: foreign by definition, a country column and no segment column'
+        : f.arrivalForm;
   const kind = form ? `${f.kind} (${form})` : f.kind;
   const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  serials.push(...describeDimensions(f).map((part) => `; ${part}`));
   const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
   const again = givenAgain > 0 ? `, ${plural(givenAgain, 'figure')} given again` : '';
   return (
     `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
     `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid${again}`
   );
+}
+
+/** `20 destinations`, `40 countries, 1 name no country has: "Xyzland" (3 rows)`. */
+export function describeDimensions(f: Pick<FileReport, 'destinations' | 'countries' | 'unknownCountries'>): string[] {
+  const parts: string[] = [];
+  if (f.destinations !== undefined) parts.push(plural(f.destinations, 'destination'));
+  if (f.countries !== undefined) {
+    const unknown = f.unknownCountries ?? [];
+    const names = unknown.map((u) => `${quote(u.name)} (${plural(u.rows, 'row')})`).join(', ');
+    parts.push(
+      `${f.countries} ${f.countries === 1 ? 'country' : 'countries'}` +
+        (unknown.length ? `, ${plural(unknown.length, 'name')} no country has: ${names}` : ''),
+    );
+  }
+  return parts;
 }
 
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {

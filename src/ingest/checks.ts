@@ -293,7 +293,7 @@ export class InputChecks {
       });
     }
     this.checkMonths(resolved.rows);
-    for (const { period, segment, count } of resolved.rows) sink.arrival({ period, segment, count });
+    for (const { source: _, line: __, ...row } of resolved.rows) sink.arrival(row);
     this.warnRepeated();
     const stopped = this.repeated.stoppedAt;
     return {
@@ -321,13 +321,22 @@ export class InputChecks {
         });
       }
     }
-    const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string }>();
+    const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string; breakdown: number }>();
     for (const row of rows) {
       // An annual figure has no month to compare.
       if (isYearDate(row.period)) continue;
-      const key = `${row.segment}|${isoDate({ ...row.period, day: null })}`;
+      // Within one breakdown: totals and figures by destination or country are the same arrivals.
+      const key = `${row.breakdown ?? 0}|${row.segment}|${isoDate({ ...row.period, day: null })}`;
       const acc = months.get(key);
-      if (acc === undefined) months.set(key, { sum: row.count, figures: 1, place: row, period: row.period, segment: row.segment });
+      if (acc === undefined)
+        months.set(key, {
+          sum: row.count,
+          figures: 1,
+          place: row,
+          period: row.period,
+          segment: row.segment,
+          breakdown: row.breakdown ?? 0,
+        });
       else {
         acc.sum += row.count;
         acc.figures++;
@@ -336,7 +345,9 @@ export class InputChecks {
     // In the order their first figures were read.
     for (const month of months.values()) {
       const { year, month: m } = month.period;
-      const before = months.get(`${month.segment}|${isoDate({ year: m === 1 ? year - 1 : year, month: m === 1 ? 12 : m - 1, day: null })}`);
+      const before = months.get(
+        `${month.breakdown}|${month.segment}|${isoDate({ year: m === 1 ? year - 1 : year, month: m === 1 ? 12 : m - 1, day: null })}`,
+      );
       if (before === undefined) continue;
       const why = implausibleChange(month.sum, before.sum, this.settings.plausible);
       if (why === null) continue;
@@ -372,7 +383,10 @@ export function overlapError(n: number): InvalidDataError {
 
 function describeOverlap(first: PlacedArrival, again: PlacedArrival): string {
   const agree = first.count === again.count ? 'the same figure' : 'a different figure';
-  return `${first.segment} ${periodText(first.period)}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
+  // A figure by destination or country names them (as the first row wrote them).
+  const at = [first.destination && `at ${quote(first.destination)}`, first.country && `from ${quote(first.country)}`].filter(Boolean);
+  const what = [first.segment, ...at, periodText(first.period)].join(' ');
+  return `${what}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
 }
 
 const KEPT: Record<Exclude<OverlapPolicy, 'error'>, string> = {

@@ -8,17 +8,19 @@ import { InputError } from '../errors';
 import { DateTracker, type FileCoverage, type TrackedDates } from '../model/coverage';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
-import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } from '../model/records';
+import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, arrivalOf, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
+import { ArrivalBatchBuilder } from './arrival-batch';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { type CheckSettings, type ChecksPart, type FileChecks, type InputChecks, SheetRows } from './checks';
+import { DimensionTally, type DimensionTallyData } from './dimension-tally';
 import { GzipError, decompressed, fileChunks, stdinChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
-import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
+import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeArrivals, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
 import { describeDelimiter, sniffDelimiter } from './sniff';
 import { type DateFormat, parseDate, parseOptionalCount } from './values';
@@ -60,9 +62,14 @@ export interface FileReport {
   source: string;
   kind: Kind;
   arrivalForm?: 'wide' | 'long' | 'bps';
-  /** bps: the segment the table counts, and where that was read. */
+  /** bps: the segment the table counts, and where that was read; `country`: a long form of country and count, foreign by definition. */
   segment?: Segment;
-  segmentFrom?: 'title' | '--segment';
+  segmentFrom?: 'title' | '--segment' | 'country';
+  /** Arrivals by destination: how many destinations (trimmed, case-folded) its accepted rows name. */
+  destinations?: number;
+  /** Arrivals by country: how many countries its accepted rows name, and the names no country has. */
+  countries?: number;
+  unknownCountries?: { name: string; rows: number }[];
   /** The date column holds Excel serial numbers (every value of it), read as days. */
   serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
@@ -219,6 +226,8 @@ export interface RowCounts {
   rowsOutOfRange: number;
   /** The end of the table in this part: its sums and a total row held back (for the part before it). */
   tail?: TableTail;
+  /** Arrivals: the destinations and countries this part named. */
+  dimensions?: DimensionTallyData;
 }
 
 /** A row held back as the table's total until no data follows it. */
@@ -267,6 +276,8 @@ export class FileReader {
   private layout: Layout | null = null;
   private ctx: RowContext | null = null;
   private readonly arrivals: ArrivalRow[] = [];
+  /** Arrivals by destination or country: what the accepted rows name. */
+  private dimensions: DimensionTally | null = null;
   /** The file's checks, once its layout is known (none without InputChecks), and whether the scanner hashes rows for them. */
   private fileChecks: FileChecks | null = null;
   private hashing = false;
@@ -362,6 +373,7 @@ export class FileReader {
     file.layout = state.layout;
     file.ctx = new RowContext(state.layout, options.dateFormat, options.fields, name);
     file.countColumns = countColumnsOf(state.layout);
+    file.dimensions = dimensionTallyOf(state.layout);
     file.scanner = file.newScanner();
     file.startChecks(state.layout);
     return file;
@@ -428,7 +440,14 @@ export class FileReader {
 
   counts(): RowCounts {
     const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail } = this;
-    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail };
+    return {
+      rowsRead,
+      rowsAccepted,
+      rowsRejected,
+      rowsOutOfRange,
+      tail,
+      ...(this.dimensions ? { dimensions: this.dimensions.toData() } : {}),
+    };
   }
 
   /** The dates of the rows accepted so far, to hand over with the counts. */
@@ -452,6 +471,7 @@ export class FileReader {
     this.rowsAccepted += part.counts.rowsAccepted;
     this.rowsRejected += part.counts.rowsRejected;
     this.rowsOutOfRange += part.counts.rowsOutOfRange;
+    if (part.counts.dimensions) this.dimensions?.absorb(part.counts.dimensions);
     const theirs = part.counts.tail;
     if (!theirs) return;
     theirs.sums.forEach((sum, i) => (this.tail.sums[i] = (this.tail.sums[i] ?? 0) + sum));
@@ -515,7 +535,10 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
-      ...(layout.segment ? { segment: layout.segment, segmentFrom: this.options.segment ? '--segment' : 'title' } : {}),
+      ...(layout.segment
+        ? { segment: layout.segment, segmentFrom: layout.segmentFrom ?? (this.options.segment ? '--segment' : 'title') }
+        : {}),
+      ...this.dimensions?.counts(),
       ...(this.ctx?.dateColumn.serials ? { serialDates: true } : {}),
       ...format,
       rowsRead: this.rowsRead,
@@ -535,6 +558,7 @@ export class FileReader {
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields, this.name, this.sheet ? 'row' : 'line');
     this.countColumns = countColumnsOf(layout);
+    this.dimensions = dimensionTallyOf(layout);
     this.startChecks(layout);
     return layout;
   }
@@ -683,11 +707,29 @@ export class FileReader {
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+    } else if (this.ctx?.layout.kind === 'arrivals' && this.ctx.layout.arrivalForm !== 'bps' && this.tuning.straightPath) {
+      const out = (this.arrivalBatch ??= new ArrivalBatchBuilder(this.ctx.breakdown));
+      const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, this.keep, deliver);
+      this.rowsRead += taken;
+      this.rowsAccepted += taken;
+      this.dimensions?.addBatch(out);
+      if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+      const checks = this.fileChecks;
+      if (out.length > 0) {
+        // Checked figures reach the sink once every file is read (checks.ts), one by one.
+        if (checks) for (let i = 0; i < out.length; i++) checks.arrival(arrivalOf(out, i), records.line(out.record[i]));
+        else if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
+        else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
+        out.clear();
+      }
     } else {
       for (let r = 0; r < records.size; r++) deliver(r);
     }
     this.handOn(records);
   }
+
+  /** The straight path's figures of a batch, handed on at its end; one per file (its code space). */
+  private arrivalBatch: ArrivalBatchBuilder | null = null;
 
   /**
    * The batch's accepted delegation rows, checked while their records are at hand, to the sink: as a
@@ -747,6 +789,7 @@ export class FileReader {
       this.addToSums(rec);
       for (let i = 1; i < this.arrivals.length; i++) this.dates.add(this.arrivals[i].period);
       if (!this.keep(this.arrivals[0].period)) return;
+      for (const row of this.arrivals) this.dimensions?.add(row.destination, row.country);
       const checks = this.fileChecks;
       for (const row of this.arrivals) {
         if (checks) checks.arrival(row, rec.line);
@@ -782,6 +825,13 @@ export class FileReader {
     this.rowsRejected++;
     this.problems.reject(problems, raw);
   }
+}
+
+/** A tally of what an arrivals file by destination or country names; null for other files. */
+function dimensionTallyOf(layout: Layout): DimensionTally | null {
+  const { index } = layout.columns;
+  if (layout.kind !== 'arrivals' || (index.destination === undefined && index.country === undefined)) return null;
+  return new DimensionTally(index.destination !== undefined, index.country !== undefined);
 }
 
 /** The layout's columns of counts, by their index in the record. */

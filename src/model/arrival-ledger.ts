@@ -16,6 +16,7 @@
  * Pure: no I/O, no messages; the input layer words what it finds.
  */
 import { type PeriodDate, isYearDate, isoDate } from './dates';
+import { figureKey } from './arrival-key';
 import type { ArrivalRow } from './records';
 
 export const OVERLAP_POLICIES = ['error', 'first', 'last', 'sum'] as const;
@@ -70,9 +71,13 @@ export function periodText(period: PeriodDate): string {
   return spansOf(period)[0];
 }
 
-/** What else than the span makes a figure the same one: its segment (and, later, destination, country). */
+/**
+ * What else than the span makes a figure the same one: its file's breakdown (figures by destination or
+ * country and totals of the same arrivals are kept apart, arrival-figures.ts), its segment and its
+ * value of each dimension (arrival-key.ts).
+ */
 function dimensionsOf(row: ArrivalRow): string {
-  return row.segment;
+  return `${row.breakdown ?? 0}|${figureKey(row)}`;
 }
 
 export class ArrivalLedger {
