@@ -53,7 +53,7 @@ export interface SpendingView {
   /** Where the arrivals came from, when some file breaks them down. */
   sources?: ArrivalSources;
   /** By destination or country: the visitors of the view, and those the totals count. */
-  reach?: { view: number; counted: number };
+  reach?: { view: number; withFallback: number; counted: number };
   basis: Basis;
   nights: number | null;
   from: CalDate | null;
@@ -291,7 +291,7 @@ function groupNotes(view: SpendingView, locale: Locale): string[] {
     );
   }
   const { reach } = view;
-  if (reach && reach.view !== reach.counted) {
+  if (reach) {
     const n = (v: number) => formatInt(v, locale);
     const by =
       view.by === 'country'
@@ -301,11 +301,26 @@ function groupNotes(view: SpendingView, locale: Locale): string[] {
         : locale === 'id'
           ? 'per destinasi'
           : 'by destination';
-    notes.push(
-      locale === 'id'
-        ? `Angka ${by} berjumlah ${n(reach.view)} wisatawan; kunjungan yang dihitung ${n(reach.counted)}: selisihnya tidak terinci ${by} (bulan tanpa rincian, atau rincian yang berbeda).`
-        : `The figures ${by} add up to ${n(reach.view)} visitors; the arrivals counted are ${n(reach.counted)}: the difference is not broken down ${by} (months without the breakdown, or a breakdown that differs).`,
-    );
+    if (reach.view === 0) {
+      notes.push(
+        locale === 'id'
+          ? `Tidak ada angka kunjungan ${by}: tidak ada berkas kunjungan dengan kolom ${view.by === 'country' ? 'negara' : 'destinasi'}; wisatawannya tercatat sebagai (tidak diketahui).`
+          : `No arrivals figures ${by}: no arrivals file has a ${view.by} column; their visitors show as (unknown).`,
+      );
+    } else if (reach.view !== reach.withFallback) {
+      notes.push(
+        locale === 'id'
+          ? `Bulan tanpa angka ${by} dihitung dari angka yang ada, ${view.by === 'country' ? 'negaranya' : 'destinasinya'} (tidak diketahui).`
+          : `Months without figures ${by} are valued from the figures they have, as (unknown).`,
+      );
+    }
+    if (reach.view > 0 && reach.withFallback !== reach.counted) {
+      notes.push(
+        locale === 'id'
+          ? `Baris ${by} berjumlah ${n(reach.withFallback)} wisatawan; kunjungan yang dihitung ${n(reach.counted)}: pada bulan yang angka ${by}-nya berbeda dari angka total, baris mengikuti angka ${by} (lihat di bawah).`
+          : `The lines ${by} add up to ${n(reach.withFallback)} visitors; the arrivals counted are ${n(reach.counted)}: in months where the figures ${by} differ from the totals, the lines follow the figures ${by} (listed below).`,
+      );
+    }
   }
   return [...notes, ...breakdownNotes(view.sources ?? null).map((note) => label(note, locale))];
 }

@@ -349,10 +349,18 @@ export class ArrivalFigures {
     return isUnknownCountry(key) ? { name: this.countries.shown(key) } : countryByCode(key)!;
   }
 
-  /** Arrivals a view of `dims` has, against those the totals count (they differ where months lack the breakdown, or it disagrees). */
-  reach(dims: readonly ArrivalDim[], segments?: readonly Segment[]): { view: number; counted: number } {
+  /**
+   * Arrivals a view of `dims` has (`view`), the same with the months that lack the breakdown taken as
+   * they are (`withFallback`), against those the totals count: they differ where a breakdown disagrees
+   * with the totals of its month.
+   */
+  reach(dims: readonly ArrivalDim[], segments?: readonly Segment[]): { view: number; withFallback: number; counted: number } {
     const sum = (rows: ArrivalRow[]) => rows.reduce((n, row) => n + row.count, 0);
-    return { view: sum(this.select(dims, { segments })), counted: sum(this.select([], { segments })) };
+    return {
+      view: sum(this.select(dims, { segments })),
+      withFallback: sum(this.select(dims, { segments, fallback: true })),
+      counted: sum(this.select([], { segments })),
+    };
   }
 
   /** Where the figures came from and how their breakdowns compare: for notes and the data quality. */

@@ -81,10 +81,11 @@ export function arrivalFiguresFor(groupBy: ArrivalDim | null, rules: readonly Ra
 /**
  * The arrivals rows spending values: by destination, the figures by destination; else domestic from
  * the totals and foreign by country where a country breakdown exists and it matters (grouped by
- * country, or a market has its own rate), each month falling back to the totals where it has none.
+ * country, or a market has its own rate). Each month falls back to the figures it has where it has
+ * no such breakdown (their destination or country then unknown): every arrival counted is valued.
  */
 export function spendingRows(figures: ArrivalFigures, groupBy: ArrivalDim | null, markets: boolean): ArrivalRow[] {
-  if (groupBy === 'destination') return figures.select(['destination']);
+  if (groupBy === 'destination') return figures.select(['destination'], { fallback: true });
   const byCountry = groupBy === 'country' || markets;
   return [
     ...figures.select([], { segments: ['domestic'] }),
