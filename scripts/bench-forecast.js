@@ -21,12 +21,18 @@
  * - coverage: the share of actual totals inside the default method's 80% interval, as the tool
  *   computes it (on the series' own past when it has enough of it, else from the benchmark's table).
  * Every figure is shown for the years the calibration was fitted on (through --fit-through, default
- * 1994), for the later years it was checked on, and for all. Deterministic: no randomness, fixed order.
+ * 1994), for the later years it was checked on, and for all; beside them the default's MAPE over the
+ * seasonal naive's (issue 17's target as a ratio: 4.5 / 5.4 = 0.833). Then, to explain the gap to the
+ * issue's absolute figures: how much of the error the worst series and the worst projections hold, a
+ * variant without years that have a month of 0 (beside the cases above, never instead), and the
+ * issue's own protocol (150 series drawn at random, c = 1, 3, 6, 9, 11). Deterministic: the draws use
+ * fixed seeds, the order is fixed.
  *
  * --fit refits the calibration on the fit years only and writes src/stats/forecast-calibration.ts:
- * the decay and the growth weight per c (grid search for the least MAPE), the error quantiles per c of
- * the seasonal growth and linear methods, and the weight of the benchmark against a series' own errors
- * (the one whose coverage is nearest 80%). Then `npm run build` and run the bench again to check it.
+ * seasonal growth's decay and growth weight per c, then the weight of the Holt-Winters rest in the
+ * default per c (grid searches for the least MAPE), the error quantiles per c of seasonal growth, the
+ * default and linear, and the weight of the benchmark against a series' own errors (the one whose
+ * coverage is nearest 80%). Then `npm run build` and run the bench again to check it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -36,12 +42,13 @@ const forecast = require('../dist/stats/forecast');
 const ROOT = path.resolve(__dirname, '..');
 const DEFAULT_DATA = path.join(ROOT, '..', 'shared', 'data', 'tourism-monthly');
 const CUTOFFS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-const METHODS = ['linear', 'lastYearShare', 'seasonalNaive', 'seasonalGrowth'];
+const METHODS = ['linear', 'lastYearShare', 'seasonalNaive', 'seasonalGrowth', 'default'];
 const METHOD_NAMES = {
   linear: 'linear (YTD × 12 / c)',
   lastYearShare: "last year's share",
   seasonalNaive: "seasonal naive (YTD + last year's rest)",
-  seasonalGrowth: 'seasonal growth (default)',
+  seasonalGrowth: 'seasonal growth',
+  default: 'default: seasonal growth with Holt-Winters',
 };
 
 function options(argv) {
@@ -115,6 +122,11 @@ function cutBefore(kase, c) {
   return kase.before.map((y) => ({ year: y.year, toDate: sum(y.months, 0, c), total: sum(y.months) }));
 }
 
+/** The months before a case's cut-off c for the smoothing: its full years before and its first c months. */
+function monthlyBefore(kase, c) {
+  return { months: [...kase.before.flatMap((y) => y.months), ...kase.months.slice(0, c)], fullYears: kase.before.length, partial: 0 };
+}
+
 /** Every method's projection of each case at each c, and the default's interval. */
 function project(allCases) {
   const out = [];
@@ -130,7 +142,7 @@ function project(allCases) {
         shareStandIns++;
         share = linear;
       }
-      const mine = forecast.projectYearEnd(toDate, before, kase.year, { months: c, elapsedShare: c / 12 });
+      const mine = forecast.projectYearEnd(toDate, before, kase.year, { months: c, elapsedShare: c / 12 }, monthlyBefore(kase, c));
       out.push({
         kase,
         c,
@@ -138,7 +150,8 @@ function project(allCases) {
           linear,
           lastYearShare: share,
           seasonalNaive: forecast.seasonalNaiveProjection(toDate, last),
-          seasonalGrowth: mine.projected,
+          seasonalGrowth: forecast.seasonalGrowthProjection(toDate, before, kase.year, c),
+          default: mine.projected,
         },
         inside: mine.low <= kase.total && kase.total <= mine.high,
         basis: mine.basis,
@@ -220,17 +233,123 @@ function coverageTable(splits) {
     ({ name, result }) =>
       `| ${name} | ${fixed(result.coverage.all, 1)} | ${CUTOFFS.map((c) => fixed(result.coverage[c], 1)).join(' | ')} |`,
   );
-  return ['80% interval of seasonal growth: share of actual totals inside it (%)', '', head, rule, ...rows, ''].join('\n');
+  return ['80% interval of the default: share of actual totals inside it (%)', '', head, rule, ...rows, ''].join('\n');
 }
 
+/** The default's MAPE over the seasonal naive's: issue 17's target, 4.5% against 5.4%, is 0.833. */
+const naiveRatio = (byMethod) => byMethod.default.all.mape / byMethod.seasonalNaive.all.mape;
+
 function splitSummary(splits) {
-  const head = `| years | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | coverage (%) | interval from the series' own past (%) |`;
-  const rule = `|---|---:|${'---:|'.repeat(METHODS.length + 2)}`;
+  const head = `| years | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive | coverage (%) | interval from the series' own past (%) |`;
+  const rule = `|---|---:|${'---:|'.repeat(METHODS.length + 3)}`;
   const rows = splits.map(
     ({ name, result }) =>
-      `| ${name} | ${int(result.count)} | ${METHODS.map((m) => fixed(result.byMethod[m].all.mape, 2)).join(' | ')} | ${fixed(result.coverage.all, 1)} | ${fixed(result.historyShare, 0)} |`,
+      `| ${name} | ${int(result.count)} | ${METHODS.map((m) => fixed(result.byMethod[m].all.mape, 2)).join(' | ')} | ${fixed(naiveRatio(result.byMethod), 3)} | ${fixed(result.coverage.all, 1)} | ${fixed(result.historyShare, 0)} |`,
   );
   return ['MAPE over all c (%), by split', '', head, rule, ...rows, ''].join('\n');
+}
+
+const mapeOf = (rows, method) => (100 * sum(rows.map((p) => ape(p, method)))) / rows.length;
+
+/** A row of MAPEs, one per method, and the default's over the seasonal naive's. */
+function mapeRow(name, rows) {
+  const mapes = METHODS.map((m) => mapeOf(rows, m));
+  const of = (method) => mapes[METHODS.indexOf(method)];
+  return `| ${name} | ${int(rows.length)} | ${mapes.map((x) => fixed(x, 2)).join(' | ')} | ${fixed(of('default') / of('seasonalNaive'), 3)} |`;
+}
+
+/**
+ * Where the error lies: the share of the sum of APEs held by the 10 series with the most of it and by
+ * the projections with an APE above 50%; and, beside (never instead), the MAPE without the years that
+ * have a month of 0, in themselves or in a year before.
+ */
+function errorConcentration(projections) {
+  const total = (rows, method) => sum(rows.map((p) => ape(p, method)));
+  const bySeries = (method) => {
+    const sums = new Map();
+    for (const p of projections) sums.set(p.kase.seriesIndex, (sums.get(p.kase.seriesIndex) ?? 0) + ape(p, method));
+    return sum([...sums.values()].sort((a, b) => b - a).slice(0, 10));
+  };
+  const head = `| method | MAPE | 10 series with the most APE: share of the APE sum (%) | projections with APE > 50%: share of the APE sum (%) |`;
+  const rows = ['seasonalNaive', 'seasonalGrowth', 'default'].map((m) => {
+    const big = projections.filter((p) => ape(p, m) > 0.5);
+    const all = total(projections, m);
+    return `| ${METHOD_NAMES[m]} | ${fixed(mapeOf(projections, m), 2)} | ${fixed((100 * bySeries(m)) / all, 1)} | ${fixed((100 * total(big, m)) / all, 1)} (${int(big.length)} projections) |`;
+  });
+  const hasZeroMonth = (months) => months.includes(0);
+  const noZero = projections.filter((p) => !hasZeroMonth(p.kase.months) && !p.kase.before.some((y) => hasZeroMonth(y.months)));
+  return [
+    'Where the error lies, all years',
+    '',
+    head,
+    '|---|---:|---:|---:|',
+    ...rows,
+    '',
+    'A variant beside the cases above (not instead): years with no month of 0, in themselves or in a year before',
+    '',
+    `| cases | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive |`,
+    `|---|---:|${'---:|'.repeat(METHODS.length + 1)}`,
+    mapeRow('every year', projections),
+    mapeRow('years with no month of 0', noZero),
+    '',
+  ].join('\n');
+}
+
+/** A deterministic stream of numbers in [0, 1) (a linear congruential generator, Numerical Recipes' constants). */
+function randomStream(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ISSUE_CUTOFFS = [1, 3, 6, 9, 11];
+const ISSUE_SERIES = 150;
+const ISSUE_DRAWS = 100;
+
+/**
+ * Issue 17's protocol, to see whether its baselines reproduce here: 150 series drawn at random, c = 1, 3,
+ * 6, 9 and 11 (100 draws, fixed seeds: the median draw and the range); and every series' last one or two
+ * full years alone.
+ */
+function issueProtocol(projections) {
+  const atCutoffs = projections.filter((p) => ISSUE_CUTOFFS.includes(p.c));
+  const seriesIds = [...new Set(atCutoffs.map((p) => p.kase.seriesIndex))];
+  const draws = [];
+  for (let seed = 1; seed <= ISSUE_DRAWS; seed++) {
+    const next = randomStream(seed);
+    const ids = [...seriesIds];
+    for (let i = ids.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [ids[i], ids[j]] = [ids[j], ids[i]];
+    }
+    const chosen = new Set(ids.slice(0, ISSUE_SERIES));
+    const rows = atCutoffs.filter((p) => chosen.has(p.kase.seriesIndex));
+    draws.push({ rows, mapes: METHODS.map((m) => mapeOf(rows, m)) });
+  }
+  const naive = METHODS.indexOf('seasonalNaive');
+  draws.sort((a, b) => a.mapes[naive] - b.mapes[naive]);
+  const range = (i) => {
+    const xs = draws.map((d) => d.mapes[i]);
+    return `${fixed(Math.min(...xs), 2)}–${fixed(Math.max(...xs), 2)}`;
+  };
+  const lastYear = new Map();
+  for (const p of atCutoffs) lastYear.set(p.kase.seriesIndex, Math.max(lastYear.get(p.kase.seriesIndex) ?? 0, p.kase.year));
+  const lastYears = (n) => atCutoffs.filter((p) => p.kase.year > lastYear.get(p.kase.seriesIndex) - n);
+  const drawn = Math.min(ISSUE_SERIES, seriesIds.length);
+  return [
+    `Issue 17's protocol: c = ${ISSUE_CUTOFFS.join(', ')}; MAPE (%)`,
+    '',
+    `| cases | projections | ${METHODS.map((m) => METHOD_NAMES[m]).join(' | ')} | default ÷ seasonal naive |`,
+    `|---|---:|${'---:|'.repeat(METHODS.length + 1)}`,
+    mapeRow(`${drawn} series at random: the median of ${ISSUE_DRAWS} draws (by the seasonal naive)`, draws[draws.length >> 1].rows),
+    `| ${drawn} series at random: range over the draws | | ${METHODS.map((_, i) => range(i)).join(' | ')} | |`,
+    mapeRow('every series, its last full year', lastYears(1)),
+    mapeRow('every series, its last two full years', lastYears(2)),
+    mapeRow('every series, every year', atCutoffs),
+    '',
+  ].join('\n');
 }
 
 function report(data, opts) {
@@ -265,6 +384,8 @@ function report(data, opts) {
     table("Error scaled by the seasonal naive's (AvgRelMAE; below 1 is better), all years", everything, 'scaled', 3),
     coverageTable(splits),
     splitSummary(splits),
+    errorConcentration(projections),
+    issueProtocol(projections),
   ];
   return lines.join('\n');
 }
@@ -306,36 +427,78 @@ function fit(data, opts) {
   }
   const parameters = { decay: best.decay, weights: best.weights };
 
-  const errorRows = (cutoffs, projectOf) =>
-    cutoffs.map((c) => {
-      const errors = fitCases.map((k) => forecast.logError(k.total, projectOf(k, c))).filter((e) => e !== null);
-      return { months: c, low: quantile(errors, 0.1), high: quantile(errors, 0.9), meanAbs: mean(errors.map(Math.abs)) };
-    });
-  const growthErrors = errorRows([0, ...CUTOFFS], (k, c) =>
-    forecast.seasonalGrowthProjection(sum(k.months, 0, c), cutBefore(k, c), k.year, c, parameters),
+  // Per c = 0..11: each fit case's seasonal growth and Holt-Winters rest (one smoothing fit each), then
+  // the weight of the rest with the least MAPE where there is one (the smaller on a tie).
+  const atCutoff = [0, ...CUTOFFS].map((c) =>
+    fitCases.map((k) => {
+      const toDate = sum(k.months, 0, c);
+      const before = cutBefore(k, c);
+      return {
+        k,
+        c,
+        toDate,
+        before,
+        growth: forecast.seasonalGrowthProjection(toDate, before, k.year, c, parameters),
+        rest: forecast.smoothingRest(monthlyBefore(k, c), c),
+      };
+    }),
   );
-  const linearErrors = errorRows(CUTOFFS, (k, c) => forecast.linearProjection(sum(k.months, 0, c), c / 12));
+  const smoothingWeights = atCutoff.map((rows) => {
+    const smoothed = rows.filter((r) => r.rest !== null);
+    let bestW = null;
+    for (const w of WEIGHTS) {
+      let s = 0;
+      for (const r of smoothed) s += Math.abs(forecast.combinedProjection(r.growth, r.toDate, r.rest, w) - r.k.total) / r.k.total;
+      if (bestW === null || s < bestW.s) bestW = { w, s };
+    }
+    return bestW.w;
+  });
+  for (const rows of atCutoff) {
+    for (const r of rows)
+      r.projected = r.rest === null ? r.growth : forecast.combinedProjection(r.growth, r.toDate, r.rest, smoothingWeights[r.c]);
+  }
+
+  const errorRow = (c, projections) => {
+    const errors = projections.map((p) => forecast.logError(p.k.total, p.projected)).filter((e) => e !== null);
+    return { months: c, low: quantile(errors, 0.1), high: quantile(errors, 0.9), meanAbs: mean(errors.map(Math.abs)) };
+  };
+  const growthErrors = atCutoff.map((rows, c) =>
+    errorRow(
+      c,
+      rows.map((r) => ({ k: r.k, projected: r.growth })),
+    ),
+  );
+  const combinedErrors = atCutoff.map((rows, c) =>
+    errorRow(
+      c,
+      rows.filter((r) => r.rest !== null),
+    ),
+  );
+  const linearErrors = CUTOFFS.map((c) =>
+    errorRow(
+      c,
+      fitCases.map((k) => ({ k, projected: forecast.linearProjection(sum(k.months, 0, c), c / 12) })),
+    ),
+  );
 
   // The weight of the benchmark against a series' own errors: coverage nearest 80% on the fit years.
   const prepared = [];
-  for (const k of fitCases) {
-    for (const c of CUTOFFS) {
-      const toDate = sum(k.months, 0, c);
-      const before = cutBefore(k, c);
-      const projected = forecast.seasonalGrowthProjection(toDate, before, k.year, c, parameters);
+  for (const c of CUTOFFS) {
+    for (const r of atCutoff[c]) {
       prepared.push({
-        k,
-        toDate,
-        projected,
-        errors: forecast.errorsAt(growthErrors, c),
-        history: forecast.backtestErrors(before, c, parameters),
+        k: r.k,
+        toDate: r.toDate,
+        projected: r.projected,
+        errors: forecast.errorsAt(r.rest === null ? growthErrors : combinedErrors, c),
+        growthMeanAbs: forecast.errorsAt(growthErrors, c).meanAbs,
+        history: forecast.backtestErrors(r.before, c, parameters),
       });
     }
   }
   let prior = null;
   for (const weight of PRIOR_WEIGHTS) {
-    const inside = prepared.filter(({ k, toDate, projected, errors, history }) => {
-      const { low, high } = forecast.projectionInterval(projected, toDate, errors, history, weight);
+    const inside = prepared.filter(({ k, toDate, projected, errors, growthMeanAbs, history }) => {
+      const { low, high } = forecast.projectionInterval(projected, toDate, errors, history, weight, growthMeanAbs);
       return low <= k.total && k.total <= high;
     }).length;
     const coverage = inside / prepared.length;
@@ -363,6 +526,14 @@ export const SEASONAL_GROWTH_ERRORS: readonly ErrorRow[] = [
 ${growthErrors.map(row).join('\n')}
 ];
 
+/** The weight of the Holt-Winters rest in the default at month end c = 0..11: the least MAPE (grid step 0.05). */
+export const SMOOTHING_WEIGHTS: readonly number[] = [${smoothingWeights.join(', ')}];
+
+/** The default (seasonal growth with Holt-Winters): the same as SEASONAL_GROWTH_ERRORS, over the cases that have the smoothing. */
+export const COMBINED_ERRORS: readonly ErrorRow[] = [
+${combinedErrors.map(row).join('\n')}
+];
+
 /** Linear: the same at month ends 1..11 (earlier than the end of January, January's row). */
 export const LINEAR_ERRORS: readonly ErrorRow[] = [
 ${linearErrors.map(row).join('\n')}
@@ -375,7 +546,7 @@ export const HISTORY_PRIOR_WEIGHT = ${prior.weight};
 export const BENCHMARK = { series: ${new Set(fitCases.map((k) => k.seriesIndex)).size}, years: ${fitCases.length}, firstYear: ${Math.min(...years)}, lastYear: ${Math.max(...years)} };
 `;
   fs.writeFileSync(path.join(ROOT, 'src', 'stats', 'forecast-calibration.ts'), text);
-  return `bench:forecast --fit: decay ${parameters.decay}, weights ${parameters.weights.join(' ')}, prior weight ${prior.weight} (fit-years coverage ${(100 * prior.coverage).toFixed(1)}%); fit MAPE ${((100 * best.total) / CUTOFFS.length).toFixed(2)}%\nwrote src/stats/forecast-calibration.ts; now npm run build and npm run bench:forecast`;
+  return `bench:forecast --fit: decay ${parameters.decay}, weights ${parameters.weights.join(' ')}, Holt-Winters weights ${smoothingWeights.join(' ')}, prior weight ${prior.weight} (fit-years coverage ${(100 * prior.coverage).toFixed(1)}%); fit MAPE ${((100 * best.total) / CUTOFFS.length).toFixed(2)}%\nwrote src/stats/forecast-calibration.ts; now npm run build and npm run bench:forecast`;
 }
 
 module.exports = { readSeries, fullYears, cases, project, measure, report };

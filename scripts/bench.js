@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run bench [-- --sizes 1m,10m,200k-50k,1m-1m --runs 3 --tools visitstat,visitstat-1t,duckdb,mlr]
+ * npm run bench [-- --sizes 1m,10m,200k-50k,1m-1m,1m-arrivals --runs 3 --tools visitstat,visitstat-1t,duckdb,mlr]
  *
  * Times visitstat on synthetic delegation logs (generated once into .bench/, deterministic),
  * alternating the contenders of each job run by run; reports median wall time, MB/s, peak RSS and
  * each contender's ratio to the job's yardstick, and checks that every contender's figures agree.
  *
  * Files (--sizes): 100k, 1m, 10m rows (38 regions, about 550 origins); 200k-50k (200,000 rows, 50,000
- * origins), 1m-1m (1M rows, 1M origins), 6m-5m (6M rows, 5M origins: about 0.5 GB, not by default).
+ * origins), 1m-1m (1M rows, 1M origins), 6m-5m (6M rows, 5M origins: about 0.5 GB, not by default);
+ * 1m-arrivals (1M arrivals rows in long form, by day, 20 destinations × 40 countries: bench/generate-arrivals.js).
  * Jobs on the first kind: `summary --group-by region` and `--group-by month` against DuckDB and
  * Miller (figures compared exactly); `report` against that summary; standard input (`< F`, `cat F |`)
  * against the file. On the high-cardinality files: `summary --group-by origin --top 10` against
  * DuckDB computing the same figures (ranking on visitors first, as visitstat does), every origin as
  * CSV against DuckDB's COPY of the same figures (compared row by row), and on 200k-50k the same
- * groups rendered as a table, markdown and CSV against JSON. Then a 100,000-row × 8-column workbook
+ * groups rendered as a table, markdown and CSV against JSON. On the arrivals: `summary --group-by
+ * destination` against DuckDB's domestic, foreign and total per destination (compared exactly). Then a 100,000-row × 8-column workbook
  * (the 100k log written as .xlsx, once), its figures checked against the same log read as CSV, and
  * `visitstat --version` against a bare `node -e 0`. Run `npm run build` first. A script, never a
  * test: it takes minutes and wants a quiet machine.
@@ -24,10 +26,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./bench/generate');
+const { generateArrivals } = require('./bench/generate-arrivals');
 const { writeWorkbook } = require('./bench/workbook');
 const { visitstat, visitstatOneThread, duckdb, miller, BENCH_DIR, ROOT } = require('./bench/tools');
 
-/** Rows, and distinct origins (0: the usual mix). */
+/** Rows, and distinct origins (0: the usual mix; 'arrivals': an arrivals file). */
 const SIZES = {
   '100k': [100_000, 0],
   '1m': [1_000_000, 0],
@@ -35,6 +38,7 @@ const SIZES = {
   '200k-50k': [200_000, 50_000],
   '1m-1m': [1_000_000, 1_000_000],
   '6m-5m': [6_000_000, 5_000_000],
+  '1m-arrivals': [1_000_000, 'arrivals'],
 };
 const STARTUP_RUNS = 15;
 /** The low-cardinality jobs every tool runs. */
@@ -42,7 +46,7 @@ const JOBS = ['region', 'month'];
 const BIN = path.join(ROOT, 'bin', 'visitstat');
 
 function options(argv) {
-  const opts = { sizes: ['1m', '10m', '200k-50k', '1m-1m'], runs: 3, tools: ['visitstat', 'duckdb', 'mlr'] };
+  const opts = { sizes: ['1m', '10m', '200k-50k', '1m-1m', '1m-arrivals'], runs: 3, tools: ['visitstat', 'duckdb', 'mlr'] };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ''];
     if (flag === '--sizes') opts.sizes = value.split(',');
@@ -58,10 +62,13 @@ function options(argv) {
 }
 
 function dataFile(size) {
-  const file = path.join(BENCH_DIR, SIZES[size][1] ? `origins-${size}.csv` : `delegations-${size}.csv`);
+  const [rows, origins] = SIZES[size];
+  const arrivals = origins === 'arrivals';
+  const file = path.join(BENCH_DIR, arrivals ? `${size}.csv` : origins ? `origins-${size}.csv` : `delegations-${size}.csv`);
   if (!fs.existsSync(file)) {
     console.error(`bench: generating ${file}`);
-    generate(`${file}.tmp`, SIZES[size][0], 2016, SIZES[size][1]);
+    if (arrivals) generateArrivals(`${file}.tmp`, rows);
+    else generate(`${file}.tmp`, rows, 2016, origins);
     fs.renameSync(`${file}.tmp`, file);
   }
   return file;
@@ -139,6 +146,33 @@ function csvDisagreement(ours, theirs) {
  */
 function jobsFor(size, file, tools) {
   const out = (name) => path.join(BENCH_DIR, `out-${name}`);
+  if (SIZES[size][1] === 'arrivals') {
+    return [
+      {
+        job: 'destination',
+        yardstick: 'duckdb',
+        contenders: [
+          {
+            name: 'visitstat',
+            command: vs('summary', '--group-by', 'destination', '--format', 'json', file),
+            figures: (s) =>
+              JSON.parse(s).arrivals.groups.groups.map((g) => ({
+                key: g.destination,
+                domestic: g.domestic,
+                foreign: g.foreign,
+                total: g.total,
+              })),
+          },
+          {
+            name: 'duckdb',
+            command: [process.execPath, [path.join(__dirname, 'bench', 'duckdb-job.js'), 'destinations', file]],
+            figures: (s) => JSON.parse(s),
+          },
+        ].filter((c) => c.name !== 'duckdb' || tools.includes(duckdb)),
+        check: (figures) => figures.map((f, i) => (i === 0 ? null : disagreement(figures[0], f))),
+      },
+    ];
+  }
   if (!SIZES[size][1]) {
     const perTool = (job) => ({
       job,

@@ -588,6 +588,96 @@ function checkArrivalYear(spec, months) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// fixtures/sample: the same arrivals broken down by destination, and foreign arrivals by country.
+// Each month's figures are split (largest remainder) so that they add up exactly to the month's
+// figures in arrivals-YYYY.csv: breakdowns of the same arrivals, never more of them.
+
+/** Banyuwangi's destinations: [name, domestic weight, foreign weight, foreign weights' season (1..12 factor)]. */
+const DESTINATIONS = [
+  ['Kawah Ijen', 22, 46, (m) => (m >= 6 && m <= 9 ? 1.3 : 1)],
+  ['Pulau Merah', 16, 12, (m) => (m >= 4 && m <= 10 ? 1.2 : 0.9)],
+  ['Pantai Boom', 18, 3, () => 1],
+  ['Taman Nasional Alas Purwo', 7, 6, () => 1],
+  ['De Djawatan', 11, 4, () => 1],
+  ['Plengkung (G-Land)', 2, 20, (m) => (m >= 4 && m <= 10 ? 1.6 : 0.5)],
+  ['Pantai Grand Watu Dodol', 14, 2, () => 1],
+  ['Pantai Cacalan', 10, 7, () => 1],
+];
+
+/** Country of residence, as BPS names it in Indonesian, and its share of Banyuwangi's foreign arrivals. */
+const MARKETS = [
+  ['Malaysia', 17],
+  ['Tiongkok', 14],
+  ['Prancis', 11],
+  ['Belanda', 10],
+  ['Jerman', 9],
+  ['Australia', 9],
+  ['Amerika Serikat', 5],
+  ['Inggris', 5],
+  ['Jepang', 4],
+  ['Singapura', 4],
+  ['Korea Selatan', 3],
+  ['Spanyol', 3],
+];
+
+/** One month's figures split over weights with a little noise (+-10%), summing exactly. */
+const splitMonth = (rand, total, weights) =>
+  apportion(
+    total,
+    weights.map((w) => w * (0.9 + 0.2 * rand())),
+  );
+
+function makeDestinationRows(years) {
+  const rand = mulberry32(1517);
+  const rows = [];
+  for (const months of years) {
+    for (const m of months) {
+      const domestic = splitMonth(
+        rand,
+        m.domestic,
+        DESTINATIONS.map(([, d]) => d),
+      );
+      const foreign = splitMonth(
+        rand,
+        m.foreign,
+        DESTINATIONS.map(([, , f, season]) => f * season(m.month)),
+      );
+      DESTINATIONS.forEach(([name], i) => rows.push([PERIOD_STYLES.iso(m.year, m.month), name, domestic[i], foreign[i]]));
+    }
+  }
+  return rows;
+}
+
+function makeMarketRows(years) {
+  const rand = mulberry32(1518);
+  const rows = [];
+  for (const months of years) {
+    for (const m of months) {
+      const foreign = splitMonth(
+        rand,
+        m.foreign,
+        MARKETS.map(([, w]) => w),
+      );
+      MARKETS.forEach(([name], i) => rows.push([PERIOD_STYLES.iso(m.year, m.month), name, foreign[i]]));
+    }
+  }
+  return rows;
+}
+
+/** Each month's breakdown must add up to the month's figure in arrivals-YYYY.csv. */
+function checkBreakdown(file, years, rows, columns) {
+  for (const months of years) {
+    for (const m of months) {
+      const period = PERIOD_STYLES.iso(m.year, m.month);
+      for (const [column, segment] of columns) {
+        const sum = rows.filter((r) => r[0] === period).reduce((s, r) => s + r[column], 0);
+        if (sum !== m[segment]) throw new Error(`${file}: ${period} ${segment} adds up to ${sum}, not ${m[segment]}`);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // fixtures/messy: hand-written delegations (ISO dates here; each file spells them its own way).
 
 const visit = (date, origin, people, nights, purposes) => {
@@ -771,6 +861,20 @@ function writeSample() {
     write(`sample/arrivals-${spec.year}.csv`, csvText([['periode', 'wisnus', 'wisman'], ...body]));
     report.push(`sample/arrivals-${spec.year}.csv  12 months, wisnus ${spec.domestic}, wisman ${spec.foreign}`);
   }
+  const years = ARRIVAL_YEARS.map(makeArrivalYear);
+  const destinations = makeDestinationRows(years);
+  checkBreakdown('destinations', years, destinations, [
+    [2, 'domestic'],
+    [3, 'foreign'],
+  ]);
+  write('sample/destinasi-2016-2017.csv', csvText([['periode', 'destinasi_wisata', 'wisnus', 'wisman'], ...destinations]));
+  report.push(`sample/destinasi-2016-2017.csv  24 months x ${DESTINATIONS.length} destinations = arrivals-2016.csv + arrivals-2017.csv`);
+  const markets = makeMarketRows(years);
+  checkBreakdown('markets', years, markets, [[2, 'foreign']]);
+  write('sample/wisman-negara-2016-2017.csv', csvText([['periode', 'negara_asal', 'jumlah'], ...markets]));
+  report.push(
+    `sample/wisman-negara-2016-2017.csv  24 months x ${MARKETS.length} countries = the wisman of arrivals-2016.csv + arrivals-2017.csv`,
+  );
   return report;
 }
 
@@ -847,6 +951,58 @@ function writeArrivalsWideEn(months) {
   write('messy/arrivals-wide-en.csv', csvText([['month', 'domestic', 'foreign'], ...body]));
 }
 
+/**
+ * English headers, long form: three of the sample destinations in January to March of 2016 and 2017
+ * (their figures in sample/destinasi-2016-2017.csv), spelled with other cases and spaces.
+ */
+function writeDestinationsLongEn(destinations) {
+  const spellings = {
+    'Kawah Ijen': ['Kawah Ijen', 'kawah ijen', 'KAWAH IJEN '],
+    'Pulau Merah': ['Pulau Merah'],
+    'De Djawatan': ['De Djawatan', 'de djawatan'],
+  };
+  const body = [];
+  for (const [period, name, domestic, foreign] of destinations) {
+    const [year, month] = period.split('-').map(Number);
+    if (month > 3 || !spellings[name]) continue;
+    const names = spellings[name];
+    const written = names[(year + month) % names.length];
+    body.push(
+      [PERIOD_STYLES.shortEn(year, month), written, 'domestic', domestic],
+      [PERIOD_STYLES.shortEn(year, month), written, 'foreign', foreign],
+    );
+  }
+  write('messy/destinations-long-en.csv', csvText([['month', 'attraction', 'segment', 'visitors'], ...body]));
+  return body.length;
+}
+
+/** English headers, wide form with a foreign column only: countries spelled in English, Indonesian and BPS's short forms, and one name no country has. */
+function writeCountriesWideEn() {
+  const rows = [
+    ['Jan 2016', 'China', 410],
+    ['Jan 2016', 'USA', 120],
+    ['Jan 2016', 'United Kingdom', 95],
+    ['Jan 2016', 'France', 230],
+    ['Feb 2016', 'RRT', 380],
+    ['Feb 2016', 'Amerika Serikat', 101],
+    ['Feb 2016', 'Inggris', 88],
+    ['Feb 2016', 'Perancis', 199],
+    ['Jan 2017', 'Tiongkok', 520],
+    ['Jan 2017', 'United States', 150],
+    ['Jan 2017', 'UK', 90],
+    ['Jan 2017', 'Prancis', 260],
+    ['Jan 2017', 'South Korea', 75],
+    ['Feb 2017', 'china', 455],
+    ['Feb 2017', 'United States of America', 133],
+    ['Feb 2017', 'Inggris', 97],
+    ['Feb 2017', 'France', 240],
+    ['Feb 2017', 'Korea Selatan', 64],
+    ['Feb 2017', 'Xyzland', 12],
+  ];
+  write('messy/countries-wide-en.csv', csvText([['month', 'nationality', 'foreign'], ...rows]));
+  return rows.length;
+}
+
 function writeWindows1252() {
   const header = ['tanggal', 'asal', 'provinsi', 'jenis', 'peserta', 'malam', 'tujuan'];
   const text = csvText([header, ...WINDOWS_1252_ROWS.map(delegationCsvRow)], { eol: '\r\n' });
@@ -915,6 +1071,8 @@ function writeMessy() {
   const arrivals2017 = makeArrivalYear(ARRIVAL_YEARS.find((s) => s.year === 2017));
   writeArrivalsLong(arrivals2017);
   writeArrivalsWideEn(arrivals2017);
+  writeDestinationsLongEn(makeDestinationRows(ARRIVAL_YEARS.map(makeArrivalYear)));
+  writeCountriesWideEn();
   writeEdgeFiles();
   const people = {
     'excel-id.csv': writeExcelId(),

@@ -6,6 +6,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './errors';
 import type { BandSpec } from './model/bands';
 import { quote } from './messages';
+import { OVERLAP_POLICIES, type OverlapPolicy } from './model/arrival-ledger';
+import type { PlausibleBounds } from './model/plausible';
 import { METRICS, type Metric } from './model/progress';
 
 /** A per-capita rate: a number of rupiah, or a range `"1000000..2000000"` (low..high). */
@@ -20,12 +22,16 @@ export interface RatePeriod {
   domestic?: RateSpec;
   foreign?: RateSpec;
   delegation?: RateSpec;
+  /** The foreign rate of this entry is the visitors of this country's (a market's own spending per visit). */
+  country?: string;
 }
 
 export interface TargetSpec {
   metric: Metric;
   year: number;
   value: number;
+  /** Measured on this destination's arrivals. */
+  destination?: string;
 }
 
 export interface Config {
@@ -39,6 +45,10 @@ export interface Config {
   bands?: BandSpec[];
   /** Percent of expected-to-date within which progress is on-track. */
   tolerance?: number;
+  /** What an arrival figure given twice for the same period and segment does (default error). */
+  onOverlap?: OverlapPolicy;
+  /** The bounds of plausible values, for warnings (each key optional; the rest keep their defaults). */
+  plausible?: Partial<PlausibleBounds>;
 }
 
 type Check = (value: unknown, path: string) => void;
@@ -55,6 +65,7 @@ const oneOf =
   (...allowed: string[]): Check =>
   (v, p) =>
     void (allowed.includes(v as string) || fail(p, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`));
+const atLeastOne: Check = (v, p) => void ((typeof v === 'number' && Number.isFinite(v) && v >= 1) || fail(p, 'a number >= 1'));
 const rate: Check = (v, p) => void (typeof v === 'number' || typeof v === 'string' || fail(p, 'a number of rupiah or a "low..high" range'));
 
 /**
@@ -91,12 +102,14 @@ const checkConfig = object({
   locale: oneOf('id', 'en'),
   map: recordOf(str),
   dateFormat: oneOf('dmy', 'mdy'),
-  rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate })),
+  rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate, country: str })),
   basis: oneOf('visit', 'night'),
   nights: nonNegInt,
-  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num }, ['metric', 'year', 'value'])),
+  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num, destination: str }, ['metric', 'year', 'value'])),
   bands: arrayOf(object({ min: num, id: str, en: str }, ['min', 'id', 'en'])),
   tolerance: num,
+  onOverlap: oneOf(...OVERLAP_POLICIES),
+  plausible: object({ minPeople: nonNegInt, maxPeople: nonNegInt, maxNights: nonNegInt, monthlyRatio: atLeastOne }),
 });
 
 /** Validates an already-parsed config object; `path` names the file in messages. */

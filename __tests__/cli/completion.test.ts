@@ -62,8 +62,10 @@ describe('visitstat completion bash', () => {
       'region',
       'type',
       'purpose',
+      'destination',
+      'country',
     ]);
-    expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year']);
+    expect(complete(['visitstat', 'spending', '--group-by', ''])).toEqual(['month', 'quarter', 'year', 'destination', 'country']);
     expect(complete(['visitstat', 'report', '--format', 'h'])).toEqual(['html']);
     expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
     expect(complete(['visitstat', 'summary', '--locale', ''])).toEqual(['id', 'en']);
@@ -99,7 +101,7 @@ describe('zsh and fish scripts', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(script).toContain(
-      "--group-by='[group by month|quarter|year|weekday|origin|region|type|purpose; repeatable or comma-separated]:group-by:_sequence compadd - month quarter year weekday origin region type purpose'",
+      "--group-by='[group by month|quarter|year|weekday|origin|region|type|purpose|destination|country; repeatable or comma-separated]:group-by:_sequence compadd - month quarter year weekday origin region type purpose destination country'",
     );
     expect(script).toContain(
       "--format='[output format (default\\: table, or from the -o extension)]:format:(table csv json markdown html xlsx)'",

@@ -53,7 +53,7 @@ describe('records with absurd field counts', () => {
     const result = visitstat(['validate', at('wide.csv')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `${at('wide.csv')}:3: row: more than 100,000 fields in one record\nvisitstat: validation failed: 1 invalid row\n`,
+      `${at('wide.csv')}:3: row: more than 100,000 fields in one record\nvisitstat: Rows read 3, accepted 2, rejected 1 — 1 file\nvisitstat: validation failed: 1 invalid row\n`,
     );
     expect(result.stdout).toMatch(/3 rows read, 2 valid, 1 invalid$/m);
   });

@@ -211,8 +211,8 @@ describe('-o FILE', () => {
 describe('a reader that stops early', () => {
   // Large outputs (more than a pipe buffer) so that the write really meets a closed pipe.
   it.each([
-    ['table', [], ''],
-    ['json', ['--format', 'json'], ''],
+    ['table', [], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
+    ['json', ['--format', 'json'], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
     ['csv', ['--format', 'csv'], 'visitstat: Rows read 1,263, accepted 1,263, rejected 0 — 3 files\n'],
   ])('`summary ... | head -1` (%s) ends quietly with exit 0', (_name, extra, stderr) => {
     const args = [

@@ -207,7 +207,7 @@ describe('parseGroupBy and parseTop', () => {
 
   it('names an unknown dimension with the ones to choose from, and one given twice', () => {
     expect(() => parseGroupBy(['colour'])).toThrow(
-      "--group-by: unknown dimension 'colour' (choose from month, quarter, year, weekday, origin, region, type, purpose)",
+      "--group-by: unknown dimension 'colour' (choose from month, quarter, year, weekday, origin, region, type, purpose, destination, country)",
     );
     expect(() => parseGroupBy(['month', 'month'])).toThrow("--group-by: 'month' is given twice");
   });
@@ -217,7 +217,9 @@ describe('parseGroupBy and parseTop', () => {
     expect(parseTop(' 3 ', ['origin'])).toBe(3);
     expect(() => parseTop('0', ['origin'])).toThrow(UsageError);
     expect(() => parseTop('2.5', ['origin'])).toThrow('--top must be a whole number of at least 1, not "2.5"');
-    expect(() => parseTop('3', ['month', 'year'])).toThrow('--top needs a category --group-by: origin, region, type or purpose');
+    expect(() => parseTop('3', ['month', 'year'])).toThrow(
+      '--top needs a category --group-by: origin, region, type, purpose, destination or country',
+    );
   });
 });
 

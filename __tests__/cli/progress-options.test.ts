@@ -144,7 +144,7 @@ describe('--fail-if-behind', () => {
     const out = JSON.parse(result.stdout);
     expect(out.targets[0].status).toBe('behind');
     expect(out.anyBehind).toBe(true);
-    expect(result.stderr).toBe('visitstat: behind target: visitors 2018\n');
+    expect(result.stderr).toBe('visitstat: Rows read 918, accepted 918, rejected 0 — 2 files\nvisitstat: behind target: visitors 2018\n');
   });
 
   it('exits 0 when no target is behind, and 0 when behind without the flag', () => {

@@ -3,9 +3,10 @@
  * are split by a tiny parser below, days are counted with Date.UTC, and the formulas are the issue's.
  * Runs the built binary (npm run build first).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, visitstat } from '../helpers/cli';
+import { ROOT, visitstat, COUNTS_ONLY } from '../helpers/cli';
 import { DEFAULT_BANDS, bandFor } from '../../src/model/bands';
 
 const SAMPLE = join(ROOT, 'fixtures', 'sample');
@@ -56,7 +57,7 @@ const yearLength = (year: number) => (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 
 
 function progressJson(args: string[]) {
   const result = visitstat(['progress', ...args, '--format', 'json']);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toMatch(COUNTS_ONLY);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -249,5 +250,35 @@ describe('spending metric', () => {
   it('values delegation visitors at the domestic rate when only logs are given', () => {
     const p = progressJson(['fixtures/sample/delegations-2018.csv', '--metric', 'spending', '--target', '75000000000']).targets[0];
     expect(p.actual).toBe(peopleThrough('delegations-2018.csv', '2018-12-31') * 1_500_000);
+  });
+});
+
+describe('with two full years before: seasonal growth with Holt-Winters', () => {
+  // Arrivals 2016 and 2017 (the sample) and January to May 2018, each month 5% above 2017.
+  const dir = mkdtempSync(join(tmpdir(), 'visitstat-progress-'));
+  const file = join(dir, 'arrivals-2018.csv');
+  const months2017 = readSample('arrivals-2017.csv').slice(0, 5);
+  const rows = months2017.map(
+    (r) => `2018-${r.periode.slice(5)},${Math.round(Number(r.wisnus) * 1.05)},${Math.round(Number(r.wisman) * 1.05)}`,
+  );
+  writeFileSync(file, `periode,wisnus,wisman\n${rows.join('\n')}\n`);
+  const args = ['fixtures/sample/arrivals-2016.csv', 'fixtures/sample/arrivals-2017.csv', file, '--target', '5500000'];
+  const p = progressJson(args).targets[0];
+  const total2017 = readSample('arrivals-2017.csv').reduce((sum, r) => sum + Number(r.wisnus) + Number(r.wisman), 0);
+
+  it('says so in JSON and projects near 2017 grown by 5%', () => {
+    expect(p.projectionMethod).toBe('seasonal-growth-holt-winters');
+    expect(p.projectionYears).toEqual([2016, 2017]);
+    expect(p.projected).toBeGreaterThan(total2017);
+    expect(Math.abs(p.projected / (total2017 * 1.05) - 1)).toBeLessThan(0.05);
+    expect(p.projectedLow).toBeLessThan(p.projected);
+    expect(p.projectedHigh).toBeGreaterThan(p.projected);
+  });
+
+  it('states the method in words in the table', () => {
+    const text = visitstat(['progress', ...args, '--width', '200']).stdout;
+    expect(text).toContain('seasonal growth with Holt-Winters from 2016–2017');
+    expect(text).toContain('a weighted mean of two projections');
+    expect(text).toContain('damped Holt-Winters smoothing of the months of 2016–2017');
   });
 });

@@ -2,6 +2,7 @@
 import { type RateFlags, rateRules } from '../../src/commands/parse';
 import type { ViewSettings } from '../../src/commands/shared';
 import { spendingDoc, spendingJson, formulaText, type SpendingView } from '../../src/commands/spending-view';
+import { nothingFound } from '../../src/ingest/checks';
 import type { InputSummary } from '../../src/ingest/inputs';
 import { rateTable } from '../../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../../src/model/records';
@@ -10,7 +11,15 @@ import { delegationRow } from '../helpers/rows';
 
 const CSV: ViewSettings = { machine: true, rowsOnly: true, locale: 'en' };
 const EN: ViewSettings = { machine: false, rowsOnly: false, locale: 'en' };
-const NO_INPUT: InputSummary = { files: [], rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsOutOfRange: 0, coverage: [] };
+const NO_INPUT: InputSummary = {
+  files: [],
+  rowsRead: 0,
+  rowsAccepted: 0,
+  rowsRejected: 0,
+  rowsOutOfRange: 0,
+  checks: nothingFound(),
+  coverage: [],
+};
 const arrival = (year: number, month: number, segment: 'domestic' | 'foreign', count: number): ArrivalRow => ({
   period: { year, month, day: null },
   segment,
@@ -160,6 +169,7 @@ describe('spendingJson', () => {
       'rowsAccepted',
       'rowsRejected',
       'rowsOutOfRange',
+      'checks',
       'files',
     ]);
     expect(Object.keys(json.segments[0])).toEqual(['segment', 'inTotal', 'visitors', 'units', 'estimateLow', 'estimate', 'estimateHigh']);

@@ -1,5 +1,5 @@
 /**
- * A column declared once: a test-only `country` field, declared in the one table of fields
+ * A column declared once: a test-only `island` field, declared in the one table of fields
  * (src/model/fields.ts) and nowhere else, is matched by its header, read, numbered by the scanner,
  * taken by the straight path in batches, and grouped by through `visitstat summary` (run in process,
  * so that the declaration reaches every module that derives from the table).
@@ -13,14 +13,14 @@ import type { DelegationBatch } from '../../src/model/records';
 
 jest.mock('../../src/model/fields', () => {
   const actual = jest.requireActual<typeof import('../../src/model/fields')>('../../src/model/fields');
-  const country = {
-    name: 'country',
+  const island = {
+    name: 'island',
     kind: 'text',
     files: ['delegations'],
-    aliases: ['country', 'negara'],
-    groupBy: { en: 'Country', id: 'Negara' },
+    aliases: ['island', 'pulau'],
+    groupBy: { en: 'Island', id: 'Pulau' },
   };
-  return { ...actual, FIELDS: [...actual.FIELDS, country] };
+  return { ...actual, FIELDS: [...actual.FIELDS, island] };
 });
 
 const COUNTRIES = ['Malaysia', 'Singapura', 'Jepang', ''];
@@ -30,7 +30,7 @@ const rows = Array.from({ length: 3000 }, (_, i) => ({ month: (i % 12) + 1, peop
 writeFileSync(
   file,
   [
-    'tanggal,jumlah_peserta,Negara,provinsi',
+    'tanggal,jumlah_peserta,Pulau,provinsi',
     ...rows.map((r) => `2017-${String(r.month).padStart(2, '0')}-15,${r.people},${r.country},Bali`),
   ].join('\n') + '\n',
 );
@@ -44,23 +44,23 @@ async function summary(...args: string[]): Promise<{ delegations: { groups: Reco
 
 const visitorsOf = (country: string) => rows.filter((r) => r.country === country).reduce((n, r) => n + r.people, 0);
 
-test('--group-by country: one group per country, most visitors first, then the unknown', async () => {
-  const { delegations } = await summary('--group-by', 'country');
+test('--group-by island: one group per island, most visitors first, then the unknown', async () => {
+  const { delegations } = await summary('--group-by', 'island');
   const expected = ['Malaysia', 'Singapura', 'Jepang']
-    .map((c) => ({ country: c, visitors: visitorsOf(c) }))
+    .map((c) => ({ island: c, visitors: visitorsOf(c) }))
     .sort((a, b) => b.visitors - a.visitors);
-  expect(delegations.groups.map((g) => ({ country: g.country, visitors: g.visitors }))).toEqual([
+  expect(delegations.groups.map((g) => ({ island: g.island, visitors: g.visitors }))).toEqual([
     ...expected,
-    { country: null, visitors: visitorsOf('') },
+    { island: null, visitors: visitorsOf('') },
   ]);
 });
 
 test('crossed with a period, and with --top', async () => {
-  const crossed = await summary('--group-by', 'month,country');
+  const crossed = await summary('--group-by', 'month,island');
   const pairs = new Set(rows.map((r) => `2017-${String(r.month).padStart(2, '0')} ${r.country || null}`));
-  expect(new Set(crossed.delegations.groups.map((g) => `${g.month} ${g.country}`))).toEqual(pairs);
-  const top = await summary('--group-by', 'country', '--top', '1');
-  expect(top.delegations.groups.map((g) => g.country)).toEqual(['Malaysia', null, { other: true }]);
+  expect(new Set(crossed.delegations.groups.map((g) => `${g.month} ${g.island}`))).toEqual(pairs);
+  const top = await summary('--group-by', 'island', '--top', '1');
+  expect(top.delegations.groups.map((g) => g.island)).toEqual(['Malaysia', null, { other: true }]);
 });
 
 test('the scanner numbers it and the straight path takes it, in batches', async () => {
@@ -70,12 +70,12 @@ test('the scanner numbers it and the straight path takes it, in batches', async 
     delegation() {},
     arrival() {},
     delegationBatch(batch: DelegationBatch) {
-      const codes = (batch.codes as unknown as Record<string, Int32Array>).country;
+      const codes = (batch.codes as unknown as Record<string, Int32Array>).island;
       for (let i = 0; i < batch.length; i++) if (codes[i] >= 0) coded++;
       taken += batch.length;
     },
   };
-  const fields = new Set(['country']) as unknown as Set<'origin'>;
+  const fields = new Set(['island']) as unknown as Set<'origin'>;
   await readInputs([file], {
     options: { map: {}, dateFormat: 'dmy', fields },
     sink,

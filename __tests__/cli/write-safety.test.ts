@@ -121,7 +121,9 @@ describe('-o onto what is not a regular file', () => {
     const full = device('full', 7);
     const result = visitstat(['summary', D2016, '-o', full]);
     expect(result.code).toBe(4);
-    expect(result.stderr).toBe(`visitstat: cannot write ${full}: no space left on device\n`);
+    expect(result.stderr).toBe(
+      `visitstat: Rows read 345, accepted 345, rejected 0 — 1 file\nvisitstat: cannot write ${full}: no space left on device\n`,
+    );
     expect(lstatSync(full).isCharacterDevice()).toBe(true);
   });
 
@@ -267,7 +269,9 @@ describe('standard output', () => {
   it('closed (>&-) is exit 4 with a sentence', () => {
     const result = bash(`vs summary "${D2016}" >&-`);
     expect(result.status).toBe(4);
-    expect(result.stderr).toMatch(/^visitstat: cannot write to standard output: it is closed/);
+    expect(result.stderr).toMatch(
+      /^visitstat: Rows read 345, accepted 345, rejected 0 — 1 file\nvisitstat: cannot write to standard output: it is closed/,
+    );
   });
 
   it('> /dev/null discards the output with exit 0', () => {

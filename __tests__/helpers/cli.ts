@@ -20,3 +20,7 @@ export function visitstat(args: string[], options: { input?: string | Buffer; en
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
+
+/** The rows read / accepted / rejected line every reading command writes to stderr (and nothing else). */
+export const COUNTS_ONLY =
+  /^visitstat: Rows read [\d,]+, accepted [\d,]+, rejected [\d,]+( \([\d,]+ accepted rows outside --from\/--to\))? — \d+ files?\n$/;

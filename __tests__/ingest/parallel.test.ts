@@ -54,7 +54,7 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string, ex
     error = e.message;
   }
   const rejects = rejectsPath ? readFileSync(rejectsPath, 'utf8') : null;
-  const state = { delegations: sink.delegations.result(), arrivals: sink.arrivals.result() };
+  const state = { delegations: sink.delegations.result(), arrivals: sink.arrivals() };
   return { result: { state, summary, diagnostics, error, rejects }, ...splits };
 }
 
@@ -143,4 +143,37 @@ test('the summary, fed batches on both threads and merged, equals a serial one (
     expect(results[1]).toEqual(results[0]);
     expect(results[0].overall.count).toBe(30_000);
   }
+});
+
+test('checks across the cut: repeated rows and implausible values with the lines of a serial read', async () => {
+  // Row 5 is repeated near the end (the worker's half), row 20,000 is repeated at once (two lines on);
+  // rows 100 and 25,000 have implausible people (0 and 5,000).
+  const repeat = (i: number) => `2017-03-0${(i % 9) + 1},"Dinas ""twin ${i}""",Bali,${10 + i},2,Pariwisata`;
+  const plain = (i: number) =>
+    `2017-03-${String((i % 28) + 1).padStart(2, '0')},"Dinas ${i % 97}",${REGIONS[i % 4]},${10 + ((i * 7) % 300)},${i % 5},x`;
+  const special = (i: number) =>
+    i === 5 || i === 29_990
+      ? repeat(5)
+      : i === 20_000 || i === 20_002
+        ? repeat(20_000)
+        : i === 100
+          ? '2017-03-01,x,Bali,0,1,y'
+          : i === 25_000
+            ? '2017-03-01,x,Bali,5000,1,y'
+            : plain(i);
+  const run = await compare(rowsFile('checks.csv', 30_000, special));
+  expect(run.taken).toBe(1);
+  const warnings = run.result.diagnostics.filter((line) => line.includes('warning'));
+  const path = join(dir, 'checks.csv');
+  // The first data row (i = 0) is on line 2.
+  expect(warnings).toEqual(
+    expect.arrayContaining([
+      `${path}:102: warning: jumlah_peserta: 0 people, fewer than plausible.minPeople (1)`,
+      `${path}:25002: warning: jumlah_peserta: 5,000 people, more than plausible.maxPeople (1,000)`,
+      `${path}:29992: warning: row: the same in every column as ${path}:7 (both are counted; if it was entered twice, remove one)`,
+      `${path}:20004: warning: row: the same in every column as ${path}:20002 (both are counted; if it was entered twice, remove one)`,
+    ]),
+  );
+  expect(run.result.summary!.checks.warnings.repeatedRows).toBe(2);
+  expect(run.result.summary!.checks.repeatedRowsCheck).toEqual({ rowsChecked: 30_000, stoppedAt: null });
 });

@@ -86,9 +86,9 @@ describe('parseCount', () => {
     ['5.', 'bad thousands grouping: "5."'],
     ['1,,500', 'bad thousands grouping: "1,,500"'],
     ['1,500.000', 'mixes "." and "," as separators: "1,500.000"'],
-    ['9007199254740992', 'too large: "9007199254740992"'],
-    ['9.007.199.254.740.992', 'too large: "9.007.199.254.740.992"'],
-    ['99999999999999999999999', 'too large: "99999999999999999999999"'],
+    ['9007199254740992', 'too large: "9007199254740992" (the largest count is 9,007,199,254,740,991, 2^53 − 1)'],
+    ['9.007.199.254.740.992', 'too large: "9.007.199.254.740.992" (the largest count is 9,007,199,254,740,991, 2^53 − 1)'],
+    ['99999999999999999999999', 'too large: "99999999999999999999999" (the largest count is 9,007,199,254,740,991, 2^53 − 1)'],
   ])('rejects %j', (text, reason) => {
     expect(parseCount(text)).toBe(reason);
   });

@@ -2,7 +2,8 @@ import { computeProgress, defaultMetric, paceOf, sameDayLastYear, statusOf, type
 import { DailySeries } from '../../src/model/progress-series';
 import { DEFAULT_BANDS } from '../../src/model/bands';
 import type { CalDate } from '../../src/model/dates';
-import { seasonalGrowthProjection } from '../../src/stats/forecast';
+import { combinedProjection, interpolate, seasonalGrowthProjection, smoothingRest } from '../../src/stats/forecast';
+import { SMOOTHING_WEIGHTS } from '../../src/stats/forecast-calibration';
 
 const day = (year: number, month: number, d: number): CalDate => ({ year, month, day: d });
 const monthOnly = (year: number, month: number): CalDate => ({ year, month, day: null });
@@ -440,15 +441,42 @@ describe('the year-end projection from every full year before', () => {
   const at = (target: number) => computeProgress({ ...base, series: s, target, asOf: day(2018, 8, 9) });
   const p = at(50_000);
 
-  it('cuts each past year at 9 August (their August figures, dated 31 August, left out) and grows the rest', () => {
+  it('cuts each past year at 9 August (their August figures, dated 31 August, left out), grows the rest and mixes in Holt-Winters', () => {
     const before = [
       { year: 2016, toDate: sum(months2016.slice(0, 7)), total: sum(months2016) },
       { year: 2017, toDate: sum(months2017.slice(0, 7)), total: sum(months2017) },
     ];
-    expect(p.projectionMethod).toBe('seasonal-growth');
+    const months = 7 + 9 / 31;
+    // The smoothing learns 2016, 2017 and January to July 2018; August has 5,000 so far.
+    const history = { months: [...months2016, ...months2017, 0, 12_000, 0, 0, 0, 0, 13_000], fullYears: 2, partial: 5_000 };
+    const rest = smoothingRest(history, months);
+    expect(rest).not.toBeNull();
+    expect(p.projectionMethod).toBe('seasonal-growth-holt-winters');
     expect(p.projectionYears).toEqual([2016, 2017]);
-    expect(p.projected).toBeCloseTo(seasonalGrowthProjection(30_000, before, 2018, 7 + 9 / 31), 9);
+    const growth = seasonalGrowthProjection(30_000, before, 2018, months);
+    expect(p.projected).toBeCloseTo(combinedProjection(growth, 30_000, rest!, interpolate(SMOOTHING_WEIGHTS, months)), 9);
+    expect(p.projected).not.toBeCloseTo(growth, 0);
     expect(p.projectedPercent).toBeCloseTo((p.projected / 50_000) * 100, 12);
+  });
+
+  it('without two consecutive full years just before, seasonal growth alone', () => {
+    const cut2017 = { year: 2017, toDate: sum(months2017.slice(0, 7)), total: sum(months2017) };
+    const only2017 = computeProgress({
+      ...base,
+      series: series(entries.filter(([d]) => d.year !== 2016)),
+      target: 50_000,
+      asOf: day(2018, 8, 9),
+    });
+    expect(only2017.projectionMethod).toBe('seasonal-growth');
+    expect(only2017.projected).toBeCloseTo(seasonalGrowthProjection(30_000, [cut2017], 2018, 7 + 9 / 31), 9);
+    // 2016 stops in November: 2015 and 2017 are full, but not consecutive.
+    const gap = series([
+      ...months2016.map((v, i): [CalDate, number] => [monthOnly(2015, i + 1), v]),
+      ...entries.filter(([d]) => d.year !== 2016 || d.month < 12),
+    ]);
+    const q = computeProgress({ ...base, series: gap, target: 50_000, asOf: day(2018, 8, 9) });
+    expect(q.projectionYears).toEqual([2015, 2017]);
+    expect(q.projectionMethod).toBe('seasonal-growth');
   });
 
   it('takes the interval from the benchmark with one backtest (2017 from 2016)', () => {

@@ -24,7 +24,7 @@ function directSeries(): number[][] {
   });
 }
 
-function directMape(project: (year: number[], last: number[], c: number) => number): number {
+function directMape(project: (year: number[], last: number[], c: number) => number, cutoffs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]): number {
   let sum = 0;
   let n = 0;
   for (const values of directSeries()) {
@@ -32,7 +32,7 @@ function directMape(project: (year: number[], last: number[], c: number) => numb
     for (let start = 0; start + 12 <= values.length; start += 12) years.push(values.slice(start, start + 12));
     for (let i = 1; i < years.length; i++) {
       const total = years[i].reduce((a, b) => a + b, 0);
-      for (let c = 1; c <= 11; c++) {
+      for (const c of cutoffs) {
         sum += Math.abs(project(years[i], years[i - 1], c) - total) / total;
         n++;
       }
@@ -66,6 +66,27 @@ describe('bench:forecast on a fixed subset', () => {
     expect(result.coverage.all).toBeGreaterThan(0);
     expect(result.coverage.all).toBeLessThanOrEqual(100);
     expect(result.count).toBe(all.length * 11);
+  });
+
+  it("reports issue 17's protocol and the variant beside the full cases, on the same projections", () => {
+    const naive = directMape((year, last, c) => through(year, c) + through(last, 12) - through(last, c));
+    const defaultOverNaive = result.byMethod.default.all.mape / result.byMethod.seasonalNaive.all.mape;
+    expect(text).toMatch(
+      new RegExp(
+        `\\| every year \\| ${all.length * 11} \\| .* \\| ${naive.toFixed(2)} \\| [0-9.]+ \\| [0-9.]+ \\| ${defaultOverNaive.toFixed(3)} \\|`,
+      ),
+    );
+    // Three series: every draw of 150 takes them all, so the median draw is every series, every year.
+    const row = (name: string) =>
+      text
+        .split('\n')
+        .find((line: string) => line.startsWith(`| ${name}`))
+        ?.split(' | ')
+        .slice(1);
+    expect(row('3 series at random: the median')).toEqual(row('every series, every year'));
+    const naiveAtIssueCutoffs = directMape((year, last, c) => through(year, c) + through(last, 12) - through(last, c), [1, 3, 6, 9, 11]);
+    expect(row('every series, every year')?.[0]).toBe(String(all.length * 5));
+    expect(row('every series, every year')?.[3]).toBe(naiveAtIssueCutoffs.toFixed(2));
   });
 
   it('takes calendar years whole: a series starting in July is used from its first January', () => {

@@ -197,33 +197,43 @@ describe('describe', () => {
   });
 
   it('gives the exact figures against a BigInt reference: mean, type 7 quantiles, and the variance under the root', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), (values) => {
-        const sorted = [...values].sort((a, b) => a - b).map(BigInt);
-        const n = BigInt(values.length);
-        const sum = sorted.reduce((a, b) => a + b, 0n);
-        const exact = exactOf(describeValues(values))!;
-        expect(exact.mean.equals(Ratio.of(sum, n))).toBe(true);
-        // Type 7 at p = k / 20: h = (n - 1) k / 20, x[floor h] + frac(h) (x[ceil h] - x[floor h]), over 20.
-        for (const [field, k] of [
-          ['median', 10n],
-          ['p25', 5n],
-          ['p75', 15n],
-          ['p90', 18n],
-        ] as const) {
-          const h20 = (n - 1n) * k;
-          const below = h20 / 20n;
-          const above = below + 1n < n ? below + 1n : below;
-          const value = sorted[Number(below)] * 20n + (h20 % 20n) * (sorted[Number(above)] - sorted[Number(below)]);
-          expect(exact[field].equals(Ratio.of(value, 20n))).toBe(true);
-        }
-        if (n < 2n) expect(exact.sd).toBeNull();
-        else {
-          const deviations = sorted.reduce((a, x) => a + (x * n - sum) ** 2n, 0n); // n^2 x sum of squared deviations
-          expect(exact.sd!.square.equals(Ratio.of(deviations, n * n * (n - 1n)))).toBe(true);
-        }
-      }),
-      { numRuns: propertyRuns(500) },
-    );
+    fc.assert(fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 200 }), expectExact), {
+      numRuns: propertyRuns(500),
+    });
+  });
+
+  it('stays exact for counts up to 2^53 - 1, whose quantiles times their denominator pass 2^53', () => {
+    // Four values of up to 2^51 - 1 in magnitude: their sum is a safe integer, 20 times each is not.
+    const huge = fc.bigInt({ min: -(2n ** 51n) + 1n, max: 2n ** 51n - 1n }).map(Number);
+    fc.assert(fc.property(fc.array(huge, { minLength: 1, maxLength: 4 }), expectExact), { numRuns: propertyRuns(500) });
+    // p90 of 1, 2000000000000001, 2000000000000002 is 2000000000000001.8 (its numerator 10 x that, past 2^53).
+    expect(exactOf(describeValues([1, 2000000000000001, 2000000000000002]))!.p90.equals(Ratio.of(20000000000000018n, 10n))).toBe(true);
   });
 });
+
+/** The exact description of `values` against a BigInt reference written another way. */
+function expectExact(values: number[]): void {
+  const sorted = [...values].sort((a, b) => a - b).map(BigInt);
+  const n = BigInt(values.length);
+  const sum = sorted.reduce((a, b) => a + b, 0n);
+  const exact = exactOf(describeValues(values))!;
+  expect(exact.mean.equals(Ratio.of(sum, n))).toBe(true);
+  // Type 7 at p = k / 20: h = (n - 1) k / 20, x[floor h] + frac(h) (x[ceil h] - x[floor h]), over 20.
+  for (const [field, k] of [
+    ['median', 10n],
+    ['p25', 5n],
+    ['p75', 15n],
+    ['p90', 18n],
+  ] as const) {
+    const h20 = (n - 1n) * k;
+    const below = h20 / 20n;
+    const above = below + 1n < n ? below + 1n : below;
+    const value = sorted[Number(below)] * 20n + (h20 % 20n) * (sorted[Number(above)] - sorted[Number(below)]);
+    expect(exact[field].equals(Ratio.of(value, 20n))).toBe(true);
+  }
+  if (n < 2n) expect(exact.sd).toBeNull();
+  else {
+    const deviations = sorted.reduce((a, x) => a + (x * n - sum) ** 2n, 0n); // n^2 x sum of squared deviations
+    expect(exact.sd!.square.equals(Ratio.of(deviations, n * n * (n - 1n)))).toBe(true);
+  }
+}

@@ -1,7 +1,9 @@
 import {
   type ErrorRow,
   backtestErrors,
+  combinedProjection,
   errorsAt,
+  interpolate,
   grownProjection,
   lastYearShareProjection,
   linearProjection,
@@ -11,8 +13,17 @@ import {
   seasonalBase,
   seasonalGrowthProjection,
   seasonalNaiveProjection,
+  smoothingRest,
 } from '../../src/stats/forecast';
-import { HISTORY_PRIOR_WEIGHT, LINEAR_ERRORS, SEASONAL_GROWTH, SEASONAL_GROWTH_ERRORS } from '../../src/stats/forecast-calibration';
+import {
+  COMBINED_ERRORS,
+  HISTORY_PRIOR_WEIGHT,
+  LINEAR_ERRORS,
+  SEASONAL_GROWTH,
+  SEASONAL_GROWTH_ERRORS,
+  SMOOTHING_WEIGHTS,
+} from '../../src/stats/forecast-calibration';
+import { holtWintersForecast } from '../../src/stats/holt-winters';
 
 // A year seen at the end of March: 250 of 1,000 by then last year, 300 this year.
 const last = { year: 2017, toDate: 250, total: 1000 };
@@ -207,5 +218,69 @@ describe('backtests and the default projection', () => {
     const q = errorsAt(SEASONAL_GROWTH_ERRORS, 3);
     expect(p.low).toBeCloseTo(Math.max(200, p.projected * Math.exp(q.low)), 9);
     expect(p.high).toBeCloseTo(p.projected * Math.exp(q.high), 9);
+  });
+});
+
+describe('the default: seasonal growth with Holt-Winters', () => {
+  const pattern = [80, 70, 90, 100, 110, 120, 150, 160, 110, 100, 90, 120];
+  const history = { months: [...pattern, ...pattern, ...pattern.slice(0, 3)], fullYears: 2, partial: 0 };
+  const years = [
+    { year: 2016, toDate: 240, total: 1300 },
+    { year: 2017, toDate: 240, total: 1300 },
+  ];
+
+  it("forecasts the rest of the year from the smoothing's months after the history", () => {
+    const forecasts = holtWintersForecast(history.months, 2, 9)!;
+    expect(smoothingRest(history, 3)).toBeCloseTo(
+      forecasts.reduce((a, b) => a + b, 0),
+      9,
+    );
+  });
+
+  it("takes what the cut-off's month has so far from its forecast, never below 0", () => {
+    // 10 April: the history ends with March; April's forecast less the 30 it has so far.
+    const april = { ...history, partial: 30 };
+    const forecasts = holtWintersForecast(history.months, 2, 9)!;
+    expect(smoothingRest(april, 3 + 10 / 30)).toBeCloseTo(forecasts.reduce((a, b) => a + b, 0) - 30, 9);
+    expect(smoothingRest({ ...history, partial: 1e6 }, 3.5)).toBeCloseTo(
+      forecasts.slice(1).reduce((a, b) => a + b, 0),
+      9,
+    );
+  });
+
+  it('has no smoothing with fewer than two full years', () => {
+    expect(smoothingRest({ months: [...pattern, 80, 70, 90], fullYears: 1, partial: 0 }, 3)).toBeNull();
+  });
+
+  it('mixes the two by the weight: (1 - w) x seasonal growth + w x (toDate + rest)', () => {
+    expect(combinedProjection(1000, 200, 900, 0.25)).toBeCloseTo(0.75 * 1000 + 0.25 * 1100, 12);
+  });
+
+  it('is the default when the monthly history allows it; its interval from its own quantiles, scaled by seasonal growth backtests', () => {
+    const cutoff = { months: 3, elapsedShare: 90 / 365 };
+    const p = projectYearEnd(240, years, 2018, cutoff, history);
+    expect(p.method).toBe('seasonal-growth-holt-winters');
+    const growth = seasonalGrowthProjection(240, years, 2018, 3);
+    expect(p.projected).toBeCloseTo(combinedProjection(growth, 240, smoothingRest(history, 3)!, SMOOTHING_WEIGHTS[3]), 9);
+    // A year exactly like the two before: both parts say 1,300.
+    expect(p.projected).toBeCloseTo(1300, 6);
+    const own = projectionInterval(
+      p.projected,
+      240,
+      errorsAt(COMBINED_ERRORS, 3),
+      backtestErrors(years, 3),
+      HISTORY_PRIOR_WEIGHT,
+      errorsAt(SEASONAL_GROWTH_ERRORS, 3).meanAbs,
+    );
+    expect([p.low, p.high]).toEqual([own.low, own.high]);
+    expect(projectYearEnd(240, years, 2018, cutoff, { ...history, fullYears: 1 }).method).toBe('seasonal-growth');
+    expect(projectYearEnd(240, years, 2018, cutoff).method).toBe('seasonal-growth');
+  });
+
+  it('is shipped with a weight for every month end 0..11 between 0 and 1, read in between', () => {
+    expect(SMOOTHING_WEIGHTS).toHaveLength(12);
+    for (const w of SMOOTHING_WEIGHTS) expect(w >= 0 && w <= 1).toBe(true);
+    expect(interpolate(SMOOTHING_WEIGHTS, 2.5)).toBeCloseTo((SMOOTHING_WEIGHTS[2] + SMOOTHING_WEIGHTS[3]) / 2, 12);
+    expect(COMBINED_ERRORS.map((r) => r.months)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 });

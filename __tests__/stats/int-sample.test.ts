@@ -30,6 +30,7 @@ const samples = fc.oneof(
   fc.array(fc.integer({ min: 1, max: 500 }), { maxLength: 3000 }),
   fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 200 }),
   fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 100 }),
+  fc.array(fc.maxSafeInteger(), { maxLength: 50 }),
   fc
     .tuple(
       fc.array(fc.integer({ min: 10, max: 60 }), { maxLength: 2000 }),
@@ -74,12 +75,16 @@ describe('IntSample', () => {
     expect(sampleOf(randomValues(500, -(2 ** 31), 2 ** 31 - 1)).length).toBe(500);
   });
 
-  it('refuses values a 32-bit integer cannot hold, as GrowableArray does', () => {
+  it('holds every whole number up to 2^53 - 1, and refuses anything else', () => {
     const s = sampleOf(randomValues(100, 1, 20));
-    expect(() => s.add(2 ** 31)).toThrow(new RangeError(`${2 ** 31} does not fit a 32-bit integer`));
+    s.add(2 ** 31);
+    s.add(Number.MAX_SAFE_INTEGER);
+    expect(s.describe().max).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => s.add(2 ** 53)).toThrow(new RangeError(`${2 ** 53} is not a whole number of at most 2^53 - 1 in magnitude`));
     expect(() => s.add(5.5)).toThrow(RangeError);
     expect(() => s.add(NaN)).toThrow(RangeError);
-    expect(s.length).toBe(100);
+    expect(s.length).toBe(102);
+    expect(IntSample.fromData(s.toData()).describe()).toEqual(s.describe());
   });
 
   it('merges: any split of the values into two samples describes as the whole', () => {

@@ -6,7 +6,8 @@
  * - origins-top10: the figures of `visitstat summary --group-by origin --top 10` (every statistic of
  *   the ten origins with most visitors, then (other) over all the rest, then the unknown origin),
  *   ranked first on visitors alone as visitstat does, as JSON rows;
- * - origins-copy: every origin's figures, most visitors first, COPY'd to OUT as CSV.
+ * - origins-copy: every origin's figures, most visitors first, COPY'd to OUT as CSV;
+ * - destinations: on an arrivals file, JSON rows { key, domestic, foreign, total } per destination.
  */
 const path = require('node:path');
 const { DuckDBInstance } = require(path.resolve(__dirname, '..', '..', '.bench', 'node_modules', '@duckdb', 'node-api'));
@@ -39,6 +40,10 @@ const SQL = {
       keyed AS (SELECT CASE WHEN t.origin IS NULL THEN NULL WHEN top.origin IS NOT NULL THEN t.origin ELSE '(other)' END AS origin,
         people, nights FROM t LEFT JOIN top USING (origin))
     SELECT origin, ${STATS} FROM keyed GROUP BY origin`,
+  destinations: `
+    SELECT destinasi AS key, sum(CASE WHEN jenis = 'wisnus' THEN CAST(jumlah AS BIGINT) END) AS domestic,
+      sum(CASE WHEN jenis = 'wisman' THEN CAST(jumlah AS BIGINT) END) AS "foreign", sum(CAST(jumlah AS BIGINT)) AS total
+    FROM ${source} GROUP BY destinasi`,
   'origins-copy': `COPY (WITH t AS (${ROWS}) SELECT origin, ${STATS} FROM t GROUP BY origin ORDER BY visitors DESC, origin)
     TO '${(out ?? '').replace(/'/g, "''")}' (HEADER)`,
 };
@@ -58,15 +63,17 @@ const simple = () => `
   process.stdout.write(
     JSON.stringify(
       rows.map((r) =>
-        job === 'origins-top10'
-          ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k === 'origin' ? 'key' : k, k === 'origin' ? v : number(v)]))
-          : {
-              key: r.key,
-              delegations: Number(r.delegations),
-              visitors: Number(r.visitors),
-              mean: Number(r.mean),
-              median: Number(r.median),
-            },
+        job === 'destinations'
+          ? { key: r.key, domestic: number(r.domestic), foreign: number(r.foreign), total: number(r.total) }
+          : job === 'origins-top10'
+            ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k === 'origin' ? 'key' : k, k === 'origin' ? v : number(v)]))
+            : {
+                key: r.key,
+                delegations: Number(r.delegations),
+                visitors: Number(r.visitors),
+                mean: Number(r.mean),
+                median: Number(r.median),
+              },
       ),
     ),
   );

@@ -11,10 +11,13 @@ import type { BandSpec } from '../model/bands';
 import type { CalDate } from '../model/dates';
 import { daysInMonth } from '../model/dates';
 import type { ValuationPlan } from '../model/metrics';
+import { DEFAULT_PLAUSIBLE, type PlausibleBounds } from '../model/plausible';
 import { midpointHalfUp, parseRupiah, type Rupiah } from '../model/money';
 import { RATE_SEGMENTS, type RateRange, type RateRule, type RateSegment, rangeOf } from '../model/rates';
 import type { Basis } from '../model/spending';
-import { CATEGORY_FIELDS, GROUP_DIMS, type GroupDim, isPeriodDim } from '../model/summary-keys';
+import { ARRIVAL_DIMS } from '../model/arrival-key';
+import { countryOf } from '../model/countries';
+import { CATEGORY_FIELDS, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 
 // ---- dates ---------------------------------------------------------------------------------------
 
@@ -31,26 +34,41 @@ export function parseBoundary(text: string, flag: '--from' | '--to' | '--as-of',
   return flag === '--from' && date.day === null ? { ...date, day: 1 } : date;
 }
 
+// ---- checks --------------------------------------------------------------------------------------
+
+/** The config's `plausible` over the defaults; the least number of people no more than the most. */
+export function parsePlausible(given: Partial<PlausibleBounds> | undefined): PlausibleBounds {
+  const bounds = { ...DEFAULT_PLAUSIBLE, ...given };
+  if (bounds.minPeople > bounds.maxPeople) {
+    throw new UsageError(`config: "plausible.minPeople" (${bounds.minPeople}) is more than "plausible.maxPeople" (${bounds.maxPeople})`);
+  }
+  return bounds;
+}
+
 // ---- summary -------------------------------------------------------------------------------------
 
-/** `--group-by` dimensions, each known and given once. */
-export function parseGroupBy(dims: readonly string[]): GroupDim[] {
+/** `--group-by` dimensions, each known and given once; of the arrivals' periods (month, quarter, year) at most one beside destination or country. */
+export function parseGroupBy(dims: readonly string[], known: readonly string[] = SUMMARY_DIMS): SummaryDim[] {
   const seen = new Set<string>();
   for (const dim of dims) {
-    if (!(GROUP_DIMS as readonly string[]).includes(dim))
-      throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${GROUP_DIMS.join(', ')})`);
+    if (!known.includes(dim)) throw new UsageError(`--group-by: unknown dimension '${dim}' (choose from ${known.join(', ')})`);
     if (seen.has(dim)) throw new UsageError(`--group-by: '${dim}' is given twice`);
     seen.add(dim);
   }
-  return [...dims] as GroupDim[];
+  const units = dims.filter((d) => d === 'month' || d === 'quarter' || d === 'year');
+  if (units.length > 1 && dims.some((d) => isArrivalDim(d as SummaryDim))) {
+    throw new UsageError(`--group-by: arrivals by destination or country are crossed with one period, not ${units.join(' and ')}`);
+  }
+  return [...dims] as SummaryDim[];
 }
 
 /** `--top N`: a whole number >= 1, with a category dimension to apply to. */
-export function parseTop(text: string | undefined, dims: readonly GroupDim[]): number | undefined {
+export function parseTop(text: string | undefined, dims: readonly SummaryDim[]): number | undefined {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text.trim()) || Number(text) < 1)
     throw new UsageError(`--top must be a whole number of at least 1, not ${quote(text)}`);
-  if (dims.every(isPeriodDim)) throw new UsageError(`--top needs a category --group-by: ${orList(CATEGORY_FIELDS.map((f) => f.name))}`);
+  if (dims.every(isPeriodDim))
+    throw new UsageError(`--top needs a category --group-by: ${orList([...CATEGORY_FIELDS.map((f) => f.name), ...ARRIVAL_DIMS])}`);
   return Number(text);
 }
 
@@ -126,10 +144,22 @@ export function rateRules(periods: readonly RatePeriod[] = [], flags: RateFlags 
       const spec = periods[i][segment];
       if (spec === undefined) continue;
       const source = `config rates[${i}].${segment}`;
-      rules.push({ ...spanOf(periods[i], `config rates[${i}]`), segment, rate: parseRateSpec(spec, source), source });
+      const country = marketOf(periods[i], i, segment);
+      rules.push({ ...spanOf(periods[i], `config rates[${i}]`), segment, rate: parseRateSpec(spec, source), source, ...country });
     }
   }
   return rules;
+}
+
+/** A rates entry's `country`: a known country's, for its foreign rate only. */
+function marketOf(period: RatePeriod, i: number, segment: RateSegment): { country?: string } {
+  if (period.country === undefined) return {};
+  if (segment !== 'foreign') {
+    throw new UsageError(`config: "rates[${i}]" names a country: it sets that market's foreign rate, not "${segment}"`);
+  }
+  const country = countryOf(period.country);
+  if (country === null) throw new UsageError(`config: "rates[${i}].country": ${quote(period.country)} is no country's name`);
+  return { country: country.code };
 }
 
 /** `year`, or `from`/`to` (either may be open), or neither: every date. */

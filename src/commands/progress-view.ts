@@ -8,7 +8,7 @@ import type { BandSpec } from '../model/bands';
 import { type CalDate, dateKey } from '../model/dates';
 import type { ExactFigure, NullableFigure, NumericFigure, Progress, Unavailable } from '../model/progress';
 import { type Ratio, roundHalfUp } from '../stats/exact';
-import { BENCHMARK } from '../stats/forecast-calibration';
+import { BENCHMARK, SMOOTHING_WEIGHTS } from '../stats/forecast-calibration';
 import type { InputSummary } from '../ingest/inputs';
 import {
   type Column,
@@ -26,6 +26,7 @@ import {
   formatPercent,
   label,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface MeasuredTarget {
@@ -34,6 +35,14 @@ export interface MeasuredTarget {
   progress: Progress;
   /** How the metric was chosen, when the user did not name it and the choice was not the only one. */
   choice?: Label;
+  /** A target of arrivals at one destination: its name as the config gives it. */
+  destination?: string;
+}
+
+/** `total arrivals` or `total arrivals at Kawah Ijen`. */
+function metricText(m: MeasuredTarget, locale: Locale): string {
+  const name = label(METRIC_NAMES[m.progress.metric], locale);
+  return m.destination === undefined ? name : `${name} ${locale === 'en' ? 'at' : 'di'} ${m.destination}`;
 }
 
 /** Behind during the year or missed once it is over: what --fail-if-behind exits 3 on. */
@@ -42,7 +51,7 @@ export const isBehind = (p: Progress): boolean => p.status === 'behind' || p.sta
 export function progressView(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary, view: ViewSettings): Rendered {
   const title = { en: 'Progress toward target', id: 'Capaian target' };
   const tables = progressTables(measured, bands, view);
-  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input)] };
+  const doc: Doc = view.machine ? { title, tables } : { title, tables, footer: [inputFooter(input), ...checksNotes(input.checks)] };
   return { doc, json: progressJson(measured, bands, input) };
 }
 
@@ -62,7 +71,11 @@ export function progressTables(measured: MeasuredTarget[], bands: readonly BandS
 export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpec[], input: InputSummary): unknown {
   return {
     // The exact figures are for printing; JSON has their doubles, the fields themselves.
-    targets: measured.map(({ source, progress: { exact: _, ...fields } }) => ({ source, ...fields })),
+    targets: measured.map(({ source, progress: { exact: _, ...fields }, destination }) => ({
+      source,
+      ...(destination ? { destination } : {}),
+      ...fields,
+    })),
     anyBehind: measured.some((m) => isBehind(m.progress)),
     bands,
     input: {
@@ -70,6 +83,7 @@ export function progressJson(measured: MeasuredTarget[], bands: readonly BandSpe
       rowsAccepted: input.rowsAccepted,
       rowsRejected: input.rowsRejected,
       rowsOutOfRange: input.rowsOutOfRange,
+      checks: input.checks,
       files: input.files.map((f) => ({ source: f.source, kind: f.kind, rowsRead: f.rowsRead })),
     },
   };
@@ -99,20 +113,23 @@ function overviewTable(measured: MeasuredTarget[], locale: Locale): Table {
       col('status', 'status', 'status', 'text'),
       col('band', 'band', 'predikat', 'text'),
     ],
-    rows: measured.map(({ progress: p }) => ({
-      metric: label(METRIC_NAMES[p.metric], locale),
-      year: p.year,
-      asOf: p.asOf,
-      target: p.exact.target,
-      actual: p.exact.actual,
-      percentAchieved: p.exact.percentAchieved,
-      expected: p.exact.expected,
-      projected: p.exact.projected,
-      projectedLow: p.exact.projectedLow,
-      projectedHigh: p.exact.projectedHigh,
-      status: label(STATUS_NAMES[p.status], locale),
-      band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
-    })),
+    rows: measured.map((m) => {
+      const p = m.progress;
+      return {
+        metric: metricText(m, locale),
+        year: p.year,
+        asOf: p.asOf,
+        target: p.exact.target,
+        actual: p.exact.actual,
+        percentAchieved: p.exact.percentAchieved,
+        expected: p.exact.expected,
+        projected: p.exact.projected,
+        projectedLow: p.exact.projectedLow,
+        projectedHigh: p.exact.projectedHigh,
+        status: label(STATUS_NAMES[p.status], locale),
+        band: label(p.band, locale) + (p.bandBasis === 'projected' ? label({ en: ' (projected)', id: ' (proyeksi)' }, locale) : ''),
+      };
+    }),
     bar: 'percentAchieved',
   };
 }
@@ -161,8 +178,9 @@ function wideTable(measured: MeasuredTarget[]): Table {
     col('bandEn', 'band (en)', 'predikat (en)', 'text'),
     col('bandBasis', 'band basis', 'dasar predikat', 'text'),
   ];
-  const rows = measured.map(({ source, progress: p }): Row => {
-    const row: Row = { source, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
+  if (measured.some((m) => m.destination !== undefined)) columns.splice(2, 0, col('destination', 'destination', 'destinasi', 'text'));
+  const rows = measured.map(({ source, progress: p, destination }): Row => {
+    const row: Row = { source, destination: destination ?? null, band: p.band.id, bandEn: p.band.en, yearOver: String(p.yearOver) };
     for (const c of columns) {
       if (c.key in row) continue;
       row[c.key] = c.key in p.exact ? p.exact[c.key as ExactFigure] : (p[c.key as keyof Progress] as Row[string]);
@@ -178,8 +196,8 @@ function detailTable(m: MeasuredTarget, bands: readonly BandSpec[], locale: Loca
   return {
     id: `progress-${m.progress.metric}-${m.progress.year}`,
     title: {
-      en: `${sentenceCase(METRIC_NAMES[m.progress.metric].en)} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
-      id: `${sentenceCase(METRIC_NAMES[m.progress.metric].id)} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
+      en: `${sentenceCase(metricText(m, 'en'))} ${m.progress.year}, as of ${formatDate(m.progress.asOf, 'en')}`,
+      id: `${sentenceCase(metricText(m, 'id'))} ${m.progress.year}, per ${formatDate(m.progress.asOf, 'id')}`,
     },
     columns: [col('figure', 'figure', 'ukuran', 'text'), col('value', 'value', 'nilai', 'text'), col('how', 'how', 'cara hitung', 'text')],
     rows: f.rows(m.source, bands).map(([figure, value, how]) => ({ figure: label(figure, locale), value, how: label(how, locale) })),
@@ -319,7 +337,12 @@ class Figures {
     const method: Label =
       p.projectionMethod === 'linear'
         ? { en: `linear: no full year before ${p.year} in the data`, id: `linear: tidak ada tahun penuh sebelum ${p.year} di data` }
-        : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
+        : p.projectionMethod === 'seasonal-growth-holt-winters'
+          ? {
+              en: `seasonal growth with Holt-Winters from ${this.years()}`,
+              id: `pertumbuhan musiman dengan Holt-Winters dari ${this.years()}`,
+            }
+          : { en: `seasonal growth from ${this.years()}`, id: `pertumbuhan musiman dari ${this.years()}` };
     const width: Label =
       p.intervalBasis === 'history'
         ? {
@@ -342,21 +365,31 @@ class Figures {
     const { p } = this;
     const latest = p.projectionYears[p.projectionYears.length - 1];
     const several = p.projectionYears.length > 1;
+    const growth: Label = {
+      en: `the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
+      id: `realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
+    };
+    const [first, ...later] = SMOOTHING_WEIGHTS;
+    const weights = `${first} at the start of the year, ${Math.min(...later)} to ${Math.max(...later)} at the month ends after`;
+    const weightsId = `${first} di awal tahun, ${Math.min(...later)} sampai ${Math.max(...later)} pada akhir bulan sesudahnya`;
+    const smoothing = p.projectionMethod === 'seasonal-growth-holt-winters';
     const method: Label =
       p.projectionMethod === 'linear'
         ? {
             en: `Projected year-end, linear: the actual to date kept at the same pace for the whole year; there is no full year (January to December) before ${p.year} in the data to give the season.`,
             id: `Proyeksi akhir tahun, linear: realisasi s.d. tanggal dengan laju yang sama sepanjang tahun; tidak ada tahun penuh (Januari–Desember) sebelum ${p.year} di data untuk pola musimnya.`,
           }
-        : {
-            en: `Projected year-end, seasonal growth: the actual to date, plus what came after the same day in ${this.years()}${several ? " (each year's share of its total, the latest weighing most)" : ''} at the level of ${latest}, times this year's growth over ${latest} so far, damped early in the year when it says little.`,
-            id: `Proyeksi akhir tahun, pertumbuhan musiman: realisasi s.d. tanggal, ditambah yang datang setelah tanggal yang sama pada ${this.years()}${several ? ' (pangsa tiap tahun dari totalnya, tahun terakhir berbobot terbesar)' : ''} pada tingkat ${latest}, dikali pertumbuhan tahun ini atas ${latest} sejauh ini, diredam di awal tahun saat belum banyak berarti.`,
-          };
+        : smoothing
+          ? {
+              en: `Projected year-end, seasonal growth with Holt-Winters: a weighted mean of two projections. Seasonal growth: ${growth.en} Holt-Winters: the actual to date plus the rest of the year as a damped Holt-Winters smoothing of the months of ${this.years()} and of this year so far forecasts it (level, trend and monthly pattern, recent months weighing most); its weight, fitted on the benchmark, is ${weights}.`,
+              id: `Proyeksi akhir tahun, pertumbuhan musiman dengan Holt-Winters: rata-rata berbobot dua proyeksi. Pertumbuhan musiman: ${growth.id} Holt-Winters: realisasi s.d. tanggal ditambah sisa tahun menurut pemulusan Holt-Winters teredam atas bulan-bulan ${this.years()} dan tahun ini sejauh ini (tingkat, tren dan pola bulanan, bulan terakhir berbobot terbesar); bobotnya, dipasang pada tolok ukur, ${weightsId}.`,
+            }
+          : { en: `Projected year-end, seasonal growth: ${growth.en}`, id: `Proyeksi akhir tahun, pertumbuhan musiman: ${growth.id}` };
     const width: Label =
       p.intervalBasis === 'history'
         ? {
-            en: `Its 80% interval: the benchmark's spread at this point of the year, scaled by the method's errors when it projects ${p.intervalBacktests} of these past years the same way.`,
-            id: `Interval 80%-nya: sebaran tolok ukur pada titik tahun ini, diskalakan dengan galat metode ini saat memproyeksikan ${p.intervalBacktests} tahun lalu tersebut dengan cara yang sama.`,
+            en: `Its 80% interval: the benchmark's spread at this point of the year, scaled by ${smoothing ? "seasonal growth's" : "the method's"} errors when it projects ${p.intervalBacktests} of these past years the same way.`,
+            id: `Interval 80%-nya: sebaran tolok ukur pada titik tahun ini, diskalakan dengan galat ${smoothing ? 'pertumbuhan musiman' : 'metode ini'} saat memproyeksikan ${p.intervalBacktests} tahun lalu tersebut dengan cara yang sama.`,
           }
         : {
             en: `Its 80% interval: how far this method missed at this point of the year in ${formatInt(BENCHMARK.years, 'en')} years (${BENCHMARK.firstYear}–${BENCHMARK.lastYear}) of ${BENCHMARK.series} monthly tourism series of the Tourism Forecasting Competition (Athanasopoulos et al., 2011).`,

@@ -10,6 +10,7 @@
 import { type Command, Option } from 'commander';
 import type { Config } from '../config';
 import { UsageError } from '../errors';
+import { destinationKey } from '../model/arrival-key';
 import type { ValuationPlan } from '../model/metrics';
 import { METRICS } from '../model/progress';
 import { type MeasuredTarget, progressView } from './progress-view';
@@ -22,8 +23,9 @@ import {
   failIfBehind,
   measure,
   progressSettings,
-  seriesOf,
+  targetDestinations,
   targetRequests,
+  targetSeries,
   valuationFor,
 } from './targets';
 
@@ -33,9 +35,11 @@ Examples:
   $ visitstat progress "$(visitstat sample-path)"/delegations-*.csv --target 50000 --year 2018 --as-of 2018-06-30
   $ visitstat progress "$(visitstat sample-path)"/arrivals-*.csv --metric foreign --target 100000 --year 2017
   $ visitstat progress "$(visitstat sample-path)"/*.csv --config "$(visitstat sample-path)"/../config/targets.json --format json
+  $ visitstat progress "$(visitstat sample-path)"/destinasi-2016-2017.csv --config "$(visitstat sample-path)"/../config/destinations-markets.json
   $ visitstat progress data/*.csv --config targets.json --fail-if-behind -o progress.md   # cron: exit 3 when behind or missed
 
-Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]).
+Without --target, the targets come from the config file ("targets": [{"metric", "year", "value"}]);
+a target with "destination" is measured on that destination's arrivals (domestic, foreign or total).
 The default metric is visitors for delegation logs and total for arrivals; with both, give --metric.
 
 Projected year-end: the year to date plus the rest of the year as the full years before had it, at the
@@ -83,13 +87,15 @@ export function register(program: Command): void {
         },
         // Progress counts visitors and delegations by date: no text field.
         fields: () => new Set(),
-        sink: ({ valuation }) => ({ name: 'metrics', options: { valuation } }),
-        result: (metrics, input, options) => {
+        sink: ({ valuation, requests }) => ({ name: 'metrics', options: { valuation, destinations: targetDestinations(requests) } }),
+        result: (sink, input, options) => {
           const kinds = new Set(input.files.map((f) => f.kind));
           const measured = options.requests.map((request): MeasuredTarget => {
             const metric = chooseMetric(request, kinds);
-            const progress = measure(seriesOf(metrics, metric), metric, request, options, metrics.annualYears);
-            return { source: request.source, progress };
+            const progress = measure(targetSeries(sink, request, metric), metric, request, options, sink.all().annualYears);
+            // The destination as the data spells it (most rows), not as the config happens to.
+            const at = request.destination && sink.figures.destinationName(destinationKey(request.destination));
+            return { source: request.source, progress, ...(at ? { destination: at } : {}) };
           });
           return { measured, bands: options.bands, input };
         },

@@ -7,17 +7,23 @@ import { KIND_NAMES, METRIC_NAMES, ON_A_YEAR_EARLIER, STATUS_NAMES, XLSX_SHEET, 
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
 import type { FileReport } from '../ingest/reader';
+import { describeDimensions } from './validate';
 import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
 import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
 import { exactOf } from '../stats/describe';
-import { type Ratio, roundHalfUp } from '../stats/exact';
+import { Ratio, roundHalfUp } from '../stats/exact';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
+import type { ArrivalSources } from '../model/arrival-figures';
+import type { ArrivalGroup } from '../model/summary-breakdown';
 import { type Chart, chartFromTable, progressChart } from '../render/charts';
+import { arrivalGroupCells, arrivalGroupJson, sourcesNotes } from './arrival-groups-view';
 import {
+  type Column,
   type Doc,
   type Label,
+  type Row,
   type Locale,
   type Rendered,
   type Table,
@@ -32,6 +38,7 @@ import {
   label,
 } from '../render';
 import { type MeasuredTarget, progressJson, progressTables } from './progress-view';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -73,6 +80,23 @@ export interface ReportData {
   tolerancePercent: number;
   /** One line per section left out, saying why. */
   absent: { section: string; reason: Label }[];
+  /** The report year's arrivals by destination, and foreign arrivals by country (null: no figures so). */
+  topDestinations: TopGroups | null;
+  topMarkets: TopGroups | null;
+  /** Where the arrivals came from, when some file breaks them down. */
+  arrivalSources: ArrivalSources | null;
+}
+
+/** Destinations or source markets shown in the report. */
+export const TOP_GROUPS = 10;
+
+/** A year's groups, most arrivals first: the top ones shown, the rest summed into (other). */
+export interface TopGroups {
+  measure: 'total' | 'foreign';
+  shown: ArrivalGroup[];
+  rest: ArrivalGroup[];
+  /** How many values the year has. */
+  values: number;
 }
 
 /** The report's output: the Doc, the JSON and the charts (drawn by formats that draw, html). */
@@ -129,8 +153,16 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
         id: 'Pertumbuhan kunjungan, tahunan',
       }),
       // The totals are the months' above; what a partial year leaves out of its growth is said here.
-      notes: machine ? [] : [...coverageNotes(data.arrivals.years.periods), ...(months.periods.length > 0 ? [] : annualNotes(months))],
+      notes: machine
+        ? []
+        : [
+            ...coverageNotes(data.arrivals.years.periods),
+            ...(months.periods.length > 0 ? [] : annualNotes(months)),
+            ...sourcesNotes(data.arrivalSources),
+          ],
     });
+    if (data.topDestinations) tables.push(topTable(data.topDestinations, 'topDestinations', data.year!, view));
+    if (data.topMarkets) tables.push(topTable(data.topMarkets, 'topMarkets', data.year!, view));
   }
   if (data.spending) {
     tables.push({
@@ -224,11 +256,13 @@ function overviewTable(data: ReportData, locale: Locale): Table {
       figure: { en: 'Estimated spending', id: 'Perkiraan belanja' },
       value: formatMoneyShort(data.spending.result.total.central, locale),
     });
-  for (const { progress: p } of data.targets)
+  for (const { progress: p, destination } of data.targets) {
+    const at = (l: Locale) => (destination === undefined ? '' : ` ${l === 'en' ? 'at' : 'di'} ${destination}`);
     rows.push({
-      figure: { en: `Target ${p.metric} ${p.year}`, id: `Target ${METRIC_NAMES[p.metric].id} ${p.year}` },
+      figure: { en: `Target ${p.metric}${at('en')} ${p.year}`, id: `Target ${METRIC_NAMES[p.metric].id}${at('id')} ${p.year}` },
       value: targetLine(p, locale),
     });
+  }
   return {
     id: 'overview',
     title: { en: 'Key figures', id: 'Angka utama' },
@@ -273,8 +307,12 @@ function dataQualityTable(input: InputSummary, { locale, machine }: ViewSettings
       int('rowsRead', 'Read', 'Dibaca'),
       int('rowsAccepted', 'Accepted', 'Diterima'),
       int('rowsRejected', 'Rejected', 'Ditolak'),
+      ...(input.files.some((f) => describeDimensions(f, locale).length > 0)
+        ? [text('names', 'Destinations, countries', 'Destinasi, negara')]
+        : []),
     ],
     rows: input.files.map((f) => ({
+      names: describeDimensions(f, machine ? 'en' : locale).join('; ') || null,
       source: f.source,
       kind: machine ? f.kind : label(KIND_NAMES[f.kind], locale),
       format: label(
@@ -287,6 +325,7 @@ function dataQualityTable(input: InputSummary, { locale, machine }: ViewSettings
       rowsAccepted: f.rowsAccepted,
       rowsRejected: f.rowsRejected,
     })),
+    notes: checksNotes(input.checks, true),
   };
 }
 
@@ -314,8 +353,8 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
     rows.push([
       { en: 'Year-end projection', id: 'Proyeksi akhir tahun' },
       {
-        en: 'seasonal growth from the full years before (linear without one), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
-        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya (linear bila tidak ada), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
+        en: 'seasonal growth from the full years before, mixed with a damped Holt-Winters forecast when the two years just before are full (linear without a full year), with an 80% interval from its errors; status: ahead, within reach or behind the interval, achieved or missed once the year is over',
+        id: 'pertumbuhan musiman dari tahun-tahun penuh sebelumnya, dicampur dengan prakiraan Holt-Winters teredam bila dua tahun tepat sebelumnya penuh (linear bila tidak ada tahun penuh), dengan interval 80% dari galatnya; status: di atas target, dalam jangkauan atau tertinggal terhadap interval, tercapai atau tidak tercapai setelah tahun berakhir',
       },
     ]);
   }
@@ -342,6 +381,15 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
       },
     ],
   );
+  if (data.arrivalSources) {
+    rows.push([
+      { en: 'Arrivals by destination or country', id: 'Kunjungan per destinasi atau negara' },
+      {
+        en: 'breakdowns of the same arrivals: the totals (a file of totals where there is one) count, the breakdowns are checked against them, never added to them',
+        id: 'rincian kunjungan yang sama: yang dihitung angka total (berkas angka total bila ada), rinciannya dicocokkan dengannya, tidak ditambahkan',
+      },
+    ]);
+  }
   return {
     id: 'assumptions',
     title: { en: 'Assumptions', id: 'Asumsi' },
@@ -350,6 +398,76 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
       { key: 'value', label: { en: 'Value', id: 'Nilai' }, kind: 'text' },
     ],
     rows: rows.map(([what, value]) => ({ assumption: label(what, locale), value: label(value, locale) })),
+  };
+}
+
+/** Top destinations (domestic, foreign, total) or source markets (foreign arrivals), with share and year-on-year growth. */
+function topTable(top: TopGroups, id: 'topDestinations' | 'topMarkets', year: number, view: ViewSettings): Table {
+  const { machine, locale } = view;
+  const words = machine ? 'machine' : locale;
+  const byCountry = top.measure === 'foreign';
+  const pct = (key: string, lbl: Label): Column => ({ key, label: lbl, kind: 'percent', decimals: machine ? 2 : 1 });
+  const columns: Column[] = [
+    byCountry
+      ? { key: 'country', label: { en: 'Country', id: 'Negara asal' }, kind: 'text' }
+      : { key: 'destination', label: { en: 'Destination', id: 'Destinasi' }, kind: 'text' },
+    ...(byCountry && machine ? [{ key: 'countryCode', label: 'countryCode', kind: 'text' } as Column] : []),
+    ...(byCountry ? [] : [{ key: 'domestic', label: { en: 'Domestic', id: 'Nusantara' }, kind: 'int' } as Column]),
+    { key: 'foreign', label: { en: 'Foreign', id: 'Mancanegara' }, kind: 'int' },
+    ...(byCountry ? [] : [{ key: 'total', label: { en: 'Total', id: 'Total' }, kind: 'int' } as Column]),
+    pct('sharePct', { en: 'Share', id: 'Porsi' }),
+    pct(byCountry ? 'foreignYoyGrowthPct' : 'totalYoyGrowthPct', { en: 'YoY', id: 'y-on-y' }),
+  ];
+  const rows = top.shown.map((g) => arrivalGroupCells(g, words));
+  if (top.rest.length > 0) rows.push(otherRow(top, byCountry, words));
+  const n = (v: number, l: Locale) => formatInt(v, l);
+  return {
+    id,
+    title: byCountry
+      ? { en: `Top source markets ${year} (foreign arrivals by country)`, id: `Negara asal wisman terbanyak ${year}` }
+      : { en: `Top destinations ${year}`, id: `Destinasi terbanyak ${year}` },
+    columns,
+    rows,
+    notes: machine
+      ? []
+      : [
+          bilingual((l) =>
+            byCountry
+              ? l === 'en'
+                ? `Share: of the foreign arrivals of all ${n(top.values, l)} countries in ${year}; YoY against ${year - 1}. Country of residence describes foreign arrivals.`
+                : `Porsi: dari kunjungan mancanegara semua ${n(top.values, l)} negara pada ${year}; y-on-y terhadap ${year - 1}. Negara asal menerangkan wisatawan mancanegara.`
+              : l === 'en'
+                ? `Share: of the total arrivals of all ${n(top.values, l)} destinations in ${year}; YoY against ${year - 1}. A visitor of two destinations counts at each.`
+                : `Porsi: dari total kunjungan semua ${n(top.values, l)} destinasi pada ${year}; y-on-y terhadap ${year - 1}. Wisatawan yang mengunjungi dua destinasi dihitung di keduanya.`,
+          ),
+          ...(top.rest.length > 0
+            ? [
+                bilingual((l) =>
+                  l === 'en'
+                    ? `(other): the other ${n(top.rest.length, l)} ${byCountry ? 'countries' : 'destinations'}, summed.`
+                    : `(lainnya): ${n(top.rest.length, l)} ${byCountry ? 'negara' : 'destinasi'} lainnya, dijumlahkan.`,
+                ),
+              ]
+            : []),
+        ],
+    bar: top.measure,
+  };
+}
+
+/** The groups past the top ones, summed: a figure is null when any of them lacks it. */
+function otherRow(top: TopGroups, byCountry: boolean, words: Locale | 'machine'): Row {
+  const sum = (pick: (g: ArrivalGroup) => number | null) =>
+    top.rest.reduce<number | null>((n, g) => (n === null || pick(g) === null ? null : n + pick(g)!), 0);
+  const share = top.rest.reduce<Ratio | null>((s, g) => (s === null || g.share === null ? null : s.plus(g.share)), Ratio.of(0));
+  return {
+    [byCountry ? 'country' : 'destination']: label({ en: '(other)', id: '(lainnya)' }, words === 'machine' ? 'en' : words),
+    ...(byCountry ? { countryCode: null } : {}),
+    domestic: sum((g) => g.domestic),
+    foreign: sum((g) => g.foreign),
+    total: sum((g) => g.total),
+    sharePct: share === null ? null : share.times(100),
+    totalYoyGrowthPct: null,
+    foreignYoyGrowthPct: null,
   };
 }
 
@@ -383,6 +501,30 @@ function reportCharts(doc: Doc, data: ReportData): Chart[] {
       }),
     );
   }
+  const destinations = table('topDestinations');
+  if (destinations) {
+    charts.push(
+      chartFromTable(destinations, {
+        kind: 'groupedBars',
+        category: 'destination',
+        values: ['domestic', 'foreign'],
+        id: 'topDestinationsChart',
+        title: { en: 'Top destinations: domestic and foreign arrivals', id: 'Destinasi terbanyak: wisatawan nusantara dan mancanegara' },
+      }),
+    );
+  }
+  const markets = table('topMarkets');
+  if (markets) {
+    charts.push(
+      chartFromTable(markets, {
+        kind: 'bars',
+        category: 'country',
+        values: ['foreign'],
+        id: 'topMarketsChart',
+        title: { en: 'Top source markets: foreign arrivals', id: 'Negara asal wisman terbanyak' },
+      }),
+    );
+  }
   const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
   for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
   return charts;
@@ -400,9 +542,13 @@ function reportJson(data: ReportData): unknown {
     byType: data.delegations.byType?.groups.map((g) => groupJson(g, ['type'], null)) ?? null,
     byPurpose: data.delegations.byPurpose?.groups.map((g) => groupJson(g, ['purpose'], null)) ?? null,
   };
+  const top = (t: TopGroups | null) => t && { groups: t.shown.map((g) => arrivalGroupJson(g)), others: t.rest.length, values: t.values };
   const arrivals = data.arrivals && {
     months: data.arrivals.months.periods.map(arrivalPeriodJson),
     years: data.arrivals.years.periods.map(arrivalPeriodJson),
+    ...(data.arrivalSources ? { sources: data.arrivalSources } : {}),
+    ...(data.topDestinations ? { topDestinations: top(data.topDestinations) } : {}),
+    ...(data.topMarkets ? { topMarkets: top(data.topMarkets) } : {}),
   };
   const progress = data.targets.length ? progressJson(data.targets, data.bands, data.input) : null;
   const input = data.input;
@@ -419,6 +565,7 @@ function reportJson(data: ReportData): unknown {
       rowsAccepted: input.rowsAccepted,
       rowsRejected: input.rowsRejected,
       rowsOutOfRange: input.rowsOutOfRange,
+      checks: input.checks,
       files: input.files,
     },
     assumptions: {

@@ -19,13 +19,17 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
+import { destinationKey } from '../model/arrival-key';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
 import { bilingual, label } from '../render';
 import type { Label } from '../render/doc';
 import { METRIC_NAMES, targetSource } from '../render/glossary';
+import type { ArrivalGroup, ArrivalGroups } from '../model/summary-breakdown';
+import type { Locale } from '../render';
+import { countryName } from './arrival-groups-view';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
-import { type ReportData, type YearChoice, reportView } from './report-view';
+import { TOP_GROUPS, type ReportData, type TopGroups, type YearChoice, reportView } from './report-view';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
   type ProgressSettings,
@@ -36,6 +40,7 @@ import {
   measure,
   progressSettings,
   seriesOf,
+  targetDestinations,
   targetRequests,
   valuationFor,
 } from './targets';
@@ -46,6 +51,8 @@ Examples:
   $ visitstat report --config "$(visitstat sample-path)"/../config/targets.json --locale id "$(visitstat sample-path)"/*.csv
   $ visitstat report --year 2018 --target 50000 --metric visitors -o report-2018.html "$(visitstat sample-path)"/*.csv
   $ visitstat report --format json data/*.csv | jq .spending.total
+  $ visitstat report --config "$(visitstat sample-path)"/../config/destinations-markets.json "$(visitstat sample-path)"/arrivals-*.csv \
+      "$(visitstat sample-path)"/destinasi-2016-2017.csv "$(visitstat sample-path)"/wisman-negara-2016-2017.csv
   # cron, on the 1st of each month: an HTML report, silent unless something is wrong
   0 6 1 * * cd /srv/pariwisata && visitstat report --config targets.json --quiet -o /var/www/laporan.html data/*.csv
 
@@ -55,7 +62,9 @@ it has. Targets come from --target or from the config file's targets for that ye
 --metric counts visitors for delegation logs, total for arrivals; with both kinds of file, what the
 config's target for the year counts (of several, the one of the same value), else delegation
 visitors, and the report says which. --as-of applies to target progress; --from/--to cut the
-data itself. Spending rates, basis, bands and tolerance come from the config file.`;
+data itself. Spending rates, basis, bands and tolerance come from the config file.
+Files by destination or country add the top destinations and source markets; they break down the
+same arrivals as the totals, so they are checked against them, never added to them.`;
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
@@ -85,8 +94,7 @@ export function register(program: Command): void {
       ]),
     )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
-    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
-    .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
+    .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ReportFlags) =>
@@ -98,7 +106,7 @@ export function register(program: Command): void {
           const configTargets = flags.target === undefined ? requests : targetRequests({}, config);
           const valuation: ValuationPlan | null = valuationFor([...requests, ...configTargets], config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, configTargets, progress, sink: { spending, valuation } };
+          return { year, requests, configTargets, progress, sink: { spending, valuation, destinations: targetDestinations(requests) } };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -113,6 +121,7 @@ export function register(program: Command): void {
 }
 
 function reportData(collector: ReportCollector, input: InputSummary, options: ReportOptions, read: InputOptions): ReportData {
+  collector.feedArrivals();
   checkArrivalNights(collector);
   const kinds = new Set(input.files.map((f) => f.kind));
   if (options.year !== undefined) checkYearHasData(collector, options.year, kinds);
@@ -140,6 +149,9 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
     absent,
+    topDestinations: null,
+    topMarkets: null,
+    arrivalSources: null,
   };
   if (chosen === null) {
     absent.push({
@@ -177,8 +189,14 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     };
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
-  if (collector.years.arrivals.has(year)) data.arrivals = arrivalsOf(collector, year, new Coverage(input.coverage, 'arrivals', cut));
-  else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
+  if (collector.years.arrivals.has(year)) {
+    const coverage = new Coverage(input.coverage, 'arrivals', cut);
+    data.arrivals = arrivalsOf(collector, year, coverage);
+    const sources = collector.figures.sources();
+    if (sources.breakdowns.some((dims) => dims.length > 0)) data.arrivalSources = sources;
+    data.topDestinations = topOf(collector.arrivalGroups('destination', coverage), year);
+    data.topMarkets = topOf(collector.arrivalGroups('country', coverage), year);
+  } else missing('arrivals', 'arrivals', 'Arrivals left out', 'Kunjungan tidak ditampilkan');
 
   // Spending of the year's arrivals; of the delegations only when no arrivals were read at all.
   const estimator = collector.spending.get(year);
@@ -189,6 +207,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       result,
       rates: collector.spendingOptions.rates,
       input,
+      groupName: (key: string, locale: Locale) => countryName(collector.figures.country(key), locale),
       groupBy: 'year',
       basis,
       nights: nights ?? null,
@@ -304,6 +323,15 @@ function arrivalsOf(collector: ReportCollector, year: number, coverage: Coverage
   };
 }
 
+/** The report year's groups, most arrivals first: the top ones, and the rest summed. */
+function topOf(groups: ArrivalGroups, year: number): TopGroups | null {
+  const inYear = groups.groups.filter((g) => g.key.period && yearOf(g.key.period) === year);
+  if (inYear.length === 0) return null;
+  const value = (g: ArrivalGroup) => (groups.measure === 'foreign' ? g.foreign : g.total) ?? -1;
+  const sorted = [...inYear].sort((a, b) => value(b) - value(a));
+  return { measure: groups.measure, shown: sorted.slice(0, TOP_GROUPS), rest: sorted.slice(TOP_GROUPS), values: inYear.length };
+}
+
 function measureTargets(
   collector: ReportCollector,
   kinds: Set<Kind>,
@@ -326,7 +354,19 @@ function measureTargets(
   const measured: MeasuredTarget[] = [];
   for (const request of requests) {
     const { metric, choice } = reportMetric(request, kinds, year, options.configTargets);
-    const series = seriesOf(collector.metrics, metric);
+    const at = request.destination;
+    const own = at === undefined ? null : (collector.destinations.get(destinationKey(at)) ?? null);
+    if (at !== undefined && !own?.arrivalsRead) {
+      absent.push({
+        section: 'progress',
+        reason: {
+          en: `Target ${metric} at ${at} ${year} left out: no arrivals figures name the destination ${JSON.stringify(at)}.`,
+          id: `Target ${METRIC_NAMES[metric].id} di ${at} ${year} tidak ditampilkan: tidak ada angka kunjungan untuk destinasi ${JSON.stringify(at)}.`,
+        },
+      });
+      continue;
+    }
+    const series = own ? own.series(metric) : seriesOf(collector.metrics, metric);
     if (options.progress.asOf === undefined && series.latestDate(year) === null) {
       absent.push({
         section: 'progress',
@@ -337,7 +377,12 @@ function measureTargets(
       });
       continue;
     }
-    measured.push({ source: request.source, progress: measure(series, metric, { ...request, year }, options.progress), choice });
+    measured.push({
+      source: request.source,
+      progress: measure(series, metric, { ...request, year }, options.progress),
+      choice,
+      ...(at === undefined ? {} : { destination: collector.figures.destinationName(destinationKey(at)) }),
+    });
   }
   return measured;
 }

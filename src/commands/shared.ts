@@ -10,7 +10,7 @@ import { type Config, loadConfig } from '../config';
 import { UsageError } from '../errors';
 import { parseEncodingOption } from '../ingest/decode';
 import { parseMapOption } from '../ingest/headers';
-import { type InputSummary, readInputs } from '../ingest/inputs';
+import { type Diagnostics, type InputSummary, readInputs } from '../ingest/inputs';
 import type { InputOptions } from '../ingest/reader';
 import { parseDelimiterOption } from '../ingest/sniff';
 import type { DateFormat } from '../ingest/values';
@@ -31,12 +31,16 @@ import {
   formatInt,
   knownExtensions,
   formatsFor,
+  label,
   renderDoc,
   resolveLocale,
   shouldColor,
   writeOutput,
 } from '../render';
-import { parseBoundary, parseHeaderRow, parseWidth, parseYear } from './parse';
+import { checksNotes } from './checks-view';
+import { parseBoundary, parseHeaderRow, parsePlausible, parseWidth, parseYear } from './parse';
+import { OVERLAP_POLICIES, type OverlapPolicy } from '../model/arrival-ledger';
+import { today } from '../ingest/checks';
 import { prepareOutputs } from '../render/write';
 
 export interface InputFlags {
@@ -52,6 +56,7 @@ export interface InputFlags {
   skipInvalid?: boolean;
   rejects?: string;
   config?: string;
+  onOverlap?: OverlapPolicy;
   headerRow?: string;
   sheet?: string[];
   segment?: 'domestic' | 'foreign';
@@ -85,7 +90,13 @@ export function addInputOptions(cmd: Command): Command {
   return cmd
     .option('--skip-invalid', 'go on without invalid rows (says how many were skipped)')
     .option('--rejects <file>', 'write rejected rows verbatim, with file, line and reason (atomically, as -o)')
-    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance')
+    .option('--config <file>', 'JSON config: column maps, locale, rates, targets, bands, tolerance, plausible bounds')
+    .addOption(
+      new Option(
+        '--on-overlap <choice>',
+        'an arrival figure given twice for a period and segment: error (default), or count the first, the last, or their sum',
+      ).choices(OVERLAP_POLICIES),
+    )
     .hook('preAction', openOutputs);
 }
 
@@ -126,6 +137,11 @@ export function inputOptions(flags: InputFlags, config: Config): InputOptions {
     dateFormat,
     from,
     to,
+    checks: {
+      onOverlap: flags.onOverlap ?? config.onOverlap ?? 'error',
+      plausible: parsePlausible(config.plausible),
+      today: today(),
+    },
     ...(flags.headerRow === undefined ? {} : { headerRow: parseHeaderRow(flags.headerRow) }),
     ...(flags.sheet === undefined ? {} : { sheets: flags.sheet }),
     ...(flags.segment === undefined ? {} : { segment: flags.segment }),
@@ -152,7 +168,7 @@ export interface OutputFlags {
   excel?: boolean;
   bom?: boolean;
   width?: string;
-  /** Only where the command offers it (report): print nothing on success. */
+  /** With -o: print nothing on success (the counts line and warnings are shown only if the command fails). */
   quiet?: boolean;
 }
 
@@ -167,7 +183,18 @@ export function addOutputOptions(cmd: Command): Command {
     .option('--no-color', 'no colour even on a terminal (NO_COLOR does the same)')
     .option('--excel', 'CSV for Indonesian Excel: ; delimiter, decimal comma, CRLF, UTF-8 BOM')
     .option('--bom', 'CSV with a UTF-8 BOM')
-    .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)");
+    .option('--width <columns>', "fit the table format in N columns (default: the terminal's width; none when not a terminal)")
+    .addOption(quietOption());
+}
+
+/** Every command's `--quiet`: with -o, nothing on stderr unless the command fails. */
+export function quietOption(): Option {
+  return new Option('-q, --quiet', 'with -o: print nothing on success (the counts, warnings and errors only if it fails)');
+}
+
+/** --quiet needs somewhere else for the output to go. */
+export function checkQuiet(flags: { quiet?: boolean; output?: string }, command: string): void {
+  if (flags.quiet && !flags.output) throw new UsageError(`--quiet needs -o FILE: without it the ${command} itself is printed`);
 }
 
 /** What a view needs to know of the output: whether it is for programs, and the reader's language. */
@@ -230,11 +257,22 @@ function formatOfPath(path: string | undefined): Format | undefined {
   );
 }
 
-/** Renders a command's output in the chosen format and writes it (atomically with -o). */
-export async function emit(rendered: Rendered, output: OutputSettings): Promise<void> {
+/**
+ * Renders a command's output in the chosen format and writes it (atomically with -o), after the
+ * diagnostics every command gives in every format: the counts line, then the view's own lines.
+ */
+export async function emit(rendered: Rendered, output: OutputSettings, input: InputSummary, diagnostics: Diagnostics): Promise<void> {
   // First, so that a reader that closes the pipe early cannot race them.
-  for (const line of rendered.stderr ?? []) toStderr(line);
+  diagnostics(countsLine(input, output.locale));
+  // What the checks found: in the document's notes, but a rows-only format (CSV) has no room for them.
+  if (output.rowsOnly) for (const note of checksNotes(input.checks)) diagnostics(`visitstat: ${label(note, output.locale)}`);
+  for (const line of rendered.stderr ?? []) diagnostics(line);
   await writeOutput(await renderDoc(output.format, rendered, output), output.path);
+}
+
+/** The rows read / accepted / rejected line on stderr: `visitstat: Rows read 345, accepted 345, rejected 0 — 1 file`. */
+export function countsLine(input: InputSummary, locale: Locale): string {
+  return `visitstat: ${label(inputFooter(input), locale)}`;
 }
 
 /** What a command adds to the pipeline. */
@@ -258,7 +296,7 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
   flags: F,
   pipeline: Pipeline<F, O, N, R>,
 ): Promise<void> {
-  if (flags.quiet && !flags.output) throw new UsageError(`--quiet needs -o FILE: without it the ${command.name()} itself is printed`);
+  checkQuiet(flags, command.name());
   const config = configOf(flags);
   const output = outputSettings(flags, config, command.name());
   const read = inputOptions(flags, config);
@@ -272,7 +310,7 @@ export async function runPipeline<F extends InputFlags & OutputFlags, O, N exten
     const policy = { skipInvalid: flags.skipInvalid === true, rejectsPath: flags.rejects };
     const input = await readInputs(files, { options: { ...read, fields: pipeline.fields(options) }, sink, spec, policy, diagnostics });
     const result = pipeline.result(sink, input, options, read);
-    await emit(pipeline.view(result, output), output);
+    await emit(pipeline.view(result, output), output, input, diagnostics);
     pipeline.done?.(result);
   } catch (error) {
     held.forEach(toStderr);

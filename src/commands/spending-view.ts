@@ -8,7 +8,10 @@ import type { Coverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import type { Rupiah } from '../model/money';
 import type { Period } from '../model/period';
+import type { ArrivalSources } from '../model/arrival-figures';
+import type { ArrivalDim } from '../model/arrival-key';
 import type { RateRange, RateRule, RateSegment, RateTable } from '../model/rates';
+import { breakdownNotes } from './arrival-groups-view';
 import {
   type Basis,
   type Estimate,
@@ -20,6 +23,7 @@ import {
   formulaParts,
 } from '../model/spending';
 import {
+  type Cell,
   type Column,
   type Doc,
   type Locale,
@@ -30,7 +34,9 @@ import {
   formatMoney,
   formatMoneyShort,
   formatPeriod,
+  label,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 import { coveredJson, partialNotes, periodCell } from './summary-view';
 
@@ -40,6 +46,14 @@ export interface SpendingView {
   rates: RateTable;
   input: InputSummary;
   groupBy: SpendingUnit;
+  /** Arrivals' lines per destination or country (or null); a foreign line of a market with its own rate names its country either way. */
+  by?: ArrivalDim | null;
+  /** A line's group (a destination or country key) as shown. */
+  groupName?: (key: string, locale: Locale) => string;
+  /** Where the arrivals came from, when some file breaks them down. */
+  sources?: ArrivalSources;
+  /** By destination or country: the visitors of the view, and those the totals count. */
+  reach?: { view: number; withFallback: number; counted: number };
   basis: Basis;
   nights: number | null;
   from: CalDate | null;
@@ -73,6 +87,9 @@ const ALL_PERIODS: Record<Words, string> = { machine: 'all', en: 'All periods', 
 const COLUMNS: Record<string, Column> = {
   period: { key: 'period', label: { en: 'Period', id: 'Periode' }, kind: 'period' },
   segment: { key: 'segment', label: { en: 'Segment', id: 'Segmen' }, kind: 'text' },
+  destination: { key: 'destination', label: { en: 'Destination', id: 'Destinasi' }, kind: 'text' },
+  country: { key: 'country', label: { en: 'Country', id: 'Negara asal' }, kind: 'text' },
+  countryCode: { key: 'countryCode', label: 'countryCode', kind: 'text' },
   visitors: { key: 'visitors', label: { en: 'Visitors', id: 'Wisatawan' }, kind: 'int' },
   nights: { key: 'nights', label: { en: 'Nights', id: 'Malam' }, kind: 'int' },
   visitorNights: { key: 'visitorNights', label: { en: 'Visitor-nights', id: 'Malam-wisatawan' }, kind: 'int' },
@@ -99,9 +116,12 @@ function allLines(result: SpendingResult): SpendingLine[] {
 function columnsOf(view: SpendingView, words: Words): Column[] {
   const ranged = allLines(view.result).some((line) => isRange(line.rate));
   const machine = words === 'machine';
+  const group = groupColumn(view);
   const keys = [
     'period',
     'segment',
+    ...(group ? [group] : []),
+    ...(group === 'country' && machine ? ['countryCode'] : []),
     'visitors',
     ...(view.basis === 'night' ? ['nights', 'visitorNights'] : []),
     'basis',
@@ -117,6 +137,24 @@ function columnsOf(view: SpendingView, words: Words): Column[] {
   return keys.map((key) => COLUMNS[key]);
 }
 
+/** The column lines are grouped in: by the --group-by dimension, or `country` when some market has its own line. */
+function groupColumn(view: SpendingView): ArrivalDim | null {
+  if (view.by) return view.by;
+  return allLines(view.result).some((line) => line.group != null) ? 'country' : null;
+}
+
+/** A line's destination or country as shown; `(other markets)` for the rest of foreign visitors beside markets of their own. */
+function groupText(view: SpendingView, line: SpendingLine, words: Words): Cell {
+  const column = groupColumn(view);
+  if (column === null || line.segment === 'delegations') return null;
+  if (line.group != null) return view.groupName ? view.groupName(line.group, words === 'machine' ? 'en' : words) : line.group;
+  if (line.segment === 'domestic' && column === 'country') return null;
+  if (line.group === null) return words === 'machine' ? null : words === 'id' ? '(tidak diketahui)' : '(unknown)';
+  return line.segment === 'foreign' ? OTHER_MARKETS[words] : null;
+}
+
+const OTHER_MARKETS: Record<Words, string> = { machine: '(other markets)', en: '(other markets)', id: '(pasar lainnya)' };
+
 function estimateCells(e: Estimate): Row {
   return { estimateLow: e.low, estimate: e.central, estimateHigh: e.high };
 }
@@ -126,10 +164,14 @@ function periodCells(period: Period, coverage: Coverage | null): Row {
   return { period: periodCell(period, coverage), partial: String(coverage?.of(period)?.partial ?? false) };
 }
 
-function lineRow(period: Row, segment: RowSegment, line: SpendingLine, words: Words): Row {
+function lineRow(period: Row, segment: RowSegment, line: SpendingLine, words: Words, view: SpendingView): Row {
+  const group = groupColumn(view);
+  const code = group === 'country' && line.group != null && view.groupName ? line.group : null;
   return {
     ...period,
     segment: SEGMENT_WORDS[segment][words],
+    ...(group ? { [group]: groupText(view, line, words) } : {}),
+    ...(group === 'country' ? { countryCode: code !== null && !code.startsWith('?') ? code : null } : {}),
     visitors: line.visitors,
     nights: line.nightsEach,
     visitorNights: line.units,
@@ -173,12 +215,13 @@ function unknownTotalRow(period: Row, words: Words): Row {
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
-function rowsOf(result: SpendingResult, words: Words, coverage: Coverage | null): Row[] {
+function rowsOf(view: SpendingView, words: Words): Row[] {
+  const { result, coverage } = view;
   const rows: Row[] = [];
   for (const p of result.periods) {
     const period = periodCells(p.period, coverage);
-    for (const line of p.lines) rows.push(lineRow(period, line.segment, line, words));
-    for (const line of p.ofWhichDelegations) rows.push(lineRow(period, 'ofWhichDelegations', line, words));
+    for (const line of p.lines) rows.push(lineRow(period, line.segment, line, words, view));
+    for (const line of p.ofWhichDelegations) rows.push(lineRow(period, 'ofWhichDelegations', line, words, view));
     rows.push(
       p.lines.length
         ? sumRow(period, 'total', sum(p.lines.map((l) => l.visitors)), sum(p.lines.map((l) => l.units)), p.total, words)
@@ -206,14 +249,14 @@ export function spendingDoc(view: SpendingView, settings: ViewSettings): Doc {
     title: { en: 'Estimated visitor spending', id: 'Perkiraan belanja wisatawan' },
     tables: [spendingTable(view, settings)],
     notes: spendingNotes(view, notesLocale(settings)),
-    footer: [inputFooter(view.input)],
+    footer: [inputFooter(view.input), ...checksNotes(view.input.checks)],
   };
 }
 
 /** One row per period and segment (and rate), each period's total, and the totals over all periods. */
 export function spendingTable(view: SpendingView, settings: ViewSettings): Table {
   const words = wordsOf(settings);
-  const rows = rowsOf(view.result, words, view.coverage);
+  const rows = rowsOf(view, words);
   const partial = view.result.periods.some((p) => view.coverage?.of(p.period)?.partial);
   return { id: 'spending', columns: columnsOf(view, words), rows, notes: words === 'machine' ? [] : partialNotes(partial) };
 }
@@ -223,10 +266,63 @@ export function spendingNotes(view: SpendingView, locale: Locale): string[] {
   return [
     methodNote(view, locale),
     ratesNote(view, locale),
-    ...formulaNotes(view.result, locale),
+    ...formulaNotes(view, locale),
     totalNote(view.result, locale),
     ...annualNotes(view.result, locale),
+    ...groupNotes(view, locale),
   ];
+}
+
+/** Where arrivals by destination or country came from, and what a view by destination cannot value by market. */
+function groupNotes(view: SpendingView, locale: Locale): string[] {
+  const notes: string[] = [];
+  if (view.by === 'destination' && view.rates.rules.some((rule) => rule.country !== undefined)) {
+    notes.push(
+      locale === 'id'
+        ? 'Per destinasi, belanja mancanegara memakai tarif mancanegara: angka per destinasi tidak menyebut negara asal, jadi tarif per negara tidak dapat dipakai.'
+        : 'By destination, foreign spending is at the foreign rate: figures by destination name no market, so the markets’ own rates cannot apply.',
+    );
+  }
+  if (view.by === 'country') {
+    notes.push(
+      locale === 'id'
+        ? 'Per negara: belanja mancanegara per negara asal (tarif negara itu bila ada, selain itu tarif mancanegara); nusantara tanpa negara.'
+        : 'By country: foreign spending per country of residence (its own rate where it has one, else the foreign rate); domestic has no country.',
+    );
+  }
+  const { reach } = view;
+  if (reach) {
+    const n = (v: number) => formatInt(v, locale);
+    const by =
+      view.by === 'country'
+        ? locale === 'id'
+          ? 'per negara (mancanegara)'
+          : 'by country (foreign)'
+        : locale === 'id'
+          ? 'per destinasi'
+          : 'by destination';
+    if (reach.view === 0) {
+      notes.push(
+        locale === 'id'
+          ? `Tidak ada angka kunjungan ${by}: tidak ada berkas kunjungan dengan kolom ${view.by === 'country' ? 'negara' : 'destinasi'}; wisatawannya tercatat sebagai (tidak diketahui).`
+          : `No arrivals figures ${by}: no arrivals file has a ${view.by} column; their visitors show as (unknown).`,
+      );
+    } else if (reach.view !== reach.withFallback) {
+      notes.push(
+        locale === 'id'
+          ? `Bulan tanpa angka ${by} dihitung dari angka yang ada, ${view.by === 'country' ? 'negaranya' : 'destinasinya'} (tidak diketahui).`
+          : `Months without figures ${by} are valued from the figures they have, as (unknown).`,
+      );
+    }
+    if (reach.view > 0 && reach.withFallback !== reach.counted) {
+      notes.push(
+        locale === 'id'
+          ? `Baris ${by} berjumlah ${n(reach.withFallback)} wisatawan; kunjungan yang dihitung ${n(reach.counted)}: pada bulan yang angka ${by}-nya berbeda dari angka total, baris mengikuti angka ${by} (lihat di bawah).`
+          : `The lines ${by} add up to ${n(reach.withFallback)} visitors; the arrivals counted are ${n(reach.counted)}: in months where the figures ${by} differ from the totals, the lines follow the figures ${by} (listed below).`,
+      );
+    }
+  }
+  return [...notes, ...breakdownNotes(view.sources ?? null).map((note) => label(note, locale))];
 }
 
 /** The annual figures spending left out, and why: never added to finer figures, never spread over months. */
@@ -283,9 +379,9 @@ function formatRate(rate: RateRange, locale: Locale): string {
 
 const RATE_SEGMENT_OF: Record<LineSegment, RateSegment> = { domestic: 'domestic', foreign: 'foreign', delegations: 'delegation' };
 
-/** The rule a used rate came from: the highest-priority rule of that segment giving that rate. */
-function ruleFor(rules: readonly RateRule[], segment: RateSegment, rate: RateRange): RateRule | undefined {
-  return rules.find((r) => r.segment === segment && r.rate === rate);
+/** The rule a used rate came from: the highest-priority rule of that segment (and market) giving that rate. */
+function ruleFor(rules: readonly RateRule[], segment: RateSegment, rate: RateRange, country?: string): RateRule | undefined {
+  return rules.find((r) => r.segment === segment && r.rate === rate && r.country === country);
 }
 
 /** ` 2016-01-01..2016-12-31`, ` from 2017-07-01`, ` until 2016-06-30`, or nothing for every date. */
@@ -307,16 +403,33 @@ export function ratesNote(view: SpendingView, locale: Locale): string {
   const lines = allLines(view.result);
   const parts: string[] = [];
   for (const segment of ['domestic', 'foreign', 'delegations'] as const) {
-    const used = [...new Set(lines.filter((l) => l.segment === segment).map((l) => l.rate))];
-    for (const rate of used) {
-      const rule = ruleFor(view.rates.rules, RATE_SEGMENT_OF[segment], rate);
-      const source = sourceText(rule?.source, locale);
-      const name = SEGMENT_WORDS[segment][locale].toLowerCase();
-      parts.push(`${name} ${formatRate(rate, locale)} ${BASIS_WORDS[view.basis][locale]}${spanText(rule, locale)} (${source})`);
+    const mine = lines.filter((l) => l.segment === segment);
+    // A market's own rate is told from the foreign rate by the rule that names its country.
+    const markets = [
+      ...new Set(
+        mine.map((l) =>
+          l.group != null && view.rates.rules.some((r) => r.country === l.group && r.rate === l.rate) ? l.group : undefined,
+        ),
+      ),
+    ];
+    for (const market of markets) {
+      const used = [...new Set(mine.filter((l) => (market === undefined ? !ownRate(view, l) : l.group === market)).map((l) => l.rate))];
+      for (const rate of used) {
+        const rule = ruleFor(view.rates.rules, RATE_SEGMENT_OF[segment], rate, market);
+        const source = sourceText(rule?.source, locale);
+        const name = SEGMENT_WORDS[segment][locale].toLowerCase();
+        const who = market === undefined ? '' : ` ${view.groupName ? view.groupName(market, locale) : market}`;
+        parts.push(`${name}${who} ${formatRate(rate, locale)} ${BASIS_WORDS[view.basis][locale]}${spanText(rule, locale)} (${source})`);
+      }
     }
   }
   const none = locale === 'id' ? '(tidak ada)' : '(none)';
   return `${locale === 'id' ? 'Tarif' : 'Rates'}: ${parts.length ? parts.join('; ') : none}`;
+}
+
+/** Whether a line's rate is its market's own. */
+function ownRate(view: SpendingView, line: SpendingLine): boolean {
+  return line.group != null && view.rates.rules.some((r) => r.country === line.group && r.rate === line.rate);
 }
 
 function factorText(factor: FormulaFactor, locale: Locale): string {
@@ -344,7 +457,8 @@ export function formulaText(line: SpendingLine, locale: Locale): string {
   return text;
 }
 
-function formulaNotes(result: SpendingResult, locale: Locale): string[] {
+function formulaNotes(view: SpendingView, locale: Locale): string[] {
+  const { result } = view;
   const notes: string[] = [];
   const already = locale === 'id' ? ' (sudah termasuk nusantara)' : ' (already in domestic)';
   // Arrivals were given, but not for this period: its delegations are in no total at all.
@@ -355,7 +469,11 @@ function formulaNotes(result: SpendingResult, locale: Locale): string[] {
   for (const p of result.periods) {
     const when = formatPeriod(p.period, locale);
     const suffix = p.lines.length === 0 ? noArrivals : already;
-    for (const line of p.lines) notes.push(`${when}, ${SEGMENT_WORDS[line.segment][locale].toLowerCase()}: ${formulaText(line, locale)}`);
+    for (const line of p.lines) {
+      const group = groupText(view, line, locale);
+      const what = `${SEGMENT_WORDS[line.segment][locale].toLowerCase()}${group === null ? '' : `, ${group}`}`;
+      notes.push(`${when}, ${what}: ${formulaText(line, locale)}`);
+    }
     for (const line of p.ofWhichDelegations) {
       notes.push(`${when}, ${SEGMENT_WORDS.ofWhichDelegations[locale].trim()}: ${formulaText(line, locale)}${suffix}`);
     }
@@ -391,6 +509,7 @@ function estimateFields(prefix: 'estimate' | 'total', e: Estimate) {
 function lineJson(line: SpendingLine) {
   return {
     segment: line.segment,
+    ...(line.group !== undefined ? { group: line.group } : {}),
     visitors: line.visitors,
     units: line.units,
     nightsEach: line.nightsEach,
@@ -407,6 +526,7 @@ export function spendingJson(view: SpendingView): unknown {
   return {
     scope: result.scope,
     groupBy: view.groupBy,
+    ...(view.by ? { by: view.by } : {}),
     basis: view.basis,
     nights: view.nights,
     from: view.from,
@@ -433,6 +553,7 @@ export function spendingJson(view: SpendingView): unknown {
     rowsAccepted: input.rowsAccepted,
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
+    checks: input.checks,
     files: input.files.map((f) => ({
       source: f.source,
       kind: f.kind,
@@ -454,5 +575,6 @@ export function ratesJson(rules: readonly RateRule[]) {
     rate: r.rate.central,
     rateHigh: r.rate.high,
     source: r.source,
+    ...(r.country !== undefined ? { country: r.country } : {}),
   }));
 }

@@ -12,8 +12,12 @@ import { UsageError } from '../errors';
 import { Coverage } from '../model/coverage';
 import type { Basis, SpendingResult, SpendingUnit } from '../model/spending';
 import type { SpendingSinkOptions } from '../model/spending-sink';
-import { formatInt } from '../render';
-import { type RateFlags, basisOf, parseNights, rateRules } from './parse';
+import { type Locale, formatInt } from '../render';
+import { countryName } from './arrival-groups-view';
+import type { ArrivalDim } from '../model/arrival-key';
+import { isArrivalDim } from '../model/summary-keys';
+import { suggest } from './completion';
+import { type RateFlags, basisOf, parseGroupBy, parseNights, rateRules } from './parse';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import { spendingView } from './spending-view';
 
@@ -24,14 +28,19 @@ Examples:
   $ visitstat spending --domestic-rate 1000000..2000000 --foreign-rate 2.700.000 arrivals.csv
   $ visitstat spending --basis night --nights 3 --delegation-rate 750000 delegations.csv
   $ visitstat spending --format json -o spending.json arrivals-*.csv
+  $ visitstat spending --group-by destination "$(visitstat sample-path)"/destinasi-2016-2017.csv
+  $ visitstat spending --group-by year,country --config "$(visitstat sample-path)"/../config/destinations-markets.json "$(visitstat sample-path)"/wisman-negara-2016-2017.csv
 
 Rates are rupiah per visit (per night with --basis night): a whole number, grouped or not
 (1500000, 1.500.000, 1,500,000), or a range low..high. Defaults: domestic 1,500,000, foreign
 2,700,000; delegations take the domestic rate unless --delegation-rate is given. Rates by year go in
-the --config file: "rates": [{"year": 2018, "domestic": 1600000, "foreign": "2500000..2900000"}].`;
+the --config file: "rates": [{"year": 2018, "domestic": 1600000, "foreign": "2500000..2900000"}]; a
+market's own foreign rate names its country: {"country": "Malaysia", "foreign": 1800000} (the foreign
+rate applies to the rest). By country, spending is foreign spending per market; by destination, the
+foreign rate applies (figures by destination name no market).`;
 
 interface SpendingFlags extends InputFlags, OutputFlags {
-  groupBy: SpendingUnit;
+  groupBy?: string;
   basis?: Basis;
   nights?: string;
   domesticRate?: string;
@@ -46,9 +55,13 @@ export function register(program: Command): void {
     .argument('<files...>', 'CSV files or .xlsx workbooks (arrivals and/or delegation logs), or - for standard input (CSV)');
   addOutputOptions(addInputOptions(cmd))
     .addOption(
-      new Option('--group-by <unit>', 'one line per segment and month, quarter or year')
-        .choices(['month', 'quarter', 'year'])
-        .default('year'),
+      suggest(
+        new Option(
+          '--group-by <dims>',
+          'one line per segment and month, quarter or year (default year), and per destination or country; comma-separated',
+        ),
+        SPENDING_DIMS,
+      ),
     )
     .addOption(
       new Option('--basis <basis>', 'rates per visit, or per night x nights (default: config, else visit)').choices(['visit', 'night']),
@@ -61,7 +74,7 @@ export function register(program: Command): void {
     .action((files: string[], flags: SpendingFlags) =>
       runPipeline(cmd, files, flags, {
         options: (flags, config): SpendingSinkOptions => ({
-          unit: flags.groupBy,
+          ...parseSpendingGroupBy(flags.groupBy),
           basis: basisOf(flags.basis, config),
           nights: parseNights(flags.nights, config),
           rates: rateRules(config.rates, rateFlags(flags)),
@@ -70,24 +83,51 @@ export function register(program: Command): void {
         fields: () => new Set(),
         sink: (options) => ({ name: 'spending', options }),
         result: (sink, input, options, read) => {
-          const result = checkedNights(sink.estimator.result());
+          const result = checkedNights(sink.result());
           const { unit: groupBy, basis, nights } = options;
+          const sources = sink.figures.sources();
           const coverage = result.scope === 'none' ? null : new Coverage(input.coverage, result.scope, { from: read.from, to: read.to });
           return {
             result,
             rates: sink.rates,
             input,
             groupBy,
+            by: options.groupBy ?? null,
+            groupName: (key: string, locale: Locale) =>
+              options.groupBy === 'destination' ? sink.figures.destinationName(key) : countryName(sink.figures.country(key), locale),
             basis,
             nights: nights ?? null,
             from: read.from ?? null,
             to: read.to ?? null,
+            ...(sources.breakdowns.some((dims) => dims.length > 0) ? { sources } : {}),
+            ...(options.groupBy
+              ? { reach: sink.figures.reach([options.groupBy], options.groupBy === 'country' ? ['foreign'] : undefined) }
+              : {}),
             coverage,
           };
         },
         view: spendingView,
       }),
     );
+}
+
+const SPENDING_DIMS = ['month', 'quarter', 'year', 'destination', 'country'];
+
+/** `--group-by quarter,destination`: one unit (default year), and at most one of destination and country. */
+function parseSpendingGroupBy(text: string | undefined): { unit: SpendingUnit; groupBy: ArrivalDim | null } {
+  const dims = parseGroupBy(
+    (text ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter((d) => d !== ''),
+    SPENDING_DIMS,
+  );
+  const units = dims.filter((d) => d === 'month' || d === 'quarter' || d === 'year');
+  const by = dims.filter(isArrivalDim);
+  if (units.length > 1) throw new UsageError(`--group-by: one of month, quarter or year, not ${units.join(' and ')}`);
+  if (by.length > 1)
+    throw new UsageError('--group-by: destination or country, not both: spending by country is foreign spending by market');
+  return { unit: (units[0] as SpendingUnit | undefined) ?? 'year', groupBy: by[0] ?? null };
 }
 
 function rateFlags(flags: SpendingFlags): RateFlags {

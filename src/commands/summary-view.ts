@@ -5,7 +5,7 @@
  * - For people (table, markdown): labelled unknown and "other" values, the overall figures above the
  *   groups, totals and notes that say how figures were computed.
  * - For programs (CSV): data rows only, one per group (or the one overall row) and one per period;
- *   unknown is empty. The input counts go to stderr.
+ *   unknown is empty. The input counts go to stderr (as for every command: commands/shared.ts).
  * - JSON: the same field names as the CSV columns, unrounded, plus the input counts and the options.
  * Percentages are percentage points (2.02 means 2.02 %) everywhere, so CSV and JSON agree. Decimals in
  * table, markdown and CSV are the model's exact figures rounded half up (src/stats/exact.ts); JSON has
@@ -33,7 +33,10 @@ import {
   type GrowthBasis,
   isOther,
 } from '../model/summary';
-import { type CategoryDim, type PeriodDim, categoryField, isPeriodDim } from '../model/summary-keys';
+import type { ArrivalSources } from '../model/arrival-figures';
+import type { ArrivalGroups } from '../model/summary-breakdown';
+import { type CategoryDim, type PeriodDim, type SummaryDim, categoryField, isArrivalDim, isPeriodDim } from '../model/summary-keys';
+import { arrivalGroupsJson, arrivalGroupsTable, sourcesNotes } from './arrival-groups-view';
 import {
   type Cell,
   type Column,
@@ -52,10 +55,11 @@ import {
   label,
   lazyRows,
 } from '../render';
+import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 export interface SummaryOptionsEcho {
-  groupBy: GroupDim[];
+  groupBy: SummaryDim[];
   top: number | null;
   from: CalDate | null;
   to: CalDate | null;
@@ -69,6 +73,10 @@ export interface SummaryResult {
   /** null when no delegation file was given; likewise arrivals. */
   delegations: DelegationSummary | null;
   arrivals: ArrivalSummary | null;
+  /** With --group-by destination or country: the arrivals by them. */
+  arrivalGroups?: ArrivalGroups | null;
+  /** Where the arrivals figures came from (breakdowns by destination or country). */
+  arrivalSources?: ArrivalSources | null;
   /** The days the delegation logs cover, cut by --from/--to (the arrivals' are in their periods). */
   delegationCoverage: Coverage | null;
   /** Category dimensions grouped by that no delegation log has a column for: the groups are left out. */
@@ -96,7 +104,10 @@ const UNIT_NAMES: Record<ArrivalUnit, Label> = {
   year: { en: 'year', id: 'tahun' },
 };
 
-/** summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only format the input counts on stderr. */
+/**
+ * summary's output: the Doc, the JSON (only the one the format needs is built), and for a rows-only
+ * format the annual figures' notes on stderr (the counts line goes there for every format: shared.ts).
+ */
 export function summaryView(result: SummaryResult, view: ViewSettings): Rendered {
   const leftOut = groupsLeftOut(result);
   return {
@@ -105,8 +116,9 @@ export function summaryView(result: SummaryResult, view: ViewSettings): Rendered
     stderr: view.rowsOnly
       ? [
           ...(leftOut ? [`visitstat: ${label(leftOut, view.locale)}`] : []),
-          `visitstat: ${label(inputFooter(result.input), view.locale)}`,
-          ...(result.arrivals ? annualNotes(result.arrivals) : []).map((note) => `visitstat: ${label(note, view.locale)}`),
+          ...[...(result.arrivals ? annualNotes(result.arrivals) : []), ...sourcesNotes(result.arrivalSources ?? null)].map(
+            (note) => `visitstat: ${label(note, view.locale)}`,
+          ),
         ]
       : [],
   };
@@ -141,6 +153,7 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
+    checks: input.checks,
     delegations: delegations && {
       overall: statsJson(delegations.overall),
       groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
@@ -159,6 +172,8 @@ export function summaryJson(result: SummaryResult): unknown {
       },
       annualOnly: arrivals.annualOnly,
       annualOverlapped: arrivals.annualOverlapped,
+      ...(result.arrivalSources ? { sources: result.arrivalSources } : {}),
+      ...(result.arrivalGroups ? { groups: arrivalGroupsJson(result.arrivalGroups) } : {}),
     },
     absent: leftOut ? [{ section: 'delegationGroups', reason: label(leftOut, 'en') }] : [],
   };
@@ -291,13 +306,51 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const arrivals = result.arrivals;
   // Only annual figures under a finer unit: said in words, never an empty table.
   const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
-  if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view));
+  const groups = result.arrivalGroups;
+  const notes: Label[] = [];
+  if (groups && groups.groups.length > 0) tables.push(arrivalGroupsTable(groups, view, result.arrivalSources ?? null));
+  else {
+    // Grouped by destination or country, but no file breaks arrivals down so: the totals instead, saying why.
+    if (groups) notes.push(noBreakdownNote(groups.dims));
+    if (arrivals && !annualOnly) tables.push(arrivalTable(arrivals, view, result.arrivalSources ?? null));
+  }
+  const delegationsNote = result.delegations && result.options.groupBy.some(isArrivalDim) ? [arrivalDimsNote(result.options.groupBy)] : [];
   return {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
-    notes: view.machine ? [] : [...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
-    footer: [inputFooter(result.input)],
+    notes: view.machine
+      ? []
+      : [
+          ...rangeNotes(result.options),
+          ...delegationsNote,
+          ...notes,
+          ...(annualOnly && !groups?.groups.length ? annualNotes(arrivals) : []),
+        ],
+    footer: [inputFooter(result.input), ...checksNotes(result.input.checks)],
   };
+}
+
+/** Grouped by destination or country with no arrivals figures so broken down. */
+function noBreakdownNote(dims: string[]): Label {
+  const cols = { destination: 'Destinasi, Objek Wisata, DTW, Destination', country: 'Negara Asal, Kebangsaan, Country' } as Record<
+    string,
+    string
+  >;
+  return bilingual((l) =>
+    l === 'en'
+      ? `No arrivals figures by ${dims.join(' and ')}: no arrivals file has a ${dims.join(' or ')} column (${dims.map((d) => cols[d]).join('; ')}); the totals per period follow.`
+      : `Tidak ada angka kunjungan per ${dims.map((d) => (d === 'country' ? 'negara' : 'destinasi')).join(' dan ')}: tidak ada berkas kunjungan dengan kolomnya (${dims.map((d) => cols[d]).join('; ')}); berikut total per periode.`,
+  );
+}
+
+/** Destination and country are arrivals' dimensions: delegations are not grouped by them. */
+function arrivalDimsNote(dims: SummaryDim[]): Label {
+  const named = dims.filter(isArrivalDim);
+  return bilingual((l) =>
+    l === 'en'
+      ? `Delegations are not grouped by ${named.join(' or ')}: ${named.length === 1 ? 'it is a dimension' : 'they are dimensions'} of arrivals.`
+      : `Delegasi tidak dikelompokkan per ${named.map((d) => (d === 'country' ? 'negara' : 'destinasi')).join(' atau ')}: itu dimensi data kunjungan.`,
+  );
 }
 
 function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
@@ -503,7 +556,7 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
 }
 
 /** One row per period: domestic, foreign, total, foreign share and growth. */
-export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table {
+export function arrivalTable(summary: ArrivalSummary, view: ViewSettings, sources: ArrivalSources | null = null): Table {
   return {
     id: 'arrivals',
     title: bilingual((l) =>
@@ -513,7 +566,7 @@ export function arrivalTable(summary: ArrivalSummary, view: ViewSettings): Table
     ),
     columns: arrivalColumns(summary.unit, view.machine),
     rows: summary.periods.map(arrivalCells),
-    notes: view.machine ? [] : arrivalNotes(summary),
+    notes: view.machine ? [] : [...arrivalNotes(summary), ...sourcesNotes(sources)],
     bar: 'total',
   };
 }

@@ -8,6 +8,7 @@ import { BehindTargetError, UsageError } from '../errors';
 import type { BandSpec } from '../model/bands';
 import { DEFAULT_BANDS } from '../model/bands';
 import type { CalDate } from '../model/dates';
+import type { MetricSink } from '../model/metric-sink';
 import { METRIC_INPUT, type MetricSeries, type ValuationPlan } from '../model/metrics';
 import { type Metric, type Progress, computeProgress, defaultMetric, latestYear } from '../model/progress';
 import type { DailySeries } from '../model/progress-series';
@@ -31,6 +32,8 @@ export interface TargetRequest {
   metric?: Metric;
   year?: number;
   value: number;
+  /** Measured on this destination's arrivals (as written in the config). */
+  destination?: string;
 }
 
 /** How progress is measured, the same for every target. */
@@ -57,7 +60,35 @@ export function targetRequests(flags: TargetFlags, config: Config): TargetReques
     metric: t.metric,
     year: t.year,
     value: checkedTargetValue(t.value, `targets[${i}].value`),
+    ...(t.destination === undefined ? {} : { destination: checkedDestination(t.destination, t.metric, i) }),
   }));
+}
+
+/** A destination target counts arrivals at it: domestic, foreign or total. */
+function checkedDestination(destination: string, metric: Metric, i: number): string {
+  if (destination.trim() === '') throw new UsageError(`config: "targets[${i}].destination" is empty`);
+  if (metric !== 'domestic' && metric !== 'foreign' && metric !== 'total') {
+    throw new UsageError(
+      `config: "targets[${i}]" names a destination: its metric must be domestic, foreign or total (arrivals at it), not ${metric}`,
+    );
+  }
+  return destination.trim();
+}
+
+/** The destinations the targets name, for the sink to keep their arrivals apart. */
+export function targetDestinations(requests: readonly TargetRequest[]): string[] {
+  return requests.flatMap((r) => (r.destination === undefined ? [] : [r.destination]));
+}
+
+/** The series a target is measured on: its destination's arrivals, or all. */
+export function targetSeries(sink: MetricSink, request: TargetRequest, metric: Metric): DailySeries {
+  if (request.destination === undefined) return seriesOf(sink.all(), metric);
+  const series = sink.destination(request.destination);
+  if (series === null)
+    throw new UsageError(
+      `${request.source}: no arrivals figures for the destination ${JSON.stringify(request.destination)} (no file by destination names it)`,
+    );
+  return series.series(metric);
 }
 
 /** Spending valued as `visitstat spending` values it with the config's settings, when a target counts it. */

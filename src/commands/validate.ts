@@ -1,28 +1,31 @@
 /**
  * visitstat validate FILES
  *
- * Reads every file, prints every problem (FILE:LINE: column: reason) on stderr and one verdict per
- * file on stdout: kind, encoding, delimiter, line endings, rows read / valid / invalid.
- * Exits 1 if any file has a problem or cannot be read, 0 if none.
+ * Reads every file, prints every problem (FILE:LINE: column: reason) and every warning
+ * (FILE:LINE: warning: ...) on stderr and one verdict per file on stdout: kind, encoding, delimiter,
+ * line endings, rows read / valid / invalid; then what the checks found across the files.
+ * Exits 1 if any row is invalid, a file cannot be read or repeats another's bytes, or an arrival
+ * figure is given again (under --on-overlap error); with --strict, if there is any warning; else 0.
  */
 import { type Command, Option } from 'commander';
-import { InvalidDataError, OutputError, VisitstatError } from '../errors';
+import { InvalidDataError } from '../errors';
+import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
-import { ProblemLog } from '../ingest/problems';
-import { type FileReport, type InputOptions, describeFormat, displayName, fileWarnings } from '../ingest/reader';
-import { checkSources, readSource, totalsOf } from '../ingest/inputs';
-import { escapeControls } from '../messages';
+import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
+import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/inputs';
+import { escapeControls, quote } from '../messages';
 import { describeEncoding } from '../ingest/decode';
 import { renderJson, writeOutput } from '../render';
 import { ARRIVAL_FORMS, KIND_NAMES, SEGMENT_NAMES, UNCHECKED_TOTALS, fileFormat } from '../render/glossary';
 import { type Locale, label, resolveLocale } from '../render/locale';
-import { type InputFlags, addInputOptions, configOf, inputOptions, toStderr } from './shared';
+import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
 
 const EXAMPLES = `
 Examples:
   $ visitstat validate "$(visitstat sample-path)"/*.csv
   $ visitstat validate --rejects rejects.csv "$(visitstat sample-path)"/../messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
+  $ visitstat validate --strict --config visitstat.json data/*.csv   # warnings fail it too
   $ cat export.csv | visitstat validate -
   $ visitstat validate "$(visitstat sample-path)"/../excel/rekap-2016.*
   $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
@@ -30,6 +33,9 @@ Examples:
 interface ValidateFlags extends InputFlags {
   format?: 'text' | 'json';
   locale?: string;
+  output?: string;
+  quiet?: boolean;
+  strict?: boolean;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
@@ -49,40 +55,50 @@ export function register(program: Command): void {
         'en',
       ]),
     )
+    .option('--strict', 'warnings (repeated rows, implausible values, arrival figures that disagree) fail the validation too')
+    .option('-o, --output <file>', 'write the verdicts to FILE atomically instead of stdout (- for stdout)')
+    .addOption(quietOption())
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
 }
 
-/** A file's verdict: `FILE: ok: kind, format; N rows read, N valid, N invalid`, in the reader's locale. */
-function verdictLine(f: FileReport, locale: Locale): string {
-  return locale === 'id' ? verdictLineId(f) : verdictLineEn(f);
+/** One file's (or sheet's) verdict, in the reader's locale: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
+function verdictLine(f: FileSummary, givenAgain: number, locale: Locale): string {
+  return locale === 'id' ? verdictLineId(f, givenAgain) : verdictLineEn(f, givenAgain);
 }
 
-function verdictLineEn(f: FileReport): string {
-  const status = f.rowsRejected === 0 ? 'ok' : 'INVALID';
+function verdictLineEn(f: FileSummary, givenAgain: number): string {
+  const status = f.rowsRejected === 0 && givenAgain === 0 ? 'ok' : 'INVALID';
   const form =
     f.arrivalForm === 'bps'
       ? `months down, years across: ${f.segment}, from ${f.segmentFrom === 'title' ? 'the title' : '--segment'}`
-      : f.arrivalForm;
+      : f.segmentFrom === 'country'
+        ? 'long: foreign by definition, a country column and no segment column'
+        : f.arrivalForm;
   const kind = form ? `${f.kind} (${form})` : f.kind;
   const serials = f.serialDates ? ['; dates as Excel serial numbers'] : [];
+  serials.push(...describeDimensions(f).map((part) => `; ${part}`));
   const shape = [...serials, ...describeShape(f, f.sheet === undefined ? 'line' : 'row').map((part) => `; ${part}`)];
+  const again = givenAgain > 0 ? `, ${plural(givenAgain, 'figure')} given again` : '';
   return (
     `${f.source}: ${status}: ${kind}, ${describeFormat(f)}${shape.join('')}; ` +
-    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid`
+    `${f.rowsRead} rows read, ${f.rowsAccepted} valid, ${f.rowsRejected} invalid${again}`
   );
 }
 
-function verdictLineId(f: FileReport): string {
-  const status = f.rowsRejected === 0 ? 'ok' : 'TIDAK SAH';
+function verdictLineId(f: FileSummary, givenAgain: number): string {
+  const status = f.rowsRejected === 0 && givenAgain === 0 ? 'ok' : 'TIDAK SAH';
   const form =
     f.arrivalForm === 'bps'
       ? `bulan ke bawah, tahun ke samping: ${SEGMENT_NAMES[f.segment!].id}, dari ${f.segmentFrom === 'title' ? 'judul' : '--segment'}`
-      : f.arrivalForm && ARRIVAL_FORMS[f.arrivalForm].id;
+      : f.segmentFrom === 'country'
+        ? 'panjang: mancanegara menurut definisinya, kolom negara tanpa kolom segmen'
+        : f.arrivalForm && ARRIVAL_FORMS[f.arrivalForm].id;
   const kind = KIND_NAMES[f.kind].id + (form ? ` (${form})` : '');
   const format = f.sheet !== undefined ? 'lembar buku kerja xlsx' : label(fileFormat(fileFormatOf(f)), 'id');
   const unit = f.sheet === undefined ? 'baris' : 'baris lembar';
   const parts = f.serialDates ? ['tanggal sebagai nomor seri Excel'] : [];
+  parts.push(...describeDimensions(f, 'id'));
   const above = (f.headerRow ?? 1) - 1;
   if (above > 0) parts.push(`judul kolom di ${unit} ${f.headerRow}; ${above === 1 ? `${unit} 1 judul` : `${unit} 1–${above} judul`}`);
   const total = f.totalRow;
@@ -93,63 +109,118 @@ function verdictLineId(f: FileReport): string {
   }
   if (f.noteRows) parts.push(`${f.noteRows} ${unit} catatan di bawah tabel`);
   const shape = parts.map((part) => `; ${part}`).join('');
-  return `${f.source}: ${status}: ${kind}, ${format}${shape}; ${f.rowsRead} baris dibaca, ${f.rowsAccepted} sah, ${f.rowsRejected} tidak sah`;
+  const again = givenAgain > 0 ? `, ${givenAgain} angka diberikan lagi` : '';
+  return `${f.source}: ${status}: ${kind}, ${format}${shape}; ${f.rowsRead} baris dibaca, ${f.rowsAccepted} sah, ${f.rowsRejected} tidak sah${again}`;
 }
 
 /** Encoding by its display name, for the glossary's fileFormat. */
-function fileFormatOf(f: FileReport) {
+function fileFormatOf(f: FileSummary) {
   const encoding = (f.compression ? `${f.compression}, ` : '') + describeEncoding({ encoding: f.encoding!, bom: false });
   return { encoding, bom: f.bom!, encodingNote: f.encodingNote, delimiter: f.delimiter!, lineEnding: f.lineEnding! };
 }
 
+/** `20 destinations`, `40 countries, 1 name no country has: "Xyzland" (3 rows)`; in id `20 destinasi`, `40 negara, ...`. */
+export function describeDimensions(
+  f: Pick<FileReport, 'destinations' | 'countries' | 'unknownCountries'>,
+  locale: Locale = 'en',
+): string[] {
+  const id = locale === 'id';
+  const parts: string[] = [];
+  if (f.destinations !== undefined) parts.push(id ? `${f.destinations} destinasi` : plural(f.destinations, 'destination'));
+  if (f.countries !== undefined) {
+    const unknown = f.unknownCountries ?? [];
+    const names = unknown.map((u) => `${quote(u.name)} (${id ? `${u.rows} baris` : plural(u.rows, 'row')})`).join(', ');
+    const countries = id ? `${f.countries} negara` : `${f.countries} ${f.countries === 1 ? 'country' : 'countries'}`;
+    const unknownText = id
+      ? `${unknown.length} nama yang bukan nama negara: ${names}`
+      : `${plural(unknown.length, 'name')} no country has: ${names}`;
+    parts.push(countries + (unknown.length ? `, ${unknownText}` : ''));
+  }
+  return parts;
+}
+
 async function validate(files: string[], flags: ValidateFlags): Promise<void> {
+  checkQuiet(flags, 'validation');
   const config = configOf(flags);
   const options: InputOptions = inputOptions(flags, config);
   const locale = resolveLocale(flags.locale, config.locale, process.env);
-  checkSources(files);
-  const log = new ProblemLog({ print: true, printLimit: Infinity, rejectsPath: flags.rejects, write: toStderr });
-  const reports: FileReport[] = [];
-  const unreadable: { source: string; error: string }[] = [];
+  // --quiet: diagnostics are kept back, and shown only if the validation fails.
+  const held: string[] = [];
+  const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
   try {
-    for (const source of files) {
-      try {
-        for (const report of await readSource(source, options, NULL_SINK, log)) {
-          reports.push(report);
-          fileWarnings(report).forEach(toStderr);
-        }
-      } catch (e) {
-        // An output that cannot be written stops everything; a file that cannot be read is a verdict.
-        if (!(e instanceof VisitstatError) || e instanceof OutputError) throw e;
-        unreadable.push({ source: displayName(source), error: e.message });
-        toStderr(`visitstat: ${e.message}`);
-      }
-    }
+    await validateWith(files, flags, options, diagnostics, locale);
   } catch (e) {
-    log.close(false);
+    held.forEach(toStderr);
     throw e;
   }
-  log.close();
-  const totals = totalsOf(reports);
+}
+
+async function validateWith(
+  files: string[],
+  flags: ValidateFlags,
+  options: InputOptions,
+  diagnostics: Diagnostics,
+  locale: Locale,
+): Promise<void> {
+  const policy = { skipInvalid: false, rejectsPath: flags.rejects };
+  const summary = await validateInputs(files, { options, sink: NULL_SINK, policy, diagnostics });
+  const { unreadable, sameContent, checks } = summary;
+  const againIn = (source: string) => summary.overlaps.filter((o) => o.again.source === source).length;
+  const overlapProblems = checks.onOverlap === 'error' ? summary.overlaps.length : 0;
+  const warnings = WARNING_KINDS.reduce((n, kind) => n + checks.warnings[kind], 0);
+  const failures = {
+    rows: summary.rowsRejected,
+    unreadable: unreadable.length,
+    sameContent: sameContent.length,
+    overlaps: overlapProblems,
+    warnings: flags.strict ? warnings : 0,
+  };
+  const valid = Object.values(failures).every((n) => n === 0);
+  diagnostics(countsLine(summary, 'en') + (unreadable.length > 0 ? `, ${plural(unreadable.length, 'unreadable file')}` : ''));
   if (flags.format === 'json') {
-    const { coverage: _, ...counts } = totals;
-    await writeOutput(renderJson({ ...counts, unreadable, valid: totals.rowsRejected === 0 && unreadable.length === 0 }));
+    const { coverage: _, ...counts } = summary;
+    await writeOutput(renderJson({ ...counts, valid, strict: flags.strict === true }), flags.output);
   } else {
-    const lines = reports.map((f) => verdictLine(f, locale));
+    const lines = summary.files.map((f) => verdictLine(f, checks.onOverlap === 'error' ? againIn(f.source) : 0, locale));
     const id = locale === 'id';
     for (const u of unreadable) lines.push(`${u.source}: ${id ? 'TIDAK TERBACA' : 'UNREADABLE'}: ${u.error.replace(`${u.source}: `, '')}`);
+    for (const s of sameContent)
+      lines.push(
+        id
+          ? `${s.source}: BERULANG: ${s.bytes} bita yang sama dengan ${s.sameAs}; tidak dibaca lagi`
+          : `${s.source}: REPEATED: the same ${s.bytes} bytes as ${s.sameAs}; not read again`,
+      );
     if (files.length > 1) {
       lines.push(
         id
-          ? `total: ${files.length} berkas, ${totals.rowsRead} baris dibaca, ${totals.rowsAccepted} sah, ${totals.rowsRejected} tidak sah`
-          : `total: ${files.length} files, ${totals.rowsRead} rows read, ${totals.rowsAccepted} valid, ${totals.rowsRejected} invalid`,
+          ? `total: ${files.length} berkas, ${summary.rowsRead} baris dibaca, ${summary.rowsAccepted} sah, ${summary.rowsRejected} tidak sah`
+          : `total: ${files.length} files, ${summary.rowsRead} rows read, ${summary.rowsAccepted} valid, ${summary.rowsRejected} invalid`,
       );
     }
-    await writeOutput(lines.map(escapeControls).join('\n') + '\n');
+    const found = checksLine(checks);
+    if (found) lines.push(found);
+    await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
   }
-  if (totals.rowsRejected > 0 || unreadable.length > 0) {
+  if (!valid) {
     const parts = [];
-    if (totals.rowsRejected > 0) parts.push(plural(totals.rowsRejected, 'invalid row'));
-    if (unreadable.length > 0) parts.push(plural(unreadable.length, 'unreadable file'));
+    if (failures.rows > 0) parts.push(plural(failures.rows, 'invalid row'));
+    if (failures.unreadable > 0) parts.push(plural(failures.unreadable, 'unreadable file'));
+    if (failures.sameContent > 0) parts.push(plural(failures.sameContent, 'repeated file'));
+    if (failures.overlaps > 0) parts.push(plural(failures.overlaps, 'arrival figure') + ' given again');
+    if (failures.warnings > 0) parts.push(`${plural(failures.warnings, 'warning')} (--strict)`);
     throw new InvalidDataError(`validation failed: ${parts.join(', ')}`);
   }
+}
+
+/** What the checks found, in one line (null when nothing): `checks: 2 repeated rows, 1 implausible value`. */
+function checksLine(checks: ChecksSummary): string | null {
+  const { warnings, overlaps, replacedFigures, repeatedRowsCheck } = checks;
+  const parts = [];
+  if (overlaps > 0) parts.push(`${plural(overlaps, 'arrival figure')} given again (--on-overlap ${checks.onOverlap})`);
+  if (replacedFigures > 0) parts.push(`${plural(replacedFigures, 'coarser arrival figure')} replaced by finer ones`);
+  if (warnings.figureMismatches > 0) parts.push(`${warnings.figureMismatches} of them differing from the finer ones`);
+  if (warnings.repeatedRows > 0) parts.push(plural(warnings.repeatedRows, 'repeated row'));
+  if (warnings.implausible > 0) parts.push(plural(warnings.implausible, 'implausible value'));
+  if (repeatedRowsCheck.stoppedAt !== null) parts.push(`repeated rows compared up to ${repeatedRowsCheck.stoppedAt} only`);
+  return parts.length === 0 ? null : `checks: ${parts.join(', ')}`;
 }

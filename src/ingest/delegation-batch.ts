@@ -2,7 +2,7 @@
  * The accepted delegation rows of one scanned batch of records, gathered column by column (a
  * DelegationBatch: one column per delegation field of src/model/fields.ts) and handed to the sink at
  * the end of the batch. Both paths of rows.ts write a record's values straight into the next row
- * (`next()`), and keep it (`commit()`) once it is valid and in range; no row object is made.
+ * (`next()`), and keep it (`commit(record)`) once it is valid and in range; no row object is made.
  *
  * A column the file lacks, or a text column the command does not read, is never written: it holds
  * its field's empty value (null, no values, a count of -1) from the start. Reused from batch to batch;
@@ -30,6 +30,8 @@ export class DelegationBatchBuilder implements DelegationBatch {
   readonly columns: BatchColumn[];
   values!: BatchValues;
   codes!: BatchCodes;
+  /** Per row, the index of its record in the scanner's batch (its line and text hash are there). */
+  records = new Int32Array(INITIAL_ROOM);
   private room = INITIAL_ROOM;
 
   constructor() {
@@ -52,8 +54,9 @@ export class DelegationBatchBuilder implements DelegationBatch {
     while (this.room < this.length + rows) this.grow();
   }
 
-  commit(): void {
-    this.length++;
+  /** Keeps the row being written, read from record `record` of the scanner's batch. */
+  commit(record: number): void {
+    this.records[this.length++] = record;
   }
 
   clear(): void {
@@ -78,6 +81,9 @@ export class DelegationBatchBuilder implements DelegationBatch {
         column.codes = codes;
       }
     });
+    const records = new Int32Array(room);
+    records.set(this.records);
+    this.records = records;
     this.room = room;
     this.name();
   }

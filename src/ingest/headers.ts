@@ -5,6 +5,7 @@
  */
 import { InputError, UsageError } from '../errors';
 import { quote, quoteList } from '../messages';
+import { countryOf } from '../model/countries';
 import { FIELDS, type FieldName, type Kind } from '../model/fields';
 import { type Segment, fieldsOf } from '../model/records';
 
@@ -123,8 +124,12 @@ export interface Layout {
   arrivalForm?: 'wide' | 'long' | 'bps';
   /** bps: the year columns, by their index in the record. */
   years?: { column: number; year: number }[];
-  /** bps: the segment the whole table counts (from its title, or --segment). */
+  /**
+   * bps: the segment the whole table counts (from its title, or --segment); long form with a country
+   * column and no segment column: foreign, by definition (a country of residence is a foreign market).
+   */
   segment?: Segment;
+  segmentFrom?: 'country';
 }
 
 /** Headers a BPS table's month column goes by. */
@@ -177,15 +182,18 @@ export function detectLayout(
   const has = (c: Columns, f: Field) => c.index[f] !== undefined;
   const wide = has(arr, 'period') && (has(arr, 'domestic') || has(arr, 'foreign'));
   const long = has(arr, 'period') && has(arr, 'segment') && has(arr, 'count');
+  // `Periode, Negara Asal, Jumlah`: arrivals by country of residence, foreign by definition.
+  const byCountry = !wide && !long && has(arr, 'period') && has(arr, 'country') && has(arr, 'count');
   const delegation = DELEGATION_REQUIRED.every((f) => has(del, f));
   const delegationOnly = DELEGATION_ONLY.some((f) => has(del, f));
 
   const arrivals = (): Layout => {
     if (wide) return { kind: 'arrivals', columns: arr, arrivalForm: 'wide' };
     if (long) return { kind: 'arrivals', columns: arr, arrivalForm: 'long' };
+    if (byCountry) return { kind: 'arrivals', columns: arr, arrivalForm: 'long', segment: 'foreign', segmentFrom: 'country' };
     throw new InputError(
       `${source}: no arrivals columns found in ${quoteList(headers)}; ` +
-        'need a period column and domestic/foreign columns, or segment and count columns (see --map)',
+        'need a period column and domestic/foreign columns, or segment and count columns, or country and count columns (see --map)',
     );
   };
   const delegations = (): Layout => {
@@ -195,7 +203,7 @@ export function detectLayout(
   };
 
   // Months down and years across: no count column names a segment, the years head the columns.
-  const bps = !wide && !long && forced !== 'delegations' ? bpsLayout(headers, arr) : null;
+  const bps = !wide && !long && !byCountry && forced !== 'delegations' ? bpsLayout(headers, arr) : null;
   if (bps) return bps;
   if (forced === 'arrivals') return arrivals();
   if (forced === 'delegations') return delegations();
@@ -205,9 +213,15 @@ export function detectLayout(
     const value = firstRow ? firstRow(arr.index.segment!) : '';
     return segmentOf(value) ? arrivals() : delegations();
   }
+  // `Tanggal, Negara, Jumlah` fits a delegation log too: arrivals when the first row names a country.
+  if (byCountry && !delegationOnly) {
+    if (!delegation) return arrivals();
+    const value = firstRow ? firstRow(arr.index.country!) : '';
+    return countryOf(value) ? arrivals() : delegations();
+  }
   // Part of one kind's columns found: name what is missing rather than "cannot tell".
   if (delegation || has(del, DELEGATION_DATE) || delegationOnly) return delegations();
-  if (has(arr, 'period') && (has(arr, 'segment') || has(arr, 'count'))) return arrivals();
+  if (has(arr, 'period') && (has(arr, 'segment') || has(arr, 'count') || has(arr, 'country'))) return arrivals();
   throw new InputError(
     `${source}: cannot tell whether this is a delegation log or arrivals from its header ${quoteList(headers)}; ` +
       'use --kind delegations|arrivals or --map',

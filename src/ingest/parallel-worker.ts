@@ -10,6 +10,7 @@ import { fileChunks } from './file-chunks';
 import type { WorkerMessage, WorkerSetup } from './parallel';
 import type { Problem } from './problems';
 import { FileReader, type RejectedRow } from './reader';
+import { InputChecks, PRINTED_WARNINGS, WarningCollector, noChecksPart } from './checks';
 
 const MAX_REJECTS = 10_000;
 
@@ -22,18 +23,23 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
       rejects.push({ problems, raw });
     },
   };
-  const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.tuning, setup.state);
+  // The part's warnings are kept, as many as the command prints, to be said in order by the main thread.
+  const checks =
+    setup.checks &&
+    new InputChecks(setup.checks.settings, new WarningCollector(PRINTED_WARNINGS), undefined, undefined, setup.checks.repeatedLimit, true);
+  const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.tuning, setup.state, checks);
   for await (const chunk of fileChunks(setup.path, setup.start, setup.end)) {
     file.feed(chunk);
     parentPort!.postMessage({ progress: chunk.length });
   }
   file.finish();
-  return { counts: file.counts(), dates: file.trackedDates(), rejects, data: sink.toData() };
+  return { counts: file.counts(), dates: file.trackedDates(), rejects, data: sink.toData(), checks: checks?.part() ?? noChecksPart() };
 }
 
 parentPort!.once('message', (setup: WorkerSetup) =>
   readPart(setup).then(
-    (message) => parentPort!.postMessage(message),
+    // The staged rows are moved, not copied.
+    (message) => parentPort!.postMessage(message, 'checks' in message ? [message.checks.rows.rows.buffer as ArrayBuffer] : []),
     (e: unknown) => parentPort!.postMessage({ failed: String(e) }),
   ),
 );

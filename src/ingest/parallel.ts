@@ -22,12 +22,14 @@ import {
   type ReadTuning,
   type RejectSink,
   type RejectedRow,
+  type FileReader,
   type ResumeState,
   type RowCounts,
   SNIFF_BYTES,
   pump,
   withReader,
 } from './reader';
+import type { CheckSettings, ChecksPart, InputChecks } from './checks';
 
 /** When a file is read on two threads; for tests and the bench. */
 export interface SplitTuning {
@@ -48,6 +50,8 @@ export const DEFAULT_SPLIT: SplitTuning = Object.freeze({
 export interface WorkerSetup {
   /** How to build a sink like the command's. */
   sink: SinkSpec;
+  /** The checks' settings, and how many of the part's rows to fingerprint for repeated rows. */
+  checks: { settings: CheckSettings; repeatedLimit: number } | null;
   path: string;
   name: string;
   options: InputOptions;
@@ -62,6 +66,7 @@ export interface PartResult {
   dates: TrackedDates;
   rejects: RejectedRow[];
   data: unknown;
+  checks: ChecksPart;
 }
 
 /** From the worker: bytes read so far (for the progress bar), then its part or why it failed. */
@@ -83,15 +88,28 @@ export function readSplit(
   problems: RejectSink,
   tuning: ReadTuning,
   splitTuning: SplitTuning,
+  checks: InputChecks | null,
 ): Promise<FileReport> {
-  return withReader(source, options, sink, problems, tuning, async (file, progress) => {
+  return withReader(source, options, sink, problems, tuning, checks, async (file, progress) => {
     const helper = RangeHelper.spawn(progress ? (bytes) => progress.advance(bytes) : undefined);
     try {
       // The second half goes to the worker as soon as the layout is known (from the first block, read
       // short for that); this thread reads the first half.
       const handOff = () => {
         const state = helper.started ? null : file.handoff();
-        if (state) helper.begin({ sink: spec, path: source, name: file.name, options, tuning, state, start: split.cut, end: split.size });
+        if (!state) return;
+        const partChecks = checks && { settings: checks.settings, repeatedLimit: workerRowsToCheck(checks, file, split.cut) };
+        helper.begin({
+          sink: spec,
+          checks: partChecks,
+          path: source,
+          name: file.name,
+          options,
+          tuning,
+          state,
+          start: split.cut,
+          end: split.size,
+        });
       };
       await pump(file, source, progress, 0, SNIFF_BYTES);
       file.flushHead();
@@ -111,6 +129,20 @@ export function readSplit(
       await helper.stop();
     }
   });
+}
+
+/**
+ * How many of the second half's rows the worker fingerprints for repeated rows: none when this half,
+ * at the rate of rows per byte read so far, will take every row the check compares (their fingerprints
+ * would be thrown away); else as many as the check can hold. If the guess is wrong the check stops
+ * earlier than it could, and says where.
+ */
+function workerRowsToCheck(checks: InputChecks, file: FileReader, cut: number): number {
+  const room = checks.repeated.room;
+  const { rowsRead } = file.counts();
+  const bytes = file.bytesFed();
+  const expected = bytes > 0 ? (rowsRead / bytes) * cut : 0;
+  return expected > room * 1.25 ? 0 : room;
 }
 
 /**

@@ -63,7 +63,7 @@ export class ProblemLog {
     if (this.rejects !== null) {
       const first = problems[0];
       const reason = problems.map((p) => (p.column === null ? p.reason : `${p.column}: ${p.reason}`)).join('; ');
-      const cells = [first.source, String(first.line), problems.map((p) => p.column ?? '').join(';'), reason, raw];
+      const cells = [first.source, String(first.line), problems.map((p) => p.column ?? 'row').join(';'), reason, raw];
       this.buffer(cells.map(csvCell).join(',') + '\n');
     }
   }

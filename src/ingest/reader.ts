@@ -8,16 +8,19 @@ import { InputError } from '../errors';
 import { DateTracker, type FileCoverage, type TrackedDates } from '../model/coverage';
 import { type CalDate, type PeriodDate, dateKey } from '../model/dates';
 import type { DelegationField } from '../model/fields';
-import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, rowOf } from '../model/records';
+import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, arrivalOf, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
+import { ArrivalBatchBuilder } from './arrival-batch';
 import { DelegationBatchBuilder } from './delegation-batch';
+import { type CheckSettings, type ChecksPart, type FileChecks, type InputChecks, SheetRows } from './checks';
+import { DimensionTally, type DimensionTallyData } from './dimension-tally';
 import { GzipError, decompressed, fileChunks, stdinChunks } from './file-chunks';
 import { type ColumnMap, type Layout, detectLayout, segmentNamed } from './headers';
 import { HEADER_SEARCH_ROWS, type TotalRowReport, headerCells, isTotalLabel, totalWarning } from './table-shape';
 import type { Problem } from './problems';
 import { ReadProgress } from './progress-bar';
-import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeDelegations } from './rows';
+import { RowContext, type TextField, buildArrivals, buildDelegation, checkWidth, takeArrivals, takeDelegations } from './rows';
 import { CsvScanner, type CsvRecord, type RecordBatch, type ScanError } from './scanner';
 import { describeDelimiter, sniffDelimiter } from './sniff';
 import { type DateFormat, parseDate, parseOptionalCount } from './values';
@@ -36,6 +39,8 @@ export interface InputOptions {
    * Absent: all of them. Rows read, accepted and rejected are the same either way.
    */
   fields?: ReadonlySet<TextField>;
+  /** What checks.ts checks against: --on-overlap, the plausible bounds, today. Absent: the defaults. */
+  checks?: CheckSettings;
   /** `--header-row N`: the header's line (CSV) or row (sheet); absent: searched (table-shape.ts). */
   headerRow?: number;
   /** `--sheet NAME|N`: the sheets of a workbook to read; absent: every sheet that holds a table. */
@@ -57,9 +62,14 @@ export interface FileReport {
   source: string;
   kind: Kind;
   arrivalForm?: 'wide' | 'long' | 'bps';
-  /** bps: the segment the table counts, and where that was read. */
+  /** bps: the segment the table counts, and where that was read; `country`: a long form of country and count, foreign by definition. */
   segment?: Segment;
-  segmentFrom?: 'title' | '--segment';
+  segmentFrom?: 'title' | '--segment' | 'country';
+  /** Arrivals by destination: how many destinations (trimmed, case-folded) its accepted rows name. */
+  destinations?: number;
+  /** Arrivals by country: how many countries its accepted rows name, and the names no country has. */
+  countries?: number;
+  unknownCountries?: { name: string; rows: number }[];
   /** The date column holds Excel serial numbers (every value of it), read as days. */
   serialDates?: true;
   /** A sheet of a workbook: its name (a CSV file has the four fields after it instead). */
@@ -88,7 +98,7 @@ export interface FileReport {
 }
 
 /** How the input was written, for verdicts: `UTF-8, ';' delimited, CRLF line endings`, or a workbook's sheet. */
-export function describeFormat(f: FileReport): string {
+export function describeFormat(f: Omit<FileReport, 'coverage'>): string {
   if (f.sheet !== undefined) return 'sheet of an xlsx workbook';
   return `${f.compression ? `${f.compression}, ` : ''}${describeEncoding({ encoding: f.encoding!, bom: f.bom!, encodingNote: f.encodingNote })}, ${describeDelimiter(f.delimiter!)} delimited, ${f.lineEnding} line endings`;
 }
@@ -123,15 +133,22 @@ function describeOpenError(source: string, e: NodeJS.ErrnoException): InputError
   return new InputError(`${displayName(source)}: cannot read: ${why[e.code ?? ''] ?? e.message}`);
 }
 
-/** Reads one file to the end, feeding accepted rows to the sink. */
+/**
+ * Reads one file to the end, feeding accepted rows to the sink (arrivals through `checks`, when
+ * given, which hands them on once every file is read); `seen` hears of every byte of a stream.
+ */
 export function readFile(
   source: string,
   options: InputOptions,
   sink: RowSink,
   problems: RejectSink,
   tuning: ReadTuning = DEFAULT_READ,
+  checks: InputChecks | null = null,
+  seen?: (chunk: Buffer) => void,
 ): Promise<FileReport> {
-  return withReader(source, options, sink, problems, tuning, (file, progress) => pump(file, source, progress));
+  return withReader(source, options, sink, problems, tuning, checks, (file, progress) =>
+    pump(file, source, progress, 0, Infinity, undefined, seen),
+  );
 }
 
 /**
@@ -144,10 +161,11 @@ export async function withReader(
   sink: RowSink,
   problems: RejectSink,
   tuning: ReadTuning,
+  checks: InputChecks | null,
   body: (file: FileReader, progress: ReadProgress | null) => Promise<void>,
 ): Promise<FileReport> {
   const name = displayName(source);
-  const file = new FileReader(name, options, sink, problems, tuning);
+  const file = new FileReader(name, options, sink, problems, tuning, checks);
   const progress = ReadProgress.forSource(source, name);
   try {
     await body(file, progress);
@@ -162,7 +180,7 @@ export async function withReader(
   }
 }
 
-/** Feeds bytes [start, end) of the source to the reader; `started` runs after each block. */
+/** Feeds bytes [start, end) of the source to the reader; `started` runs after each block, `seen` sees each. */
 export async function pump(
   file: FileReader,
   source: string,
@@ -170,6 +188,7 @@ export async function pump(
   start = 0,
   end = Infinity,
   started?: () => void,
+  seen?: (chunk: Buffer) => void,
 ): Promise<void> {
   const raw = source === STDIN ? stdinChunks() : fileChunks(source, start, end);
   // From its start, an input may be gzip (told by its content); a later part of a file never is.
@@ -183,6 +202,7 @@ export async function pump(
       : advanced(raw, progress);
   try {
     for await (const chunk of chunks) {
+      seen?.(chunk);
       file.feed(chunk);
       started?.();
     }
@@ -206,6 +226,8 @@ export interface RowCounts {
   rowsOutOfRange: number;
   /** The end of the table in this part: its sums and a total row held back (for the part before it). */
   tail?: TableTail;
+  /** Arrivals: the destinations and countries this part named. */
+  dimensions?: DimensionTallyData;
 }
 
 /** A row held back as the table's total until no data follows it. */
@@ -254,6 +276,13 @@ export class FileReader {
   private layout: Layout | null = null;
   private ctx: RowContext | null = null;
   private readonly arrivals: ArrivalRow[] = [];
+  /** Arrivals by destination or country: what the accepted rows name. */
+  private dimensions: DimensionTally | null = null;
+  /** The file's checks, once its layout is known (none without InputChecks), and whether the scanner hashes rows for them. */
+  private fileChecks: FileChecks | null = null;
+  private hashing = false;
+  /** A workbook's rows of the batch being gathered: their lines and text hashes, for the checks. */
+  private readonly sheetRows = new SheetRows();
   /** Accepted delegation rows of the batch being scanned, handed to the sink at its end. */
   private readonly delegations = new DelegationBatchBuilder();
   /** The dates of the accepted rows, --from/--to or not: what the file covers. */
@@ -291,6 +320,7 @@ export class FileReader {
     private readonly sink: RowSink,
     private readonly problems: RejectSink,
     private readonly tuning: ReadTuning = DEFAULT_READ,
+    private readonly checks: InputChecks | null = null,
   ) {
     this.fromKey = options.from ? dateKey({ ...options.from, day: options.from.day ?? 1 }) : -Infinity;
     this.toKey = options.to ? dateKey(options.to) : Infinity;
@@ -300,6 +330,7 @@ export class FileReader {
   /** Blocks at the start of the input, until there is enough to sniff encoding and delimiter; null once started. */
   private head: Buffer[] | null = [];
   private headBytes = 0;
+  private fed = 0;
 
   /** The bytes fed are the decompressed content of a file compressed so. */
   compressedWith(compression: 'gzip'): void {
@@ -308,6 +339,7 @@ export class FileReader {
 
   /** The chunk is read during the call only (its buffer may be reused for the next one). */
   feed(chunk: Buffer): void {
+    this.fed += chunk.length;
     if (!this.head) return this.push(chunk);
     this.head.push(Buffer.from(chunk));
     this.headBytes += chunk.length;
@@ -330,8 +362,9 @@ export class FileReader {
     problems: RejectSink,
     tuning: ReadTuning,
     state: ResumeState,
+    checks: InputChecks | null = null,
   ): FileReader {
-    const file = new FileReader(name, options, sink, problems, tuning);
+    const file = new FileReader(name, options, sink, problems, tuning, checks);
     file.head = null;
     file.detected = { encoding: 'utf-8', bom: false };
     file.transcoder = new Transcoder(file.detected, name);
@@ -340,13 +373,22 @@ export class FileReader {
     file.layout = state.layout;
     file.ctx = new RowContext(state.layout, options.dateFormat, options.fields, name);
     file.countColumns = countColumnsOf(state.layout);
+    file.dimensions = dimensionTallyOf(state.layout);
     file.scanner = file.newScanner();
+    file.startChecks(state.layout);
     return file;
   }
 
   /** A reader for the rows of a workbook's sheet, handed over one by one (row()) as typed cells. */
-  static forSheet(name: string, options: InputOptions, sink: RowSink, problems: RejectSink, tuning: ReadTuning): FileReader {
-    const file = new FileReader(name, options, sink, problems, tuning);
+  static forSheet(
+    name: string,
+    options: InputOptions,
+    sink: RowSink,
+    problems: RejectSink,
+    tuning: ReadTuning,
+    checks: InputChecks | null = null,
+  ): FileReader {
+    const file = new FileReader(name, options, sink, problems, tuning, checks);
     file.head = null;
     file.sheet = true;
     return file;
@@ -372,9 +414,12 @@ export class FileReader {
     return this.report(this.layout ?? this.decideLayout(null), { sheet });
   }
 
-  /** The state to hand to a reader of a later part, once the layout is known; null if it cannot be. */
+  /**
+   * The state to hand to a reader of a later part, once the layout is known; null if it cannot be.
+   * Arrivals are never split: their figures are checked with their lines (checks.ts), and are few.
+   */
   handoff(): ResumeState | null {
-    if (!this.layout || !this.headers || this.detected.encoding !== 'utf-8') return null;
+    if (!this.layout || !this.headers || this.detected.encoding !== 'utf-8' || this.layout.kind === 'arrivals') return null;
     return { delimiter: this.delimiter, headers: this.headers, layout: this.layout };
   }
 
@@ -388,9 +433,21 @@ export class FileReader {
     return this.scanner.nextLine();
   }
 
+  /** Bytes fed so far. */
+  bytesFed(): number {
+    return this.fed;
+  }
+
   counts(): RowCounts {
     const { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail } = this;
-    return { rowsRead, rowsAccepted, rowsRejected, rowsOutOfRange, tail };
+    return {
+      rowsRead,
+      rowsAccepted,
+      rowsRejected,
+      rowsOutOfRange,
+      tail,
+      ...(this.dimensions ? { dimensions: this.dimensions.toData() } : {}),
+    };
   }
 
   /** The dates of the rows accepted so far, to hand over with the counts. */
@@ -398,12 +455,13 @@ export class FileReader {
     return this.dates.toData();
   }
 
-  /** Takes over what a resumed reader read after this one's bytes: counts, dates, and rejects in line order. */
-  absorb(part: { counts: RowCounts; dates: TrackedDates; rejects: RejectedRow[] }): void {
+  /** Takes over what a resumed reader read after this one's bytes: counts, dates, rejects in line order, and its checks. */
+  absorb(part: { counts: RowCounts; dates: TrackedDates; rejects: RejectedRow[]; checks: ChecksPart }): void {
     this.dates.absorb(part.dates);
     // A total row held at the cut with rows after it was a row read, rejected before theirs (file order).
     if (this.tail.held && part.counts.rowsRead > 0) this.rejectHeld();
     const lineOffset = this.nextLine() - 1;
+    this.checks?.absorb(part.checks, lineOffset);
     for (const r of part.rejects)
       this.problems.reject(
         r.problems.map((p) => ({ ...p, line: p.line + lineOffset })),
@@ -413,6 +471,7 @@ export class FileReader {
     this.rowsAccepted += part.counts.rowsAccepted;
     this.rowsRejected += part.counts.rowsRejected;
     this.rowsOutOfRange += part.counts.rowsOutOfRange;
+    if (part.counts.dimensions) this.dimensions?.absorb(part.counts.dimensions);
     const theirs = part.counts.tail;
     if (!theirs) return;
     theirs.sums.forEach((sum, i) => (this.tail.sums[i] = (this.tail.sums[i] ?? 0) + sum));
@@ -476,7 +535,10 @@ export class FileReader {
       source: this.name,
       kind: layout.kind,
       ...(layout.arrivalForm ? { arrivalForm: layout.arrivalForm } : {}),
-      ...(layout.segment ? { segment: layout.segment, segmentFrom: this.options.segment ? '--segment' : 'title' } : {}),
+      ...(layout.segment
+        ? { segment: layout.segment, segmentFrom: layout.segmentFrom ?? (this.options.segment ? '--segment' : 'title') }
+        : {}),
+      ...this.dimensions?.counts(),
       ...(this.ctx?.dateColumn.serials ? { serialDates: true } : {}),
       ...format,
       rowsRead: this.rowsRead,
@@ -496,7 +558,16 @@ export class FileReader {
     this.layout = layout;
     this.ctx = new RowContext(layout, this.options.dateFormat, this.options.fields, this.name, this.sheet ? 'row' : 'line');
     this.countColumns = countColumnsOf(layout);
+    this.dimensions = dimensionTallyOf(layout);
+    this.startChecks(layout);
     return layout;
+  }
+
+  /** The file's checks, and the columns the scanner hashes for them (from the batch at hand on). */
+  private startChecks(layout: Layout): void {
+    this.fileChecks = this.checks?.forFile(this.name, layout) ?? null;
+    this.hashing = !this.sheet && this.fileChecks !== null && this.fileChecks.hashedColumns.length > 0;
+    if (this.hashing) this.scanner.hashColumns(this.fileChecks!.hashedColumns);
   }
 
   /** What a BPS table counts: --segment, else what its title (or sheet name) names. */
@@ -636,20 +707,50 @@ export class FileReader {
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+    } else if (this.ctx?.layout.kind === 'arrivals' && this.ctx.layout.arrivalForm !== 'bps' && this.tuning.straightPath) {
+      const out = (this.arrivalBatch ??= new ArrivalBatchBuilder(this.ctx.breakdown));
+      const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, this.keep, deliver);
+      this.rowsRead += taken;
+      this.rowsAccepted += taken;
+      this.dimensions?.addBatch(out);
+      if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
+      const checks = this.fileChecks;
+      if (out.length > 0) {
+        // Checked figures reach the sink once every file is read (checks.ts), one by one.
+        if (checks) for (let i = 0; i < out.length; i++) checks.arrival(arrivalOf(out, i), records.line(out.record[i]));
+        else if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
+        else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
+        out.clear();
+      }
     } else {
       for (let r = 0; r < records.size; r++) deliver(r);
     }
-    this.handOn();
+    this.handOn(records);
   }
 
-  /** The batch's accepted delegation rows to the sink: as a batch if it takes them so, else row by row. */
-  private handOn(): void {
+  /** The straight path's figures of a batch, handed on at its end; one per file (its code space). */
+  private arrivalBatch: ArrivalBatchBuilder | null = null;
+
+  /**
+   * The batch's accepted delegation rows, checked while their records are at hand, to the sink: as a
+   * batch if it takes them so, else row by row.
+   */
+  private handOn(records?: RecordBatch): void {
     const rows = this.delegations;
     if (rows.length === 0) return;
     this.addBatchToSums(rows);
+    const checks = this.fileChecks;
+    if (checks) {
+      checks.delegations(rows, records ?? this.sheetRows);
+      if (this.hashing && !checks.hashing) {
+        this.scanner.stopHashing();
+        this.hashing = false;
+      }
+    }
     if (this.sink.delegationBatch) this.sink.delegationBatch(rows);
     else for (let i = 0; i < rows.length; i++) this.sink.delegation(rowOf(rows, i));
     rows.clear();
+    this.sheetRows.clear();
   }
 
   /** The counts of a batch's rows (in range: with --from/--to the total row is not checked). */
@@ -680,7 +781,7 @@ export class FileReader {
       const date = buildDelegation(rec, ctx, this.delegations);
       if (!date) return this.rejectRecord(rec);
       this.rowsAccepted++;
-      if (this.keep(date)) this.delegations.commit();
+      if (this.keep(date)) this.delegations.commit(this.sheet && this.fileChecks ? this.sheetRows.add(rec, this.fileChecks) : rec.index);
     } else {
       buildArrivals(rec, ctx, this.arrivals);
       if (ctx.problems.length > 0) return this.rejectRecord(rec);
@@ -688,7 +789,12 @@ export class FileReader {
       this.addToSums(rec);
       for (let i = 1; i < this.arrivals.length; i++) this.dates.add(this.arrivals[i].period);
       if (!this.keep(this.arrivals[0].period)) return;
-      for (const row of this.arrivals) this.sink.arrival(row);
+      for (const row of this.arrivals) this.dimensions?.add(row.destination, row.country);
+      const checks = this.fileChecks;
+      for (const row of this.arrivals) {
+        if (checks) checks.arrival(row, rec.line);
+        else this.sink.arrival(row);
+      }
     }
   }
 
@@ -719,6 +825,13 @@ export class FileReader {
     this.rowsRejected++;
     this.problems.reject(problems, raw);
   }
+}
+
+/** A tally of what an arrivals file by destination or country names; null for other files. */
+function dimensionTallyOf(layout: Layout): DimensionTally | null {
+  const { index } = layout.columns;
+  if (layout.kind !== 'arrivals' || (index.destination === undefined && index.country === undefined)) return null;
+  return new DimensionTally(index.destination !== undefined, index.country !== undefined);
 }
 
 /** The layout's columns of counts, by their index in the record. */

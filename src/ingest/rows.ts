@@ -9,7 +9,10 @@ import type { CalDate, PeriodDate } from '../model/dates';
 import { quote } from '../messages';
 import { cellCount, isSerial, isYear, serialDate, yearOnly } from './cells';
 import type { FieldKind, TextField } from '../model/fields';
+import { ARRIVAL_DIMS, breakdownOf } from '../model/arrival-key';
+import { HOME_COUNTRY, countryOf } from '../model/countries';
 import { type ArrivalRow, DELEGATION_FIELDS, type Segment } from '../model/records';
+import type { ArrivalBatchBuilder } from './arrival-batch';
 import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
 import { type Field, type Layout, segmentOf } from './headers';
 import { FieldCache, UNSEEN } from './intern';
@@ -73,6 +76,13 @@ export class RowContext {
 
   /** Delegation layouts: how each field is read, for both paths. */
   readonly delegation: DelegationPlan | null;
+  /** Arrivals: the dimension columns the file has (arrival-key.ts), the same for each of its rows. */
+  readonly breakdown: number;
+  /** Arrivals: per country as written, whether it is Indonesia (whose residents are domestic visitors). */
+  private readonly home = new Map<string, boolean>();
+  private readonly homeByCode: boolean[] = [];
+  /** Arrivals in long form: the segment by the scanner's code of the segment column (null: no segment word). */
+  private readonly segmentByCode: (Segment | null)[] = [];
 
   /**
    * `fields`: the text fields to read (every one when absent); the others come out null or empty.
@@ -88,6 +98,28 @@ export class RowContext {
     const dateField: Field = layout.kind === 'delegations' ? 'date' : 'period';
     this.dateColumn = new DateColumn(source, unit, layout.columns.headers[layout.columns.index[dateField] ?? -1] ?? dateField);
     this.delegation = layout.kind === 'delegations' ? delegationPlan(layout, fields, (raw) => this.textDate(raw, false)) : null;
+    this.breakdown = layout.kind === 'arrivals' ? breakdownOf(ARRIVAL_DIMS.filter((dim) => layout.columns.index[dim] !== undefined)) : 0;
+  }
+
+  /** isHome by the scanner's code of the country column (the straight path's), looked up in an array. */
+  isHomeCode(code: number, country: string): boolean {
+    let home = this.homeByCode[code];
+    if (home === undefined) this.homeByCode[code] = home = this.isHome(country);
+    return home;
+  }
+
+  /** segmentOf by the scanner's code of the segment column (the straight path's), looked up in an array. */
+  segmentOfCode(code: number, text: string): Segment | null {
+    let segment = this.segmentByCode[code];
+    if (segment === undefined) this.segmentByCode[code] = segment = segmentOf(text);
+    return segment;
+  }
+
+  /** Whether a country as written is Indonesia. */
+  isHome(country: string): boolean {
+    let home = this.home.get(country);
+    if (home === undefined) this.home.set(country, (home = countryOf(country)?.code === HOME_COUNTRY));
+    return home;
   }
 
   begin(line = 0): void {
@@ -143,7 +175,17 @@ export class RowContext {
   text(rec: CsvRecord, field: Field): string | null {
     const i = this.layout.columns.index[field];
     if (i === undefined) return null;
-    return (this.texts[i] ??= new FieldCache(trimmedText)).get(rec, i);
+    return this.textCache(i).get(rec, i);
+  }
+
+  /** The values of the text column at `index` by their number (the straight path reads them so too). */
+  textCache(index: number): FieldCache<string | null> {
+    return (this.texts[index] ??= new FieldCache(trimmedText));
+  }
+
+  /** The values of the date column at `index` by their number; `year`: a year alone is a period. */
+  dateCache(index: number, year: boolean): FieldCache<PeriodDate | string | null> {
+    return (this.dates[index] ??= new FieldCache((raw) => this.textDate(raw, year)));
   }
 
   /**
@@ -155,7 +197,7 @@ export class RowContext {
     if (i === undefined) return null;
     const year = field === 'period';
     if (rec.cell) return this.cellDate(rec.cell(i), year);
-    return (this.dates[i] ??= new FieldCache((raw) => this.textDate(raw, year))).get(rec, i);
+    return this.dateCache(i, year).get(rec, i);
   }
 
   /** The field as a count, the reason it is not one, or null when it is empty or the column is absent. */
@@ -399,7 +441,7 @@ export function takeDelegations(
     if (!keep(day)) continue;
     dateValues[i] = day;
     dateCodes[i] = dateCode;
-    out.commit();
+    out.commit(r);
   }
   return taken;
 }
@@ -430,35 +472,181 @@ function reportDelegation(rec: CsvRecord, ctx: RowContext): null {
   return null;
 }
 
-/** Wide rows give one ArrivalRow per filled segment column; long rows give one; BPS rows one per filled year. */
+/**
+ * Wide rows give one ArrivalRow per filled segment column; long rows give one (foreign, when the file
+ * has a country column and no segment column); BPS rows one per filled year. A row's destination and
+ * country go with each of its figures. A country describes foreign arrivals: Indonesia with a domestic
+ * figure is no country (its residents are the domestic visitors); any other country with a domestic
+ * figure, or Indonesia with a foreign one, is a problem.
+ */
 export function buildArrivals(rec: CsvRecord, ctx: RowContext, out: ArrivalRow[]): void {
   if (out.length !== 0) out.length = 0;
   if (ctx.layout.arrivalForm === 'bps') return buildBpsArrivals(rec, ctx, out);
   const period = requiredDate(rec, 'period', ctx);
+  const destination = ctx.text(rec, 'destination');
+  const country = ctx.text(rec, 'country');
+  const home = country !== null && ctx.isHome(country);
+  const { breakdown } = ctx;
+  // A file of neither dimension gives plain totals, as a BPS table does.
+  const figure = (segment: Segment, count: number): ArrivalRow =>
+    breakdown === 0
+      ? { period: period!, segment, count }
+      : { period: period!, segment, count, destination, country: home ? null : country, breakdown };
   if (ctx.layout.arrivalForm === 'long') {
-    const segmentText = ctx.text(rec, 'segment');
-    let segment: Segment | null = null;
-    if (segmentText === null) ctx.problem('segment', 'empty (domestic or foreign is required)');
-    else if ((segment = segmentOf(segmentText)) === null) {
-      ctx.problem(
-        'segment',
-        `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
-          'foreign: mancanegara, wisman, asing, foreign)',
-      );
+    let segment: Segment | null = ctx.layout.segment ?? null;
+    if (segment === null) {
+      const segmentText = ctx.text(rec, 'segment');
+      if (segmentText === null) ctx.problem('segment', 'empty (domestic or foreign is required)');
+      else if ((segment = segmentOf(segmentText)) === null) {
+        ctx.problem(
+          'segment',
+          `unknown segment ${quote(segmentText)} (domestic: nusantara, wisnus, domestik, domestic; ` +
+            'foreign: mancanegara, wisman, asing, foreign)',
+        );
+      }
     }
     const count = requiredCount(rec, 'count', ctx);
-    if (ctx.problems.length === 0) out.push({ period: period!, segment: segment!, count: count! });
+    if (segment !== null) checkCountry(ctx, country, home, segment);
+    if (ctx.problems.length === 0) out.push(figure(segment!, count!));
     return;
   }
   const domestic = optionalCount(rec, 'domestic', ctx);
   const foreign = optionalCount(rec, 'foreign', ctx);
+  if (domestic !== null) checkCountry(ctx, country, home, 'domestic');
+  if (foreign !== null) checkCountry(ctx, country, home, 'foreign');
   if (ctx.problems.length > 0) return;
   if (domestic === null && foreign === null) {
     ctx.problem(null, 'no domestic or foreign figure on this row');
     return;
   }
-  if (domestic !== null) out.push({ period: period!, segment: 'domestic', count: domestic });
-  if (foreign !== null) out.push({ period: period!, segment: 'foreign', count: foreign });
+  if (domestic !== null) out.push(figure('domestic', domestic));
+  if (foreign !== null) out.push(figure('foreign', foreign));
+}
+
+/** A country is the residence of foreign visitors: Indonesia's residents are the domestic ones. */
+function checkCountry(ctx: RowContext, country: string | null, home: boolean, segment: Segment): void {
+  if (country === null || home === (segment === 'domestic')) return;
+  if (segment === 'domestic') {
+    ctx.problem(
+      'country',
+      `a domestic figure for ${quote(country)}: domestic visitors live in Indonesia (leave the country empty, or give the figure as foreign)`,
+    );
+  } else if (ctx.layout.segmentFrom === 'country') {
+    ctx.problem(
+      'country',
+      `${quote(country)} in a file of foreign arrivals by country (it has no segment column): its residents are domestic visitors`,
+    );
+  } else {
+    ctx.problem('country', `a foreign figure for ${quote(country)}: its residents are domestic visitors`);
+  }
+}
+
+/**
+ * The straight path for arrivals (wide and long forms) over a batch of records: a record of the
+ * header's width whose period, counts, segment, destination and country are in columns the scanner
+ * codes, with values met before and valid, has its figures written into `out` (its counts, in the
+ * order of `sumColumns`, added to `sums` for the total row) without being decoded; `keep` notes
+ * each accepted record's period and says whether its figures count (--from/--to). Any other record goes to `other`, the record-by-record path
+ * (buildArrivals), in its turn. Returns how many records it took.
+ */
+export function takeArrivals(
+  batch: RecordBatch,
+  ctx: RowContext,
+  width: number,
+  sumColumns: readonly number[],
+  sums: number[],
+  out: ArrivalBatchBuilder,
+  keep: (period: PeriodDate) => boolean,
+  other: (r: number) => void,
+): number {
+  const { layout } = ctx;
+  const index = layout.columns.index;
+  const long = layout.arrivalForm === 'long';
+  const fixedSegment = layout.segment ?? null;
+  const periodAt = index.period!;
+  const countAt = long ? [index.count!, -1] : [index.domestic ?? -1, index.foreign ?? -1];
+  const segmentAt = long && fixedSegment === null ? index.segment! : -1;
+  const destinationAt = index.destination ?? -1;
+  const countryAt = index.country ?? -1;
+  // The counts summed for the total row must be the ones read here.
+  const read = countAt.filter((at) => at >= 0);
+  let coded = read.length === sumColumns.length && read.every((at, k) => sumColumns[k] === at);
+  // Every check is made, so that all the columns are asked for at once.
+  if (!batch.numbered(periodAt)) coded = false;
+  for (const at of read) if (!batch.counted(at)) coded = false;
+  for (const at of [segmentAt, destinationAt, countryAt]) if (at >= 0 && !batch.numbered(at)) coded = false;
+  if (!coded) {
+    for (let r = 0; r < batch.size; r++) other(r);
+    return 0;
+  }
+  const periods = ctx.dateCache(periodAt, true);
+  const segments = segmentAt < 0 ? null : ctx.textCache(segmentAt);
+  const destinations = destinationAt < 0 ? null : ctx.textCache(destinationAt);
+  const countries = countryAt < 0 ? null : ctx.textCache(countryAt);
+  const codes = batch.codeWords;
+  const [firstAt, secondAt] = countAt;
+  let taken = 0;
+  for (let r = 0; r < batch.size; r++) {
+    if (batch.fieldCount(r) !== width) {
+      other(r);
+      continue;
+    }
+    const at = batch.codesOf(r);
+    const periodCode = codes[at + periodAt];
+    const period = periodCode < 0 ? UNSEEN : periods.cached(periodCode);
+    const destinationCode = destinationAt < 0 ? -1 : codes[at + destinationAt];
+    const countryCode = countryAt < 0 ? -1 : codes[at + countryAt];
+    const destination = destinations === null ? null : destinationCode < 0 ? UNSEEN : destinations.cached(destinationCode);
+    const country = countries === null ? null : countryCode < 0 ? UNSEEN : countries.cached(countryCode);
+    if (typeof period !== 'object' || period === null || destination === UNSEEN || country === UNSEEN) {
+      other(r);
+      continue;
+    }
+    const home = country !== null && ctx.isHomeCode(countryCode, country);
+    // A count the scanner could not read is empty (no figure) or not a count (the record path says why).
+    const first = codes[at + firstAt];
+    const second = secondAt < 0 ? -1 : codes[at + secondAt];
+    if ((first < 0 && !batch.fieldEmpty(r, firstAt)) || (second < 0 && secondAt >= 0 && !batch.fieldEmpty(r, secondAt))) {
+      other(r);
+      continue;
+    }
+    let domestic = -1;
+    let foreign = -1;
+    if (long) {
+      let segment = fixedSegment;
+      if (segment === null) {
+        const code = codes[at + segmentAt];
+        const text = code < 0 ? UNSEEN : segments!.cached(code);
+        segment = typeof text === 'string' ? ctx.segmentOfCode(code, text) : null;
+      }
+      if (segment === null || first < 0) {
+        other(r);
+        continue;
+      }
+      if (segment === 'domestic') domestic = first;
+      else foreign = first;
+    } else {
+      domestic = firstAt < 0 ? -1 : first;
+      foreign = secondAt < 0 ? -1 : second;
+    }
+    // No figure, or a country that is not the residence of the segment's visitors: the record path says why.
+    if ((domestic < 0 && foreign < 0) || (country !== null && ((domestic >= 0 && !home) || (foreign >= 0 && home)))) {
+      other(r);
+      continue;
+    }
+    taken++;
+    if (first >= 0) sums[firstAt] = (sums[firstAt] ?? 0) + first;
+    if (second >= 0) sums[secondAt] = (sums[secondAt] ?? 0) + second;
+    if (!keep(period)) continue;
+    const destinationValue = destination as string | null;
+    const dCode = destinationValue === null ? -1 : destinationCode;
+    if (domestic >= 0) out.push(period, periodCode, false, domestic, destinationValue, dCode, null, -1, r);
+    if (foreign >= 0) {
+      const countryValue = home ? null : (country as string | null);
+      out.push(period, periodCode, true, foreign, destinationValue, dCode, countryValue, countryValue === null ? -1 : countryCode, r);
+    }
+  }
+  return taken;
 }
 
 /**

@@ -57,6 +57,8 @@ function errorMessages(limits: ScanLimits): Record<number, string> {
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   readonly line: number;
+  /** The record's index in its batch (RecordBatch; 0 for a workbook's row, which has none). */
+  readonly index: number;
   readonly fieldCount: number;
   field(index: number): string;
   /** The record's text as it stood in the input, without its line ending. */
@@ -135,6 +137,10 @@ interface ScannerExports {
   fieldEnds(): number;
   fieldFlagBytes(): number;
   fieldNumbers(): number;
+  hashColumn(column: number): void;
+  stopHashing(): void;
+  hashRecords(): void;
+  recordHashes(): number;
 }
 
 // The part of the WebAssembly API used here (TypeScript has its types only in the DOM library).
@@ -212,6 +218,9 @@ class RecordView implements CsvRecord {
   private flags = 0;
   /** Index of this record's first field in the batch. */
   private base = 0;
+  /** Where the batch's record hashes start in `words`. */
+  private hashes = 0;
+  index = 0;
 
   constructor(private readonly columns: ColumnModes) {}
 
@@ -226,9 +235,11 @@ class RecordView implements CsvRecord {
     this.ends = wasm.fieldEnds() >>> 2;
     this.numbers = wasm.fieldNumbers() >>> 2;
     this.flags = wasm.fieldFlagBytes() >>> 0;
+    this.hashes = wasm.recordHashes() >>> 2;
   }
 
-  select(start: number, end: number, line: number, base: number, count: number, error: number): void {
+  select(index: number, start: number, end: number, line: number, base: number, count: number, error: number): void {
+    this.index = index;
     this.start = start;
     this.end = end;
     this.line = line;
@@ -282,6 +293,11 @@ class RecordView implements CsvRecord {
   private code(index: number, mode: number): number {
     if (index >= this.fieldCount || !this.columns.computes(index, mode)) return -1;
     return this.codeAt(this.base, index);
+  }
+
+  /** For RecordBatch: record r's hash words start at `hashesAt() + 2 * r` in `codeWords`. */
+  hashesAt(): number {
+    return this.hashes;
   }
 
   /** For RecordBatch, any record of the batch by its first field `base`: the code of its field `index`. */
@@ -362,6 +378,24 @@ export class RecordBatch {
     return this.wasm!.entryDay(column, number);
   }
 
+  /** Record r's physical line (1-based), where it starts. */
+  line(r: number): number {
+    return this.words[this.lines + r];
+  }
+
+  /** Record r's line is `codeWords[linesAt() + r]`, as line(r) gives it. */
+  linesAt(): number {
+    return this.lines;
+  }
+
+  /**
+   * Record r's hash of the hashed columns (CsvScanner.hashColumns) is in `codeWords` at
+   * `hashesAt() + 2 * r`: its low word, then its high word.
+   */
+  hashesAt(): number {
+    return this.view.hashesAt();
+  }
+
   /** Record r's field count; 0 for a record the scanner could not split. */
   fieldCount(r: number): number {
     return this.words[this.counts + r];
@@ -394,6 +428,7 @@ export class RecordBatch {
     const words = this.words;
     const view = this.view;
     view.select(
+      r,
       words[this.starts + r],
       words[this.ends + r],
       words[this.lines + r],
@@ -454,6 +489,20 @@ export class CsvScanner {
   /** The physical line (1-based) where the next record starts. */
   nextLine(): number {
     return this.wasm.nextLine();
+  }
+
+  /**
+   * From now on every record has a hash of the text of these columns (RecordBatch.hashesAt): the same
+   * text (between spaces and tabs) gives the same hash. The batch at hand, if any, is hashed at once.
+   */
+  hashColumns(columns: readonly number[]): void {
+    for (const column of columns) this.wasm.hashColumn(column);
+    this.wasm.hashRecords();
+  }
+
+  /** No more hashes, from the next batch on (once nothing needs them, they cost nothing). */
+  stopHashing(): void {
+    this.wasm.stopHashing();
   }
 
   /** Scans batch after batch until the input is consumed or waits for more. */

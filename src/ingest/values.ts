@@ -9,6 +9,7 @@
 
 import { quote } from '../messages';
 import { type CalDate, daysInMonth, isoDate, isoWeekdayOf } from '../model/dates';
+import { MAX_COUNT_TEXT } from '../model/exact';
 
 export type DateFormat = 'dmy' | 'mdy';
 
@@ -126,7 +127,9 @@ const LAST_GROUP = /[.,](\d*)$/;
 function countFailure(shown: string, code: number): string {
   if (shown === '') return 'empty';
   const quoted = quote(shown);
-  return code === TOO_LARGE ? `too large: ${quoted}` : `${countProblem(shown)}: ${quoted}`;
+  return code === TOO_LARGE
+    ? `too large: ${quoted} (the largest count is ${MAX_COUNT_TEXT}, 2^53 − 1)`
+    : `${countProblem(shown)}: ${quoted}`;
 }
 
 /** Why `shown` (trimmed, non-empty, already known to be invalid) is not a count. */

@@ -19,6 +19,7 @@ import { InputError, UsageError } from '../errors';
 import { quote } from '../messages';
 import type { RowSink } from '../model/sinks';
 import { type SheetCell, cellText, serialDate, serialOfDate, yearOnly } from './cells';
+import type { InputChecks } from './checks';
 import { FileReader, type FileReport, type InputOptions, type ReadTuning, type RejectSink, displayName } from './reader';
 import { csvCell } from './problems';
 import type { CsvRecord } from './scanner';
@@ -64,6 +65,7 @@ export async function readWorkbook(
   sink: RowSink,
   problems: RejectSink,
   tuning: ReadTuning,
+  checks: InputChecks | null = null,
 ): Promise<FileReport[]> {
   const file = displayName(source);
   const chosen = options.sheets ?? [];
@@ -85,7 +87,7 @@ export async function readWorkbook(
       }
       if (choice !== undefined) found.add(choice);
       const name = `${file}[${sheet.name}]`;
-      const reading = FileReader.forSheet(name, options, sink, problems, tuning);
+      const reading = FileReader.forSheet(name, options, sink, problems, tuning, checks);
       try {
         for await (const row of sheet.rows) reading.row(sheetRecord(row, reader.date1904));
         reports.push(reading.finishSheet());
@@ -218,6 +220,8 @@ const NO_BYTES = Buffer.alloc(0);
 export class SheetRecord implements CsvRecord {
   readonly fieldCount: number;
   readonly bytes = NO_BYTES;
+  /** No scanner's batch holds it. */
+  readonly index = 0;
 
   constructor(
     readonly line: number,

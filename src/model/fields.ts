@@ -27,7 +27,7 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** Headers that name it, matched ignoring case, spaces and punctuation (as the README lists them). */
   readonly aliases: readonly string[];
-  /** A `--group-by` dimension (text and list fields of delegation logs), named so in tables. */
+  /** A `--group-by` dimension (text and list fields), named so in tables. */
   readonly groupBy?: { readonly en: string; readonly id: string };
   /** List fields: what several values of a row are called, in notes. */
   readonly plural?: { readonly en: string; readonly id: string };
@@ -83,6 +83,32 @@ export const FIELDS = [
   { name: 'foreign', kind: 'count', files: ['arrivals'], aliases: ['foreign', 'wisman', 'mancanegara', 'wisatawan_mancanegara', 'asing'] },
   { name: 'segment', kind: 'text', files: ['arrivals'], aliases: ['segment', 'jenis', 'kategori', 'category', 'jenis_wisatawan'] },
   { name: 'count', kind: 'count', files: ['arrivals'], aliases: ['count', 'jumlah', 'visitors', 'jumlah_wisatawan'] },
+  {
+    name: 'destination',
+    kind: 'text',
+    files: ['arrivals'],
+    aliases: [
+      'destination',
+      'destinasi',
+      'destinasi_wisata',
+      'objek_wisata',
+      'obyek_wisata',
+      'daya_tarik_wisata',
+      'dtw',
+      'tempat_wisata',
+      'lokasi',
+      'attraction',
+      'site',
+    ],
+    groupBy: { en: 'Destination', id: 'Destinasi' },
+  },
+  {
+    name: 'country',
+    kind: 'text',
+    files: ['arrivals'],
+    aliases: ['country', 'negara', 'negara_asal', 'asal_negara', 'kebangsaan', 'kewarganegaraan', 'nationality', 'country_of_residence'],
+    groupBy: { en: 'Country', id: 'Negara asal' },
+  },
 ] as const satisfies readonly FieldSpec[];
 
 type Declared = (typeof FIELDS)[number];
@@ -97,8 +123,11 @@ type FieldOf<K extends Kind> = Declared extends infer F
     : never
   : never;
 export type DelegationField = FieldOf<'delegations'>;
+export type ArrivalField = FieldOf<'arrivals'>;
 
 /** Delegation columns of text (text and list fields): they never make a row invalid, so they may go unread. */
 export type TextField = Extract<DelegationField, { kind: 'text' | 'list' }>['name'];
 /** The delegation columns that are `--group-by` dimensions. */
 export type CategoryField = Extract<DelegationField, { groupBy: object }>['name'];
+/** The arrivals columns that are `--group-by` dimensions: what arrivals are broken down by (destination, country). */
+export type ArrivalDim = Extract<ArrivalField, { groupBy: object }>['name'];

@@ -9,6 +9,7 @@
  */
 import { InputError } from '../errors';
 import { type CalDate, isYearDate } from './dates';
+import { exactSum } from './exact';
 import { multiplyCount } from './money';
 import type { Metric } from './progress';
 import { DailySeries, type DailySeriesData } from './progress-series';
@@ -60,6 +61,21 @@ export interface MetricSeriesData {
   annualYears: number[];
 }
 
+/** What a metric's values are, in the message that refuses a sum past 2^53 − 1. */
+const METRIC_WORDS: Record<Exclude<Metric, 'spending'>, string> = {
+  visitors: "the delegations' people",
+  delegations: 'the delegations',
+  domestic: 'the domestic arrivals',
+  foreign: 'the foreign arrivals',
+  total: 'the arrivals (domestic and foreign)',
+};
+
+/** The series, refused when its values add up past 2^53 − 1: every sum progress takes of it is then exact. */
+function exactSeries(series: DailySeries, what: string): DailySeries {
+  exactSum(series.grandTotal(), what);
+  return series;
+}
+
 /** A RowSink that accumulates every metric by day. */
 export class MetricSeries {
   private readonly byMetric = new Map<Exclude<Metric, 'spending'>, DailySeries>();
@@ -70,6 +86,11 @@ export class MetricSeries {
   private readonly unvalued: Unvalued = { delegations: 0, arrivals: 0 };
   /** Years with annual arrival figures, which a series by the day cannot hold. */
   readonly annualYears = new Set<number>();
+
+  /** Whether any arrivals figure was read. */
+  get arrivalsRead(): boolean {
+    return this.arrivalsSeen;
+  }
 
   /** Without a valuation the spending metric is not collected (and its rates never consulted). */
   constructor(private readonly valuation?: SpendingValuation) {}
@@ -91,7 +112,8 @@ export class MetricSeries {
     this.spendingFromDelegations.add(date, this.rupiah('delegation', date, people, nights));
   }
 
-  arrival(row: ArrivalRow): void {
+  /** An arrivals figure: counted, and valued unless `value` is false (then arrivalSpending() values it). */
+  arrival(row: ArrivalRow, value = true): void {
     this.arrivalsSeen = true;
     // Progress is measured by the day: an annual figure has no day to be counted on.
     if (isYearDate(row.period)) {
@@ -100,13 +122,18 @@ export class MetricSeries {
     }
     this.add(row.segment, row.period, row.count);
     this.add('total', row.period, row.count);
-    if (!this.valuation) return;
+    if (value) this.arrivalSpending(row);
+  }
+
+  /** Values an arrivals figure (a foreign one of a market with its own rate at that rate), without counting it. */
+  arrivalSpending(row: ArrivalRow): void {
+    if (!this.valuation || isYearDate(row.period)) return;
     const nights = this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {
       this.unvalued.arrivals++;
       return;
     }
-    this.spendingFromArrivals.add(row.period, this.rupiah(row.segment, row.period, row.count, nights));
+    this.spendingFromArrivals.add(row.period, this.rupiah(row.segment, row.period, row.count, nights, row.country));
   }
 
   /** The state as plain data, to cross to another thread. */
@@ -137,9 +164,9 @@ export class MetricSeries {
    * visitors; check spendingUnvalued() first: the rows it counts are not in the series.
    */
   series(metric: Metric): DailySeries {
-    if (metric !== 'spending') return this.byMetric.get(metric) ?? new DailySeries();
+    if (metric !== 'spending') return exactSeries(this.byMetric.get(metric) ?? new DailySeries(), METRIC_WORDS[metric]);
     if (!this.valuation) throw new Error('MetricSeries: spending was not collected');
-    return this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations;
+    return exactSeries(this.arrivalsSeen ? this.spendingFromArrivals : this.spendingFromDelegations, 'the spending values (rupiah)');
   }
 
   /** The rows of the spending series' scope (arrivals when any were read) that could not be valued. */
@@ -160,10 +187,17 @@ export class MetricSeries {
   }
 
   /** Exact rupiah (count x nights x central rate) as a number: exact below 2^53, about Rp9,007 trillion. */
-  private rupiah(segment: 'domestic' | 'foreign' | 'delegation', date: CalDate, count: number, nights: number | null): number {
+  private rupiah(
+    segment: 'domestic' | 'foreign' | 'delegation',
+    date: CalDate,
+    count: number,
+    nights: number | null,
+    country?: string | null,
+  ): number {
     const { rates, basis } = this.valuation!;
     const units = basis === 'night' ? count * nights! : count;
-    const value = multiplyCount(units, rates.rateFor(segment, date).central);
+    const market = segment === 'foreign' && country != null ? rates.countryRate(country, date) : null;
+    const value = multiplyCount(units, (market ?? rates.rateFor(segment, date)).central);
     if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new InputError(`a spending value of Rp${value} is too large to add up exactly`);
     return Number(value);
   }

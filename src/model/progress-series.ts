@@ -73,8 +73,27 @@ export class DailySeries {
     return sum;
   }
 
+  /** The year's sum in each month, January first (12 values; all 0 for a year without data). O(days). */
+  monthTotals(year: number): number[] {
+    const totals = new Array<number>(12).fill(0);
+    const data = this.byYear.get(year);
+    if (!data) return totals;
+    for (let month = 1, day = 0; month <= 12; month++) {
+      const end = day + daysInMonth(year, month);
+      for (; day < end; day++) totals[month - 1] += data.days[day];
+    }
+    return totals;
+  }
+
   total(year: number): number {
     return this.sumThrough(year, 12, 31);
+  }
+
+  /** The sum of every value of every year: when it is exact, so is every sum of some of them. */
+  grandTotal(): number {
+    let sum = 0;
+    for (const { days } of this.byYear.values()) for (let i = 0; i < days.length; i++) sum += days[i];
+    return sum;
   }
 
   /**

@@ -18,7 +18,9 @@
  *   in January and reaches the as-of month (DailySeries.coversThrough).
  * - Projection (src/stats/forecast.ts): seasonal growth from every full year before (values in January and
  *   December), each cut at the same month and day as the as-of (29 February at 28 February), so the as-of
- *   month counts through the as-of day in every year alike; linear when there is no full year before.
+ *   month counts through the as-of day in every year alike; mixed with a damped Holt-Winters forecast of
+ *   the months when the two years just before (or more, consecutive) are full; linear when there is no
+ *   full year before.
  * - Status reads the target against the projection's 80% interval (see statusOf); pace compares actual
  *   with the seasonal expectation when there is one, else the linear, within the tolerance (see paceOf).
  * - The band grades the projected year-end percentage during the year, the final one once it is over.
@@ -28,7 +30,7 @@ import { type CalDate, dayOfYear, daysInMonth, daysInYear } from './dates';
 import { type BandSpec, bandFor } from './bands';
 import type { DailySeries, DayDate } from './progress-series';
 import { Ratio } from '../stats/exact';
-import { type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
+import { type MonthlyHistory, type ProjectionMethod, type YearAtCutoff, projectYearEnd } from '../stats/forecast';
 import type { Kind } from './records';
 
 export const METRICS = ['visitors', 'delegations', 'domestic', 'foreign', 'total', 'spending'] as const;
@@ -139,7 +141,7 @@ export interface Progress {
   /** Its 80% interval (both the actual once the year is over). */
   projectedLow: number;
   projectedHigh: number;
-  /** seasonal-growth, linear (no full year before), or final (the year is over). */
+  /** seasonal-growth-holt-winters, seasonal-growth (no two consecutive full years just before), linear (no full year before), or final (the year is over). */
   projectionMethod: ProjectionMethod | 'final';
   /** The full years before that the projection uses, ascending. */
   projectionYears: number[];
@@ -304,7 +306,8 @@ function projectionOf(series: DailySeries, year: number, asOf: DayDate, actual: 
     before.push({ year: y, toDate: series.sumThrough(y, asOf.month, day), total: series.total(y) });
   }
   const months = asOf.month - 1 + asOf.day / daysInMonth(year, asOf.month);
-  const p = projectYearEnd(actual, before, year, { months, elapsedShare: time.elapsedDays / time.daysInYear });
+  const cutoff = { months, elapsedShare: time.elapsedDays / time.daysInYear };
+  const p = projectYearEnd(actual, before, year, cutoff, monthlyHistory(series, year, asOf));
   return {
     projected: p.projected,
     projectedLow: p.low,
@@ -314,6 +317,23 @@ function projectionOf(series: DailySeries, year: number, asOf: DayDate, actual: 
     intervalBasis: p.basis,
     intervalBacktests: p.backtests,
   };
+}
+
+/**
+ * The months the Holt-Winters smoothing learns from: those of the consecutive full years just before
+ * `year` (values in January and December), then this year's whole months before the as-of; the as-of
+ * month, when the as-of is not its last day, as what it has so far.
+ */
+function monthlyHistory(series: DailySeries, year: number, asOf: DayDate): MonthlyHistory {
+  let first = year;
+  while (series.coversWholeYear(first - 1)) first--;
+  const months: number[] = [];
+  for (let y = first; y < year; y++) months.push(...series.monthTotals(y));
+  const thisYear = series.monthTotals(year);
+  const whole = asOf.day === daysInMonth(year, asOf.month) ? asOf.month : asOf.month - 1;
+  months.push(...thisYear.slice(0, whole));
+  const partial = series.sumThrough(year, asOf.month, asOf.day) - thisYear.slice(0, whole).reduce((a, b) => a + b, 0);
+  return { months, fullYears: year - first, partial };
 }
 
 interface Timeline {

@@ -36,6 +36,8 @@ export interface RateRule {
   rate: RateRange;
   /** Where it came from, as the output states it: `default`, `--domestic-rate`, `config rates[2].foreign`. */
   source: string;
+  /** A foreign rate for the visitors of one country (its key, arrival-key.ts countryKey): that market's own. */
+  country?: string;
 }
 
 export interface RateTable {
@@ -44,6 +46,8 @@ export interface RateTable {
    * the returned object; no allocation per call.
    */
   rateFor(segment: RateSegment, date: CalDate): RateRange;
+  /** A market's own foreign rate on a date (a rule naming its country), or null: the foreign rate applies. */
+  countryRate(country: string, date: CalDate): RateRange | null;
   /** Every rule, highest priority first within each segment, the defaults last. Delegation falls back to domestic. */
   readonly rules: readonly RateRule[];
 }
@@ -63,7 +67,9 @@ export function rateTable(given: readonly RateRule[] = []): RateTable {
     if (segment !== 'delegation')
       rules.push(compiled({ segment, from: null, to: null, rate: intern(rangeOf(DEFAULT_RATES[segment])), source: 'default' }));
   }
-  const bySegment = new Map(RATE_SEGMENTS.map((s) => [s, rules.filter((r) => r.segment === s)]));
+  const bySegment = new Map(RATE_SEGMENTS.map((s) => [s, rules.filter((r) => r.segment === s && r.country === undefined)]));
+  const byCountry = new Map<string, CompiledRule[]>();
+  for (const rule of rules) if (rule.country !== undefined) byCountry.set(rule.country, [...(byCountry.get(rule.country) ?? []), rule]);
   const rateFor = (segment: RateSegment, date: CalDate): RateRange => {
     const key = date.year * 10000 + date.month * 100 + (date.day ?? 1);
     for (const rule of bySegment.get(segment)!) {
@@ -72,7 +78,12 @@ export function rateTable(given: readonly RateRule[] = []): RateTable {
     // Only delegation can get here: domestic and foreign always end in a default for every date.
     return rateFor('domestic', date);
   };
-  return { rateFor, rules: rules.map(({ fromKey, toKey, ...rule }) => rule) };
+  const countryRate = (country: string, date: CalDate): RateRange | null => {
+    const key = date.year * 10000 + date.month * 100 + (date.day ?? 1);
+    for (const rule of byCountry.get(country) ?? []) if (rule.fromKey <= key && key <= rule.toKey) return rule.rate;
+    return null;
+  };
+  return { rateFor, countryRate, rules: rules.map(({ fromKey, toKey, ...rule }) => rule) };
 }
 
 export function rangeOf(rate: Rupiah): RateRange {

@@ -30,11 +30,48 @@ export type Segment = 'domestic' | 'foreign';
  * One arrivals figure for a period and segment. A wide row (period, domestic, foreign) yields one of
  * these per non-empty segment column; a long row (period, segment, count) yields one. The period is a
  * day, a month, or a year alone (an annual figure: `period.month === null`).
+ *
+ * A file may break arrivals down by destination and by country (src/model/arrival-key.ts): then the
+ * figure is that destination's (or country's) part. Absent means null (and `breakdown` 0).
  */
 export interface ArrivalRow {
   period: PeriodDate;
   segment: Segment;
   count: number;
+  /** The destination as written, trimmed; null when the file has no destination column or the cell is empty. */
+  destination?: string | null;
+  /** The country of residence as written, trimmed; null likewise (and for domestic figures). */
+  country?: string | null;
+  /** The dimension columns the row's file has, one bit each (arrival-key.ts BREAKDOWN_BIT). */
+  breakdown?: number;
+}
+
+/**
+ * Arrivals figures column by column, as the input layer's straight path hands them to a sink that takes
+ * batches (RowSink.arrivalBatch): figure i is `arrivalOf(batch, i)`. Within one `codeSpace` (an input
+ * file), figures with the same code >= 0 in a `...Code` column have the same value there; -1: no code.
+ */
+export interface ArrivalBatch {
+  readonly length: number;
+  readonly codeSpace: object;
+  /** The file's breakdown, the same for every figure. */
+  readonly breakdown: number;
+  readonly period: readonly PeriodDate[];
+  readonly periodCode: Int32Array;
+  /** 1: foreign, 0: domestic. */
+  readonly foreign: Uint8Array;
+  readonly count: Float64Array;
+  readonly destination: readonly (string | null)[];
+  readonly destinationCode: Int32Array;
+  readonly country: readonly (string | null)[];
+  readonly countryCode: Int32Array;
+}
+
+/** Figure i of a batch as an ArrivalRow. */
+export function arrivalOf(batch: ArrivalBatch, i: number): ArrivalRow {
+  const row: ArrivalRow = { period: batch.period[i], segment: batch.foreign[i] ? 'foreign' : 'domestic', count: batch.count[i] };
+  if (batch.breakdown === 0) return row;
+  return { ...row, destination: batch.destination[i], country: batch.country[i], breakdown: batch.breakdown };
 }
 
 /** A field's column in a batch: counts in a Float64Array (-1: none), other values in an array. */

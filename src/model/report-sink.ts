@@ -13,8 +13,14 @@ export interface ReportSinkOptions {
   spending: Omit<SpendingOptions, 'unit' | 'rates'> & { rates: RateRule[] };
   /** How the progress metrics value spending; null: they do not. */
   valuation: ValuationPlan | null;
+  /** Destinations targets are set for, as written. */
+  destinations?: string[];
 }
 
-export function createReportSink({ spending, valuation }: ReportSinkOptions): ReportCollector {
-  return new ReportCollector({ ...spending, rates: rateTable(spending.rates) }, valuation ? valuationOf(valuation) : undefined);
+export function createReportSink({ spending, valuation, destinations }: ReportSinkOptions): ReportCollector {
+  return new ReportCollector(
+    { ...spending, rates: rateTable(spending.rates) },
+    valuation ? valuationOf(valuation) : undefined,
+    destinations,
+  );
 }

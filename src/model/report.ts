@@ -8,11 +8,16 @@
  * - spending, per year (spending.ts), so that a year's total is that year's alone;
  * - progress metrics, all years (metrics.ts: seasonal figures need the previous year).
  */
+import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
+import { destinationKey } from './arrival-key';
+import type { Coverage } from './coverage';
+import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
-import type { ArrivalSummaryData } from './summary-arrivals';
+import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
+import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
-import type { ArrivalRow, DelegationBatch, DelegationRow, Kind } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow, Kind } from './records';
 
 export const TOP_ORIGINS = 10;
 
@@ -60,8 +65,7 @@ export class YearDelegations {
 /** A ReportCollector's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface ReportCollectorData {
   delegations: [number, YearDelegationsData][];
-  arrivalsByMonth: ArrivalSummaryData;
-  arrivalsByYear: ArrivalSummaryData;
+  arrivals: ArrivalFiguresData;
   spending: [number, SpendingData][];
   metrics: MetricSeriesData;
   years: Record<Kind, number[]>;
@@ -72,17 +76,24 @@ export class ReportCollector {
   readonly delegations = new Map<number, YearDelegations>();
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
   readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
+  /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
+  readonly figures = new ArrivalFigures({ granularity: 'day', keep: ['destination', 'country'] });
   readonly spending = new Map<number, SpendingEstimator>();
   readonly metrics: MetricSeries;
+  /** Each destination a target names, by key: its arrivals' metrics. */
+  readonly destinations = new Map<string, MetricSeries>();
   /** Years with rows of each kind. */
   readonly years: Record<Kind, Set<number>> = { delegations: new Set(), arrivals: new Set() };
+  private fed = false;
 
   /** `spendingOptions.rates` is the table the view names each rate's source from (by identity). */
   constructor(
     readonly spendingOptions: Omit<SpendingOptions, 'unit'>,
     valuation?: SpendingValuation,
+    destinations: readonly string[] = [],
   ) {
     this.metrics = new MetricSeries(valuation);
+    for (const name of destinations) this.destinations.set(destinationKey(name), new MetricSeries());
   }
 
   delegation(row: DelegationRow): void {
@@ -123,18 +134,40 @@ export class ReportCollector {
 
   arrival(row: ArrivalRow): void {
     this.years.arrivals.add(row.period.year);
-    this.arrivalsByMonth.add(row);
-    this.arrivalsByYear.add(row);
-    this.estimator(row.period.year).addArrival(row);
-    this.metrics.arrival(row);
+    this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    for (let i = 0; i < batch.length; i++) this.years.arrivals.add(batch.period[i].year);
+    this.figures.addBatch(batch);
+  }
+
+  /** Once every input is read: the arrivals models fed from the figures' views (never two breakdowns added together). */
+  feedArrivals(): void {
+    if (this.fed) return;
+    this.fed = true;
+    for (const row of this.figures.select([])) {
+      this.arrivalsByMonth.add(row);
+      this.arrivalsByYear.add(row);
+    }
+    const markets = this.spendingOptions.rates.rules.some((rule) => rule.country !== undefined);
+    for (const row of spendingRows(this.figures, null, markets)) this.estimator(row.period.year).addArrival(row);
+    feedMetrics(this.figures, this.metrics, markets);
+    if (this.destinations.size === 0) return;
+    for (const row of this.figures.select(['destination']))
+      if (row.destination != null) this.destinations.get(row.destination)?.arrival(row);
+  }
+
+  /** Arrivals by destination (or country) and year, for the top destinations and markets. */
+  arrivalGroups(dim: 'destination' | 'country', coverage?: Coverage): ArrivalGroups {
+    return arrivalGroups(this.figures, { order: [dim, 'year'], coverage });
   }
 
   /** The state as plain data, to cross to another thread. */
   toData(): ReportCollectorData {
     return {
       delegations: [...this.delegations].map(([year, parts]) => [year, parts.toData()]),
-      arrivalsByMonth: this.arrivalsByMonth.toData(),
-      arrivalsByYear: this.arrivalsByYear.toData(),
+      arrivals: this.figures.toData(),
       spending: [...this.spending].map(([year, estimator]) => [year, estimator.toData()]),
       metrics: this.metrics.toData(),
       years: { delegations: [...this.years.delegations], arrivals: [...this.years.arrivals] },
@@ -144,8 +177,7 @@ export class ReportCollector {
   /** Adds the rows of a collector built with the same options, given as toData() gave its state. */
   absorb(data: ReportCollectorData): void {
     for (const [year, parts] of data.delegations) this.yearDelegations(year).absorb(parts);
-    this.arrivalsByMonth.absorb(data.arrivalsByMonth);
-    this.arrivalsByYear.absorb(data.arrivalsByYear);
+    this.figures.absorb(data.arrivals);
     for (const [year, spending] of data.spending) this.estimator(year).absorb(spending);
     this.metrics.absorb(data.metrics);
     for (const kind of ['delegations', 'arrivals'] as const) data.years[kind].forEach((year) => this.years[kind].add(year));

@@ -1,5 +1,5 @@
 /** Where the input layer hands rows: a command's sink, a model that takes rows. */
-import type { ArrivalRow, DelegationBatch, DelegationRow } from './records';
+import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow } from './records';
 
 export interface RowSink {
   delegation(row: DelegationRow): void;
@@ -10,6 +10,8 @@ export interface RowSink {
    * each row. The batch is reused: read it during the call.
    */
   delegationBatch?(batch: DelegationBatch): void;
+  /** Optional: takes arrivals figures a batch at a time (the same figures, in the same order); without it, `arrival` gets each. Reused: read it during the call. */
+  arrivalBatch?(batch: ArrivalBatch): void;
 }
 
 /**

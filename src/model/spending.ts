@@ -13,8 +13,9 @@ import { dateKey, isYearDate, quarterOf, type CalDate } from './dates';
 import { multiplyCount, type Rupiah } from './money';
 import { periodFromKey, type Period } from './period';
 import type { RateRange, RateTable } from './rates';
+import type { ArrivalDim } from './arrival-key';
 import type { ArrivalRow, DelegationRow, Segment } from './records';
-import { InputError } from '../errors';
+import { exactSum } from './exact';
 
 export type SpendingUnit = 'month' | 'quarter' | 'year';
 export type Basis = 'visit' | 'night';
@@ -27,6 +28,11 @@ export interface SpendingOptions {
   /** Nights per visitor (a whole number >= 1) for arrivals, and for delegation rows with no nights. */
   nights?: number;
   rates: RateTable;
+  /**
+   * Arrivals' lines per destination or per country (the rows' keys, as ArrivalFigures' views give
+   * them). Without it, a foreign figure of a country with a rate of its own still has a line of its own.
+   */
+  groupBy?: ArrivalDim | null;
 }
 
 export interface Estimate {
@@ -37,6 +43,8 @@ export interface Estimate {
 
 export interface SpendingLine {
   segment: LineSegment;
+  /** Arrivals by destination or country: the line's destination or country key (null: none given); else absent. A market with its own rate: its country key. */
+  group?: string | null;
   visitors: number;
   /** What the rate multiplies: visitors (basis visit) or visitor-nights (basis night). */
   units: number;
@@ -134,6 +142,7 @@ export function formulaParts(line: SpendingLine): FormulaParts {
 /** One line's running figures; plain data, so also a line of SpendingData. */
 interface LineAcc {
   segment: LineSegment;
+  group?: string | null;
   rate: RateRange;
   visitors: number;
   units: number;
@@ -144,6 +153,7 @@ interface LineAcc {
 }
 
 const SEGMENT_ORDER: readonly LineSegment[] = ['domestic', 'foreign', 'delegations'];
+const SEGMENT_WORDS: Record<LineSegment, string> = { domestic: 'domestic', foreign: 'foreign', delegations: 'delegation' };
 
 /** A SpendingEstimator's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface SpendingData {
@@ -167,6 +177,11 @@ export class SpendingEstimator {
   private delegationsSeen = false;
   private readonly missingNights: MissingNights = { delegations: 0, people: 0, arrivals: 0 };
 
+  /** What arrivals' lines are per, if anything. */
+  get groupBy(): ArrivalDim | null {
+    return this.options.groupBy ?? null;
+  }
+
   constructor(private readonly options: SpendingOptions) {
     const { nights } = options;
     if (nights !== undefined && (!Number.isSafeInteger(nights) || nights < 1))
@@ -174,7 +189,7 @@ export class SpendingEstimator {
   }
 
   addArrival(row: ArrivalRow): void {
-    const { basis, rates } = this.options;
+    const { basis } = this.options;
     const nights = basis === 'night' ? (this.options.nights ?? null) : null;
     this.arrivalsSeen = true;
     if (basis === 'night' && nights === null) {
@@ -186,9 +201,25 @@ export class SpendingEstimator {
       this.annual.push(row);
       return;
     }
-    const key = `${period.year}:${row.segment}`;
+    const group = this.groupOf(row);
+    const key = `${period.year}:${row.segment}:${group}`;
     this.finer.set(key, (this.finer.get(key) ?? 0) + row.count);
-    this.add(row.segment, period, rates.rateFor(row.segment, period), row.count, nights);
+    this.add(row.segment, period, this.rateOf(row, period), row.count, nights, group);
+  }
+
+  /** A row's line: by its destination or country when grouped so; a market's own line when it has its own rate. */
+  private groupOf(row: ArrivalRow): string | null | undefined {
+    const { groupBy, rates } = this.options;
+    if (groupBy) return row[groupBy] ?? null;
+    if (row.segment === 'foreign' && row.country != null && !isYearDate(row.period) && rates.countryRate(row.country, row.period))
+      return row.country;
+    return undefined;
+  }
+
+  /** The rate of a row: its market's own for a foreign figure of a country with one, else its segment's. */
+  private rateOf(row: ArrivalRow, date: CalDate): RateRange {
+    const market = row.segment === 'foreign' && row.country != null ? this.options.rates.countryRate(row.country, date) : null;
+    return market ?? this.options.rates.rateFor(row.segment, date);
   }
 
   /**
@@ -198,16 +229,23 @@ export class SpendingEstimator {
   private placeAnnual(): AnnualLeftOut[] {
     const leftOut: AnnualLeftOut[] = [];
     const nights = this.options.basis === 'night' ? (this.options.nights ?? null) : null;
-    for (const row of this.annual.splice(0)) {
+    // In year and segment order, whatever order the figures came in.
+    const order = (row: ArrivalRow) => row.period.year * 2 + (row.segment === 'foreign' ? 1 : 0);
+    for (const row of this.annual.splice(0).sort((a, b) => order(a) - order(b))) {
       const { year } = row.period;
       const base = { year, segment: row.segment, count: row.count };
-      const finer = this.finer.get(`${year}:${row.segment}`);
       const first = { year, month: 1, day: 1 };
-      const rate = this.options.rates.rateFor(row.segment, { year, month: 12, day: 31 });
+      const group = this.options.groupBy
+        ? (row[this.options.groupBy] ?? null)
+        : row.country != null && this.options.rates.countryRate(row.country, first)
+          ? row.country
+          : undefined;
+      const finer = this.finer.get(`${year}:${row.segment}:${group}`);
+      const rate = this.rateOf(row, { year, month: 12, day: 31 });
       if (finer !== undefined) leftOut.push({ ...base, reason: 'finer-figures', finer });
       else if (this.options.unit !== 'year') leftOut.push({ ...base, reason: 'unit' });
-      else if (this.options.rates.rateFor(row.segment, first) !== rate) leftOut.push({ ...base, reason: 'rate-changes' });
-      else this.add(row.segment, first, rate, row.count, nights);
+      else if (this.rateOf(row, first) !== rate) leftOut.push({ ...base, reason: 'rate-changes' });
+      else this.add(row.segment, first, rate, row.count, nights, group);
     }
     return leftOut;
   }
@@ -255,11 +293,11 @@ export class SpendingEstimator {
     }
     for (const [key, lines] of data.periods) {
       for (const line of lines) {
-        const acc = this.lineFor(key, line.segment, this.ownRate(line.rate), line.firstDateKey);
+        const acc = this.lineFor(key, line.segment, this.ownRate(line.rate), line.firstDateKey, line.group);
         tally(acc, line.visitors, line.units, line.rows, line.nightsEach);
         if (line.segment !== 'delegations') {
           const year = Math.floor(line.firstDateKey / 10000);
-          const finer = `${year}:${line.segment}`;
+          const finer = `${year}:${line.segment}:${line.group}`;
           this.finer.set(finer, (this.finer.get(finer) ?? 0) + line.visitors);
         }
       }
@@ -300,8 +338,8 @@ export class SpendingEstimator {
     };
   }
 
-  private add(segment: LineSegment, date: CalDate, rate: RateRange, visitors: number, nights: number | null): void {
-    const acc = this.lineFor(periodKeyOf(date, this.options.unit), segment, rate, dateKey(date));
+  private add(segment: LineSegment, date: CalDate, rate: RateRange, visitors: number, nights: number | null, group?: string | null): void {
+    const acc = this.lineFor(periodKeyOf(date, this.options.unit), segment, rate, dateKey(date), group);
     tally(acc, visitors, nights === null ? visitors : visitors * nights, 1, nights);
   }
 
@@ -311,16 +349,25 @@ export class SpendingEstimator {
     return this.options.rates.rules.find((rule) => same(rule.rate))?.rate ?? rate;
   }
 
-  private lineFor(periodKey: number, segment: LineSegment, rate: RateRange, key: number): LineAcc {
+  private lineFor(periodKey: number, segment: LineSegment, rate: RateRange, key: number, group?: string | null): LineAcc {
     let accs = this.periods.get(periodKey);
     if (!accs) this.periods.set(periodKey, (accs = []));
     for (const acc of accs) {
-      if (acc.segment === segment && acc.rate === rate) {
+      if (acc.segment === segment && acc.rate === rate && acc.group === group) {
         if (key < acc.firstDateKey) acc.firstDateKey = key;
         return acc;
       }
     }
-    const acc: LineAcc = { segment, rate, visitors: 0, units: 0, rows: 0, nightsEach: null, firstDateKey: key };
+    const acc: LineAcc = {
+      segment,
+      rate,
+      visitors: 0,
+      units: 0,
+      rows: 0,
+      nightsEach: null,
+      firstDateKey: key,
+      ...(group !== undefined ? { group } : {}),
+    };
     accs.push(acc);
     return acc;
   }
@@ -329,8 +376,9 @@ export class SpendingEstimator {
     const { rate } = acc;
     return {
       segment: acc.segment,
-      visitors: exactCount(acc.visitors),
-      units: exactCount(acc.units),
+      ...(acc.group !== undefined ? { group: acc.group } : {}),
+      visitors: exactSum(acc.visitors, `the ${SEGMENT_WORDS[acc.segment]} visitors of a period`),
+      units: exactSum(acc.units, `the ${SEGMENT_WORDS[acc.segment]} visitor-nights of a period`),
       basis: this.options.basis,
       nightsEach: this.options.basis === 'night' ? acc.nightsEach : null,
       rate,
@@ -363,14 +411,24 @@ function periodKeyOf(date: CalDate, unit: SpendingUnit): number {
   }
 }
 
-/** Counts are `number`: past 2^53 a sum may have rounded, and an estimate built on it would not be exact. */
-function exactCount(n: number): number {
-  if (!Number.isSafeInteger(n)) throw new InputError(`a count of ${n} is too large to add up exactly (above 2^53)`);
-  return n;
+/** Segments in order; within one, lines of a group (most visitors first), then unknown, then the rest; then by date. */
+function byDisplayOrder(a: LineAcc, b: LineAcc): number {
+  return (
+    SEGMENT_ORDER.indexOf(a.segment) - SEGMENT_ORDER.indexOf(b.segment) ||
+    groupRank(a.group) - groupRank(b.group) ||
+    (a.group != null && b.group != null ? b.visitors - a.visitors : 0) ||
+    compareGroups(a.group, b.group) ||
+    a.firstDateKey - b.firstDateKey
+  );
 }
 
-function byDisplayOrder(a: LineAcc, b: LineAcc): number {
-  return SEGMENT_ORDER.indexOf(a.segment) - SEGMENT_ORDER.indexOf(b.segment) || a.firstDateKey - b.firstDateKey;
+/** Lines of a group first, then those whose group is unknown (null), then those of no group (the rest of the markets). */
+function groupRank(group: string | null | undefined): number {
+  return group === undefined ? 2 : group === null ? 1 : 0;
+}
+
+function compareGroups(a: string | null | undefined, b: string | null | undefined): number {
+  return a == null || b == null || a === b ? 0 : a < b ? -1 : 1;
 }
 
 function sumEstimates(estimates: readonly Estimate[]): Estimate {
@@ -391,8 +449,14 @@ function segmentTotals(periods: readonly SpendingPeriod[], inTotal: (s: LineSegm
     return [
       {
         segment,
-        visitors: exactCount(mine.reduce((n, line) => n + line.visitors, 0)),
-        units: exactCount(mine.reduce((n, line) => n + line.units, 0)),
+        visitors: exactSum(
+          mine.reduce((n, line) => n + line.visitors, 0),
+          `the ${SEGMENT_WORDS[segment]} visitors of all periods`,
+        ),
+        units: exactSum(
+          mine.reduce((n, line) => n + line.units, 0),
+          `the ${SEGMENT_WORDS[segment]} visitor-nights of all periods`,
+        ),
         estimate: sumEstimates(mine.map((line) => line.estimate)),
         inTotal: inTotal(segment),
       },

@@ -17,6 +17,7 @@ import { Ratio } from '../stats/exact';
 import { type Coverage, type PeriodCoverage, alike } from './coverage';
 import { type Period, periodFromKey, periodKey, previousPeriod, samePeriodLastYear } from './period';
 import { isYearDate } from './dates';
+import { exactSum } from './exact';
 import type { ArrivalRow, Segment } from './records';
 import { periodKeyOfDate } from './summary-keys';
 
@@ -186,7 +187,10 @@ export class ArrivalSummarizer {
           coverage: covered.coverage,
         };
       });
-    return { unit: this.unit, periods, totals: totalsOf(periods), annualOnly, annualOverlapped };
+    const totals = totalsOf(periods);
+    // Every figure is at most the sum of both segments over all periods.
+    exactSum((totals.domestic ?? 0) + (totals.foreign ?? 0), 'the arrivals (domestic and foreign, all periods)');
+    return { unit: this.unit, periods, totals, annualOnly, annualOverlapped };
   }
 }
 

@@ -4,6 +4,7 @@
  * run once per row on files of tens of millions of rows).
  */
 import { type CalDate, isoWeekdayOf } from './dates';
+import { ARRIVAL_DIMS, type ArrivalDim } from './arrival-key';
 import type { CategoryField, FieldSpec } from './fields';
 import { DELEGATION_FIELDS } from './records';
 
@@ -18,12 +19,20 @@ export const CATEGORY_FIELDS: readonly FieldSpec[] = DELEGATION_FIELDS.filter((f
 
 export const GROUP_DIMS: readonly GroupDim[] = [...PERIOD_DIMS, ...CATEGORY_FIELDS.map((field) => field.name as CategoryDim)];
 
+/** What `summary --group-by` takes: the delegations' dimensions and the arrivals' (destination, country). */
+export type SummaryDim = GroupDim | ArrivalDim;
+export const SUMMARY_DIMS: readonly SummaryDim[] = [...GROUP_DIMS, ...ARRIVAL_DIMS];
+
+export function isArrivalDim(dim: SummaryDim): dim is ArrivalDim {
+  return (ARRIVAL_DIMS as readonly string[]).includes(dim);
+}
+
 /** The field a category dimension groups by. */
 export function categoryField(dim: CategoryDim): FieldSpec {
   return CATEGORY_FIELDS.find((field) => field.name === dim)!;
 }
 
-export function isPeriodDim(dim: GroupDim): dim is PeriodDim {
+export function isPeriodDim(dim: SummaryDim): dim is PeriodDim {
   return dim === 'month' || dim === 'quarter' || dim === 'year' || dim === 'weekday';
 }
 

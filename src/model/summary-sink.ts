@@ -3,29 +3,38 @@
  * Its state can cross to a worker thread and back (a MergeableSink, src/model/row-sink.ts), so a big file
  * is read in two halves at once.
  */
-import type { ArrivalRow, DelegationBatch, DelegationRow } from './records';
+import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
+import type { ArrivalDim } from './arrival-key';
+import type { Coverage } from './coverage';
+import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
-import { type ArrivalSummaryData, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
+import { type ArrivalSummary, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
+import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
 
 export interface SummarySinkOptions {
+  /** The delegations' dimensions. */
   groupBy: GroupDim[];
   top?: number;
   arrivalUnit: ArrivalUnit;
+  /** The arrivals' dimensions and period, as given: arrivals by destination or country when it has one. */
+  arrivalOrder?: (ArrivalDim | ArrivalUnit)[];
 }
 
 interface SummarySinkData {
   delegations: DelegationSummaryData;
-  arrivals: ArrivalSummaryData;
+  arrivals: ArrivalFiguresData;
 }
 
 export class SummarySink implements MergeableSink {
   readonly delegations: DelegationSummarizer;
-  readonly arrivals: ArrivalSummarizer;
+  /** Arrivals as read, kept apart by breakdown until the views are asked for. */
+  readonly figures: ArrivalFigures;
 
-  constructor(options: SummarySinkOptions) {
+  constructor(private readonly options: SummarySinkOptions) {
     this.delegations = new DelegationSummarizer({ groupBy: options.groupBy, top: options.top });
-    this.arrivals = new ArrivalSummarizer({ unit: options.arrivalUnit });
+    const keep = (options.arrivalOrder ?? []).filter((d): d is ArrivalDim => d === 'destination' || d === 'country');
+    this.figures = new ArrivalFigures({ granularity: 'month', keep });
   }
 
   delegation(row: DelegationRow): void {
@@ -37,16 +46,34 @@ export class SummarySink implements MergeableSink {
   }
 
   arrival(row: ArrivalRow): void {
-    this.arrivals.add(row);
+    this.figures.add(row);
+  }
+
+  arrivalBatch(batch: ArrivalBatch): void {
+    this.figures.addBatch(batch);
+  }
+
+  /** Arrivals per period: the totals (the figures of each month's coarsest breakdown). */
+  arrivals(coverage?: Coverage): ArrivalSummary {
+    const summarizer = new ArrivalSummarizer({ unit: this.options.arrivalUnit });
+    for (const row of this.figures.select([])) summarizer.add(row);
+    return summarizer.result(coverage);
+  }
+
+  /** Arrivals by destination or country, when grouped by one; else null. */
+  arrivalGroups(coverage?: Coverage): ArrivalGroups | null {
+    const order = this.options.arrivalOrder ?? [];
+    if (!order.some((d) => d === 'destination' || d === 'country')) return null;
+    return arrivalGroups(this.figures, { order, top: this.options.top, coverage });
   }
 
   toData(): SummarySinkData {
-    return { delegations: this.delegations.toData(), arrivals: this.arrivals.toData() };
+    return { delegations: this.delegations.toData(), arrivals: this.figures.toData() };
   }
 
   absorb(data: SummarySinkData): void {
     this.delegations.absorb(data.delegations);
-    this.arrivals.absorb(data.arrivals);
+    this.figures.absorb(data.arrivals);
   }
 }
 

@@ -21,6 +21,7 @@
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
 import type { Description } from '../stats/describe';
+import { exactSum } from './exact';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
 import { type Period, periodFromKey } from './period';
@@ -194,7 +195,7 @@ export class DelegationSummarizer {
       case Route.Overall:
         return this.overall.add(row.people, row.nights);
       case Route.Period:
-        this.groups.add(this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim), row.people), row.people, row.nights);
+        this.groups.add(this.periodGroup(periodKeyOfDate(row.date, this.dims[0] as PeriodDim)), row.people, row.nights);
         break;
       case Route.Category:
         return this.addValue(this.read!(row), row);
@@ -215,7 +216,7 @@ export class DelegationSummarizer {
       this.overall.add(row.people, row.nights);
       return this.addToEach(value as readonly string[], row.people, row.nights);
     }
-    this.groups.add(this.categoryGroup(value as string | null, row.people), row.people, row.nights);
+    this.groups.add(this.categoryGroup(value as string | null), row.people, row.nights);
     this.overall.addNights(row.people, row.nights);
   }
 
@@ -228,15 +229,13 @@ export class DelegationSummarizer {
     const { values, codes } = batch;
     if (this.route === Route.Period) {
       const dim = this.dims[0] as PeriodDim;
-      return this.addByCode(batch, rows, count, codes.date, (i) =>
-        this.periodGroup(periodKeyOfDate(values.date[i], dim), values.people[i]),
-      );
+      return this.addByCode(batch, rows, count, codes.date, (i) => this.periodGroup(periodKeyOfDate(values.date[i], dim)));
     }
     if (this.route === Route.Category) {
       const field = this.category!;
       if (this.fansOut) return this.addListColumn(batch, rows, count, values[field] as readonly (readonly string[])[]);
       const column = values[field] as readonly (string | null)[];
-      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i], values.people[i]));
+      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i]));
     }
     for (let k = 0; k < count; k++) this.add(rowOf(batch, rows === null ? k : rows[k]));
   }
@@ -317,6 +316,12 @@ export class DelegationSummarizer {
   }
 
   result(): DelegationSummary {
+    const summary = this.resultByRoute();
+    exactOverall(summary.overall);
+    return summary;
+  }
+
+  private resultByRoute(): DelegationSummary {
     switch (this.route) {
       case Route.Overall:
         return { groupBy: [], overall: this.overall.stats(), groups: [], otherValues: {} };
@@ -397,7 +402,7 @@ export class DelegationSummarizer {
     return Array.from({ length: this.groups.size }, (_, id) => id);
   }
 
-  private periodGroup(key: number | null, people: number): number {
+  private periodGroup(key: number | null): number {
     if (key !== null) {
       const slot = key - this.slotBase;
       if (slot >= 0 && slot < this.slots.length) {
@@ -407,7 +412,7 @@ export class DelegationSummarizer {
     }
     let id = this.byPeriod.get(key);
     if (id === undefined) {
-      id = this.newGroup(key, people);
+      id = this.newGroup(key);
       if (!this.placeInSlots(key, id)) this.byPeriod.set(key, id);
     }
     return id;
@@ -430,11 +435,10 @@ export class DelegationSummarizer {
     return true;
   }
 
-  private categoryGroup(value: string | null, people: number): number {
+  private categoryGroup(value: string | null): number {
     // A value's number is its group's: groups are made here alone, in the same order.
-    checkSize(people);
     const id = this.byValue.add(value);
-    if (id === this.groups.size) this.newGroup(value, people);
+    if (id === this.groups.size) this.newGroup(value);
     return id;
   }
 
@@ -451,15 +455,14 @@ export class DelegationSummarizer {
 
   /** A delegation counts once in each of a list field's values; with none, in the unknown value. */
   private addToEach(values: readonly string[], people: number, nights: number | null): void {
-    if (values.length === 0) return this.groups.add(this.categoryGroup(null, people), people, nights);
+    if (values.length === 0) return this.groups.add(this.categoryGroup(null), people, nights);
     for (let i = 0; i < values.length; i++) {
-      if (!isRepeatedValue(values, i)) this.groups.add(this.categoryGroup(values[i], people), people, nights);
+      if (!isRepeatedValue(values, i)) this.groups.add(this.categoryGroup(values[i]), people, nights);
     }
   }
 
-  /** A group for one dimension; refuses first a size its sample would refuse, so that no empty group is left behind. */
-  private newGroup(part: KeyPart, people: number): number {
-    checkSize(people);
+  /** A group for one dimension. */
+  private newGroup(part: KeyPart): number {
     this.keys.push(part);
     return this.groups.create();
   }
@@ -471,11 +474,11 @@ export class DelegationSummarizer {
       case Route.Overall:
         throw new Error('no groups without dimensions');
       case Route.Period:
-        return this.periodGroup(part as number | null, 0);
+        return this.periodGroup(part as number | null);
       case Route.Tree:
         return this.treeGroup(this.root, 0, parts);
       default:
-        return this.categoryGroup(part as string | null, 0);
+        return this.categoryGroup(part as string | null);
     }
   }
 
@@ -507,7 +510,6 @@ export class DelegationSummarizer {
     if (depth === this.dims.length - 1) {
       let id = node.get(part) as number | undefined;
       if (id === undefined) {
-        checkSize(row.people);
         this.treeParts.push([...prefix, part]);
         node.set(part, (id = this.groups.create()));
       }
@@ -839,9 +841,13 @@ function pickBest(size: number, skip: number, count: number, before: (a: number,
   return best;
 }
 
-/** The check IntSample.add makes, made before a group is created for the size. */
-function checkSize(people: number): void {
-  if ((people | 0) !== people) throw new RangeError(`${people} does not fit a 32-bit integer`);
+/**
+ * The overall figures, refused when its sums are past 2^53 − 1 (model/exact.ts): every group's sums,
+ * and the visitors per category the groups are ordered by, are at most the overall ones.
+ */
+function exactOverall(stats: GroupStats): void {
+  exactSum(stats.sum, "the delegations' people");
+  if (stats.visitorNights !== null) exactSum(stats.visitorNights, "the delegations' visitor-nights (people x nights)");
 }
 
 /** One dimension has a route of its own, a period's or a category's; several share the tree. */

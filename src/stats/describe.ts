@@ -38,12 +38,12 @@ export interface Description {
   quantileNumerators: ExactQuantiles | null;
 }
 
-/** Each quantile times its denominator (QUANTILES): a whole number. */
+/** Each quantile times its denominator (QUANTILES): a whole number (a bigint past 2^53 - 1). */
 export interface ExactQuantiles {
-  median: number;
-  p25: number;
-  p75: number;
-  p90: number;
+  median: number | bigint;
+  p25: number | bigint;
+  p75: number | bigint;
+  p90: number | bigint;
 }
 
 /** The quantiles' numerators of n >= 1 values known through `valueAt(k)`, the k-th smallest. */

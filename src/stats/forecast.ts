@@ -7,13 +7,24 @@
  * - linear: the year to date over the share of the year elapsed;
  * - last year's share: the year to date over last year's share of its total by the same point;
  * - seasonal naive: the year to date plus what last year added after the same point;
- * - seasonal growth (the default): the rest of the year as the full past years had it, at the level of
- *   the latest, scaled by this year's growth so far, shrunk toward no change early in the year.
+ * - seasonal growth: the rest of the year as the full past years had it, at the level of the latest,
+ *   scaled by this year's growth so far, shrunk toward no change early in the year;
+ * - the default: seasonal growth combined with a damped Holt-Winters forecast of the rest of the year
+ *   (src/stats/holt-winters.ts) when the two full years before are there, weights by point of the year;
+ *   seasonal growth alone otherwise.
  *
  * Parameters and error tables come from src/stats/forecast-calibration.ts, fitted by the benchmark on
  * early years of real tourism series and checked on later ones.
  */
-import { HISTORY_PRIOR_WEIGHT, LINEAR_ERRORS, SEASONAL_GROWTH, SEASONAL_GROWTH_ERRORS } from './forecast-calibration';
+import {
+  COMBINED_ERRORS,
+  HISTORY_PRIOR_WEIGHT,
+  LINEAR_ERRORS,
+  SEASONAL_GROWTH,
+  SEASONAL_GROWTH_ERRORS,
+  SMOOTHING_WEIGHTS,
+} from './forecast-calibration';
+import { holtWintersForecast } from './holt-winters';
 
 /** One calendar year seen at a cut-off: its sum from 1 January through the cut-off, and its total. */
 export interface YearAtCutoff {
@@ -122,8 +133,36 @@ export function seasonalGrowthProjection(
   return grownProjection(toDate, base, interpolate(parameters.weights, months));
 }
 
+/**
+ * The months before the cut-off, for the smoothing: every month from January of the first of the
+ * consecutive full years just before the year, through the last whole month before the cut-off.
+ */
+export interface MonthlyHistory {
+  months: readonly number[];
+  /** How many full years `months` starts with (the years just before the projected one). */
+  fullYears: number;
+  /** What the month holding the cut-off has so far (0 at a month end: that month is in `months`). */
+  partial: number;
+}
+
+/**
+ * The damped Holt-Winters forecast of the rest of the year after `months` elapsed: the forecasts of the
+ * months after the history, less what the month holding the cut-off already has (never below 0).
+ * null when the smoothing has no forecast (fewer than two full years). O(60 x months of history).
+ */
+export function smoothingRest(history: MonthlyHistory, months: number): number | null {
+  const forecasts = holtWintersForecast(history.months, history.fullYears, 12 - Math.floor(months));
+  if (forecasts === null) return null;
+  return forecasts.reduce((rest, f, i) => rest + (i === 0 ? Math.max(0, f - history.partial) : f), 0);
+}
+
+/** The default's mix: (1 - w) x seasonal growth + w x (toDate + the smoothing's rest). O(1). */
+export function combinedProjection(seasonalGrowth: number, toDate: number, rest: number, weight: number): number {
+  return (1 - weight) * seasonalGrowth + weight * (toDate + rest);
+}
+
 /** A table of values at whole months 0, 1, 2, ... read at a fractional month (the ends held flat). */
-function interpolate(values: readonly number[], months: number): number {
+export function interpolate(values: readonly number[], months: number): number {
   const at = Math.min(Math.max(months, 0), values.length - 1);
   const below = Math.floor(at);
   const above = Math.min(below + 1, values.length - 1);
@@ -187,9 +226,10 @@ export interface Interval {
 /**
  * The 80% interval: projected x e^(q10 x f) .. projected x e^(q90 x f), where q10 and q90 are the
  * benchmark's quantiles of ln(actual / projected) at this point of the year and f scales them to this
- * series: f = (k x m + n x u) / ((k + n) x m), with m the benchmark's mean |error|, u the mean |error|
- * of the n backtests on the series' own past and k = HISTORY_PRIOR_WEIGHT (f = 1 with fewer than
- * MIN_BACKTESTS backtests). The low end is never below toDate: what has come cannot be undone. O(n).
+ * series: f = (k x m + n x u) / ((k + n) x m), with u the mean |error| of the n backtests on the
+ * series' own past, m the benchmark's mean |error| of the method backtested (by default the one the
+ * quantiles are of) and k = HISTORY_PRIOR_WEIGHT (f = 1 with fewer than MIN_BACKTESTS backtests). The
+ * low end is never below toDate: what has come cannot be undone. O(n).
  */
 export function projectionInterval(
   projected: number,
@@ -197,10 +237,11 @@ export function projectionInterval(
   errors: ErrorRow,
   history: readonly number[],
   priorWeight = HISTORY_PRIOR_WEIGHT,
+  historyMeanAbs = errors.meanAbs,
 ): Interval {
   const n = history.length >= MIN_BACKTESTS ? history.length : 0;
   const own = n === 0 ? 0 : history.reduce((sum, e) => sum + Math.abs(e), 0) / n;
-  const f = n === 0 ? 1 : (priorWeight * errors.meanAbs + n * own) / ((priorWeight + n) * errors.meanAbs);
+  const f = n === 0 ? 1 : (priorWeight * historyMeanAbs + n * own) / ((priorWeight + n) * historyMeanAbs);
   return {
     low: Math.max(toDate, projected * Math.exp(errors.low * f)),
     high: projected * Math.exp(errors.high * f),
@@ -209,7 +250,7 @@ export function projectionInterval(
   };
 }
 
-export type ProjectionMethod = 'seasonal-growth' | 'linear';
+export type ProjectionMethod = 'seasonal-growth-holt-winters' | 'seasonal-growth' | 'linear';
 
 export interface Projection extends Interval {
   method: ProjectionMethod;
@@ -219,21 +260,38 @@ export interface Projection extends Interval {
 }
 
 /**
- * The default projection of `year` at the cut-off: seasonal growth from the full years before it,
- * or linear when there is none; with its 80% interval. `before` holds the full years before `year`
- * (any order), each cut at the same point as this year. O(n^2) for n past years (the backtests).
+ * The default projection of `year` at the cut-off, with its 80% interval: seasonal growth from the full
+ * years before it (`before`, any order, each cut at the same point as this year), mixed with the damped
+ * Holt-Winters forecast of the rest of the year from `monthly` when that has one (two full years just
+ * before, or more), by the weight SMOOTHING_WEIGHTS gives this point of the year; linear when there is
+ * no full year before. The interval's width is scaled to the series by seasonal growth's backtests on
+ * its own past (the smoothing's would cost a fit per past year). O(n^2 + 60 x m) for n past years and
+ * m months of history.
  */
-export function projectYearEnd(toDate: number, before: readonly YearAtCutoff[], year: number, cutoff: Cutoff): Projection {
+export function projectYearEnd(
+  toDate: number,
+  before: readonly YearAtCutoff[],
+  year: number,
+  cutoff: Cutoff,
+  monthly?: MonthlyHistory,
+): Projection {
   if (before.length === 0) {
     const projected = linearProjection(toDate, cutoff.elapsedShare);
     return { method: 'linear', projected, years: [], ...projectionInterval(projected, toDate, errorsAt(LINEAR_ERRORS, cutoff.months), []) };
   }
-  const projected = seasonalGrowthProjection(toDate, before, year, cutoff.months);
-  const errors = errorsAt(SEASONAL_GROWTH_ERRORS, cutoff.months);
+  const growth = seasonalGrowthProjection(toDate, before, year, cutoff.months);
+  const growthErrors = errorsAt(SEASONAL_GROWTH_ERRORS, cutoff.months);
+  const backtests = backtestErrors(before, cutoff.months);
+  const years = before.map((y) => y.year).sort((a, b) => a - b);
+  const rest = monthly === undefined ? null : smoothingRest(monthly, cutoff.months);
+  if (rest === null)
+    return { method: 'seasonal-growth', projected: growth, years, ...projectionInterval(growth, toDate, growthErrors, backtests) };
+  const projected = combinedProjection(growth, toDate, rest, interpolate(SMOOTHING_WEIGHTS, cutoff.months));
+  const errors = errorsAt(COMBINED_ERRORS, cutoff.months);
   return {
-    method: 'seasonal-growth',
+    method: 'seasonal-growth-holt-winters',
     projected,
-    years: before.map((y) => y.year).sort((a, b) => a - b),
-    ...projectionInterval(projected, toDate, errors, backtestErrors(before, cutoff.months)),
+    years,
+    ...projectionInterval(projected, toDate, errors, backtests, HISTORY_PRIOR_WEIGHT, growthErrors.meanAbs),
   };
 }

@@ -52,7 +52,7 @@ export class GrowableArray {
    */
   sortedView(): Buffer {
     const values = this.values();
-    return this.elementType === 'int32' ? sortInt32(values as Int32Array) : values.sort();
+    return this.elementType === 'int32' ? sortIntegers(values as Int32Array) : values.sort();
   }
 
   private reserve(needed: number): void {
@@ -65,13 +65,13 @@ export class GrowableArray {
   }
 }
 
-/** Sorts in place (by counting when the range allows) and returns the same array. */
-export function sortInt32(values: Int32Array): Int32Array {
-  return countingSort(values) ? values : values.sort();
+/** Sorts whole numbers in place (by counting when the range allows) and returns the same array. */
+export function sortIntegers<T extends Int32Array | Float64Array>(values: T): T {
+  return countingSort(values) ? values : (values.sort() as T);
 }
 
 /** Sorts by counting when the range of the values is no wider than their number; false if it is wider. */
-function countingSort(values: Int32Array): boolean {
+function countingSort(values: Int32Array | Float64Array): boolean {
   if (values.length < 2) return true;
   let min = values[0];
   let max = values[0];

@@ -1,5 +1,5 @@
 /**
- * A sample of 32-bit integers (group sizes) kept mostly as a count per value: adding a value is
+ * A sample of whole numbers up to 2^53 − 1 in magnitude (group sizes) kept mostly as a count per value: adding a value is
  * one increment in a small array that stays in cache, the sample needs no sorting, and its
  * description is exactly the one of the same values sorted (see describe()).
  *
@@ -10,7 +10,7 @@
  * of values spread too widely simply stays a plain array, and each value is moved at most a few
  * times (amortised O(1) per value).
  */
-import { GrowableArray, sortInt32 } from './growable-array';
+import { GrowableArray, sortIntegers } from './growable-array';
 import { type Description, describeSorted, quantileNumerators } from './describe';
 import { quantileOfOrdered } from './quantile';
 import { addRepeatedly } from './repeated-sum';
@@ -24,22 +24,23 @@ const EXACT_LIMIT = 2 ** 53;
 export interface IntSampleData {
   base: number;
   counts: Float64Array;
-  spill: Int32Array;
+  spill: Float64Array;
 }
 
 export class IntSample {
   /** counts[i]: how many times the value base + i was added (doubles: exact far beyond 2^31). */
   private counts: Float64Array = NO_COUNTS;
   private base = 0;
-  private spill = new GrowableArray('int32');
+  private spill = new GrowableArray('float64');
   /** Smallest and largest spilled value; meaningless while the spill is empty. */
   private spillMin = 0;
   private spillMax = 0;
 
-  /** Throws RangeError for a value that is not a 32-bit integer. */
+  /** Throws RangeError for a value that is not a whole number of at most 2^53 − 1 in magnitude. */
   add(value: number): void {
     const i = value - this.base;
-    if (i >= 0 && i < this.counts.length && (value | 0) === value) this.counts[i]++;
+    // The window's bases are whole numbers: i is one exactly when the value is.
+    if (i >= 0 && i < this.counts.length && (i | 0) === i) this.counts[i]++;
     else this.addOutside(value);
   }
 
@@ -52,7 +53,7 @@ export class IntSample {
 
   /** The sample as plain data, to cross to another thread (see fromData). */
   toData(): IntSampleData {
-    return { base: this.base, counts: this.counts.slice(), spill: Int32Array.from(this.spill.values()) };
+    return { base: this.base, counts: this.counts.slice(), spill: Float64Array.from(this.spill.values()) };
   }
 
   static fromData(data: IntSampleData): IntSample {
@@ -93,7 +94,7 @@ export class IntSample {
    * of integers small enough to be exact in any order). Two passes over the window, none over the values.
    */
   describe(): Description {
-    if (this.spill.length > 0) return describeSorted(sortInt32(this.expanded()));
+    if (this.spill.length > 0) return describeSorted(sortIntegers(this.expanded()));
     const counts = this.counts;
     const base = this.base;
     // ends[i]: how many values are at most base + i; the k-th smallest (0-based) is at the first i whose end exceeds k
@@ -112,7 +113,7 @@ export class IntSample {
       }
       ends[i] = n;
     }
-    if (n === 0) return describeSorted(new Int32Array(0));
+    if (n === 0) return describeSorted(new Float64Array(0));
     const min = base + first;
     const max = base + last;
     if (Math.max(Math.abs(min), Math.abs(max)) * n > EXACT_LIMIT) sum = sumInOrder(counts, base, first, last);
@@ -148,7 +149,7 @@ export class IntSample {
   }
 
   private addOutside(value: number): void {
-    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a 32-bit integer`);
+    if (!Number.isSafeInteger(value)) throw new RangeError(`${value} is not a whole number of at most 2^53 - 1 in magnitude`);
     if (this.spill.length === 0) this.spillMin = this.spillMax = value;
     else if (value < this.spillMin) this.spillMin = value;
     else if (value > this.spillMax) this.spillMax = value;
@@ -190,12 +191,12 @@ export class IntSample {
     for (let k = 0; k < spilled.length; k++) counts[spilled[k] - base]++;
     this.counts = counts;
     this.base = base;
-    this.spill = new GrowableArray('int32');
+    this.spill = new GrowableArray('float64');
   }
 
   /** Every value, counted ones in ascending order, then the spilled ones as they came. */
-  private expanded(): Int32Array {
-    const values = new Int32Array(this.length);
+  private expanded(): Float64Array {
+    const values = new Float64Array(this.length);
     let at = 0;
     for (let i = 0; i < this.counts.length; i++) {
       const end = at + this.counts[i];

@@ -32,13 +32,18 @@ export function quantileOfOrdered(n: number, p: number, valueAt: (index: number)
 /**
  * The same quantile exactly, for p = num / den and integer values, times den: at position
  * (n - 1) num / den, the value below times den plus `rest` steps of a den-th of the way to the next.
- * A whole number (below 2^36 for 32-bit values), so a description keeps it as a plain number.
+ * A whole number: a plain number while it is a safe integer (always for 32-bit values), else a bigint
+ * (counts up to 2^53 - 1 times den).
  */
-export function exactQuantileOfOrdered(n: number, num: number, den: number, valueAt: (index: number) => number): number {
+export function exactQuantileOfOrdered(n: number, num: number, den: number, valueAt: (index: number) => number): number | bigint {
   if (n === 0) throw new RangeError('a quantile needs at least one value');
   const position = (n - 1) * num;
   const rest = position % den;
   const below = (position - rest) / den;
   const low = valueAt(below);
-  return rest === 0 ? low * den : low * den + rest * (valueAt(below + 1) - low);
+  const high = rest === 0 ? low : valueAt(below + 1);
+  const scaled = low * den;
+  const step = rest * (high - low);
+  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(step) && Number.isSafeInteger(scaled + step)) return scaled + step;
+  return BigInt(low) * BigInt(den) + BigInt(rest) * (BigInt(high) - BigInt(low));
 }

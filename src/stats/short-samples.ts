@@ -42,13 +42,12 @@ export class ShortSamples {
   }
 
   /**
-   * Adds the value and returns true, or returns false (adding nothing) when the sample is full.
-   * Throws RangeError for a value that is not a 32-bit integer (as IntSample does).
+   * Adds the value and returns true, or returns false (adding nothing) when the sample is full or the
+   * value is not a 32-bit integer: the caller's IntSample then holds it (any whole number up to 2^53 - 1).
    */
   add(id: number, value: number): boolean {
     const n = this.lengths[id];
-    if (n === INLINE) return false;
-    if ((value | 0) !== value) throw new RangeError(`${value} does not fit a 32-bit integer`);
+    if (n === INLINE || (value | 0) !== value) return false;
     this.values[id * INLINE + n] = value;
     this.lengths[id] = n + 1;
     return true;

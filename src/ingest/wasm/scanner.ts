@@ -65,6 +65,8 @@ let fieldStart: usize = 0;
 let fieldEnd: usize = 0;
 let fieldFlags: usize = 0;
 let fieldNumber: usize = 0;
+/** Per record of the batch, the hash of its hashed columns' text (see `hashRecords`). */
+let recordHash: usize = 0;
 
 // The record being scanned.
 let recEnd: i32 = 0;
@@ -97,6 +99,8 @@ export function init(delim: u32, fieldLimit: i32): void {
   recordBase = heap.alloc(<usize>RECORD_CAPACITY << 2);
   recordCount = heap.alloc(<usize>RECORD_CAPACITY << 2);
   recordError = heap.alloc(<usize>RECORD_CAPACITY << 2);
+  recordHash = heap.alloc(<usize>RECORD_CAPACITY << 3);
+  hashed = heap.alloc(<usize>MAX_COLUMNS << 2);
   allocateFields(RECORD_CAPACITY * 16);
   dictionaries = heap.alloc(<usize>MAX_COLUMNS << 2);
   memory.fill(dictionaries, 0, <usize>MAX_COLUMNS << 2);
@@ -342,9 +346,10 @@ function scanWindows(limit: i32): void {
   line = ln;
 }
 
-/** Numbers the batch's records and returns how many there are. */
+/** Numbers (and hashes) the batch's records and returns how many there are. */
 function finish(): i32 {
   for (let c = 0; c < computedCount; c++) numberAll(load<i32>(computed + (<usize>c << 2)));
+  if (hashedCount > 0) hashRecords();
   return records;
 }
 
@@ -543,6 +548,90 @@ function lineEnd(from: i32): i32 {
 }
 
 // ------------------------------------------------------------------------------------------------
+// Hashing records by the text of some columns
+
+/** The columns whose text each record's hash covers, in the order asked for. */
+let hashed: usize = 0;
+let hashedCount = 0;
+
+/**
+ * From now on, each record's hash covers column `column` too (a column of text: its bytes between
+ * spaces and tabs, and whether they hold doubled quotes). For telling rows identical in those columns
+ * apart from the rest without decoding them: equal text gives an equal hash.
+ */
+export function hashColumn(column: i32): void {
+  if (column < 0 || column >= MAX_COLUMNS) return;
+  store<i32>(hashed + (<usize>hashedCount << 2), column);
+  hashedCount++;
+}
+
+/** From the next batch on, records are no longer hashed. */
+export function stopHashing(): void {
+  hashedCount = 0;
+}
+
+/**
+ * Each record's hash of its hashed columns, for the batch at hand (`finish` does it for every batch
+ * once a column is hashed; JavaScript calls it for the batch in which it asked). A field the record
+ * lacks hashes as an empty one, as it reads as empty text. ingest/text-hash.ts computes the same in
+ * JavaScript for rows that come from no scanner (a workbook's): the two must change together.
+ */
+export function hashRecords(): void {
+  for (let r = 0; r < records; r++) {
+    const at = <usize>r << 2;
+    const count = load<i32>(recordCount + at);
+    const base = load<i32>(recordBase + at);
+    let h: u64 = 0x243f6a8885a308d3;
+    for (let c = 0; c < hashedCount; c++) {
+      const k = load<i32>(hashed + (<usize>c << 2));
+      // A field the record lacks reads as empty text, and hashes so.
+      let fh = textHash(input, 0, 0);
+      if (k < count) {
+        const f = <usize>(base + k);
+        let start = load<i32>(fieldStart + (f << 2));
+        let end = load<i32>(fieldEnd + (f << 2));
+        while (start < end && (byteAt(start) === 0x20 || byteAt(start) === 0x09)) start++;
+        while (end > start && (byteAt(end - 1) === 0x20 || byteAt(end - 1) === 0x09)) end--;
+        fh = textHash(input + <usize>start, end - start, (load<u8>(fieldFlags + f) & DOUBLED) !== 0 ? 1 : 0);
+      }
+      h = (h ^ fh) * 0x9e3779b97f4a7c15;
+      h ^= h >> 31;
+    }
+    store<u64>(recordHash + (<usize>r << 3), h ^ (h >> 29));
+  }
+}
+
+/**
+ * A 64-bit hash of `size` bytes at p (all of them), with their length and a flag (quoted, or doubled
+ * quotes); their first and last eight bytes are left in keyA and keyB (keyOf's words).
+ */
+@inline
+function textHash(p: usize, size: i32, flag: u8): u64 {
+  let a: u64 = 0;
+  let b: u64 = 0;
+  if (size >= 8) {
+    a = load<u64>(p);
+    b = load<u64>(p + <usize>(size - 8));
+  } else if (size >= 4) {
+    a = <u64>load<u32>(p) | (<u64>load<u32>(p + <usize>(size - 4)) << 32);
+  } else if (size > 0) {
+    a = <u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16);
+  }
+  let h = ((a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9) ^ ((b ^ ((<u64>size << 1) | <u64>flag)) * 0x94d049bb133111eb);
+  if (size > SHORT_KEY) {
+    const last = p + <usize>(size - 8);
+    for (let at = p + 8; at < last; at += 8) h = (h ^ load<u64>(at)) * 0xff51afd7ed558ccd;
+  }
+  keyA = a;
+  keyB = b;
+  return (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
+}
+
+export function recordHashes(): usize {
+  return recordHash;
+}
+
+// ------------------------------------------------------------------------------------------------
 // Numbering values by their bytes
 
 /**
@@ -721,31 +810,12 @@ let keyWant: u64 = 0;
 /**
  * Reads a key as two words, its first and last eight bytes (overlapping; packed from four- or
  * one-byte loads when shorter), which with its length tell a key of up to 16 bytes completely, and
- * returns its hash.
+ * returns its hash: textHash's high half, the words it leaves in keyA and keyB.
  */
 @inline
 function keyOf(p: usize, size: i32, quoted: u8): u32 {
-  let a: u64 = 0;
-  let b: u64 = 0;
-  if (size >= 8) {
-    a = load<u64>(p);
-    b = load<u64>(p + <usize>(size - 8));
-  } else if (size >= 4) {
-    a = <u64>load<u32>(p) | (<u64>load<u32>(p + <usize>(size - 4)) << 32);
-  } else if (size > 0) {
-    a = <u64>load<u8>(p) | (<u64>load<u8>(p + <usize>(size >> 1)) << 8) | (<u64>load<u8>(p + <usize>(size - 1)) << 16);
-  }
-  const shape = (<u64>size << 1) | <u64>quoted;
-  let h = (a ^ 0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9 ^ (b ^ shape) * 0x94d049bb133111eb;
-  if (size > SHORT_KEY) {
-    const last = p + <usize>(size - 8);
-    for (let at = p + 8; at < last; at += 8) h = (h ^ load<u64>(at)) * 0xff51afd7ed558ccd;
-  }
-  h = (h ^ (h >> 29)) * 0xc4ceb9fe1a85ec53;
-  const hash = <u32>(h >> 32);
-  keyA = a;
-  keyB = b;
-  keyWant = <u64>hash | ((shape << ID_BITS) << 32);
+  const hash = <u32>(textHash(p, size, quoted) >> 32);
+  keyWant = <u64>hash | ((((<u64>size << 1) | <u64>quoted) << ID_BITS) << 32);
   return hash;
 }
 
