@@ -42,6 +42,7 @@ import {
   groupJson,
   groupsTable,
   overallTable,
+  STATS_METHOD_NOTE,
   statsJson,
 } from './summary-view';
 
@@ -151,10 +152,31 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
       data.year === null
         ? { en: 'Tourism report', id: 'Laporan pariwisata' }
         : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
-    tables,
+    tables: notesOnce(tables),
     footer: [inputFooter(data.input)],
   };
 }
+
+/**
+ * Each note under the first table that has it, not repeated under every delegation table; the method
+ * of the summary's full statistics (P25, P75, Std dev) is left out: the report shows the median and
+ * P90 only, and says how in its assumptions.
+ */
+function notesOnce(tables: Table[]): Table[] {
+  const seen = new Set<string>([noteKey(STATS_METHOD_NOTE)]);
+  return tables.map((table) => {
+    if (!table.notes) return table;
+    const notes = table.notes.filter((note) => {
+      const key = noteKey(note);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { ...table, notes };
+  });
+}
+
+const noteKey = (note: Label) => `${label(note, 'en')}\n${label(note, 'id')}`;
 
 function retitled(table: Table, id: string, title: Label): Table {
   return { ...table, id, title };
@@ -308,19 +330,21 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
   }
   if (data.spending) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, ratesNote(data.spending, locale)]);
   const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatAsGiven(b.min, l)}`));
+  if (data.delegations) {
+    rows.push([
+      { en: 'Median and P90', id: 'Median dan P90' },
+      {
+        en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)',
+        id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)',
+      },
+    ]);
+  }
   rows.push(
     [
       { en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' },
       bilingual((l) => bands.map((b) => label(b, l)).join(', ')),
     ],
     [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatAsGiven(data.tolerancePercent, l)}%`)],
-    [
-      { en: 'Quantiles', id: 'Kuantil' },
-      {
-        en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)',
-        id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)',
-      },
-    ],
     [
       { en: 'Delegations and arrivals', id: 'Delegasi dan kunjungan' },
       {

@@ -438,13 +438,16 @@ export function partialNotes(any: boolean): Label[] {
   ];
 }
 
+/** How the quantiles and the standard deviation of the full statistics columns are computed. */
+export const STATS_METHOD_NOTE: Label = {
+  en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
+  id: 'Median dan P25/P75/P90: interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel). Simpangan baku: sampel (n - 1).',
+};
+
 function delegationNotes(summary: DelegationSummary, top: number | null): Label[] {
   const { overall, groupBy, otherValues } = summary;
   const notes: Label[] = [
-    {
-      en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
-      id: 'Median dan P25/P75/P90: interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel). Simpangan baku: sampel (n - 1).',
-    },
+    STATS_METHOD_NOTE,
     bilingual((l) =>
       l === 'en'
         ? `Avg stay = visitor-nights / visitors whose nights are known (${formatInt(overall.delegationsWithNights, l)} of ${formatInt(overall.count, l)} delegations).`
