@@ -9,6 +9,7 @@ import type { FileReport } from '../ingest/reader';
 import { describeDelimiter } from '../ingest/sniff';
 import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
+import type { CalDate } from '../model/dates';
 import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
 import { exactOf } from '../stats/describe';
@@ -39,6 +40,8 @@ import {
   arrivalPeriodJson,
   arrivalTable,
   coverageNotes,
+  DATES_COVERED,
+  datesCovered,
   groupJson,
   groupsTable,
   overallTable,
@@ -68,6 +71,8 @@ export interface ReportData {
   targets: MeasuredTarget[];
   /** The days the delegation logs cover, cut by --from/--to. */
   delegationCoverage: Coverage;
+  /** --from/--to. */
+  cut: { from?: CalDate; to?: CalDate };
   /** The fields (columns) any delegation log has. */
   delegationFields: ReadonlySet<string>;
   bands: readonly BandSpec[];
@@ -212,6 +217,8 @@ function yearCoverageNotes(data: ReportData): Label[] {
 function overviewTable(data: ReportData, locale: Locale): Table {
   const rows: { figure: Label; value: string }[] = [];
   const n = (x: number) => formatInt(x, locale);
+  const dates = data.year === null ? null : datesCovered(data.input.coverage, { year: data.year, ...data.cut });
+  if (dates) rows.push({ figure: DATES_COVERED, value: label(dates, locale) });
   const overall = data.delegations?.byMonth.overall;
   if (overall) {
     rows.push(

@@ -128,6 +128,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     spending: null,
     targets: [],
     delegationCoverage: new Coverage(input.coverage, 'delegations', cut),
+    cut,
     delegationFields: fieldsOf(input, 'delegations'),
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,

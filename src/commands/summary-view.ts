@@ -14,7 +14,8 @@
  * the period cell for people, `partial`, `from`, `to` for programs.
  */
 import type { InputSummary } from '../ingest/inputs';
-import type { Coverage, PeriodCoverage } from '../model/coverage';
+import type { Coverage, FileCoverage, PeriodCoverage } from '../model/coverage';
+import { type SpanLimits, dateSpanOf } from '../model/date-span';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
@@ -44,6 +45,7 @@ import {
   type Row,
   type Table,
   bilingual,
+  formatDateSpan,
   formatInt,
   formatPartialPeriod,
   formatPercent,
@@ -294,9 +296,36 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   return {
     title: { en: 'Summary', id: 'Ringkasan' },
     tables,
-    notes: view.machine ? [] : [...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
+    notes: view.machine
+      ? []
+      : [...datesNotes(result.input.coverage, result.options), ...rangeNotes(result.options), ...(annualOnly ? annualNotes(arrivals) : [])],
     footer: [inputFooter(result.input)],
   };
+}
+
+const cut = ({ from, to }: SummaryOptionsEcho) => ({ from: from ?? undefined, to: to ?? undefined });
+
+const KIND_WORDS = { delegations: { en: 'delegations', id: 'delegasi' }, arrivals: { en: 'arrivals', id: 'kunjungan' } };
+
+export const DATES_COVERED = { en: 'Dates covered', id: 'Tanggal tercakup' };
+
+/**
+ * `delegations 4 January – 10 November 2016, arrivals January – December 2016`: from the first to the
+ * last dated row of each kind (a monthly figure its month), within the limits; null when no row has a
+ * date (annual figures only).
+ */
+export function datesCovered(files: readonly FileCoverage[], limits: SpanLimits): Label | null {
+  const spans = (['delegations', 'arrivals'] as const).flatMap((kind) => {
+    const span = dateSpanOf(files, kind, limits);
+    return span ? [{ kind, span }] : [];
+  });
+  if (spans.length === 0) return null;
+  return bilingual((l) => spans.map(({ kind, span }) => `${KIND_WORDS[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '));
+}
+
+function datesNotes(files: readonly FileCoverage[], options: SummaryOptionsEcho): Label[] {
+  const dates = datesCovered(files, { year: null, ...cut(options) });
+  return dates ? [bilingual((l) => `${DATES_COVERED[l]}: ${label(dates, l)}.`)] : [];
 }
 
 function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
