@@ -19,6 +19,7 @@ import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
 import type { Kind } from '../model/records';
+import { type Locale, bilingual, formatInt, formatMoneyShort } from '../render';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
@@ -297,6 +298,23 @@ function arrivalsOf(collector: ReportCollector, year: number, coverage: Coverage
   };
 }
 
+/** A config target for another year: its figures, and the --year that shows it (when the data has that year). */
+function otherYearTarget(request: TargetRequest, year: number, collector: ReportCollector): ReportData['absent'][number] {
+  const target = request.year!;
+  const hasData = collector.years.delegations.has(target) || collector.years.arrivals.has(target);
+  const value = (l: Locale) =>
+    request.metric === 'spending' ? formatMoneyShort(BigInt(Math.round(request.value)), l) : formatInt(request.value, l);
+  const what = (l: Locale) => `Target ${request.metric} ${target} (${value(l)})`;
+  return {
+    section: 'progress',
+    reason: bilingual((l) =>
+      l === 'en'
+        ? `${what(l)} not shown: this report is for ${year}; ${hasData ? `see it with --year ${target}` : `the data has no rows for ${target}`}.`
+        : `${what(l)} tidak ditampilkan: laporan ini untuk ${year}; ${hasData ? `lihat dengan --year ${target}` : `data tidak punya baris ${target}`}.`,
+    ),
+  };
+}
+
 function measureTargets(
   collector: ReportCollector,
   kinds: Set<Kind>,
@@ -304,8 +322,9 @@ function measureTargets(
   options: ReportOptions,
   absent: ReportData['absent'],
 ): MeasuredTarget[] {
-  // --target is for the report year; config targets count when they are for it.
+  // --target is for the report year; config targets count when they are for it, and the others are named.
   const requests = options.requests.filter((r) => r.source === 'command line' || r.year === year);
+  for (const other of options.requests.filter((r) => !requests.includes(r))) absent.push(otherYearTarget(other, year, collector));
   if (requests.length === 0) {
     absent.push({
       section: 'progress',
