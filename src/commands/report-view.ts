@@ -33,6 +33,7 @@ import {
   label,
 } from '../render';
 import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
+import { type MonthPair, monthPairJson, yearOnYearTable } from './report-year-on-year';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -57,6 +58,8 @@ export interface YearDelegationSummaries {
   byOrigin: DelegationSummary | null;
   byType: DelegationSummary | null;
   byPurpose: DelegationSummary | null;
+  /** The months of this year beside the year before; empty without delegations of the year before. */
+  yearOnYear: MonthPair[];
 }
 
 /** Everything the report shows, already cut to the report year; null sections are absent. */
@@ -111,6 +114,7 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
         id: 'Delegasi per bulan',
       }),
     );
+    if (data.delegations.yearOnYear.length) tables.push(yearOnYearTable(data.delegations.yearOnYear, data.year!, view));
     const category = (summary: DelegationSummary | null, top: number | null, key: string, id: string, title: Label) => {
       if (summary) tables.push(retitled(narrowed(groupsTable(summary, top, view, null), key), id, title));
     };
@@ -389,6 +393,21 @@ function reportCharts(doc: Doc, data: ReportData): Chart[] {
       }),
     );
   }
+  const yearOnYear = table('delegationsYearOnYear');
+  if (yearOnYear) {
+    charts.push(
+      chartFromTable(yearOnYear, {
+        kind: 'groupedBars',
+        category: 'month',
+        values: ['visitorsPrevious', 'visitors'],
+        id: 'visitorsYearOnYear',
+        title: {
+          en: `Delegation visitors by month, ${data.year} against ${data.year! - 1}`,
+          id: `Wisatawan kinerja per bulan, ${data.year} dibanding ${data.year! - 1}`,
+        },
+      }),
+    );
+  }
   const arrivals = table('arrivalsByMonth');
   if (arrivals) {
     charts.push(
@@ -417,6 +436,7 @@ function reportJson(data: ReportData): unknown {
     otherOrigins: data.delegations.byOrigin?.otherValues.origin ?? 0,
     byType: data.delegations.byType?.groups.map((g) => groupJson(g, ['type'], null)) ?? null,
     byPurpose: data.delegations.byPurpose?.groups.map((g) => groupJson(g, ['purpose'], null)) ?? null,
+    yearOnYear: data.delegations.yearOnYear.length ? data.delegations.yearOnYear.map(monthPairJson) : null,
   };
   const arrivals = data.arrivals && {
     months: data.arrivals.months.periods.map(arrivalPeriodJson),

@@ -24,6 +24,7 @@ import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/s
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { type ReportData, type YearChoice, reportView } from './report-view';
+import { monthPairs } from './report-year-on-year';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
   type ProgressSettings,
@@ -168,7 +169,11 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       byOrigin: category(delegations.byOrigin.result(), 'origin'),
       byType: category(delegations.byType.result(), 'type'),
       byPurpose: category(delegations.byPurpose.result(), 'purpose'),
+      yearOnYear: [],
     };
+    const previous = collector.delegations.get(year - 1);
+    if (previous)
+      data.delegations.yearOnYear = monthPairs(data.delegations.byMonth, previous.byMonth.result(), year, data.delegationCoverage);
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
   if (collector.years.arrivals.has(year)) data.arrivals = arrivalsOf(collector, year, new Coverage(input.coverage, 'arrivals', cut));
