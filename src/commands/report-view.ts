@@ -225,14 +225,10 @@ function overviewTable(data: ReportData, locale: Locale): Table {
   if (dates) rows.push({ figure: DATES_COVERED, value: label(dates, locale) });
   const overall = data.delegations?.byMonth.overall;
   if (overall) {
-    rows.push(
-      { figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) },
-      { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
-      {
-        figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
-        value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
-      },
-    );
+    rows.push({ figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) }, ...yearVisitors(data, overall.sum, locale), {
+      figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
+      value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
+    });
   }
   const year = thisYear(data);
   if (year) {
@@ -266,6 +262,18 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     rows: rows.map((r) => ({ figure: label(r.figure, locale), value: r.value })),
     notes: data.absent.map((a) => a.reason),
   };
+}
+
+/** The year's delegation visitors, and the year before's beside them (each named by its year) when the logs have both. */
+function yearVisitors(data: ReportData, visitors: number, locale: Locale): { figure: Label; value: string }[] {
+  const pairs = data.delegations?.yearOnYear ?? [];
+  if (pairs.length === 0) return [{ figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: formatInt(visitors, locale) }];
+  const row = (year: number, value: number) => ({
+    figure: { en: `Delegation visitors ${year}`, id: `Wisatawan kinerja ${year}` },
+    value: formatInt(value, locale),
+  });
+  const before = pairs.reduce((sum, p) => sum + (p.previous?.visitors ?? 0), 0);
+  return [row(data.year!, visitors), row(data.year! - 1, before)];
 }
 
 /**
