@@ -268,10 +268,15 @@ function overviewTable(data: ReportData, locale: Locale): Table {
 function yearVisitors(data: ReportData, visitors: number, locale: Locale): { figure: Label; value: string }[] {
   const pairs = data.delegations?.yearOnYear ?? [];
   if (pairs.length === 0) return [{ figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: formatInt(visitors, locale) }];
-  const row = (year: number, value: number) => ({
-    figure: { en: `Delegation visitors ${year}`, id: `Wisatawan kinerja ${year}` },
-    value: formatInt(value, locale),
-  });
+  // A year the logs cover in part says which days, as the total arrivals do.
+  const row = (year: number, value: number) => {
+    const covered = data.delegationCoverage.of({ unit: 'year', year });
+    // `2018 (1 Jan–9 Aug)` without the year the row names: ` (1 Jan–9 Aug)`.
+    const days = covered?.partial
+      ? formatPartialPeriod({ period: { unit: 'year', year }, covered: covered.ranges }, locale).slice(String(year).length)
+      : '';
+    return { figure: { en: `Delegation visitors ${year}`, id: `Wisatawan kinerja ${year}` }, value: formatInt(value, locale) + days };
+  };
   const before = pairs.reduce((sum, p) => sum + (p.previous?.visitors ?? 0), 0);
   return [row(data.year!, visitors), row(data.year! - 1, before)];
 }

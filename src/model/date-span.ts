@@ -33,9 +33,10 @@ export function dateSpanOf(files: readonly FileCoverage[], kind: Kind, limits: S
   const take = (first: CalDate, last: CalDate) => {
     if (endKey(last) < lo || startKey(first) > hi) return;
     // A monthly figure is in or out whole: it counts on its month's last day.
-    if (first.day === null && (endKey(first) < lo || endKey(first) > hi)) return;
-    const start = startKey(first) < lo ? dateOfKey(lo) : first;
-    const end = endKey(last) > hi ? dateOfKey(hi) : last;
+    const whole = first.day === null;
+    if (whole && (endKey(first) < lo || endKey(first) > hi)) return;
+    const start = !whole && startKey(first) < lo ? dateOfKey(lo) : first;
+    const end = !whole && endKey(last) > hi ? dateOfKey(hi) : last;
     // On the same day a whole month (a monthly figure) reaches further than a dated row.
     if (from === null || startKey(start) < startKey(from) || (startKey(start) === startKey(from) && start.day === null)) from = start;
     if (to === null || endKey(end) > endKey(to) || (endKey(end) === endKey(to) && end.day === null)) to = end;
