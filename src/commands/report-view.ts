@@ -76,6 +76,11 @@ export interface ReportData {
   delegationCoverage: Coverage;
   /** --from/--to. */
   cut: { from?: CalDate; to?: CalDate };
+  /** --title or the config's; null for the default. */
+  title: string | null;
+  office: string | null;
+  /** The day the report is made (the HTML's printed footer). */
+  generated: CalDate;
   /** The fields (columns) any delegation log has. */
   delegationFields: ReadonlySet<string>;
   bands: readonly BandSpec[];
@@ -158,9 +163,12 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
   tables.push(dataQualityTable(data.input), assumptionsTable(data, locale));
   return {
     title:
-      data.year === null
+      data.title ??
+      (data.year === null
         ? { en: 'Tourism report', id: 'Laporan pariwisata' }
-        : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
+        : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` }),
+    ...(data.office === null ? {} : { office: data.office }),
+    generated: data.generated,
     tables: notesOnce(tables),
     footer: [inputFooter(data.input)],
   };
@@ -390,7 +398,7 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
 
 // ---- charts (HTML) -----------------------------------------------------------------------------
 
-/** Visitors by month, domestic vs foreign by month, and one progress chart per target. */
+/** Visitors by month (and against the year before), domestic and foreign arrivals by month, one progress chart per target. */
 function reportCharts(doc: Doc, data: ReportData): Chart[] {
   const table = (id: string) => doc.tables.find((t) => t.id === id);
   const charts: Chart[] = [];
@@ -423,13 +431,21 @@ function reportCharts(doc: Doc, data: ReportData): Chart[] {
   }
   const arrivals = table('arrivalsByMonth');
   if (arrivals) {
+    // Foreign arrivals are about 2% of domestic: on a shared axis they would be slivers, so each has its own chart and scale.
     charts.push(
       chartFromTable(arrivals, {
-        kind: 'groupedBars',
+        kind: 'bars',
         category: 'period',
-        values: ['domestic', 'foreign'],
-        id: 'arrivalsByMonth',
-        title: { en: 'Domestic and foreign arrivals by month', id: 'Wisatawan nusantara dan mancanegara per bulan' },
+        values: ['domestic'],
+        id: 'domesticByMonth',
+        title: { en: 'Domestic arrivals by month', id: 'Wisatawan nusantara per bulan' },
+      }),
+      chartFromTable(arrivals, {
+        kind: 'bars',
+        category: 'period',
+        values: ['foreign'],
+        id: 'foreignByMonth',
+        title: { en: 'Foreign arrivals by month (own scale)', id: 'Wisatawan mancanegara per bulan (skala sendiri)' },
       }),
     );
   }

@@ -18,6 +18,7 @@ import { METRICS } from '../model/progress';
 import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
+import type { CalDate } from '../model/dates';
 import type { Kind } from '../model/records';
 import { type Locale, bilingual, formatInt, formatMoneyShort } from '../render';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
@@ -56,6 +57,7 @@ data itself. Spending rates, basis, bands and tolerance come from the config fil
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
+  title?: string;
 }
 
 interface ReportOptions {
@@ -64,6 +66,9 @@ interface ReportOptions {
   requests: TargetRequest[];
   progress: ProgressSettings;
   sink: ReportSinkOptions;
+  /** --title, else the config's; the office from the config. */
+  title: string | null;
+  office: string | null;
 }
 
 export function register(program: Command): void {
@@ -80,6 +85,7 @@ export function register(program: Command): void {
       ]),
     )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--title <text>', 'the report title (default: config "title", else "Tourism report YEAR")')
     .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)')
     .option('-q, --quiet', 'with -o: print nothing on success (errors still go to stderr)');
   addOutputOptions(addInputOptions(cmd))
@@ -92,7 +98,8 @@ export function register(program: Command): void {
           const requests = targetRequests({ ...flags, year: undefined }, config);
           const valuation: ValuationPlan | null = valuationFor(requests, config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, progress, sink: { spending, valuation } };
+          const title = flags.title ?? config.title ?? null;
+          return { year, requests, progress, sink: { spending, valuation }, title, office: config.office ?? null };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -131,6 +138,9 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     targets: [],
     delegationCoverage: new Coverage(input.coverage, 'delegations', cut),
     cut,
+    title: options.title,
+    office: options.office,
+    generated: today(),
     delegationFields: fieldsOf(input, 'delegations'),
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
@@ -199,6 +209,12 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
 
   data.targets = measureTargets(collector, kinds, year, options, absent);
   return data;
+}
+
+/** The local calendar day the report is made. */
+function today(): CalDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 type CategoryField = 'origin' | 'type' | 'purpose';

@@ -370,6 +370,17 @@ function whisker(
   );
 }
 
+/** Room kept between a value label and the target line. */
+const LINE_GAP = 4;
+
+/**
+ * Where a value label of `width` starting at `x` goes so that the target line at `line` never runs
+ * through it: where it is, or just past the line (the chart keeps room for a label past its largest value).
+ */
+export function clearOf(x: number, width: number, line: number): number {
+  return x - LINE_GAP <= line && line <= x + width + LINE_GAP ? line + LINE_GAP + 2 : x;
+}
+
 function progressSvg(chart: ProgressChart, locale: Locale): string {
   const kind = chart.valueKind ?? 'int';
   const figures = chart.figures.filter((f): f is typeof f & { value: number } => f.value !== null && Number.isFinite(f.value));
@@ -382,6 +393,7 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
   const plotWidth = WIDTH - left - valueRoom;
   const height = top + ROW_HEIGHT * figures.length + bottom;
   const x = (v: number) => left + (plotWidth * v) / hi;
+  const tx = fixed(x(chart.target));
 
   const targetText = `${label(chart.targetLabel, locale)}: ${formatValue(chart.target, kind, locale)}`;
   const parts = [svgOpen(chart, height, locale, targetText)];
@@ -400,10 +412,9 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
       parts.push(
         whisker(x(Math.max(0, f.interval.low)), x(Math.max(0, f.interval.high)), rowTop + ROW_HEIGHT / 2, f.interval, kind, locale),
       );
-    const end = Math.max(f.value, f.interval?.high ?? 0);
-    parts.push(text(x(Math.max(0, end)) + 6, rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
+    const end = x(Math.max(0, f.value, f.interval?.high ?? 0)) + 6;
+    parts.push(text(clearOf(end, CHAR_WIDTH * valueText.length, tx), rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
   });
-  const tx = fixed(x(chart.target));
   parts.push(`<line class="target-line" x1="${tx}" x2="${tx}" y1="${top - 8}" y2="${height - bottom + 2}"/>`);
   // Anchored so that the label stays inside the chart when the target is near either edge.
   const half = (CHAR_WIDTH * targetText.length) / 2;
