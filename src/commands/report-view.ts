@@ -151,7 +151,8 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
     tables.push({
       ...spendingTable(data.spending, view),
       title: { en: `Estimated spending ${data.year}`, id: `Perkiraan belanja ${data.year}` },
-      notes: spendingNotes(data.spending, machine ? 'en' : locale),
+      // The rates are said once, in the assumptions.
+      notes: spendingNotes(data.spending, machine ? 'en' : locale).filter((n) => n !== ratesNote(data.spending!, machine ? 'en' : locale)),
     });
   }
   if (data.targets.length) {
