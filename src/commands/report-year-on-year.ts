@@ -65,7 +65,7 @@ export function yearOnYearTable(pairs: MonthPair[], year: number, view: ViewSett
     delegations: cell(p.current, 'delegations'),
     visitorsPrevious: cell(p.previous, 'visitors'),
     visitors: cell(p.current, 'visitors'),
-    visitorsChange: p.visitorsChange,
+    visitorsChangePct: p.visitorsChange,
   }));
   return {
     id: 'delegationsYearOnYear',
@@ -76,7 +76,7 @@ export function yearOnYearTable(pairs: MonthPair[], year: number, view: ViewSett
       int('delegations', `Delegations ${year}`, `Delegasi ${year}`),
       int('visitorsPrevious', `Visitors ${before}`, `Wisatawan ${before}`),
       int('visitors', `Visitors ${year}`, `Wisatawan ${year}`),
-      { key: 'visitorsChange', label: { en: 'Change in visitors', id: 'Perubahan wisatawan' }, kind: 'percent' },
+      { key: 'visitorsChangePct', label: { en: 'Change in visitors', id: 'Perubahan wisatawan' }, kind: 'percent' },
     ],
     rows,
     notes: view.machine ? [] : yearOnYearNotes(pairs),
