@@ -15,7 +15,7 @@ import { TOP_ORIGINS } from '../model/report';
 import { exactOf } from '../stats/describe';
 import { type Ratio, roundHalfUp } from '../stats/exact';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
-import { type Chart, chartFromTable, progressChart } from '../render/charts';
+import { type Chart, type FromTableOptions, chartFromTable, progressChart } from '../render/charts';
 import {
   type Doc,
   type Label,
@@ -399,56 +399,65 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
 
 // ---- charts (HTML) -----------------------------------------------------------------------------
 
-/** Visitors by month (and against the year before), domestic and foreign arrivals by month, one progress chart per target. */
-function reportCharts(doc: Doc, data: ReportData): Chart[] {
-  const table = (id: string) => doc.tables.find((t) => t.id === id);
-  const charts: Chart[] = [];
-  const months = table('delegationsByMonth');
-  if (months) {
-    charts.push(
-      chartFromTable(months, {
+/**
+ * The bar charts, each drawn from a table when the report has it: visitors by month and against the
+ * year before; domestic and foreign arrivals by month, each on its own scale (foreign arrivals are
+ * about 2% of domestic: on a shared axis they would be slivers).
+ */
+function barCharts(year: number): { table: string; chart: FromTableOptions }[] {
+  return [
+    {
+      table: 'delegationsByMonth',
+      chart: {
         kind: 'bars',
         category: 'month',
         values: ['visitors'],
         id: 'visitorsByMonth',
         title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
-      }),
-    );
-  }
-  const yearOnYear = table('delegationsYearOnYear');
-  if (yearOnYear) {
-    charts.push(
-      chartFromTable(yearOnYear, {
+      },
+    },
+    {
+      table: 'delegationsYearOnYear',
+      chart: {
         kind: 'groupedBars',
         category: 'month',
         values: ['visitorsPrevious', 'visitors'],
         id: 'visitorsYearOnYear',
         title: {
-          en: `Delegation visitors by month, ${data.year} against ${data.year! - 1}`,
-          id: `Wisatawan kinerja per bulan, ${data.year} dibanding ${data.year! - 1}`,
+          en: `Delegation visitors by month, ${year} against ${year - 1}`,
+          id: `Wisatawan kinerja per bulan, ${year} dibanding ${year - 1}`,
         },
-      }),
-    );
-  }
-  const arrivals = table('arrivalsByMonth');
-  if (arrivals) {
-    // Foreign arrivals are about 2% of domestic: on a shared axis they would be slivers, so each has its own chart and scale.
-    charts.push(
-      chartFromTable(arrivals, {
+      },
+    },
+    {
+      table: 'arrivalsByMonth',
+      chart: {
         kind: 'bars',
         category: 'period',
         values: ['domestic'],
         id: 'domesticByMonth',
         title: { en: 'Domestic arrivals by month', id: 'Wisatawan nusantara per bulan' },
-      }),
-      chartFromTable(arrivals, {
+      },
+    },
+    {
+      table: 'arrivalsByMonth',
+      chart: {
         kind: 'bars',
         category: 'period',
         values: ['foreign'],
         id: 'foreignByMonth',
         title: { en: 'Foreign arrivals by month (own scale)', id: 'Wisatawan mancanegara per bulan (skala sendiri)' },
-      }),
-    );
+      },
+    },
+  ];
+}
+
+/** The bar charts of the tables the report has, and one progress chart per target. */
+function reportCharts(doc: Doc, data: ReportData): Chart[] {
+  const charts: Chart[] = [];
+  for (const { table: id, chart } of data.year === null ? [] : barCharts(data.year)) {
+    const table = doc.tables.find((t) => t.id === id);
+    if (table) charts.push(chartFromTable(table, chart));
   }
   const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
   for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
