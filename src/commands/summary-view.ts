@@ -142,6 +142,7 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsRejected: input.rowsRejected,
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
+    datesCovered: datesCoveredJson(input.coverage, { year: null, ...cut(result.options) }),
     delegations: delegations && {
       overall: statsJson(delegations.overall),
       groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
@@ -321,6 +322,15 @@ export function datesCovered(files: readonly FileCoverage[], limits: SpanLimits)
   });
   if (spans.length === 0) return null;
   return bilingual((l) => spans.map(({ kind, span }) => `${KIND_WORDS[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '));
+}
+
+/** `{ delegations: { from: '2016-01-04', to: '2016-11-04' }, arrivals: { from: '2016-01', to: '2016-12' } }`; null for a kind without dates. */
+export function datesCoveredJson(files: readonly FileCoverage[], limits: SpanLimits) {
+  const iso = (kind: 'delegations' | 'arrivals') => {
+    const span = dateSpanOf(files, kind, limits);
+    return span && { from: isoDate(span.from), to: isoDate(span.to) };
+  };
+  return { delegations: iso('delegations'), arrivals: iso('arrivals') };
 }
 
 function datesNotes(files: readonly FileCoverage[], options: SummaryOptionsEcho): Label[] {
