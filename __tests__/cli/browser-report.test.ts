@@ -101,9 +101,14 @@ suite('the report HTML built by the CLI, in headless Chromium', () => {
     const yearOnYear = await values('visitorsYearOnYear');
     expect(yearOnYear).toHaveLength(23);
     expect(yearOnYear.filter((_, i) => i % 2 === 1 || i === 22)).toContain(visitors[11]);
-    // December 2017 is covered to the 29th: hatched in both delegation charts (its bars in each).
-    expect(await page.$$eval('#chart-visitorsByMonth .mark.partial', (m) => m.length)).toBe(1);
-    expect(await page.$$eval('#chart-visitorsYearOnYear .mark.partial', (m) => m.length)).toBe(1);
+    // December 2017 is covered to the 29th, November 2016 to the 4th: each hatched, and only its own bar.
+    const hatched = (id: string) =>
+      page.$$eval(`#chart-${id} .mark.partial`, (marks) => marks.map((m) => m.querySelector('title')!.textContent));
+    expect(await hatched('visitorsByMonth')).toEqual([expect.stringMatching(/^Dec 2017 \(1–29\), .*1,481 \(partial period\)$/)]);
+    expect(await hatched('visitorsYearOnYear')).toEqual([
+      expect.stringMatching(/^Nov, Visitors 2016: 759 /),
+      expect.stringMatching(/^Dec, Visitors 2017: 1,481 /),
+    ]);
     // The target line never runs through a value label (4,898,970 is 2% short of the 5,000,000 line).
     const crossings = await page.$$eval('svg.chart-progress', (charts) =>
       charts.flatMap((chart) => {

@@ -33,7 +33,7 @@ import {
   label,
 } from '../render';
 import { type MeasuredTarget, STATUS_LABELS, progressJson, progressTables } from './progress-view';
-import { type MonthPair, monthPairJson, yearOnYearTable } from './report-year-on-year';
+import { type MonthPair, monthPairJson, yearOnYearChart, yearOnYearTable } from './report-year-on-year';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -401,65 +401,51 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
 // ---- charts (HTML) -----------------------------------------------------------------------------
 
 /**
- * The bar charts, each drawn from a table when the report has it: visitors by month and against the
- * year before; domestic and foreign arrivals by month, each on its own scale (foreign arrivals are
- * about 2% of domestic: on a shared axis they would be slivers).
+ * The bar charts drawn from a table when the report has it: visitors by month; domestic and foreign
+ * arrivals by month, each on its own scale (foreign arrivals are about 2% of domestic: on a shared axis
+ * they would be slivers). The months against the year before are drawn by yearOnYearChart.
  */
-function barCharts(year: number): { table: string; chart: FromTableOptions }[] {
-  return [
-    {
-      table: 'delegationsByMonth',
-      chart: {
-        kind: 'bars',
-        category: 'month',
-        values: ['visitors'],
-        id: 'visitorsByMonth',
-        title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
-      },
+const BAR_CHARTS: { table: string; chart: FromTableOptions }[] = [
+  {
+    table: 'delegationsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'month',
+      values: ['visitors'],
+      id: 'visitorsByMonth',
+      title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
     },
-    {
-      table: 'delegationsYearOnYear',
-      chart: {
-        kind: 'groupedBars',
-        category: 'month',
-        values: ['visitorsPrevious', 'visitors'],
-        id: 'visitorsYearOnYear',
-        title: {
-          en: `Delegation visitors by month, ${year} against ${year - 1}`,
-          id: `Wisatawan kinerja per bulan, ${year} dibanding ${year - 1}`,
-        },
-      },
+  },
+  {
+    table: 'arrivalsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'period',
+      values: ['domestic'],
+      id: 'domesticByMonth',
+      title: { en: 'Domestic arrivals by month', id: 'Wisatawan nusantara per bulan' },
     },
-    {
-      table: 'arrivalsByMonth',
-      chart: {
-        kind: 'bars',
-        category: 'period',
-        values: ['domestic'],
-        id: 'domesticByMonth',
-        title: { en: 'Domestic arrivals by month', id: 'Wisatawan nusantara per bulan' },
-      },
+  },
+  {
+    table: 'arrivalsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'period',
+      values: ['foreign'],
+      id: 'foreignByMonth',
+      title: { en: 'Foreign arrivals by month (own scale)', id: 'Wisatawan mancanegara per bulan (skala sendiri)' },
     },
-    {
-      table: 'arrivalsByMonth',
-      chart: {
-        kind: 'bars',
-        category: 'period',
-        values: ['foreign'],
-        id: 'foreignByMonth',
-        title: { en: 'Foreign arrivals by month (own scale)', id: 'Wisatawan mancanegara per bulan (skala sendiri)' },
-      },
-    },
-  ];
-}
+  },
+];
 
 /** The bar charts of the tables the report has, and one progress chart per target. */
 function reportCharts(doc: Doc, data: ReportData): Chart[] {
   const charts: Chart[] = [];
-  for (const { table: id, chart } of data.year === null ? [] : barCharts(data.year)) {
+  for (const { table: id, chart } of BAR_CHARTS) {
     const table = doc.tables.find((t) => t.id === id);
     if (table) charts.push(chartFromTable(table, chart));
   }
+  if (data.delegations?.yearOnYear.length) charts.push(yearOnYearChart(data.delegations.yearOnYear, data.year!));
   const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
   for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
   return charts;

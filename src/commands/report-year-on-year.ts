@@ -7,7 +7,8 @@ import { type Coverage, type PeriodCoverage, alike } from '../model/coverage';
 import type { Period } from '../model/period';
 import type { DelegationSummary } from '../model/summary';
 import { Ratio } from '../stats/exact';
-import { type Label, type Row, type Table, bilingual, formatPartialPeriod } from '../render';
+import type { BarChart, ChartSeries } from '../render/charts';
+import { type Label, type Row, type Table, bilingual, formatPartialPeriod, formatPeriod } from '../render';
 import type { ViewSettings } from './shared';
 
 type Month = Extract<Period, { unit: 'month' }>;
@@ -80,6 +81,33 @@ export function yearOnYearTable(pairs: MonthPair[], year: number, view: ViewSett
     ],
     rows,
     notes: view.machine ? [] : yearOnYearNotes(pairs),
+  };
+}
+
+/**
+ * Visitors of each month in both years, side by side; a month either year's logs cover only in part is
+ * hatched in that year's bar.
+ */
+export function yearOnYearChart(pairs: MonthPair[], year: number): BarChart {
+  const series = (name: Label, of: 'previous' | 'current'): ChartSeries => ({
+    name,
+    values: pairs.map((p) => p[of]?.visitors ?? null),
+    partial: pairs.map((p) => p[of]?.coverage.partial === true),
+  });
+  return {
+    id: 'visitorsYearOnYear',
+    title: {
+      en: `Delegation visitors by month, ${year} against ${year - 1}`,
+      id: `Wisatawan kinerja per bulan, ${year} dibanding ${year - 1}`,
+    },
+    after: 'delegationsYearOnYear',
+    kind: 'groupedBars',
+    // The month's name alone: each bar is of one of two years.
+    categories: pairs.map((p) => bilingual((l) => formatPeriod({ unit: 'month', year, month: p.month }, l).split(' ')[0].slice(0, 3))),
+    series: [
+      series({ en: `Visitors ${year - 1}`, id: `Wisatawan ${year - 1}` }, 'previous'),
+      series({ en: `Visitors ${year}`, id: `Wisatawan ${year}` }, 'current'),
+    ],
   };
 }
 

@@ -21,6 +21,8 @@ export type ChartValueKind = Extract<CellKind, 'int' | 'decimal' | 'percent' | '
 export interface ChartSeries {
   name: Label;
   values: (number | null)[];
+  /** Per value: covered by the data only in part (hatched), besides the partial categories. */
+  partial?: boolean[];
 }
 
 interface ChartBase {
@@ -184,7 +186,8 @@ const PARTIAL_LEGEND = {
 export function legendOf(chart: Chart): { name: Label; cssClass: string }[] {
   if (chart.kind !== 'progress') {
     const series = chart.kind === 'groupedBars' ? chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` })) : [];
-    return chart.categories.some(isPartialCategory) ? [...series, PARTIAL_LEGEND] : series;
+    const partial = chart.categories.some(isPartialCategory) || chart.series.some((s) => s.partial?.includes(true));
+    return partial ? [...series, PARTIAL_LEGEND] : series;
   }
   const roles = [...new Set(chart.figures.filter((f) => f.value !== null).map((f) => f.role))];
   const whiskers = chart.figures
@@ -306,7 +309,7 @@ function barsSvg(chart: BarChart, locale: Locale): string {
     series.forEach((s, si) => {
       const v = s.values[c];
       if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const partial = isPartialCategory(chart.categories[c]);
+      const partial = isPartialCategory(chart.categories[c]) || s.partial?.[c] === true;
       const tooltip =
         `${categoryText(chart.categories[c], locale)}, ${label(s.name, locale)}: ${formatValue(v, kind, locale)}` +
         (partial ? ` (${label(PARTIAL_TOOLTIP, locale)})` : '');
