@@ -308,7 +308,8 @@ const cut = ({ from, to }: SummaryOptionsEcho) => ({ from: from ?? undefined, to
 
 const KIND_WORDS = { delegations: { en: 'delegations', id: 'delegasi' }, arrivals: { en: 'arrivals', id: 'kunjungan' } };
 
-export const DATES_COVERED = { en: 'Dates covered', id: 'Tanggal tercakup' };
+// First to last dated row: the coverage of periods (coverage.ts) starts a log at the 1st of its first month.
+export const DATES_COVERED = { en: 'Dates in the data', id: 'Tanggal dalam data' };
 
 /**
  * `delegations 4 January – 10 November 2016, arrivals January – December 2016`: from the first to the
