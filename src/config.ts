@@ -36,6 +36,10 @@ export interface TargetSpec {
 
 export interface Config {
   locale?: 'id' | 'en';
+  /** The office that publishes the report: above its title in HTML. */
+  office?: string;
+  /** The report's title, in place of `Tourism report YEAR` (`--title` wins). */
+  title?: string;
   map?: Record<string, string>;
   dateFormat?: 'dmy' | 'mdy';
   rates?: RatePeriod[];
@@ -100,6 +104,8 @@ const recordOf =
 
 const checkConfig = object({
   locale: oneOf('id', 'en'),
+  office: str,
+  title: str,
   map: recordOf(str),
   dateFormat: oneOf('dmy', 'mdy'),
   rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate, country: str })),

@@ -4,7 +4,7 @@
  * environment, exit codes).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, visitstat } from '../helpers/cli';
@@ -36,7 +36,10 @@ describe('report on the sample data', () => {
     const json = run();
     expect(json.year).toBe(2017);
     expect(json.yearChoice).toBe('complete');
-    expect(json.absent).toEqual([]);
+    // Every section is there; the config's 2018 target is named with the --year that shows it.
+    expect(json.absent).toEqual([
+      { section: 'progress', reason: 'Target visitors 2018 (50,000) not shown: this report is for 2017; see it with --year 2018.' },
+    ]);
     for (const key of ['delegations', 'arrivals', 'spending', 'progress', 'dataQuality', 'assumptions']) expect(json[key]).not.toBeNull();
   });
 
@@ -97,6 +100,61 @@ describe('report on the sample data', () => {
     expect(chart.match(/class="mark s0"/g)).toHaveLength(7);
     expect(chart).toContain('<g class="hatch">');
     expect(chart).toContain('Hatched: a period the data covers only in part');
+  });
+
+  it('sets each month of 2017 beside 2016, from the logs, and compares only months covered alike', () => {
+    const visitorsByMonth = (year: number) => {
+      const months = new Array<number>(12).fill(0);
+      for (const r of csvRows(`fixtures/sample/delegations-${year}.csv`))
+        if (/^\d+$/.test(r.people ?? '')) months[Number(r.date.slice(5, 7)) - 1] += Number(r.people);
+      return months;
+    };
+    const [before, now] = [visitorsByMonth(2016), visitorsByMonth(2017)];
+    const json = JSON.parse(visitstat(['report', '--format', 'json', ...SAMPLE]).stdout);
+    const pairs = json.delegations.yearOnYear;
+    expect(pairs.map((p: { month: number }) => p.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(pairs.map((p: { current: { visitors: number } }) => p.current.visitors)).toEqual(now);
+    // The 2016 log ends on 4 November: December 2016 is not covered (null, not 0), November only in part.
+    expect(pairs.slice(0, 11).map((p: { previous: { visitors: number } }) => p.previous.visitors)).toEqual(before.slice(0, 11));
+    expect(pairs[11].previous).toBeNull();
+    expect(pairs[10].previous.partial).toBe(true);
+    expect(pairs[0].visitorsChangePct).toBeCloseTo(((now[0] - before[0]) / before[0]) * 100, 10);
+    expect(pairs[10].visitorsChangePct).toBeNull();
+    expect(json.datesCovered).toEqual({
+      delegations: { from: '2017-01-03', to: '2017-12-29' },
+      arrivals: { from: '2017-01', to: '2017-12' },
+    });
+  });
+
+  it('names each config target of another year, and the --year that shows it', () => {
+    const config = join(folder, 'other-years.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        targets: [
+          { metric: 'visitors', year: 2018, value: 50000 },
+          { metric: 'total', year: 2019, value: 6000000 },
+        ],
+      }),
+    );
+    const json = JSON.parse(visitstat(['report', '--config', config, '--format', 'json', ...SAMPLE]).stdout);
+    expect(json.progress).toBeNull();
+    expect(json.absent.map((a: { reason: string }) => a.reason)).toEqual([
+      'Target visitors 2018 (50,000) not shown: this report is for 2017; see it with --year 2018.',
+      'Target total 2019 (6,000,000) not shown: this report is for 2017; the data has no rows for 2019.',
+      'Target progress left out: no target for 2017 (give --target N or targets in --config).',
+    ]);
+  });
+
+  it('takes its title from --title, else the config, and the office from the config (in HTML)', () => {
+    const config = join(folder, 'office.json');
+    writeFileSync(config, JSON.stringify({ office: 'Dinas Pariwisata', title: 'Laporan dari config' }));
+    const title = (args: string[]) =>
+      visitstat(['report', '--config', config, '--format', 'markdown', ...args, ...SAMPLE]).stdout.split('\n')[0];
+    expect(title([])).toBe('# Laporan dari config');
+    expect(title(['--title', 'Laporan Bupati'])).toBe('# Laporan Bupati');
+    const html = visitstat(['report', '--config', config, '--format', 'html', ...SAMPLE]).stdout;
+    expect(html).toContain('<header><p class="office">Dinas Pariwisata</p><h1>Laporan dari config</h1></header>');
   });
 
   it("writes its CSV tables with the decimals of the commands they come from: summary's two", () => {

@@ -167,6 +167,44 @@ it('cuts a category name that would overlap its neighbours, keeping it whole in 
   expect(html).toContain(`<title>${name} 0, v: 1</title>`);
 });
 
+describe('the printed page', () => {
+  const hostile = 'Dinas "Pariwisata"; } body { display: none } </style><script>alert(1)</script> url(x)';
+  const page = (locale: 'id' | 'en') =>
+    renderHtml({ title: 'Laporan 2018', office: hostile, generated: { year: 2018, month: 8, day: 10 }, tables: [] }, [], locale);
+
+  it('names the office above the title, escaped', () => {
+    expect(page('en')).toContain('<header><p class="office">Dinas &#34;Pariwisata&#34;; } body { display: none } &#60;/style&#62;');
+  });
+
+  it('puts office, title, the day made and page k of n in the page footer, as CSS escapes that cannot end the rule or the style', () => {
+    const style = page('id').split('<style>')[1].split('</style>')[0];
+    const footer = style.slice(style.indexOf('@page'));
+    expect(footer).toContain('@bottom-left { content: "Dinas \\22 Pariwisata\\22 \\3b  \\7d  body ');
+    expect(footer).toContain('@bottom-right { content: "Dibuat 10 Agustus 2018 \\b7  Halaman " counter(page) " dari " counter(pages);');
+    expect(page('en')).toContain('"Generated 10 August 2018 \\b7  Page " counter(page) " of " counter(pages)');
+    for (const banned of ['</style><script', 'url(', 'display: none }']) expect(style).not.toContain(banned);
+  });
+
+  it('keeps a table that fits a page whole, and a longer one whole in its first and last 3 rows', () => {
+    const table = (n: number): Table => ({
+      id: `t${n}`,
+      columns: [{ key: 'v', label: 'v', kind: 'int' }],
+      rows: Array.from({ length: n }, (_, i) => ({ v: i })),
+      notes: ['a note'],
+    });
+    const html = renderHtml({ title: 't', tables: [table(25), table(26)] }, [], 'en');
+    expect(html).toContain('<section id="table-t25" class="keep">');
+    expect(html).toContain('<section id="table-t26">');
+    const bodies = [...html.split('<section id="table-t26">')[1].matchAll(/<tbody( class="keep")?>([\s\S]*?)<\/tbody>/g)];
+    expect(bodies.map((b) => [b[1] ?? '', (b[2].match(/<tr>/g) ?? []).length])).toEqual([
+      [' class="keep"', 3],
+      ['', 20],
+      [' class="keep"', 3],
+    ]);
+    expect(html).toContain('<div class="notes"><p class="note">a note</p></div>');
+  });
+});
+
 describe('niceTicks', () => {
   it.each([
     // A fifth of the range is 113,107: the next step of 1, 2 or 5 x 10^k is 200,000.

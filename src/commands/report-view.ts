@@ -3,13 +3,14 @@
  * table builders, cut to the report year and put into one Doc (table, csv, markdown, html) and one JSON
  * document, plus the overview, data quality and assumptions that only the report has, and the charts.
  */
-import { KIND_NAMES, METRIC_NAMES, ON_A_YEAR_EARLIER, STATUS_NAMES, XLSX_SHEET, fileFormat } from '../render/glossary';
+import { DATES_COVERED, KIND_NAMES, METRIC_NAMES, ON_A_YEAR_EARLIER, STATUS_NAMES, XLSX_SHEET, fileFormat } from '../render/glossary';
 import type { InputSummary } from '../ingest/inputs';
 import { describeEncoding } from '../ingest/decode';
 import type { FileReport } from '../ingest/reader';
 import { describeDimensions } from './validate';
 import type { BandSpec } from '../model/bands';
 import type { Coverage } from '../model/coverage';
+import type { CalDate } from '../model/dates';
 import type { Progress } from '../model/progress';
 import { TOP_ORIGINS } from '../model/report';
 import { exactOf } from '../stats/describe';
@@ -17,7 +18,7 @@ import { Ratio, roundHalfUp } from '../stats/exact';
 import type { ArrivalPeriodRow, ArrivalSummary, DelegationSummary } from '../model/summary';
 import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalGroup } from '../model/summary-breakdown';
-import { type Chart, chartFromTable, progressChart } from '../render/charts';
+import { type Chart, type FromTableOptions, chartFromTable, progressChart } from '../render/charts';
 import { arrivalGroupCells, arrivalGroupJson, sourcesNotes } from './arrival-groups-view';
 import {
   type Column,
@@ -39,6 +40,7 @@ import {
 } from '../render';
 import { type MeasuredTarget, progressJson, progressTables } from './progress-view';
 import { checksNotes } from './checks-view';
+import { type MonthPair, monthPairJson, yearOnYearChart, yearOnYearTable } from './report-year-on-year';
 import { type ViewSettings, inputFooter } from './shared';
 import { type SpendingView, ratesJson, ratesNote, spendingJson, spendingNotes, spendingTable } from './spending-view';
 import {
@@ -46,9 +48,12 @@ import {
   arrivalPeriodJson,
   arrivalTable,
   coverageNotes,
+  datesCovered,
+  datesCoveredJson,
   groupJson,
   groupsTable,
   overallTable,
+  STATS_METHOD_NOTE,
   statsJson,
 } from './summary-view';
 
@@ -60,6 +65,8 @@ export interface YearDelegationSummaries {
   byOrigin: DelegationSummary | null;
   byType: DelegationSummary | null;
   byPurpose: DelegationSummary | null;
+  /** The months of this year beside the year before; empty without delegations of the year before. */
+  yearOnYear: MonthPair[];
 }
 
 /** Everything the report shows, already cut to the report year; null sections are absent. */
@@ -74,6 +81,13 @@ export interface ReportData {
   targets: MeasuredTarget[];
   /** The days the delegation logs cover, cut by --from/--to. */
   delegationCoverage: Coverage;
+  /** --from/--to. */
+  cut: { from?: CalDate; to?: CalDate };
+  /** --title or the config's; null for the default. */
+  title: string | null;
+  office: string | null;
+  /** The day the report is made (the HTML's printed footer). */
+  generated: CalDate;
   /** The fields (columns) any delegation log has. */
   delegationFields: ReadonlySet<string>;
   bands: readonly BandSpec[];
@@ -129,6 +143,7 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
         id: 'Delegasi per bulan',
       }),
     );
+    if (data.delegations.yearOnYear.length) tables.push(yearOnYearTable(data.delegations.yearOnYear, data.year!, view));
     const category = (summary: DelegationSummary | null, top: number | null, key: string, id: string, title: Label) => {
       if (summary) tables.push(retitled(narrowed(groupsTable(summary, top, view, null), key), id, title));
     };
@@ -168,7 +183,8 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
     tables.push({
       ...spendingTable(data.spending, view),
       title: { en: `Estimated spending ${data.year}`, id: `Perkiraan belanja ${data.year}` },
-      notes: spendingNotes(data.spending, machine ? 'en' : locale),
+      // The rates are said once, in the assumptions.
+      notes: spendingNotes(data.spending, machine ? 'en' : locale).filter((n) => n !== ratesNote(data.spending!, machine ? 'en' : locale)),
     });
   }
   if (data.targets.length) {
@@ -180,13 +196,37 @@ function reportDoc(data: ReportData, view: ViewSettings): Doc {
   tables.push(dataQualityTable(data.input, view), assumptionsTable(data, locale));
   return {
     title:
-      data.year === null
+      data.title ??
+      (data.year === null
         ? { en: 'Tourism report', id: 'Laporan pariwisata' }
-        : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` },
-    tables,
+        : { en: `Tourism report ${data.year}`, id: `Laporan pariwisata ${data.year}` }),
+    ...(data.office === null ? {} : { office: data.office }),
+    generated: data.generated,
+    tables: notesOnce(tables),
     footer: [inputFooter(data.input)],
   };
 }
+
+/**
+ * Each note under the first table that has it, not repeated under every delegation table; the method
+ * of the summary's full statistics (P25, P75, Std dev) is left out: the report shows the median and
+ * P90 only, and says how in its assumptions.
+ */
+function notesOnce(tables: Table[]): Table[] {
+  const seen = new Set<string>([noteKey(STATS_METHOD_NOTE)]);
+  return tables.map((table) => {
+    if (!table.notes) return table;
+    const notes = table.notes.filter((note) => {
+      const key = noteKey(note);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    return { ...table, notes };
+  });
+}
+
+const noteKey = (note: Label) => `${label(note, 'en')}\n${label(note, 'id')}`;
 
 function retitled(table: Table, id: string, title: Label): Table {
   return { ...table, id, title };
@@ -222,16 +262,14 @@ function yearCoverageNotes(data: ReportData): Label[] {
 function overviewTable(data: ReportData, locale: Locale): Table {
   const rows: { figure: Label; value: string }[] = [];
   const n = (x: number) => formatInt(x, locale);
+  const dates = data.year === null ? null : datesCovered(data.input.coverage, { year: data.year, ...data.cut });
+  if (dates) rows.push({ figure: DATES_COVERED, value: label(dates, locale) });
   const overall = data.delegations?.byMonth.overall;
   if (overall) {
-    rows.push(
-      { figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) },
-      { figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: n(overall.sum) },
-      {
-        figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
-        value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
-      },
-    );
+    rows.push({ figure: { en: 'Delegations', id: 'Delegasi' }, value: n(overall.count) }, ...yearVisitors(data, overall.sum, locale), {
+      figure: { en: 'Mean group size', id: 'Rerata besar rombongan' },
+      value: overall.count === 0 ? '-' : formatDecimal(exactOf(overall)!.mean, 1, locale),
+    });
   }
   const year = thisYear(data);
   if (year) {
@@ -273,6 +311,23 @@ function overviewTable(data: ReportData, locale: Locale): Table {
     rows: rows.map((r) => ({ figure: label(r.figure, locale), value: r.value })),
     notes: data.absent.map((a) => a.reason),
   };
+}
+
+/** The year's delegation visitors, and the year before's beside them (each named by its year) when the logs have both. */
+function yearVisitors(data: ReportData, visitors: number, locale: Locale): { figure: Label; value: string }[] {
+  const pairs = data.delegations?.yearOnYear ?? [];
+  if (pairs.length === 0) return [{ figure: { en: 'Delegation visitors', id: 'Wisatawan kinerja' }, value: formatInt(visitors, locale) }];
+  // A year the logs cover in part says which days, as the total arrivals do.
+  const row = (year: number, value: number) => {
+    const covered = data.delegationCoverage.of({ unit: 'year', year });
+    // `2018 (1 Jan–9 Aug)` without the year the row names: ` (1 Jan–9 Aug)`.
+    const days = covered?.partial
+      ? formatPartialPeriod({ period: { unit: 'year', year }, covered: covered.ranges }, locale).slice(String(year).length)
+      : '';
+    return { figure: { en: `Delegation visitors ${year}`, id: `Wisatawan kinerja ${year}` }, value: formatInt(value, locale) + days };
+  };
+  const before = pairs.reduce((sum, p) => sum + (p.previous?.visitors ?? 0), 0);
+  return [row(data.year!, visitors), row(data.year! - 1, before)];
 }
 
 /**
@@ -360,19 +415,21 @@ function assumptionsTable(data: ReportData, locale: Locale): Table {
   }
   if (data.spending) rows.push([{ en: 'Spending rates', id: 'Tarif belanja' }, ratesNote(data.spending, locale)]);
   const bands = [...data.bands].sort((a, b) => b.min - a.min).map((b) => bilingual((l) => `${label(b, l)} ≥ ${formatAsGiven(b.min, l)}`));
+  if (data.delegations) {
+    rows.push([
+      { en: 'Median and P90', id: 'Median dan P90' },
+      {
+        en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)',
+        id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)',
+      },
+    ]);
+  }
   rows.push(
     [
       { en: 'Rating bands (final or projected year-end % of target)', id: 'Predikat (% capaian akhir atau proyeksi akhir tahun)' },
       bilingual((l) => bands.map((b) => label(b, l)).join(', ')),
     ],
     [{ en: 'Pace tolerance (on track)', id: 'Toleransi laju (sesuai)' }, bilingual((l) => `±${formatAsGiven(data.tolerancePercent, l)}%`)],
-    [
-      { en: 'Quantiles', id: 'Kuantil' },
-      {
-        en: 'linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC)',
-        id: 'interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel)',
-      },
-    ],
     [
       { en: 'Delegations and arrivals', id: 'Delegasi dan kunjungan' },
       {
@@ -473,58 +530,73 @@ function otherRow(top: TopGroups, byCountry: boolean, words: Locale | 'machine')
 
 // ---- charts (HTML) -----------------------------------------------------------------------------
 
-/** Visitors by month, domestic vs foreign by month, and one progress chart per target. */
+/**
+ * The bar charts drawn from a table when the report has it: visitors by month; domestic and foreign
+ * arrivals by month, each on its own scale (foreign arrivals are about 2% of domestic: on a shared axis
+ * they would be slivers); the top destinations and source markets. The months against the year before
+ * are drawn by yearOnYearChart.
+ */
+const BAR_CHARTS: { table: string; chart: FromTableOptions }[] = [
+  {
+    table: 'delegationsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'month',
+      values: ['visitors'],
+      id: 'visitorsByMonth',
+      title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
+    },
+  },
+  {
+    table: 'arrivalsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'period',
+      values: ['domestic'],
+      id: 'domesticByMonth',
+      title: { en: 'Domestic arrivals by month', id: 'Wisatawan nusantara per bulan' },
+    },
+  },
+  {
+    table: 'arrivalsByMonth',
+    chart: {
+      kind: 'bars',
+      category: 'period',
+      values: ['foreign'],
+      id: 'foreignByMonth',
+      title: { en: 'Foreign arrivals by month (own scale)', id: 'Wisatawan mancanegara per bulan (skala sendiri)' },
+    },
+  },
+  {
+    table: 'topDestinations',
+    chart: {
+      kind: 'groupedBars',
+      category: 'destination',
+      values: ['domestic', 'foreign'],
+      id: 'topDestinationsChart',
+      title: { en: 'Top destinations: domestic and foreign arrivals', id: 'Destinasi terbanyak: wisatawan nusantara dan mancanegara' },
+    },
+  },
+  {
+    table: 'topMarkets',
+    chart: {
+      kind: 'bars',
+      category: 'country',
+      values: ['foreign'],
+      id: 'topMarketsChart',
+      title: { en: 'Top source markets: foreign arrivals', id: 'Negara asal wisman terbanyak' },
+    },
+  },
+];
+
+/** The bar charts of the tables the report has, and one progress chart per target. */
 function reportCharts(doc: Doc, data: ReportData): Chart[] {
-  const table = (id: string) => doc.tables.find((t) => t.id === id);
   const charts: Chart[] = [];
-  const months = table('delegationsByMonth');
-  if (months) {
-    charts.push(
-      chartFromTable(months, {
-        kind: 'bars',
-        category: 'month',
-        values: ['visitors'],
-        id: 'visitorsByMonth',
-        title: { en: 'Delegation visitors by month', id: 'Wisatawan kinerja per bulan' },
-      }),
-    );
+  for (const { table: id, chart } of BAR_CHARTS) {
+    const table = doc.tables.find((t) => t.id === id);
+    if (table) charts.push(chartFromTable(table, chart));
   }
-  const arrivals = table('arrivalsByMonth');
-  if (arrivals) {
-    charts.push(
-      chartFromTable(arrivals, {
-        kind: 'groupedBars',
-        category: 'period',
-        values: ['domestic', 'foreign'],
-        id: 'arrivalsByMonth',
-        title: { en: 'Domestic and foreign arrivals by month', id: 'Wisatawan nusantara dan mancanegara per bulan' },
-      }),
-    );
-  }
-  const destinations = table('topDestinations');
-  if (destinations) {
-    charts.push(
-      chartFromTable(destinations, {
-        kind: 'groupedBars',
-        category: 'destination',
-        values: ['domestic', 'foreign'],
-        id: 'topDestinationsChart',
-        title: { en: 'Top destinations: domestic and foreign arrivals', id: 'Destinasi terbanyak: wisatawan nusantara dan mancanegara' },
-      }),
-    );
-  }
-  const markets = table('topMarkets');
-  if (markets) {
-    charts.push(
-      chartFromTable(markets, {
-        kind: 'bars',
-        category: 'country',
-        values: ['foreign'],
-        id: 'topMarketsChart',
-        title: { en: 'Top source markets: foreign arrivals', id: 'Negara asal wisman terbanyak' },
-      }),
-    );
-  }
+  if (data.delegations?.yearOnYear.length) charts.push(yearOnYearChart(data.delegations.yearOnYear, data.year!));
   const lastProgress = [...doc.tables].reverse().find((t) => t.id.startsWith('progress-'));
   for (const { progress } of data.targets) charts.push(progressChart(progress, { after: lastProgress?.id }));
   return charts;
@@ -541,6 +613,7 @@ function reportJson(data: ReportData): unknown {
     otherOrigins: data.delegations.byOrigin?.otherValues.origin ?? 0,
     byType: data.delegations.byType?.groups.map((g) => groupJson(g, ['type'], null)) ?? null,
     byPurpose: data.delegations.byPurpose?.groups.map((g) => groupJson(g, ['purpose'], null)) ?? null,
+    yearOnYear: data.delegations.yearOnYear.length ? data.delegations.yearOnYear.map(monthPairJson) : null,
   };
   const top = (t: TopGroups | null) => t && { groups: t.shown.map((g) => arrivalGroupJson(g)), others: t.rest.length, values: t.values };
   const arrivals = data.arrivals && {
@@ -556,6 +629,7 @@ function reportJson(data: ReportData): unknown {
     command: 'report',
     year: data.year,
     yearChoice: data.yearChoice,
+    datesCovered: data.year === null ? null : datesCoveredJson(data.input.coverage, { year: data.year, ...data.cut }),
     delegations,
     arrivals,
     spending: data.spending && spendingJson(data.spending),

@@ -18,18 +18,19 @@ import { METRICS, type Metric, defaultMetric } from '../model/progress';
 import type { ReportCollector } from '../model/report';
 import type { ReportSinkOptions } from '../model/report-sink';
 import type { Period } from '../model/period';
+import type { CalDate } from '../model/dates';
 import type { Kind } from '../model/records';
 import { destinationKey } from '../model/arrival-key';
 import type { AnnualFigure, ArrivalSummary, DelegationSummary } from '../model/summary';
-import { bilingual, label } from '../render';
+import { type Locale, bilingual, formatInt, formatMoneyShort, label } from '../render';
 import type { Label } from '../render/doc';
 import { METRIC_NAMES, targetSource } from '../render/glossary';
 import type { ArrivalGroup, ArrivalGroups } from '../model/summary-breakdown';
-import type { Locale } from '../render';
 import { countryName } from './arrival-groups-view';
 import type { MeasuredTarget } from './progress-view';
 import { basisOf, parseNights, parseYear, rateRules } from './parse';
 import { TOP_GROUPS, type ReportData, type TopGroups, type YearChoice, reportView } from './report-view';
+import { monthPairs } from './report-year-on-year';
 import { type InputFlags, type OutputFlags, addInputOptions, addOutputOptions, runPipeline } from './shared';
 import {
   type ProgressSettings,
@@ -68,6 +69,7 @@ same arrivals as the totals, so they are checked against them, never added to th
 
 interface ReportFlags extends InputFlags, OutputFlags, TargetFlags {
   failIfBehind?: boolean;
+  title?: string;
 }
 
 interface ReportOptions {
@@ -78,6 +80,9 @@ interface ReportOptions {
   configTargets: TargetRequest[];
   progress: ProgressSettings;
   sink: ReportSinkOptions;
+  /** --title, else the config's; the office from the config. */
+  title: string | null;
+  office: string | null;
 }
 
 export function register(program: Command): void {
@@ -94,6 +99,7 @@ export function register(program: Command): void {
       ]),
     )
     .option('--tolerance <percent>', 'pace: on-track band around expected-to-date, in percent (default: config, else 5)')
+    .option('--title <text>', 'the report title (default: config "title", else "Tourism report YEAR")')
     .option('--fail-if-behind', 'write the report, then exit 3 if any target is behind or missed (for cron)');
   addOutputOptions(addInputOptions(cmd))
     .addHelpText('after', EXAMPLES)
@@ -106,7 +112,16 @@ export function register(program: Command): void {
           const configTargets = flags.target === undefined ? requests : targetRequests({}, config);
           const valuation: ValuationPlan | null = valuationFor([...requests, ...configTargets], config);
           const spending = { basis: basisOf(undefined, config), nights: parseNights(undefined, config), rates: rateRules(config.rates) };
-          return { year, requests, configTargets, progress, sink: { spending, valuation, destinations: targetDestinations(requests) } };
+          const title = flags.title ?? config.title ?? null;
+          return {
+            year,
+            requests,
+            configTargets,
+            progress,
+            sink: { spending, valuation, destinations: targetDestinations(requests) },
+            title,
+            office: config.office ?? null,
+          };
         },
         // The report groups delegations by month, origin, type and purpose (src/model/report.ts): no region.
         fields: () => new Set(['origin', 'type', 'purpose'] as const),
@@ -145,6 +160,10 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     spending: null,
     targets: [],
     delegationCoverage: new Coverage(input.coverage, 'delegations', cut),
+    cut,
+    title: options.title,
+    office: options.office,
+    generated: today(),
     delegationFields: fieldsOf(input, 'delegations'),
     bands: options.progress.bands,
     tolerancePercent: options.progress.tolerancePercent,
@@ -186,7 +205,11 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       byOrigin: category(delegations.byOrigin.result(), 'origin'),
       byType: category(delegations.byType.result(), 'type'),
       byPurpose: category(delegations.byPurpose.result(), 'purpose'),
+      yearOnYear: [],
     };
+    const previous = collector.delegations.get(year - 1);
+    if (previous)
+      data.delegations.yearOnYear = monthPairs(data.delegations.byMonth, previous.byMonth.result(), year, data.delegationCoverage);
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
   if (collector.years.arrivals.has(year)) {
@@ -219,6 +242,12 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
 
   data.targets = measureTargets(collector, kinds, year, options, absent);
   return data;
+}
+
+/** The local calendar day the report is made. */
+function today(): CalDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 type CategoryField = 'origin' | 'type' | 'purpose';
@@ -332,6 +361,25 @@ function topOf(groups: ArrivalGroups, year: number): TopGroups | null {
   return { measure: groups.measure, shown: sorted.slice(0, TOP_GROUPS), rest: sorted.slice(TOP_GROUPS), values: inYear.length };
 }
 
+/** A config target for another year: its figures, and the --year that shows it (when the data has that year). */
+function otherYearTarget(request: TargetRequest, year: number, collector: ReportCollector): ReportData['absent'][number] {
+  const target = request.year!;
+  const hasData = collector.years.delegations.has(target) || collector.years.arrivals.has(target);
+  const value = (l: Locale) =>
+    request.metric === 'spending' ? formatMoneyShort(BigInt(Math.round(request.value)), l) : formatInt(request.value, l);
+  const metric = (l: Locale) => (request.metric === undefined ? '' : ` ${l === 'en' ? request.metric : METRIC_NAMES[request.metric].id}`);
+  const at = (l: Locale) => (request.destination === undefined ? '' : ` ${l === 'en' ? 'at' : 'di'} ${request.destination}`);
+  const what = (l: Locale) => `Target${metric(l)}${at(l)} ${target} (${value(l)})`;
+  return {
+    section: 'progress',
+    reason: bilingual((l) =>
+      l === 'en'
+        ? `${what(l)} not shown: this report is for ${year}; ${hasData ? `see it with --year ${target}` : `the data has no rows for ${target}`}.`
+        : `${what(l)} tidak ditampilkan: laporan ini untuk ${year}; ${hasData ? `lihat dengan --year ${target}` : `data tidak punya baris ${target}`}.`,
+    ),
+  };
+}
+
 function measureTargets(
   collector: ReportCollector,
   kinds: Set<Kind>,
@@ -339,8 +387,9 @@ function measureTargets(
   options: ReportOptions,
   absent: ReportData['absent'],
 ): MeasuredTarget[] {
-  // --target is for the report year; config targets count when they are for it.
+  // --target is for the report year; config targets count when they are for it, and the others are named.
   const requests = options.requests.filter((r) => r.source === 'command line' || r.year === year);
+  for (const other of options.requests.filter((r) => !requests.includes(r))) absent.push(otherYearTarget(other, year, collector));
   if (requests.length === 0) {
     absent.push({
       section: 'progress',

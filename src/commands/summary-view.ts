@@ -13,9 +13,10 @@
  * A month, quarter or year the data covers only in part is marked (src/model/coverage.ts): its days in
  * the period cell for people, `partial`, `from`, `to` for programs.
  */
-import { GROWTH_NAMES, growthOfTotal } from '../render/glossary';
+import { DATES_COVERED, GROWTH_NAMES, KIND_NAMES, growthOfTotal } from '../render/glossary';
 import type { InputSummary } from '../ingest/inputs';
-import type { Coverage, PeriodCoverage } from '../model/coverage';
+import type { Coverage, FileCoverage, PeriodCoverage } from '../model/coverage';
+import { type SpanLimits, dateSpanOf } from '../model/date-span';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
@@ -48,6 +49,7 @@ import {
   type Row,
   type Table,
   bilingual,
+  formatDateSpan,
   formatInt,
   formatPartialPeriod,
   formatPercent,
@@ -154,6 +156,7 @@ export function summaryJson(result: SummaryResult): unknown {
     rowsOutOfRange: input.rowsOutOfRange,
     files: input.files,
     checks: input.checks,
+    datesCovered: datesCoveredJson(input.coverage, { year: null, ...cut(result.options) }),
     delegations: delegations && {
       overall: statsJson(delegations.overall),
       groups: leftOut ? [] : delegations.groups.map((g) => groupJson(g, delegations.groupBy, result.delegationCoverage)),
@@ -321,6 +324,7 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
     notes: view.machine
       ? []
       : [
+          ...datesNotes(result.input.coverage, result.options),
           ...rangeNotes(result.options),
           ...delegationsNote,
           ...notes,
@@ -351,6 +355,36 @@ function arrivalDimsNote(dims: SummaryDim[]): Label {
       ? `Delegations are not grouped by ${named.join(' or ')}: ${named.length === 1 ? 'it is a dimension' : 'they are dimensions'} of arrivals.`
       : `Delegasi tidak dikelompokkan per ${named.map((d) => (d === 'country' ? 'negara' : 'destinasi')).join(' atau ')}: itu dimensi data kunjungan.`,
   );
+}
+
+const cut = ({ from, to }: SummaryOptionsEcho) => ({ from: from ?? undefined, to: to ?? undefined });
+
+/**
+ * `delegations 4 January – 10 November 2016, arrivals January – December 2016`: from the first to the
+ * last dated row of each kind (a monthly figure its month), within the limits; null when no row has a
+ * date (annual figures only).
+ */
+export function datesCovered(files: readonly FileCoverage[], limits: SpanLimits): Label | null {
+  const spans = (['delegations', 'arrivals'] as const).flatMap((kind) => {
+    const span = dateSpanOf(files, kind, limits);
+    return span ? [{ kind, span }] : [];
+  });
+  if (spans.length === 0) return null;
+  return bilingual((l) => spans.map(({ kind, span }) => `${KIND_NAMES[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '));
+}
+
+/** `{ delegations: { from: '2016-01-04', to: '2016-11-04' }, arrivals: { from: '2016-01', to: '2016-12' } }`; null for a kind without dates. */
+export function datesCoveredJson(files: readonly FileCoverage[], limits: SpanLimits) {
+  const iso = (kind: 'delegations' | 'arrivals') => {
+    const span = dateSpanOf(files, kind, limits);
+    return span && { from: isoDate(span.from), to: isoDate(span.to) };
+  };
+  return { delegations: iso('delegations'), arrivals: iso('arrivals') };
+}
+
+function datesNotes(files: readonly FileCoverage[], options: SummaryOptionsEcho): Label[] {
+  const dates = datesCovered(files, { year: null, ...cut(options) });
+  return dates ? [bilingual((l) => `${DATES_COVERED[l]}: ${label(dates, l)}.`)] : [];
 }
 
 function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
@@ -492,13 +526,16 @@ export function partialNotes(any: boolean): Label[] {
   ];
 }
 
+/** How the quantiles and the standard deviation of the full statistics columns are computed. */
+export const STATS_METHOD_NOTE: Label = {
+  en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
+  id: 'Median dan P25/P75/P90: interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel). Simpangan baku: sampel (n - 1).',
+};
+
 function delegationNotes(summary: DelegationSummary, top: number | null): Label[] {
   const { overall, groupBy, otherValues } = summary;
   const notes: Label[] = [
-    {
-      en: 'Median and P25/P75/P90: linear interpolation between order statistics (R type 7, Excel PERCENTILE.INC). Std dev: sample (n - 1).',
-      id: 'Median dan P25/P75/P90: interpolasi linear antar statistik urutan (R tipe 7, PERCENTILE.INC di Excel). Simpangan baku: sampel (n - 1).',
-    },
+    STATS_METHOD_NOTE,
     bilingual((l) =>
       l === 'en'
         ? `Avg stay = visitor-nights / visitors whose nights are known (${formatInt(overall.delegationsWithNights, l)} of ${formatInt(overall.count, l)} delegations).`

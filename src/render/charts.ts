@@ -21,6 +21,8 @@ export type ChartValueKind = Extract<CellKind, 'int' | 'decimal' | 'percent' | '
 export interface ChartSeries {
   name: Label;
   values: (number | null)[];
+  /** Per value: covered by the data only in part (hatched), besides the partial categories. */
+  partial?: boolean[];
 }
 
 interface ChartBase {
@@ -184,7 +186,8 @@ const PARTIAL_LEGEND = {
 export function legendOf(chart: Chart): { name: Label; cssClass: string }[] {
   if (chart.kind !== 'progress') {
     const series = chart.kind === 'groupedBars' ? chart.series.map((s, i) => ({ name: s.name, cssClass: `s${i}` })) : [];
-    return chart.categories.some(isPartialCategory) ? [...series, PARTIAL_LEGEND] : series;
+    const partial = chart.categories.some(isPartialCategory) || chart.series.some((s) => s.partial?.includes(true));
+    return partial ? [...series, PARTIAL_LEGEND] : series;
   }
   const roles = [...new Set(chart.figures.filter((f) => f.value !== null).map((f) => f.role))];
   const whiskers = chart.figures
@@ -306,7 +309,7 @@ function barsSvg(chart: BarChart, locale: Locale): string {
     series.forEach((s, si) => {
       const v = s.values[c];
       if (v === null || v === undefined || !Number.isFinite(v)) return;
-      const partial = isPartialCategory(chart.categories[c]);
+      const partial = isPartialCategory(chart.categories[c]) || s.partial?.[c] === true;
       const tooltip =
         `${categoryText(chart.categories[c], locale)}, ${label(s.name, locale)}: ${formatValue(v, kind, locale)}` +
         (partial ? ` (${label(PARTIAL_TOOLTIP, locale)})` : '');
@@ -370,6 +373,17 @@ function whisker(
   );
 }
 
+/** Room kept between a value label and the target line. */
+const LINE_GAP = 4;
+
+/**
+ * Where a value label of `width` starting at `x` goes so that the target line at `line` never runs
+ * through it: where it is, or just past the line (the chart keeps room for a label past its largest value).
+ */
+export function clearOf(x: number, width: number, line: number): number {
+  return x - LINE_GAP <= line && line <= x + width + LINE_GAP ? line + LINE_GAP + 2 : x;
+}
+
 function progressSvg(chart: ProgressChart, locale: Locale): string {
   const kind = chart.valueKind ?? 'int';
   const figures = chart.figures.filter((f): f is typeof f & { value: number } => f.value !== null && Number.isFinite(f.value));
@@ -382,6 +396,7 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
   const plotWidth = WIDTH - left - valueRoom;
   const height = top + ROW_HEIGHT * figures.length + bottom;
   const x = (v: number) => left + (plotWidth * v) / hi;
+  const tx = fixed(x(chart.target));
 
   const targetText = `${label(chart.targetLabel, locale)}: ${formatValue(chart.target, kind, locale)}`;
   const parts = [svgOpen(chart, height, locale, targetText)];
@@ -400,10 +415,9 @@ function progressSvg(chart: ProgressChart, locale: Locale): string {
       parts.push(
         whisker(x(Math.max(0, f.interval.low)), x(Math.max(0, f.interval.high)), rowTop + ROW_HEIGHT / 2, f.interval, kind, locale),
       );
-    const end = Math.max(f.value, f.interval?.high ?? 0);
-    parts.push(text(x(Math.max(0, end)) + 6, rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
+    const end = x(Math.max(0, f.value, f.interval?.high ?? 0)) + 6;
+    parts.push(text(clearOf(end, CHAR_WIDTH * valueText.length, tx), rowTop + ROW_HEIGHT / 2 + 4, valueText, 'value', 'start'));
   });
-  const tx = fixed(x(chart.target));
   parts.push(`<line class="target-line" x1="${tx}" x2="${tx}" y1="${top - 8}" y2="${height - bottom + 2}"/>`);
   // Anchored so that the label stays inside the chart when the target is near either edge.
   const half = (CHAR_WIDTH * targetText.length) / 2;

@@ -76,6 +76,10 @@ export interface Table {
 
 export interface Doc {
   title: Label;
+  /** The office that publishes it: above the title in HTML, and in its printed page footer. */
+  office?: string;
+  /** The day it was made: in the HTML's printed page footer. */
+  generated?: CalDate;
   tables: Table[];
   notes?: Label[];
   /** E.g. the rows read / accepted / rejected line and the formulas; table and markdown only. */

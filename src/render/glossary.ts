@@ -45,6 +45,9 @@ export const KIND_NAMES: Record<Kind, Phrase> = {
   arrivals: { en: 'arrivals', id: 'data kunjungan' },
 };
 
+/** First to last dated row: the coverage of periods (model/coverage.ts) starts a log at the 1st of its first month. */
+export const DATES_COVERED: Phrase = { en: 'Dates in the data', id: 'Tanggal dalam data' };
+
 /** Growth against the period before (by unit), and against the same period a year earlier (`yoy`). */
 export const GROWTH_NAMES: Record<ArrivalUnit | 'yoy', Phrase> = {
   month: { en: 'MoM', id: 'pertumbuhan bulanan' },

@@ -22,7 +22,7 @@
 import { humanCell } from './cells';
 import { type Chart, escapeMarkup, legendOf, renderChartSvg } from './charts';
 import { type Doc, type Label, type Table, isNumericKind } from './doc';
-import { type Locale, label } from './locale';
+import { type Locale, formatDateSpan, label } from './locale';
 
 const NO_DATA = { id: 'Tidak ada data', en: 'No data' };
 const MORE_CHARTS = { id: 'Grafik', en: 'Charts' };
@@ -30,7 +30,8 @@ const MORE_CHARTS = { id: 'Grafik', en: 'Charts' };
 export function renderHtml(doc: Doc, charts: Chart[], locale: Locale): string {
   const text = (l: Label) => escapeMarkup(label(l, locale));
   const tableIds = new Set(doc.tables.map((t) => t.id));
-  const body = [`<h1>${text(doc.title)}</h1>`];
+  const office = doc.office ? `<p class="office">${escapeMarkup(doc.office)}</p>` : '';
+  const body = [`<header>${office}<h1>${text(doc.title)}</h1></header>`];
   for (const table of doc.tables) {
     const placed = charts.filter((c) => c.after === table.id);
     body.push(tableSection(table, locale), ...placed.map((c) => figure(c, locale)));
@@ -41,6 +42,7 @@ export function renderHtml(doc: Doc, charts: Chart[], locale: Locale): string {
   }
   body.push(...(doc.notes ?? []).map((n) => `<p class="note">${text(n)}</p>`));
   if (doc.footer?.length) body.push(`<footer>${doc.footer.map((f) => `<p>${text(f)}</p>`).join('')}</footer>`);
+  const style = STYLE + pageRules(doc, locale);
   return [
     '<!DOCTYPE html>',
     `<html lang="${locale}">`,
@@ -48,7 +50,7 @@ export function renderHtml(doc: Doc, charts: Chart[], locale: Locale): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${text(doc.title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
     '<main>',
@@ -60,12 +62,21 @@ export function renderHtml(doc: Doc, charts: Chart[], locale: Locale): string {
   ].join('\n');
 }
 
+/**
+ * Print: a table short enough for one page is kept whole with its title and notes; a longer one may
+ * break between rows, but never within its first or last KEEP_ROWS rows, so that no page holds fewer
+ * than KEEP_ROWS of its rows, and its header row repeats on every page.
+ */
+const WHOLE_ROWS = 25;
+const KEEP_ROWS = 3;
+
 function tableSection(table: Table, locale: Locale): string {
   const text = (l: Label) => escapeMarkup(label(l, locale));
-  const parts = [`<section id="table-${escapeMarkup(table.id)}">`];
+  const keep = table.rows.length <= WHOLE_ROWS ? ' class="keep"' : '';
+  const parts = [`<section id="table-${escapeMarkup(table.id)}"${keep}>`];
   if (table.title) parts.push(`<h2>${text(table.title)}</h2>`);
   parts.push(table.rows.length ? grid(table, locale) : `<p class="empty">${text(NO_DATA)}</p>`);
-  parts.push(...(table.notes ?? []).map((n) => `<p class="note">${text(n)}</p>`));
+  if (table.notes?.length) parts.push(`<div class="notes">${table.notes.map((n) => `<p class="note">${text(n)}</p>`).join('\n')}</div>`);
   parts.push('</section>');
   return parts.join('\n');
 }
@@ -79,7 +90,16 @@ function grid(table: Table, locale: Locale): string {
       table.columns.map((c) => `<td${cls(c.kind)}>${escapeMarkup(humanCell(row[c.key] ?? null, c, locale))}</td>`).join('') +
       '</tr>',
   );
-  return `<table>\n<thead><tr>${head.join('')}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+  const body = (part: string[], cls = '') => `<tbody${cls}>\n${part.join('\n')}\n</tbody>`;
+  const bodies =
+    rows.length <= WHOLE_ROWS
+      ? [body(rows)]
+      : [
+          body(rows.slice(0, KEEP_ROWS), ' class="keep"'),
+          body(rows.slice(KEEP_ROWS, -KEEP_ROWS)),
+          body(rows.slice(-KEEP_ROWS), ' class="keep"'),
+        ];
+  return `<table>\n<thead><tr>${head.join('')}</tr></thead>\n${bodies.join('\n')}\n</table>`;
 }
 
 function figure(chart: Chart, locale: Locale): string {
@@ -106,6 +126,7 @@ table { border-collapse: collapse; width: auto; max-width: 100%; margin: 0.4em 0
 th, td { padding: 4px 10px; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { background: #eef1f4; font-weight: 600; }
 .num { text-align: right; white-space: nowrap; }
+th.num { white-space: normal; }
 tbody tr:nth-child(even) { background: #f8f9fb; }
 .note, footer, .empty { color: var(--muted); font-size: 0.92em; margin: 0.4em 0; }
 footer { margin-top: 2em; padding-top: 0.6em; border-top: 1px solid var(--rule); }
@@ -137,14 +158,39 @@ svg .target-label { fill: #c0392b; font-weight: 600; }
 ul.legend { list-style: none; display: flex; flex-wrap: wrap; gap: 4px 18px; padding: 0; margin: 0.3em 0 0; font-size: 0.9em; }
 ul.legend li { display: flex; align-items: flex-start; gap: 6px; }
 .swatch { display: inline-block; width: 14px; height: 14px; border-radius: 2px; flex: none; }
-@page { size: A4; margin: 15mm 14mm; }
+p.office { margin: 0 0 0.2em; color: var(--muted); font-weight: 600; letter-spacing: 0.02em; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   body { background: #fff; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  figure.chart, tr, .note { break-inside: avoid; }
+  header, h2 { break-after: avoid; }
+  section.keep, tbody.keep, tr, .notes, figure.chart { break-inside: avoid; }
+  .notes, footer { break-before: avoid; }
   thead { display: table-header-group; }
   svg.chart { max-width: 100%; }
 }
 `;
+
+const PAGE = { en: 'Page', id: 'Halaman' };
+const OF = { en: 'of', id: 'dari' };
+const GENERATED = { en: 'Generated', id: 'Dibuat' };
+
+/**
+ * A4 pages whose footer, printed from any browser's print dialog, gives the office and title on the
+ * left and the day the report was made and `Page 2 of 5` on the right (CSS page margin boxes).
+ */
+function pageRules(doc: Doc, locale: Locale): string {
+  const left = [doc.office, label(doc.title, locale)].filter((t) => t).join(' · ');
+  const made = doc.generated ? `${label(GENERATED, locale)} ${formatDateSpan(doc.generated, doc.generated, locale)} · ` : '';
+  const box = 'font: 8pt system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #5b6570;';
+  return `@page { size: A4; margin: 15mm 14mm 16mm;
+  @bottom-left { content: ${cssString(left)}; ${box} }
+  @bottom-right { content: ${cssString(`${made}${label(PAGE, locale)} `)} counter(page) ${cssString(` ${label(OF, locale)} `)} counter(pages); ${box} }
+}
+`;
+}
+
+/** A CSS string of any text: every character but letters, digits and spaces as an escape, so no text ends the rule or the style. */
+function cssString(text: string): string {
+  return `"${text.replace(/[^\p{L}\p{N} ]/gu, (ch) => `\\${ch.codePointAt(0)!.toString(16)} `)}"`;
+}

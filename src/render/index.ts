@@ -23,6 +23,7 @@ export {
   bilingual,
   formatAsGiven,
   formatDate,
+  formatDateSpan,
   formatDecimal,
   formatInt,
   formatMoney,

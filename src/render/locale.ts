@@ -186,3 +186,34 @@ export function formatDate(d: CalDate, locale: Locale): string {
     ? formatPeriod({ unit: 'month', year: d.year, month: d.month }, locale)
     : formatPeriod({ unit: 'day', year: d.year, month: d.month, day: d.day }, locale);
 }
+
+const LONG_MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A span of dates with months in full, the year said once when both ends share it:
+ * `4 Januari – 10 November 2016` / `4 January – 10 November 2016`, `January – December 2017` for
+ * monthly figures, `13–20 March 2017` within a month, `4 January 2016 – 9 August 2018` across years.
+ */
+export function formatDateSpan(from: CalDate, to: CalDate, locale: Locale): string {
+  const month = (d: CalDate) => (locale === 'en' ? LONG_MONTHS_EN[d.month - 1] : monthName(d.month, locale));
+  const dayMonth = (d: CalDate) => (d.day === null ? month(d) : `${d.day} ${month(d)}`);
+  const sameDay = from.year === to.year && from.month === to.month && from.day === to.day;
+  if (sameDay) return `${dayMonth(to)} ${to.year}`;
+  if (from.year === to.year && from.month === to.month && from.day !== null && to.day !== null)
+    return `${from.day}–${dayMonth(to)} ${to.year}`;
+  if (from.year === to.year) return `${dayMonth(from)} – ${dayMonth(to)} ${to.year}`;
+  return `${dayMonth(from)} ${from.year} – ${dayMonth(to)} ${to.year}`;
+}
