@@ -27,7 +27,7 @@ const RUNS: string[][] = [
   ['summary', '--group-by', 'origin', '--top', '3', ...EXCEL, ...DELEGATIONS],
   ['summary', '--group-by', 'weekday', ...EXCEL, ...DELEGATIONS],
   ['summary', '--group-by', 'quarter', '--format', 'markdown', ...SAMPLE],
-  ['summary', '--group-by', 'year', ...FIXTURES],
+  ['summary', '--group-by', 'year', '--on-overlap', 'first', ...FIXTURES],
   ['summary', '--group-by', 'month', ...EXCEL, ...ARRIVALS],
   ['spending', ...SAMPLE],
   ['spending', '--group-by', 'quarter', '--format', 'markdown', ...SAMPLE],
@@ -53,7 +53,7 @@ function prose(text: string): string {
     .replace(/<style[\s\S]*?<\/style>/g, ' ')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&#?\w+;/g, ' ')
-    .replace(/--[a-z][a-z-]*/g, ' ')
+    .replace(/--[a-z][a-z-]*( (first|last|sum|error)\b)?/g, ' ')
     .replace(/"[a-z]+"/g, ' ')
     .replace(/\S+\.(csv|xlsx|json)(\[[^\]]*\])?/g, ' ')
     .replace(/^visitstat: /gm, '');
@@ -81,8 +81,14 @@ function output(args: string[], locale: 'en' | 'id'): string {
 function leaks(args: string[]): string[] {
   const english = words(output(args, 'en'));
   const indonesian = output(args, 'id');
+  // A name cut short on a chart's axis (`Malays…`) is the start of a word of the data.
+  const cut = new Set(
+    (indonesian.toLowerCase().match(/\p{L}{2,}(?=…)/gu) ?? []).filter((w) => [...DATA_WORDS].some((d) => d.startsWith(w))),
+  );
+  // A country's ISO code (`MY`, `CN`) is a code in both languages.
+  const codes = new Set((indonesian.match(/\b[A-Z]{2}\b/g) ?? []).map((c) => c.toLowerCase()));
   return [...words(indonesian)]
-    .filter((w) => english.has(w) && !ALLOWED.has(w))
+    .filter((w) => english.has(w) && !ALLOWED.has(w) && !cut.has(w) && !codes.has(w))
     .map(
       (w) =>
         `${w}: ${indonesian

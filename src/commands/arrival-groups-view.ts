@@ -11,6 +11,7 @@ import type { Segment } from '../model/records';
 import { isOther } from '../model/summary';
 import type { ArrivalUnit, GrowthRatios } from '../model/summary-arrivals';
 import type { ArrivalGroup, ArrivalGroups, CountryLabel } from '../model/summary-breakdown';
+import { GROWTH_NAMES, sentenceCase } from '../render/glossary';
 import {
   type Cell,
   type Column,
@@ -43,11 +44,8 @@ const UNIT_LABELS: Record<ArrivalUnit, Label> = {
   quarter: { en: 'Quarter', id: 'Triwulan' },
   year: { en: 'Year', id: 'Tahun' },
 };
-const GROWTH_NAMES: Record<ArrivalUnit, Label> = {
-  month: { en: 'MoM', id: 'm-to-m' },
-  quarter: { en: 'QoQ', id: 'q-to-q' },
-  year: { en: 'YoY', id: 'y-on-y' },
-};
+/** A growth column: the glossary's name, in sentence case. */
+const growthLabel = (unit: ArrivalUnit | 'yoy'): Label => ({ en: GROWTH_NAMES[unit].en, id: sentenceCase(GROWTH_NAMES[unit].id) });
 
 /** A country's name in the reader's language (English for programs), or a name no country has as written. */
 export function countryName(c: CountryLabel, locale: Locale): string {
@@ -78,8 +76,8 @@ function groupColumns(groups: ArrivalGroups, machine: boolean): Column[] {
   }
   const measure: Label = foreignOnly ? { en: 'foreign', id: 'mancanegara' } : { en: 'total', id: 'total' };
   const named = (prefix: Label) => bilingual((l) => `${label(prefix, l)} ${label(measure, l)}`);
-  columns.push(pct(`${groups.measure}GrowthPct`, named(GROWTH_NAMES[groups.unit])));
-  if (groups.unit !== 'year') columns.push(pct(`${groups.measure}YoyGrowthPct`, named(GROWTH_NAMES.year)));
+  columns.push(pct(`${groups.measure}GrowthPct`, named(growthLabel(groups.unit))));
+  if (groups.unit !== 'year') columns.push(pct(`${groups.measure}YoyGrowthPct`, named(growthLabel('yoy'))));
   return columns;
 }
 

@@ -46,7 +46,7 @@ export function checksNotes(checks: ChecksSummary, always = false): Label[] {
   if (warnings.implausible > 0) {
     notes.push({
       en: `${en(warnings.implausible, 'implausible value', 'implausible values')} (see the warnings; bounds in the config's "plausible").`,
-      id: `${n(warnings.implausible, 'id')} nilai yang tidak wajar (lihat peringatan; batasnya di "plausible" pada config).`,
+      id: `${n(warnings.implausible, 'id')} nilai yang tidak wajar (lihat peringatan; batasnya di "plausible" pada berkas --config).`,
     });
   }
   if (repeatedRowsCheck.stoppedAt !== null) {

@@ -349,7 +349,7 @@ function thisYear(data: ReportData): ArrivalPeriodRow | undefined {
 }
 
 /** Each file read: its kind and format in the reader's words (in CSV, the machine words). */
-function dataQualityTable(input: InputSummary, { locale, machine }: ViewSettings): Table {
+function dataQualityTable(input: InputSummary, { locale, machine, excel }: ViewSettings): Table {
   const text = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'text' as const });
   const int = (key: string, en: string, id: string) => ({ key, label: { en, id }, kind: 'int' as const });
   return {
@@ -367,7 +367,7 @@ function dataQualityTable(input: InputSummary, { locale, machine }: ViewSettings
         : []),
     ],
     rows: input.files.map((f) => ({
-      names: describeDimensions(f, machine ? 'en' : locale).join('; ') || null,
+      names: describeDimensions(f, machine && !excel ? 'en' : locale).join('; ') || null,
       source: f.source,
       kind: machine ? f.kind : label(KIND_NAMES[f.kind], locale),
       format: label(
@@ -473,7 +473,7 @@ function topTable(top: TopGroups, id: 'topDestinations' | 'topMarkets', year: nu
     { key: 'foreign', label: { en: 'Foreign', id: 'Mancanegara' }, kind: 'int' },
     ...(byCountry ? [] : [{ key: 'total', label: { en: 'Total', id: 'Total' }, kind: 'int' } as Column]),
     pct('sharePct', { en: 'Share', id: 'Porsi' }),
-    pct(byCountry ? 'foreignYoyGrowthPct' : 'totalYoyGrowthPct', { en: 'YoY', id: 'y-on-y' }),
+    pct(byCountry ? 'foreignYoyGrowthPct' : 'totalYoyGrowthPct', { en: 'YoY', id: 'Pertumbuhan tahunan' }),
   ];
   const rows = top.shown.map((g) => arrivalGroupCells(g, words));
   if (top.rest.length > 0) rows.push(otherRow(top, byCountry, words));
@@ -492,10 +492,10 @@ function topTable(top: TopGroups, id: 'topDestinations' | 'topMarkets', year: nu
             byCountry
               ? l === 'en'
                 ? `Share: of the foreign arrivals of all ${n(top.values, l)} countries in ${year}; YoY against ${year - 1}. Country of residence describes foreign arrivals.`
-                : `Porsi: dari kunjungan mancanegara semua ${n(top.values, l)} negara pada ${year}; y-on-y terhadap ${year - 1}. Negara asal menerangkan wisatawan mancanegara.`
+                : `Porsi: dari kunjungan mancanegara semua ${n(top.values, l)} negara pada ${year}; pertumbuhan tahunan terhadap ${year - 1}. Negara asal menerangkan wisatawan mancanegara.`
               : l === 'en'
                 ? `Share: of the total arrivals of all ${n(top.values, l)} destinations in ${year}; YoY against ${year - 1}. A visitor of two destinations counts at each.`
-                : `Porsi: dari total kunjungan semua ${n(top.values, l)} destinasi pada ${year}; y-on-y terhadap ${year - 1}. Wisatawan yang mengunjungi dua destinasi dihitung di keduanya.`,
+                : `Porsi: dari total kunjungan semua ${n(top.values, l)} destinasi pada ${year}; pertumbuhan tahunan terhadap ${year - 1}. Wisatawan yang mengunjungi dua destinasi dihitung di keduanya.`,
           ),
           ...(top.rest.length > 0
             ? [

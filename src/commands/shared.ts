@@ -204,6 +204,8 @@ export interface ViewSettings {
   /** The format holds data rows only (CSV): no title, notes or counts line. */
   rowsOnly: boolean;
   locale: Locale;
+  /** --excel: CSV for people in a spreadsheet, its words in the reader's language. */
+  excel?: boolean;
 }
 
 export interface OutputSettings extends ViewSettings, RenderSettings {

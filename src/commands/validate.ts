@@ -197,7 +197,7 @@ async function validateWith(
           : `total: ${files.length} files, ${summary.rowsRead} rows read, ${summary.rowsAccepted} valid, ${summary.rowsRejected} invalid`,
       );
     }
-    const found = checksLine(checks);
+    const found = checksLine(checks, locale);
     if (found) lines.push(found);
     await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
   }
@@ -212,15 +212,37 @@ async function validateWith(
   }
 }
 
-/** What the checks found, in one line (null when nothing): `checks: 2 repeated rows, 1 implausible value`. */
-function checksLine(checks: ChecksSummary): string | null {
+/** What the checks found, in one line (null when nothing): `checks: 2 repeated rows, 1 implausible value`; in id `pemeriksaan: ...`. */
+function checksLine(checks: ChecksSummary, locale: Locale): string | null {
   const { warnings, overlaps, replacedFigures, repeatedRowsCheck } = checks;
+  const id = locale === 'id';
   const parts = [];
-  if (overlaps > 0) parts.push(`${plural(overlaps, 'arrival figure')} given again (--on-overlap ${checks.onOverlap})`);
-  if (replacedFigures > 0) parts.push(`${plural(replacedFigures, 'coarser arrival figure')} replaced by finer ones`);
-  if (warnings.figureMismatches > 0) parts.push(`${warnings.figureMismatches} of them differing from the finer ones`);
-  if (warnings.repeatedRows > 0) parts.push(plural(warnings.repeatedRows, 'repeated row'));
-  if (warnings.implausible > 0) parts.push(plural(warnings.implausible, 'implausible value'));
-  if (repeatedRowsCheck.stoppedAt !== null) parts.push(`repeated rows compared up to ${repeatedRowsCheck.stoppedAt} only`);
-  return parts.length === 0 ? null : `checks: ${parts.join(', ')}`;
+  if (overlaps > 0)
+    parts.push(
+      id
+        ? `${overlaps} angka kunjungan diberikan lagi (--on-overlap ${checks.onOverlap})`
+        : `${plural(overlaps, 'arrival figure')} given again (--on-overlap ${checks.onOverlap})`,
+    );
+  if (replacedFigures > 0)
+    parts.push(
+      id
+        ? `${replacedFigures} angka kunjungan yang lebih kasar diganti yang lebih rinci`
+        : `${plural(replacedFigures, 'coarser arrival figure')} replaced by finer ones`,
+    );
+  if (warnings.figureMismatches > 0)
+    parts.push(
+      id
+        ? `${warnings.figureMismatches} di antaranya berbeda dari yang lebih rinci`
+        : `${warnings.figureMismatches} of them differing from the finer ones`,
+    );
+  if (warnings.repeatedRows > 0) parts.push(id ? `${warnings.repeatedRows} baris berulang` : plural(warnings.repeatedRows, 'repeated row'));
+  if (warnings.implausible > 0)
+    parts.push(id ? `${warnings.implausible} nilai tidak wajar` : plural(warnings.implausible, 'implausible value'));
+  if (repeatedRowsCheck.stoppedAt !== null)
+    parts.push(
+      id
+        ? `baris berulang dibandingkan hanya sampai ${repeatedRowsCheck.stoppedAt}`
+        : `repeated rows compared up to ${repeatedRowsCheck.stoppedAt} only`,
+    );
+  return parts.length === 0 ? null : `${id ? 'pemeriksaan' : 'checks'}: ${parts.join(', ')}`;
 }

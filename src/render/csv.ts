@@ -11,6 +11,7 @@ import { isoDate } from '../model/dates';
 import { periodIso } from '../model/period';
 import { isExact } from '../stats/exact';
 import { type Cell, type Column, type Doc, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
+import { countryOf } from '../model/countries';
 import { CSV_COLUMN_VALUES, CSV_HEADERS_ID, CSV_OMITTED_ID, CSV_VALUES_ID, sentenceCase, targetSource } from './glossary';
 import { type Locale, formatPeriod, formatPlain, label } from './locale';
 
@@ -68,6 +69,8 @@ function cellId(value: Cell, column: Column, decimalMark: '.' | ','): string {
   const own = CSV_COLUMN_VALUES[column.key]?.[value];
   if (own) return neutraliseFormula(own.id);
   if (column.key === 'source') return neutraliseFormula(label(targetSource(value), 'id'));
+  const country = column.key === 'country' ? countryOf(value) : null;
+  if (country) return neutraliseFormula(country.id);
   return Object.hasOwn(CSV_VALUES_ID, value) ? CSV_VALUES_ID[value] : text;
 }
 

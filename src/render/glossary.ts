@@ -128,6 +128,7 @@ export const CSV_HEADERS_ID: Record<string, string> = {
   partial: 'Periode sebagian',
   from: 'Dari',
   to: 'Sampai',
+  countryCode: 'Kode negara',
 };
 
 /**
@@ -192,5 +193,5 @@ export const SHARED_WORDS: readonly string[] = [
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'sep', 'nov',
   // names: programs, encodings, formats, methods and the benchmark's source
   'visitstat', 'excel', 'percentile', 'inc', 'utf', 'windows', 'bom', 'lf', 'crlf', 'csv', 'xlsx', 'tab',
-  'tourism', 'forecasting', 'competition', 'athanasopoulos',
+  'tourism', 'forecasting', 'competition', 'athanasopoulos', 'holt', 'winters',
 ];
