@@ -176,7 +176,9 @@ async function validateWith(
     warnings: flags.strict ? warnings : 0,
   };
   const valid = Object.values(failures).every((n) => n === 0);
-  diagnostics(countsLine(summary, 'en') + (unreadable.length > 0 ? `, ${plural(unreadable.length, 'unreadable file')}` : ''));
+  const unreadableCount =
+    locale === 'id' ? `, ${unreadable.length} berkas tidak terbaca` : `, ${plural(unreadable.length, 'unreadable file')}`;
+  diagnostics(countsLine(summary, locale) + (unreadable.length > 0 ? unreadableCount : ''));
   if (flags.format === 'json') {
     const { coverage: _, ...counts } = summary;
     await writeOutput(renderJson({ ...counts, valid, strict: flags.strict === true }), flags.output);
