@@ -70,7 +70,7 @@ describe('visitstat completion bash', () => {
     expect(complete(['visitstat', 'summary', '--format', ''])).toEqual(['table', 'csv', 'json', 'markdown', 'xlsx']);
     expect(complete(['visitstat', 'summary', '--locale', ''])).toEqual(['id', 'en']);
     expect(complete(['visitstat', 'progress', '--metric', 'vi'])).toEqual(['visitors']);
-    expect(complete(['visitstat', 'validate', '--format', ''])).toEqual(['text', 'json']);
+    expect(complete(['visitstat', 'validate', '--format', ''])).toEqual(['text', 'json', 'xlsx']);
     expect(complete(['visitstat', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
   });
 

@@ -74,6 +74,26 @@ describe('every command writes a workbook', () => {
     for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
     expect(names[names.length - 1]).toBe('Notes');
   });
+
+  it('validate: one row per file or sheet with its counts and verdict; the rest as notes; exit 1 kept when invalid', () => {
+    const files = ['fixtures/sample/delegations-2017.csv', 'fixtures/excel/rekap-2016.xlsx'];
+    const json = JSON.parse(visitstat(['validate', '--format', 'json', ...files]).stdout);
+    const sheets = workbookOf(['validate', ...files]);
+    expect(sheets.map((s) => s.name)).toEqual(['Verdicts', 'Notes']);
+    const rows = records(sheets[0]);
+    expect(rows.map((r) => r.File.value)).toEqual(json.files.map((f: { source: string }) => f.source));
+    expect(rows.map((r) => r['Rows read'])).toEqual(
+      json.files.map((f: { rowsRead: number }) => ({ value: f.rowsRead, type: 'n', format: '#,##0' })),
+    );
+    expect(rows.every((r) => r.Status.value === 'ok')).toBe(true);
+    expect(String(rows[0].Verdict.value)).toMatch(/^delegations, UTF-8/);
+    const out = join(dir, 'bad.xlsx');
+    const bad = visitstat(['validate', '--locale', 'id', 'fixtures/messy/bad-rows.csv', '-o', out]);
+    expect(bad.code).toBe(1);
+    const [verdicts] = readWorkbook(out);
+    expect(verdicts.name).toBe('Hasil pemeriksaan');
+    expect(records(verdicts)[0].Status.value).toBe('TIDAK SAH');
+  });
 });
 
 describe('misuse is refused', () => {

@@ -8,7 +8,7 @@
  * figure is given again (under --on-overlap error); with --strict, if there is any warning; else 0.
  */
 import { type Command, Option } from 'commander';
-import { InvalidDataError } from '../errors';
+import { InvalidDataError, UsageError } from '../errors';
 import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
 import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
@@ -16,6 +16,7 @@ import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/in
 import { escapeControls, quote } from '../messages';
 import { describeEncoding } from '../ingest/decode';
 import { renderJson, writeOutput } from '../render';
+import type { Doc } from '../render/doc';
 import { ARRIVAL_FORMS, KIND_NAMES, SEGMENT_NAMES, UNCHECKED_TOTALS, fileFormat } from '../render/glossary';
 import { type Locale, label, resolveLocale } from '../render/locale';
 import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
@@ -25,18 +26,21 @@ Examples:
   $ visitstat validate "$(visitstat sample-path)"/*.csv
   $ visitstat validate --rejects rejects.csv "$(visitstat sample-path)"/../messy/bad-rows.csv
   $ visitstat validate --format json data/*.csv > check.json
+  $ visitstat validate -o check.xlsx data/*.csv   # one row per file or sheet, in a workbook
   $ visitstat validate --strict --config visitstat.json data/*.csv   # warnings fail it too
   $ cat export.csv | visitstat validate -
   $ visitstat validate "$(visitstat sample-path)"/../excel/rekap-2016.*
   $ visitstat validate --sheet Wisman --segment foreign rekap-bps.xlsx`;
 
 interface ValidateFlags extends InputFlags {
-  format?: 'text' | 'json';
+  format?: ValidateFormat;
   locale?: string;
   output?: string;
   quiet?: boolean;
   strict?: boolean;
 }
+
+type ValidateFormat = 'text' | 'json' | 'xlsx';
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -48,7 +52,12 @@ export function register(program: Command): void {
     .description('check input files: every problem with file and line, and a verdict per file')
     .argument('<files...>', 'CSV files or .xlsx workbooks, or - for standard input (CSV)');
   addInputOptions(cmd)
-    .addOption(new Option('--format <format>', 'a verdict per line, or one JSON document').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        "a verdict per line, one JSON document, or a workbook (default: by -o's extension, else text)",
+      ).choices(['text', 'json', 'xlsx']),
+    )
     .addOption(
       new Option('--locale <locale>', 'verdicts in id or en (default: config, else LANG/LC_ALL starting with id, else en)').choices([
         'id',
@@ -144,6 +153,7 @@ async function validate(files: string[], flags: ValidateFlags): Promise<void> {
   const config = configOf(flags);
   const options: InputOptions = inputOptions(flags, config);
   const locale = resolveLocale(flags.locale, config.locale, process.env);
+  flags.format = formatOf(flags);
   // --quiet: diagnostics are kept back, and shown only if the validation fails.
   const held: string[] = [];
   const diagnostics = flags.quiet ? (line: string) => void held.push(line) : toStderr;
@@ -183,7 +193,8 @@ async function validateWith(
     const { coverage: _, ...counts } = summary;
     await writeOutput(renderJson({ ...counts, valid, strict: flags.strict === true }), flags.output);
   } else {
-    const lines = summary.files.map((f) => verdictLine(f, checks.onOverlap === 'error' ? againIn(f.source) : 0, locale));
+    const givenAgain = (f: FileSummary) => (checks.onOverlap === 'error' ? againIn(f.source) : 0);
+    const lines = summary.files.map((f) => verdictLine(f, givenAgain(f), locale));
     const id = locale === 'id';
     for (const u of unreadable) lines.push(`${u.source}: ${id ? 'TIDAK TERBACA' : 'UNREADABLE'}: ${u.error.replace(`${u.source}: `, '')}`);
     for (const s of sameContent)
@@ -201,7 +212,11 @@ async function validateWith(
     }
     const found = checksLine(checks, locale);
     if (found) lines.push(found);
-    await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
+    if (flags.format === 'xlsx') {
+      const verdicts = summary.files.map((f, i) => ({ file: f, ok: f.rowsRejected === 0 && givenAgain(f) === 0, line: lines[i] }));
+      const { renderXlsx } = require('../render/xlsx') as typeof import('../render/xlsx');
+      await writeOutput(await renderXlsx(verdictDoc(verdicts, lines.slice(summary.files.length), locale), locale), flags.output);
+    } else await writeOutput(lines.map(escapeControls).join('\n') + '\n', flags.output);
   }
   if (!valid) {
     const parts = [];
@@ -247,4 +262,48 @@ function checksLine(checks: ChecksSummary, locale: Locale): string | null {
         : `repeated rows compared up to ${repeatedRowsCheck.stoppedAt} only`,
     );
   return parts.length === 0 ? null : `${id ? 'pemeriksaan' : 'checks'}: ${parts.join(', ')}`;
+}
+
+/** The format: --format, else -o's extension (.json, .xlsx), else text; a workbook is not for the screen. */
+function formatOf(flags: ValidateFlags): ValidateFormat {
+  const byPath = flags.output?.toLowerCase().match(/\.(json|xlsx)$/)?.[1] as ValidateFormat | undefined;
+  const format = flags.format ?? byPath ?? 'text';
+  if (format === 'xlsx' && (!flags.output || flags.output === '-') && process.stdout.isTTY === true) {
+    throw new UsageError('--format xlsx writes a workbook, not text for the screen: give -o FILE.xlsx or redirect the output');
+  }
+  return format;
+}
+
+/** `ok: arrivals (wide), …` without its status. */
+const afterStatus = (verdict: string) => verdict.slice(verdict.indexOf(': ') + 2);
+
+/** The verdicts as a workbook's table (one row per file or sheet, its verdict in full), the rest as notes. */
+function verdictDoc(verdicts: { file: FileSummary; ok: boolean; line: string }[], rest: string[], locale: Locale): Doc {
+  const rows = verdicts.map(({ file, ok, line }) => ({
+    file: file.source,
+    status: ok ? 'ok' : locale === 'id' ? 'TIDAK SAH' : 'INVALID',
+    rowsRead: file.rowsRead,
+    valid: file.rowsAccepted,
+    invalid: file.rowsRejected,
+    verdict: afterStatus(line.slice(file.source.length + 2)),
+  }));
+  return {
+    title: { en: 'Validation', id: 'Validasi' },
+    tables: [
+      {
+        id: 'verdicts',
+        title: { en: 'Verdicts', id: 'Hasil pemeriksaan' },
+        columns: [
+          { key: 'file', label: { en: 'File', id: 'Berkas' }, kind: 'text' },
+          { key: 'status', label: { en: 'Status', id: 'Status' }, kind: 'text' },
+          { key: 'rowsRead', label: { en: 'Rows read', id: 'Baris dibaca' }, kind: 'int' },
+          { key: 'valid', label: { en: 'Valid', id: 'Sah' }, kind: 'int' },
+          { key: 'invalid', label: { en: 'Invalid', id: 'Tidak sah' }, kind: 'int' },
+          { key: 'verdict', label: { en: 'Verdict', id: 'Putusan' }, kind: 'text' },
+        ],
+        rows,
+      },
+    ],
+    notes: rest,
+  };
 }
