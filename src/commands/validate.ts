@@ -17,6 +17,7 @@ import { escapeControls, quote } from '../messages';
 import { describeEncoding } from '../ingest/decode';
 import { renderJson, writeOutput } from '../render';
 import type { Doc } from '../render/doc';
+import { formatFromPath } from '../render/formats';
 import { ARRIVAL_FORMS, KIND_NAMES, SEGMENT_NAMES, UNCHECKED_TOTALS, fileFormat } from '../render/glossary';
 import { type Locale, label, resolveLocale } from '../render/locale';
 import { type InputFlags, addInputOptions, checkQuiet, configOf, countsLine, inputOptions, quietOption, toStderr } from './shared';
@@ -264,10 +265,10 @@ function checksLine(checks: ChecksSummary, locale: Locale): string | null {
   return parts.length === 0 ? null : `${id ? 'pemeriksaan' : 'checks'}: ${parts.join(', ')}`;
 }
 
-/** The format: --format, else -o's extension (.json, .xlsx), else text; a workbook is not for the screen. */
+/** The format: --format, else the one -o's extension names if validate writes it (.json, .xlsx), else text; a workbook is not for the screen. */
 function formatOf(flags: ValidateFlags): ValidateFormat {
-  const byPath = flags.output?.toLowerCase().match(/\.(json|xlsx)$/)?.[1] as ValidateFormat | undefined;
-  const format = flags.format ?? byPath ?? 'text';
+  const implied = flags.output === undefined ? undefined : formatFromPath(flags.output);
+  const format = flags.format ?? (implied === 'json' || implied === 'xlsx' ? implied : 'text');
   if (format === 'xlsx' && (!flags.output || flags.output === '-') && process.stdout.isTTY === true) {
     throw new UsageError('--format xlsx writes a workbook, not text for the screen: give -o FILE.xlsx or redirect the output');
   }
