@@ -232,10 +232,8 @@ export class InputChecks {
     private readonly report: (line: string) => void = () => {},
     private readonly reportLimit = Infinity,
     repeatedLimit = CHECKED_ROWS,
-    /** A reading worker's: keep the rows compared, to hand over. */
-    keepRows = false,
   ) {
-    this.repeated = new RepeatedRows(repeatedLimit, keepRows);
+    this.repeated = new RepeatedRows(repeatedLimit);
     this.warn = (warning) => warnings.warn(warning);
   }
 
