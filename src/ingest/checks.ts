@@ -437,13 +437,25 @@ class DelegationChecks implements FileChecks {
 
   /** The rows of a batch, while its records (their lines and text hashes) are at hand. */
   delegations(rows: DelegationBatchBuilder, records: RowSources): void {
+    if (this.when.length < rows.length) this.when = new Int32Array(rows.records.length);
+    this.checkRows(rows, records, this.when);
+    if (!this.repeated.open) return;
+    const { people, nights } = rows.values;
+    const hashes = this.hashedColumns.length > 0 ? records.hashesAt() : -1;
+    this.repeated.addBatch(records.codeWords, hashes, records.linesAt(), rows.records, this.when, people, nights, rows.length);
+  }
+
+  /**
+   * Each row's date number into `when`, and its warnings if it is implausible. A loop of its own, run
+   * on every row of every file: small, it is optimised early and stays so when the check of repeated
+   * rows (done on the first rows only) changes course.
+   */
+  private checkRows(rows: DelegationBatchBuilder, records: RowSources, when: Int32Array): void {
     const { minPeople, maxPeople, maxNights } = this.settings.plausible;
     const today = this.todayNumber;
     const count = rows.length;
     const { people, nights, date } = rows.values;
     const dateCodes = rows.codes.date;
-    if (this.when.length < count) this.when = new Int32Array(rows.records.length);
-    const when = this.when;
     let byCode = this.dateByCode;
     for (let i = 0; i < count; i++) {
       const code = dateCodes[i];
@@ -457,9 +469,6 @@ class DelegationChecks implements FileChecks {
       const n = nights[i];
       if (p < minPeople || p > maxPeople || n > maxNights || number > today) this.implausible(records.line(rows.records[i]), p, n, date[i]);
     }
-    if (!this.repeated.open) return;
-    const hashes = this.hashedColumns.length > 0 ? records.hashesAt() : -1;
-    this.repeated.addBatch(records.codeWords, hashes, records.linesAt(), rows.records, when, people, nights, count);
   }
 
   /** A batch's date numbers. */
