@@ -13,10 +13,11 @@
 /**
  * The rows compared at most: 65,536. A hundred times a regency's log (hundreds of delegations a year);
  * a log of millions of rows is compared in its first rows only, and the output says where the
- * comparison stopped. Reading notes each row's fingerprint in order (a few words written one after
- * the other) and the table is built once, at the end, over the rows' numbers (512 KB, in the
- * processor's cache): looked up row by row as they were read, a table of the fingerprints themselves
- * waited on memory for each row and cost about 5% of a summary of a million rows.
+ * comparison stopped. Reading notes each row's fingerprint in order (about 30 ns a row) and the table
+ * is built once, at the end, over the rows' numbers (about 4 ms for 65,536 rows): looked up batch by
+ * batch as the rows were read, the table had left the processor's cache while the scanner read the
+ * next records, and each lookup waited on memory (120 to 150 ns a row, about 3% of a summary of a
+ * million rows).
  */
 export const CHECKED_ROWS = 1 << 16;
 
