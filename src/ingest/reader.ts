@@ -741,7 +741,7 @@ export class FileReader {
     this.addBatchToSums(rows);
     const checks = this.fileChecks;
     if (checks) {
-      checks.delegations(rows, records ?? this.sheetRows);
+      checks.delegations(rows, records ?? this.sheetRows, this.dates);
       if (this.hashing && !checks.hashing) {
         this.scanner.stopHashing();
         this.hashing = false;
