@@ -769,7 +769,7 @@ export class FileReader {
   private record(rec: CsvRecord): void {
     if (!this.headers) return this.offerHeader(rec);
     // A row of empty cells (`;;;;` as a spreadsheet exports an empty row) is no more a row than a blank line.
-    if (filledCells(rec) === 0) return;
+    if (!hasFilledCell(rec)) return;
     if (!this.layout) this.decideLayout(rec);
     if (this.holdBack(rec)) return;
     this.rowsRead++;
@@ -860,6 +860,12 @@ function totalLabelOf(rec: CsvRecord): string | null {
     if (text !== '') return isTotalLabel(text) ? text : null;
   }
   return null;
+}
+
+/** Whether a cell of the row is filled: its first filled cell decoded, not all of them (filledCells). */
+function hasFilledCell(rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.fieldCount; i++) if (rec.cell ? rec.cell(i) !== null : rec.field(i).trim() !== '') return true;
+  return false;
 }
 
 function filledCells(rec: CsvRecord): number {
