@@ -261,7 +261,10 @@ export class InputChecks {
         arrival: (row, line) => ledger.add(row, { source, line }),
         arrivals(figures, records) {
           if (lines.length < figures.length) lines = new Int32Array(figures.record.length);
-          for (let i = 0; i < figures.length; i++) lines[i] = records.line(figures.record[i]);
+          const words = records.codeWords;
+          const record = figures.record;
+          const at = records.linesAt();
+          for (let i = 0; i < figures.length; i++) lines[i] = words[at + record[i]];
           ledger.addBatch(figures, source, lines);
         },
       };

@@ -15,8 +15,9 @@
  * Kept column by column, as a million figures of a file by day, destination and country must be:
  * each figure is a handful of numbers (its place as file and line; its period, destination and
  * country as numbers of the values met), and each distinct figure key (arrival-key.ts: the breakdown,
- * segment, destination and country keys, and the span) one slot of an open-addressing table of typed
- * arrays. Objects and text are made only for what is said (a figure given twice, a coarser figure that
+ * segment, destination and country keys, and the span) one slot, found by its span's own small
+ * open-addressing table: files go period by period, so the table in use stays in the processor's
+ * cache, where one table of a million keys would be missed on every figure. Objects and text are made only for what is said (a figure given twice, a coarser figure that
  * differs), and the counted figures are handed on in batches (ArrivalBatch).
  *
  * Pure: no I/O, no messages; the input layer words what it finds.
@@ -104,9 +105,6 @@ class WrittenValues {
   /** Written number -> key number. */
   private keyOfWritten = new Int32Array(64);
   private readonly keys = new ValueIndex();
-  /** The code space of the batch being read, and per code of it 1 + the written number (0: not met). */
-  private codeSpace: object | null = null;
-  private byCode = new Int32Array(0);
 
   constructor(private readonly fold: (written: string) => string) {}
 
@@ -122,25 +120,44 @@ class WrittenValues {
     return w;
   }
 
-  /** A batch's value by its code (-1: none; look at the value). */
-  idByCode(codeSpace: object, written: string | null, code: number): number {
-    if (code < 0) return this.id(written);
-    if (codeSpace !== this.codeSpace) {
-      this.codeSpace = codeSpace;
-      this.byCode = new Int32Array(64);
-    }
-    if (code >= this.byCode.length) this.byCode = widerInt32(this.byCode, Math.max(2 * this.byCode.length, code + 1));
-    let w = this.byCode[code] - 1;
-    if (w < 0) this.byCode[code] = (w = this.id(written)) + 1;
-    return w;
-  }
-
   keyOf(w: number): number {
     return this.keyOfWritten[w];
   }
 }
 
+/** Per code of one code space (a file's: ArrivalBatch), the number its value was given: found once per code. */
+class ByCode {
+  private codeSpace: object | null = null;
+  /** 1 + the number (0: not met). */
+  private numbers = new Int32Array(64);
+
+  constructor(private readonly numberOf: (value: never) => number) {}
+
+  /** The numbers of a batch column's first n values, into out from `at`: by code where they have one. */
+  fill<T>(codeSpace: object, values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
+    if (codeSpace !== this.codeSpace) {
+      this.codeSpace = codeSpace;
+      this.numbers.fill(0);
+    }
+    const numberOf = this.numberOf as (value: T) => number;
+    let numbers = this.numbers;
+    for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      if (code < 0) {
+        out[at + i] = numberOf(values[i]);
+        continue;
+      }
+      if (code >= numbers.length) this.numbers = numbers = widerInt32(numbers, Math.max(2 * numbers.length, code + 1));
+      let number = numbers[code] - 1;
+      if (number < 0) numbers[code] = (number = numberOf(values[i])) + 1;
+      out[at + i] = number;
+    }
+  }
+}
+
 const INITIAL_ROOM = 1024;
+/** A period's keys before its first figure is filed. */
+const NO_KEYS = new Int32Array(0);
 const BATCH_SIZE = 4096;
 /** A figure's flags: its segment, and its file's breakdown above it. */
 const FOREIGN = 1;
@@ -162,16 +179,23 @@ export class ArrivalLedger {
   // Periods met, numbered: the same span has one number however it was written.
   private readonly periods: PeriodDate[] = [];
   private readonly periodBySpan = new Map<number, number>();
-  private periodCodeSpace: object | null = null;
-  private periodByCode = new Int32Array(0);
   private readonly destinations = new WrittenValues(destinationKey);
   private readonly countries = new WrittenValues(countryKey);
+  private readonly periodCodes = new ByCode((period: PeriodDate) => this.periodId(period));
+  private readonly destinationCodes = new ByCode((written: string | null) => this.destinations.id(written));
+  private readonly countryCodes = new ByCode((written: string | null) => this.countries.id(written));
 
   // Each distinct key, a slot in the order first met: its first figure.
   private slots = 0;
   private slotFirst = new Int32Array(INITIAL_ROOM);
-  /** Open addressing: per entry a key's hash and 1 + its slot (0: empty), never more than half full. */
-  private table = new Int32Array(4 * INITIAL_ROOM);
+  /**
+   * Per period, its keys: open addressing on (destination key, country key, flags), an entry 1 + the
+   * slot (0: empty), a power of two entries at most 3/4 full; a slot's key is its first figure's.
+   */
+  private readonly keysOf: Int32Array[] = [];
+  private readonly keysIn: number[] = [];
+  /** Periods with keys. */
+  private tables = 0;
   /** Figures given again: each one's number and its key's slot, in the order met. */
   private again = new Int32Array(64);
   private againSlot = new Int32Array(64);
@@ -187,16 +211,22 @@ export class ArrivalLedger {
     this.file(f);
   }
 
-  /** A batch's figures, read in `source` at `lines[i]`: its codes looked up once each. */
+  /** A batch's figures, read in `source` at `lines[i]`: column by column, each code's value looked up once. */
   addBatch(batch: ArrivalBatch, source: string, lines: Int32Array): void {
     this.startFile(source);
-    const { codeSpace, period, periodCode, foreign, count, destination, destinationCode, country, countryCode, breakdown } = batch;
-    for (let i = 0; i < batch.length; i++) {
-      const f = this.push(lines[i], count[i], this.periodIdByCode(codeSpace, period[i], periodCode[i]), foreign[i] === 1, breakdown);
-      this.destination[f] = this.destinations.idByCode(codeSpace, destination[i], destinationCode[i]);
-      this.country[f] = this.countries.idByCode(codeSpace, country[i], countryCode[i]);
-      this.file(f);
-    }
+    const n = batch.length;
+    while (this.figures + n > this.room) this.grow();
+    const at = this.figures;
+    const { codeSpace } = batch;
+    this.periodCodes.fill(codeSpace, batch.period, batch.periodCode, n, this.period, at);
+    this.destinationCodes.fill(codeSpace, batch.destination, batch.destinationCode, n, this.destination, at);
+    this.countryCodes.fill(codeSpace, batch.country, batch.countryCode, n, this.country, at);
+    this.line.set(lines.subarray(0, n), at);
+    this.count.set(batch.count.subarray(0, n), at);
+    const breakdown = batch.breakdown << 1;
+    for (let i = 0; i < n; i++) this.flags[at + i] = breakdown | batch.foreign[i];
+    this.figures += n;
+    for (let f = at; f < at + n; f++) this.file(f);
   }
 
   get size(): number {
@@ -299,16 +329,22 @@ export class ArrivalLedger {
   /** The slot of figure f's key for another span (-1: none). */
   private slotWithin(f: number, span: number): number {
     const period = this.periodBySpan.get(span);
-    if (period === undefined) return -1;
+    if (period === undefined || this.keysOf[period] === NO_KEYS) return -1;
     const d = this.destinations.keyOf(this.destination[f]);
     const c = this.countries.keyOf(this.country[f]);
-    const p = period * 8 + this.flags[f];
-    const hash = hashOf(d, c, p);
-    const mask = (this.table.length >> 1) - 1;
-    for (let e = hash & mask; ; e = (e + 1) & mask) {
-      const entry = this.table[2 * e + 1];
-      if (entry === 0) return -1;
-      if (this.table[2 * e] === hash && this.keyIs(entry - 1, d, c, p)) return entry - 1;
+    return this.keysOf[period][this.entryOf(period, d, c, this.flags[f])] - 1;
+  }
+
+  /** The entry of a key in period p's table: its slot's, or the empty one where it goes. */
+  private entryOf(p: number, d: number, c: number, flags: number): number {
+    const table = this.keysOf[p];
+    const mask = table.length - 1;
+    for (let e = hashOf(d, c, flags) & mask; ; e = (e + 1) & mask) {
+      const entry = table[e];
+      if (entry === 0) return e;
+      const g = this.slotFirst[entry - 1];
+      if (this.flags[g] === flags && this.destinations.keyOf(this.destination[g]) === d && this.countries.keyOf(this.country[g]) === c)
+        return e;
     }
   }
 
@@ -341,23 +377,17 @@ export class ArrivalLedger {
     if (batch.length > 0) take(batch);
   }
 
-  /** A figure as an object with its place, for what is said of it. */
+  /** A figure as an object with its place, for what is said of it (an object literal: a million of them stay cheap). */
   private placed(f: number): PlacedArrival {
+    const period = this.periods[this.period[f]];
+    const segment = this.flags[f] & FOREIGN ? 'foreign' : 'domestic';
+    const count = this.count[f];
+    const { source, line } = this.placeOf(f);
     const breakdown = this.flags[f] >> 1;
-    const row: ArrivalRow = {
-      period: this.periods[this.period[f]],
-      segment: this.flags[f] & FOREIGN ? 'foreign' : 'domestic',
-      count: this.count[f],
-    };
-    const dims =
-      breakdown === 0
-        ? {}
-        : {
-            destination: this.destinations.written.valueOf(this.destination[f]),
-            country: this.countries.written.valueOf(this.country[f]),
-            breakdown,
-          };
-    return { ...row, ...dims, ...this.placeOf(f) };
+    if (breakdown === 0) return { period, segment, count, source, line };
+    const destination = this.destinations.written.valueOf(this.destination[f]);
+    const country = this.countries.written.valueOf(this.country[f]);
+    return { period, segment, count, destination, country, breakdown, source, line };
   }
 
   private startFile(source: string): void {
@@ -379,56 +409,50 @@ export class ArrivalLedger {
 
   /** Files figure f under its key: a new slot, or a figure given again. */
   private file(f: number): void {
-    const d = this.destinations.keyOf(this.destination[f]);
-    const c = this.countries.keyOf(this.country[f]);
-    const p = this.period[f] * 8 + this.flags[f];
-    const hash = hashOf(d, c, p);
-    const mask = (this.table.length >> 1) - 1;
-    let e = hash & mask;
-    for (; ; e = (e + 1) & mask) {
-      const entry = this.table[2 * e + 1];
-      if (entry === 0) break;
-      if (this.table[2 * e] === hash && this.keyIs(entry - 1, d, c, p)) {
-        if (this.agains === this.again.length) {
-          this.again = widerInt32(this.again, 2 * this.agains);
-          this.againSlot = widerInt32(this.againSlot, 2 * this.agains);
-        }
-        this.again[this.agains] = f;
-        this.againSlot[this.agains++] = entry - 1;
-        return;
+    const p = this.period[f];
+    if (this.keysOf[p] === NO_KEYS) this.keysOf[p] = this.newKeys();
+    const e = this.entryOf(p, this.destinations.keyOf(this.destination[f]), this.countries.keyOf(this.country[f]), this.flags[f]);
+    const table = this.keysOf[p];
+    if (table[e] !== 0) {
+      if (this.agains === this.again.length) {
+        this.again = widerInt32(this.again, 2 * this.agains);
+        this.againSlot = widerInt32(this.againSlot, 2 * this.agains);
       }
+      this.again[this.agains] = f;
+      this.againSlot[this.agains++] = table[e] - 1;
+      return;
     }
     const s = this.slots++;
     if (s === this.slotFirst.length) this.slotFirst = widerInt32(this.slotFirst, 2 * s);
     this.slotFirst[s] = f;
-    this.table[2 * e] = hash;
-    this.table[2 * e + 1] = s + 1;
-    if (4 * this.slots > this.table.length) this.rehash();
+    table[e] = s + 1;
+    if (4 * ++this.keysIn[p] > 3 * table.length) this.widenKeys(p);
   }
 
-  /** Whether slot s has the key (destination key, country key, period * 8 + flags). */
-  private keyIs(s: number, d: number, c: number, p: number): boolean {
-    const f = this.slotFirst[s];
-    return (
-      this.period[f] * 8 + this.flags[f] === p &&
-      this.destinations.keyOf(this.destination[f]) === d &&
-      this.countries.keyOf(this.country[f]) === c
-    );
+  /**
+   * Room for as many keys as the periods so far have on average (a file by day has as many each day):
+   * at most about three entries a key in all.
+   */
+  private newKeys(): Int32Array {
+    const average = this.slots / Math.max(1, this.tables++);
+    let room = 16;
+    while (room * 3 < 4 * average) room *= 2;
+    return new Int32Array(room);
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2);
-    const mask = (table.length >> 1) - 1;
-    for (let e = 0; e < this.table.length >> 1; e++) {
-      const entry = this.table[2 * e + 1];
+  /** Period p's table, twice as wide. */
+  private widenKeys(p: number): void {
+    const old = this.keysOf[p];
+    const table = new Int32Array(2 * old.length);
+    const mask = table.length - 1;
+    for (const entry of old) {
       if (entry === 0) continue;
-      const hash = this.table[2 * e];
-      let to = hash & mask;
-      while (table[2 * to + 1] !== 0) to = (to + 1) & mask;
-      table[2 * to] = hash;
-      table[2 * to + 1] = entry;
+      const g = this.slotFirst[entry - 1];
+      let e = hashOf(this.destinations.keyOf(this.destination[g]), this.countries.keyOf(this.country[g]), this.flags[g]) & mask;
+      while (table[e] !== 0) e = (e + 1) & mask;
+      table[e] = entry;
     }
-    this.table = table;
+    this.keysOf[p] = table;
   }
 
   private periodId(period: PeriodDate): number {
@@ -438,21 +462,10 @@ export class ArrivalLedger {
       id = this.periods.length;
       this.periods.push(period);
       this.periodBySpan.set(span, id);
+      this.keysOf.push(NO_KEYS);
+      this.keysIn.push(0);
       if (period.day === null) this.coarse = true;
     }
-    return id;
-  }
-
-  private periodIdByCode(codeSpace: object, period: PeriodDate, code: number): number {
-    if (code < 0) return this.periodId(period);
-    if (codeSpace !== this.periodCodeSpace) {
-      this.periodCodeSpace = codeSpace;
-      this.periodByCode = new Int32Array(64);
-    }
-    if (code >= this.periodByCode.length)
-      this.periodByCode = widerInt32(this.periodByCode, Math.max(2 * this.periodByCode.length, code + 1));
-    let id = this.periodByCode[code] - 1;
-    if (id < 0) this.periodByCode[code] = (id = this.periodId(period)) + 1;
     return id;
   }
 
@@ -505,8 +518,8 @@ function widerInt32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /** A key's three numbers mixed (murmur3's constants), so that the low bits, which pick the entry, depend on all. */
-function hashOf(d: number, c: number, p: number): number {
-  let h = Math.imul(p, 0xcc9e2d51) ^ Math.imul(d + 0x9e3779b9, 0x1b873593);
+function hashOf(d: number, c: number, flags: number): number {
+  let h = Math.imul(flags, 0xcc9e2d51) ^ Math.imul(d + 0x9e3779b9, 0x1b873593);
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae35);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
