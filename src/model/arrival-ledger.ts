@@ -234,15 +234,15 @@ export class ArrivalLedger {
   }
 
   resolve(policy: OverlapPolicy): LedgerResult {
-    const kept = this.slotFirst.slice(0, this.slots);
-    const keptCount = new Float64Array(this.slots);
-    for (let s = 0; s < this.slots; s++) keptCount[s] = this.count[kept[s]];
+    // Per slot the figure kept, and its count: copies only where a figure given again changes them.
+    const again = this.agains > 0;
+    const kept = again && policy === 'last' ? this.slotFirst.slice(0, this.slots) : this.slotFirst;
+    const keptCount = again && policy === 'sum' ? new Float64Array(this.slots) : null;
+    for (let s = 0; keptCount && s < this.slots; s++) keptCount[s] = this.count[kept[s]];
     for (let k = 0; k < this.agains; k++) {
       const s = this.againSlot[k];
-      if (policy === 'last') {
-        kept[s] = this.again[k];
-        keptCount[s] = this.count[this.again[k]];
-      } else if (policy === 'sum') keptCount[s] += this.count[this.again[k]];
+      if (policy === 'last') kept[s] = this.again[k];
+      else if (keptCount) keptCount[s] += this.count[this.again[k]];
     }
     const overlaps: Overlap[] = [];
     for (let k = 0; k < this.agains; k++)
@@ -284,7 +284,7 @@ export class ArrivalLedger {
    */
   private finerWithin(
     kept: Int32Array,
-    keptCount: Float64Array,
+    keptCount: Float64Array | null,
   ): { losers: Uint8Array | null; replaced: number; mismatches: CoarseMismatch[] } {
     if (!this.coarse) return { losers: null, replaced: 0, mismatches: [] };
     // Per slot, the slots of its month and its year (-1: none met).
@@ -305,7 +305,7 @@ export class ArrivalLedger {
       if (losers[s]) continue;
       for (const t of [within[2 * s], within[2 * s + 1]]) {
         if (t < 0) continue;
-        finerSum[t] += keptCount[s];
+        finerSum[t] += keptCount ? keptCount[s] : this.count[kept[s]];
         finerCount[t]++;
         if (firstFiner[t] < 0) firstFiner[t] = kept[s];
       }
@@ -315,9 +315,10 @@ export class ArrivalLedger {
     for (let t = 0; t < this.slots; t++) {
       if (!losers[t]) continue;
       replaced++;
-      if (finerSum[t] === keptCount[t]) continue;
+      const count = keptCount ? keptCount[t] : this.count[kept[t]];
+      if (finerSum[t] === count) continue;
       mismatches.push({
-        coarse: { ...this.placed(kept[t]), count: keptCount[t] },
+        coarse: { ...this.placed(kept[t]), count },
         finerSum: finerSum[t],
         finerCount: finerCount[t],
         firstFiner: this.placeOf(firstFiner[t]),
@@ -349,7 +350,7 @@ export class ArrivalLedger {
   }
 
   /** The counted figures in batches, each of one breakdown. */
-  private counted(kept: Int32Array, keptCount: Float64Array, losers: Uint8Array | null, take: (batch: CountedBatch) => void): void {
+  private counted(kept: Int32Array, keptCount: Float64Array | null, losers: Uint8Array | null, take: (batch: CountedBatch) => void): void {
     const batch = new LedgerBatch();
     for (let s = 0; s < this.slots; s++) {
       if (losers?.[s]) continue;
@@ -368,7 +369,7 @@ export class ArrivalLedger {
       batch.period[i] = this.periods[p];
       batch.periodCode[i] = p;
       batch.foreign[i] = this.flags[f] & FOREIGN;
-      batch.count[i] = keptCount[s];
+      batch.count[i] = keptCount ? keptCount[s] : this.count[f];
       batch.destination[i] = this.destinations.written.valueOf(d);
       batch.destinationCode[i] = d;
       batch.country[i] = this.countries.written.valueOf(c);
