@@ -125,11 +125,17 @@ class WrittenValues {
   }
 }
 
-/** Per code of one code space (a file's: ArrivalBatch), the number its value was given: found once per code. */
+/**
+ * Per code of one code space (a file's: ArrivalBatch), the number its value was given: found once per
+ * code, and once for no value. A batch is read in one tight loop of array reads; the values it has not
+ * met yet are looked up after, in a loop of their own.
+ */
 class ByCode {
   private codeSpace: object | null = null;
   /** 1 + the number (0: not met). */
   private numbers = new Int32Array(64);
+  /** The number of no value (null), once met; -1 before. */
+  private nullNumber = -1;
 
   constructor(private readonly numberOf: (value: never) => number) {}
 
@@ -139,17 +145,33 @@ class ByCode {
       this.codeSpace = codeSpace;
       this.numbers.fill(0);
     }
-    const numberOf = this.numberOf as (value: T) => number;
-    let numbers = this.numbers;
+    const numbers = this.numbers;
+    const size = numbers.length;
+    const nullNumber = this.nullNumber;
+    let missed = 0;
     for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      const number = code >= 0 ? (code < size ? numbers[code] - 1 : -1) : values[i] === null ? nullNumber : -1;
+      out[at + i] = number;
+      if (number < 0) missed++;
+    }
+    if (missed > 0) this.fillMissed(values, codes, n, out, at);
+  }
+
+  /** The values fill() found no number for. */
+  private fillMissed<T>(values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
+    const numberOf = this.numberOf as (value: T) => number;
+    for (let i = 0; i < n; i++) {
+      if (out[at + i] >= 0) continue;
       const code = codes[i];
       if (code < 0) {
         out[at + i] = numberOf(values[i]);
+        if (values[i] === null) this.nullNumber = out[at + i];
         continue;
       }
-      if (code >= numbers.length) this.numbers = numbers = widerInt32(numbers, Math.max(2 * numbers.length, code + 1));
-      let number = numbers[code] - 1;
-      if (number < 0) numbers[code] = (number = numberOf(values[i])) + 1;
+      if (code >= this.numbers.length) this.numbers = widerInt32(this.numbers, Math.max(2 * this.numbers.length, code + 1));
+      let number = this.numbers[code] - 1;
+      if (number < 0) this.numbers[code] = (number = numberOf(values[i])) + 1;
       out[at + i] = number;
     }
   }
