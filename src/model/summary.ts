@@ -20,7 +20,8 @@
  *   `other` / `lainnya`). Unknown values are never merged into "other" and take no top place.
  * - Average length of stay = visitor-nights / visitors on the delegations whose nights are known.
  */
-import type { Description } from '../stats/describe';
+import { type Description, sumOfSquares } from '../stats/describe';
+import { QUANTILES, exactQuantileOfOrdered } from '../stats/quantile';
 import { exactSum } from './exact';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
@@ -84,6 +85,39 @@ export interface DelegationSummary {
   groups: DelegationGroup[];
   /** For each category dimension with an "other" group: how many distinct values it merged. */
   otherValues: Partial<Record<CategoryDim, number>>;
+  /**
+   * With one category dimension and every value shown: the same groups column by column, from which
+   * a CSV of a million groups is written without an object per group (`groups` is then built only
+   * when it is read). Not enumerable: it says what `groups` says, and a copy need not carry it.
+   */
+  figures?: GroupFigures;
+}
+
+/**
+ * Groups' figures column by column, in the order of the summary's groups. Whole numbers as doubles;
+ * a part past 2^53 - 1 (a quantile's numerator, a sum of squares: Description's exact parts) is NaN,
+ * and stats(i) has it. A group of no delegation has count 0.
+ */
+export interface GroupFigures {
+  readonly length: number;
+  /** Each group's value of the dimension (null: unknown). */
+  readonly keys: readonly (string | null)[];
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  /** Each quantile times its denominator (QUANTILES). */
+  readonly median: Float64Array;
+  readonly p25: Float64Array;
+  readonly p75: Float64Array;
+  readonly p90: Float64Array;
+  readonly sumOfSquares: Float64Array;
+  /** As GroupStats has them, with visitor-nights 0 (not null) when no delegation has nights. */
+  readonly visitorNights: Float64Array;
+  readonly visitorsWithNights: Float64Array;
+  readonly delegationsWithNights: Float64Array;
+  /** Group i's statistics, as `groups` gives them. */
+  stats(i: number): GroupStats;
 }
 
 export interface DelegationSummaryOptions {
@@ -364,16 +398,17 @@ export class DelegationSummarizer {
             .sort(before)
         : pickBest(size, unknown, top, before);
     const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
+    if (shown.length === known) {
+      const ids = unknown >= 0 ? [...shown, unknown] : shown;
+      const figures = this.groups.figuresOf(ids, this.keys as (string | null)[]);
+      return withFigures({ groupBy: [dim], overall: this.overallStats(), otherValues: {} }, figures, () => ids.map(row));
+    }
     const groups = shown.map(row);
     if (unknown >= 0) groups.push(row(unknown));
-    const otherValues: Partial<Record<CategoryDim, number>> = {};
-    if (shown.length < known) {
-      const left = new Uint8Array(size).fill(1);
-      for (const id of [...shown, unknown]) if (id >= 0) left[id] = 0;
-      groups.push({ key: keyAlong(dim, OTHER), stats: this.groups.statsOf(left) });
-      otherValues[dim] = known - shown.length;
-    }
-    return { groupBy: [dim], overall: this.overallStats(), groups, otherValues };
+    const left = new Uint8Array(size).fill(1);
+    for (const id of [...shown, unknown]) if (id >= 0) left[id] = 0;
+    groups.push({ key: keyAlong(dim, OTHER), stats: this.groups.statsOf(left) });
+    return { groupBy: [dim], overall: this.overallStats(), groups, otherValues: { [dim]: known - shown.length } };
   }
 
   /** Several dimensions: --top per category dimension on its visitors over all the data, then sorted dimension by dimension. */
@@ -749,6 +784,40 @@ class GroupTable {
     return groupStats(this.short.describe(id), this.nights[at], this.nights[at + 1], this.nights[at + 2]);
   }
 
+  /** The figures of groups `ids`, in that order, column by column (`keys` by group id). */
+  figuresOf(ids: readonly number[], keys: readonly (string | null)[]): GroupFigures {
+    const n = ids.length;
+    const column = () => new Float64Array(n);
+    const f = {
+      length: n,
+      keys: ids.map((id) => keys[id]),
+      count: column(),
+      sum: column(),
+      min: column(),
+      max: column(),
+      median: column(),
+      p25: column(),
+      p75: column(),
+      p90: column(),
+      sumOfSquares: column(),
+      visitorNights: column(),
+      visitorsWithNights: column(),
+      delegationsWithNights: column(),
+      stats: (i: number) => this.stats(ids[i]),
+    };
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      const big = this.big[id];
+      const [nights, at] = big !== null ? [big.nightTotals(), 0] : [this.nights, 3 * id];
+      f.visitorNights[i] = nights[at];
+      f.visitorsWithNights[i] = nights[at + 1];
+      f.delegationsWithNights[i] = nights[at + 2];
+      if (big !== null) describedInto(f, i, big.sizes.describe());
+      else shortInto(f, i, this.short.sorted(id));
+    }
+    return f;
+  }
+
   /** The figures of the groups whose `chosen` is 1, as one group, in one pass over them. */
   statsOf(chosen: Uint8Array): GroupStats {
     const all = new GroupAccumulator();
@@ -798,6 +867,51 @@ function groupStats(d: Description, visitorNights: number, visitorsWithNights: n
   stats.averageStay = visitorsWithNights > 0 ? visitorNights / visitorsWithNights : null;
   stats.delegationsWithNights = delegationsWithNights;
   return stats;
+}
+
+/** Group i's sizes from a short sample's sorted values: what describeSorted gives, without the object. */
+function shortInto(f: GroupFigures, i: number, sorted: Int32Array): void {
+  const n = sorted.length;
+  f.count[i] = n;
+  if (n === 0) return;
+  let sum = 0;
+  for (let k = 0; k < n; k++) sum += sorted[k];
+  f.sum[i] = sum;
+  f.min[i] = sorted[0];
+  f.max[i] = sorted[n - 1];
+  const valueAt = (k: number) => sorted[k];
+  f.median[i] = numberOrNaN(exactQuantileOfOrdered(n, QUANTILES.median[0], QUANTILES.median[1], valueAt));
+  f.p25[i] = numberOrNaN(exactQuantileOfOrdered(n, QUANTILES.p25[0], QUANTILES.p25[1], valueAt));
+  f.p75[i] = numberOrNaN(exactQuantileOfOrdered(n, QUANTILES.p75[0], QUANTILES.p75[1], valueAt));
+  f.p90[i] = numberOrNaN(exactQuantileOfOrdered(n, QUANTILES.p90[0], QUANTILES.p90[1], valueAt));
+  f.sumOfSquares[i] = numberOrNaN(sumOfSquares(sorted));
+}
+
+/** Group i's sizes from their description. */
+function describedInto(f: GroupFigures, i: number, d: Description): void {
+  f.count[i] = d.count;
+  const q = d.quantileNumerators;
+  if (d.count === 0 || q === null) return;
+  f.sum[i] = d.sum;
+  f.min[i] = d.min!;
+  f.max[i] = d.max!;
+  f.median[i] = numberOrNaN(q.median);
+  f.p25[i] = numberOrNaN(q.p25);
+  f.p75[i] = numberOrNaN(q.p75);
+  f.p90[i] = numberOrNaN(q.p90);
+  f.sumOfSquares[i] = numberOrNaN(d.sumOfSquares);
+}
+
+function numberOrNaN(n: number | bigint): number {
+  return typeof n === 'number' ? n : Number.NaN;
+}
+
+/** The summary with its figures, its groups built from them the first time they are read. */
+function withFigures(summary: Omit<DelegationSummary, 'groups'>, figures: GroupFigures, build: () => DelegationGroup[]): DelegationSummary {
+  let groups: DelegationGroup[] | null = null;
+  Object.defineProperty(summary, 'groups', { enumerable: true, get: () => (groups ??= build()) });
+  Object.defineProperty(summary, 'figures', { enumerable: false, value: figures });
+  return summary as DelegationSummary;
 }
 
 /** The key of a group along one dimension (a store to a property, not a computed name: the objects share one shape). */
