@@ -391,12 +391,7 @@ export class DelegationSummarizer {
     for (let id = 0; id < size; id++) visitors[id] = this.groups.visitors(id);
     const before = (a: number, b: number) => visitors[b] - visitors[a] || compareText(this.keys[a] as string, this.keys[b] as string);
     const top = this.top;
-    const shown =
-      top === undefined || top >= known
-        ? Array.from({ length: size }, (_, id) => id)
-            .filter((id) => id !== unknown)
-            .sort(before)
-        : pickBest(size, unknown, top, before);
+    const shown = top === undefined || top >= known ? rankAll(size, unknown, visitors, before) : pickBest(size, unknown, top, before);
     const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
     if (shown.length === known) {
       const ids = unknown >= 0 ? [...shown, unknown] : shown;
@@ -926,6 +921,40 @@ interface Leaf {
   parts: KeyPart[];
   table: GroupTable;
   id: number;
+}
+
+/**
+ * Ids 0 .. size - 1 but `skip`, ordered by `before` (most visitors first, then by name): sorted on
+ * their visitors as numbers in a typed array, id in the last digits, so that `before` compares only
+ * ids of equal visitors (a million groups: 0.8 s of 1.6 s). By `before` alone when the visitors
+ * times the groups would pass 2^53.
+ */
+function rankAll(size: number, skip: number, visitors: Float64Array, before: (a: number, b: number) => number): number[] {
+  let [most, least] = [0, 0];
+  for (let id = 0; id < size; id++) {
+    if (id === skip) continue;
+    most = Math.max(most, visitors[id]);
+    least = Math.min(least, visitors[id]);
+  }
+  if (!Number.isSafeInteger((most - least + 1) * size)) {
+    return Array.from({ length: size }, (_, id) => id)
+      .filter((id) => id !== skip)
+      .sort(before);
+  }
+  const keys = new Float64Array(skip >= 0 ? size - 1 : size);
+  for (let id = 0, k = 0; id < size; id++) if (id !== skip) keys[k++] = (most - visitors[id]) * size + id;
+  keys.sort();
+  const ids = Array.from(keys, (key) => key % size);
+  for (let start = 0; start < ids.length; ) {
+    let end = start + 1;
+    while (end < ids.length && visitors[ids[end]] === visitors[ids[start]]) end++;
+    if (end - start > 1) {
+      const tied = ids.slice(start, end).sort(before);
+      for (let k = 0; k < tied.length; k++) ids[start + k] = tied[k];
+    }
+    start = end;
+  }
+  return ids;
 }
 
 /**
