@@ -240,8 +240,19 @@ export function isqrt(n: bigint): bigint {
   return x;
 }
 
+/** digits() of small non-negative figures, by decimals then scaled value: a CSV of a million groups repeats them. */
+const SMALL = 1 << 16;
+const SMALL_DIGITS: string[][] = Array.from({ length: 4 }, () => new Array<string>(SMALL));
+
 function digits(negative: boolean, scaled: Int, decimals: number): string {
-  const sign = negative && scaled !== 0 && scaled !== 0n ? '-' : '';
+  if (!negative && typeof scaled === 'number' && scaled < SMALL && decimals < SMALL_DIGITS.length) {
+    const known = SMALL_DIGITS[decimals];
+    return known[scaled] ?? (known[scaled] = spelled('', scaled, decimals));
+  }
+  return spelled(negative && scaled !== 0 && scaled !== 0n ? '-' : '', scaled, decimals);
+}
+
+function spelled(sign: string, scaled: Int, decimals: number): string {
   const text = String(scaled);
   if (decimals === 0) return sign + text;
   const padded = text.length > decimals ? text : text.padStart(decimals + 1, '0');
