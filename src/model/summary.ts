@@ -87,8 +87,9 @@ export interface DelegationSummary {
   otherValues: Partial<Record<CategoryDim, number>>;
   /**
    * With one category dimension and every value shown: the same groups column by column, from which
-   * a CSV of a million groups is written without an object per group (`groups` is then built only
-   * when it is read). Not enumerable: it says what `groups` says, and a copy need not carry it.
+   * a CSV of a million groups is written without an object per group (`groups` and `figures` are
+   * then each built when first read). Not enumerable: it says what `groups` says, and a copy need
+   * not carry it.
    */
   figures?: GroupFigures;
 }
@@ -395,7 +396,7 @@ export class DelegationSummarizer {
     const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
     if (shown.length === known) {
       const ids = unknown >= 0 ? [...shown, unknown] : shown;
-      const figures = this.groups.figuresOf(ids, this.keys as (string | null)[]);
+      const figures = () => this.groups.figuresOf(ids, this.keys as (string | null)[]);
       return withFigures({ groupBy: [dim], overall: this.overallStats(), otherValues: {} }, figures, () => ids.map(row));
     }
     const groups = shown.map(row);
@@ -901,11 +902,16 @@ function numberOrNaN(n: number | bigint): number {
   return typeof n === 'number' ? n : Number.NaN;
 }
 
-/** The summary with its figures, its groups built from them the first time they are read. */
-function withFigures(summary: Omit<DelegationSummary, 'groups'>, figures: GroupFigures, build: () => DelegationGroup[]): DelegationSummary {
+/** The summary with its groups and its figures, each built the first time it is read (JSON reads the groups, CSV the figures). */
+function withFigures(
+  summary: Omit<DelegationSummary, 'groups'>,
+  figuresOf: () => GroupFigures,
+  groupsOf: () => DelegationGroup[],
+): DelegationSummary {
   let groups: DelegationGroup[] | null = null;
-  Object.defineProperty(summary, 'groups', { enumerable: true, get: () => (groups ??= build()) });
-  Object.defineProperty(summary, 'figures', { enumerable: false, value: figures });
+  let figures: GroupFigures | null = null;
+  Object.defineProperty(summary, 'groups', { enumerable: true, get: () => (groups ??= groupsOf()) });
+  Object.defineProperty(summary, 'figures', { enumerable: false, get: () => (figures ??= figuresOf()) });
   return summary as DelegationSummary;
 }
 
