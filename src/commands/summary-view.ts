@@ -22,6 +22,7 @@ import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
 import { exactOf } from '../stats/describe';
 import { Ratio } from '../stats/exact';
+import { QUANTILES } from '../stats/quantile';
 import {
   type ArrivalPeriodRow,
   type ArrivalSummary,
@@ -29,6 +30,7 @@ import {
   type DelegationGroup,
   type DelegationSummary,
   type GroupDim,
+  type GroupFigures,
   type GroupKeyValue,
   type GroupStats,
   type GrowthBasis,
@@ -47,8 +49,11 @@ import {
   type PartialPeriod,
   type Rendered,
   type Row,
+  type RowList,
   type Table,
+  type CellColumn,
   bilingual,
+  columnarRows,
   formatDateSpan,
   formatInt,
   formatPartialPeriod,
@@ -463,7 +468,9 @@ export function groupsTable(summary: DelegationSummary, top: number | null, view
       ...statColumns(view.machine).filter((c) => view.machine || c.key !== 'visitorNights'),
       ...(view.machine && covered ? COVERAGE_COLUMNS : []),
     ],
-    rows: lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view, coverage)),
+    rows: summary.figures
+      ? figureRows(summary.figures, summary.groupBy, view)
+      : lazyRows(summary.groups, (g) => groupRow(g, summary.groupBy, view, coverage)),
     notes: view.machine
       ? []
       : [...delegationNotes(summary, top), ...partialNotes(covered && summary.groups.some((g) => isPartialGroup(g, coverage)))],
@@ -493,6 +500,54 @@ function groupRow(group: DelegationGroup, dims: GroupDim[], view: ViewSettings, 
     row.to = to;
   }
   return withExactStats(row, group.stats);
+}
+
+/**
+ * The rows of groups given column by column (one category dimension): each cell as groupRow makes
+ * it (the same exact figures, see withExactStats), from the arrays. A row with a part past 2^53 - 1
+ * (or no delegation) is made by groupRow.
+ */
+function figureRows(f: GroupFigures, dims: GroupDim[], view: ViewSettings): RowList {
+  const dim = dims[0];
+  const n = f.length;
+  const irregular = new Uint8Array(n);
+  // The standard deviation as the root of (n x squares - sum^2) / (n (n - 1)); den 0 below two delegations.
+  const deviations = new Float64Array(n);
+  const deviationsOver = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const count = f.count[i];
+    const quantilesPast = Number.isNaN(f.median[i] + f.p25[i] + f.p75[i] + f.p90[i]);
+    if (count === 0 || quantilesPast || !Number.isSafeInteger(f.visitorNights[i])) irregular[i] = 1;
+    if (count < 2 || irregular[i] === 1) continue;
+    const scaled = count * f.sumOfSquares[i];
+    const sumSquared = f.sum[i] * f.sum[i];
+    const over = count * (count - 1);
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(sumSquared) && Number.isSafeInteger(over)) {
+      deviations[i] = scaled - sumSquared;
+      deviationsOver[i] = over;
+    } else irregular[i] = 1;
+  }
+  const visitorNights = f.visitorNights.map((v, i) => (f.delegationsWithNights[i] > 0 ? v : Number.NaN));
+  const quantile = (num: Float64Array, name: keyof typeof QUANTILES): CellColumn => ({ form: 'ratio', num, den: QUANTILES[name][1] });
+  const columns: Record<string, CellColumn> = {
+    [dim]: { form: 'cells', at: (i) => keyCell(f.keys[i], view, null) },
+    delegations: { form: 'number', values: f.count },
+    visitors: { form: 'number', values: f.sum },
+    mean: { form: 'ratio', num: f.sum, den: f.count },
+    median: quantile(f.median, 'median'),
+    p25: quantile(f.p25, 'p25'),
+    p75: quantile(f.p75, 'p75'),
+    p90: quantile(f.p90, 'p90'),
+    min: { form: 'number', values: f.min },
+    max: { form: 'number', values: f.max },
+    stdDev: { form: 'root', num: deviations, den: deviationsOver },
+    visitorNights: { form: 'number', values: visitorNights },
+    averageStay: { form: 'ratio', num: f.visitorNights, den: f.visitorsWithNights },
+    visitorsWithNights: { form: 'number', values: f.visitorsWithNights },
+    delegationsWithNights: { form: 'number', values: f.delegationsWithNights },
+  };
+  const group = (i: number): DelegationGroup => ({ key: { [dim]: f.keys[i] }, stats: f.stats(i) });
+  return columnarRows(columns, irregular, (i) => groupRow(group(i), dims, view, null));
 }
 
 function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings, coverage: Coverage | null): Cell {

@@ -63,6 +63,46 @@ export function lazyRows<T>(items: readonly T[], rowOf: (item: T) => Row): RowLi
   };
 }
 
+/**
+ * A column of many rows' cells kept in arrays: any cells (`at`), numbers (NaN: not available), or
+ * exact figures num / den or the square root of one (den 0: not available; `den` one number for
+ * the whole column), num and den safe integers.
+ */
+export type CellColumn =
+  | { readonly form: 'cells'; readonly at: (i: number) => Cell }
+  | { readonly form: 'number'; readonly values: Float64Array }
+  | { readonly form: 'ratio' | 'root'; readonly num: Float64Array; readonly den: Float64Array | number };
+
+/**
+ * Rows given column by column, so that a renderer can write a million of them without an object for
+ * each: a row whose figures the columns cannot hold (irregular[i] = 1) is taken from row(i), as are
+ * all rows when a renderer walks them as Rows.
+ */
+export interface ColumnarRows extends RowList {
+  /** By column key. */
+  readonly columns: Readonly<Record<string, CellColumn>>;
+  readonly irregular: Uint8Array;
+  row(i: number): Row;
+}
+
+export function columnarRows(columns: Record<string, CellColumn>, irregular: Uint8Array, row: (i: number) => Row): ColumnarRows {
+  const length = irregular.length;
+  return {
+    length,
+    columns,
+    irregular,
+    row,
+    map: (each) => Array.from({ length }, (_, i) => each(row(i), i)),
+    *[Symbol.iterator]() {
+      for (let i = 0; i < length; i++) yield row(i);
+    },
+  };
+}
+
+export function isColumnar(rows: RowList): rows is ColumnarRows {
+  return 'columns' in rows;
+}
+
 export interface Table {
   /** Machine name, e.g. `byMonth`. */
   id: string;

@@ -2,8 +2,8 @@
  * The output layer: commands build a Doc (or, for JSON, any result value) and hand it here; each format
  * renders it (formats.ts). Formatting only; writing goes through writeOutput.
  */
-export type { Cell, CellKind, Column, Doc, Label, PartialPeriod, Row, RowList, Table } from './doc';
-export { lazyRows } from './doc';
+export type { Cell, CellColumn, CellKind, Column, Doc, Label, PartialPeriod, Row, RowList, Table } from './doc';
+export { columnarRows, lazyRows } from './doc';
 export { renderJson } from './json';
 export { shouldColor } from './color';
 export {

@@ -11,7 +11,7 @@ import { quote } from '../messages';
 import type { DayRange } from '../model/coverage';
 import { type CalDate, daysInMonth } from '../model/dates';
 import type { Period } from '../model/period';
-import { type Exact, roundHalfUp } from '../stats/exact';
+import { type Exact, roundHalfUp, roundRatioHalfUp, roundRootHalfUp } from '../stats/exact';
 import type { Label, PartialPeriod } from './doc';
 
 export type Locale = 'id' | 'en';
@@ -72,6 +72,18 @@ export function formatPlain(n: number | Exact, decimals: number, decimalMark: '.
       return decimals > 0 ? `${n}${decimalMark}${ZEROS[decimals] ?? '0'.repeat(decimals)}` : `${n}`;
   }
   const text = roundHalfUp(n, decimals);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
+}
+
+/** formatPlain of the exact ratio num / den (safe integers, den > 0), kept as two numbers. */
+export function formatPlainRatio(num: number, den: number, decimals: number, decimalMark: '.' | ','): string {
+  const text = roundRatioHalfUp(num, den, decimals);
+  return decimalMark === '.' ? text : text.replace('.', decimalMark);
+}
+
+/** formatPlain of the square root of num / den (safe integers, num >= 0, den > 0), kept as two numbers. */
+export function formatPlainRoot(num: number, den: number, decimals: number, decimalMark: '.' | ','): string {
+  const text = roundRootHalfUp(num, den, decimals);
   return decimalMark === '.' ? text : text.replace('.', decimalMark);
 }
 

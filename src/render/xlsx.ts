@@ -10,7 +10,7 @@
  * part is written as the text the table shows (`Aug 2018 (1–9)`). The Doc's notes, the tables' notes
  * and the footer go to a last sheet. Nothing else here formats numbers as text.
  */
-import type { Cell as XlsxCell, Worksheet } from '@cj-tech-master/excelts';
+import type { Style, Worksheet } from '@cj-tech-master/excelts';
 import type { CalDate } from '../model/dates';
 import { humanCell, printable } from './cells';
 import { isExact } from '../stats/exact';
@@ -55,12 +55,14 @@ function writeTable(sheet: Worksheet, table: Table, title: string, locale: Local
   header.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   const widths = headers.map((h) => h.length);
+  const styles = new SharedStyles();
   for (const row of table.rows) {
     const added = sheet.addRow(table.columns.map((c) => cellValue(row[c.key] ?? null, c, locale)));
     table.columns.forEach((column, i) => {
       const value = row[column.key] ?? null;
       if (isMissing(value)) return;
-      setFormat(added.getCell(i + 1), value, column, locale);
+      const cell = added.getCell(i + 1);
+      cell.style = styles.of(typeof cell.value === 'string' ? null : numberFormat(value, column, locale));
       widths[i] = Math.max(widths[i], humanCell(value, column, locale).length);
     });
   }
@@ -96,37 +98,43 @@ function dateOf(d: CalDate): Date {
   return new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1));
 }
 
-/** The number format of a cell: by the column's kind, and for periods and dates by what they are. */
-function setFormat(cell: XlsxCell, value: Cell, column: Column, locale: Locale): void {
-  if (typeof cell.value === 'string') return;
+/**
+ * One style object per number format, given to every cell of that format: the workbook library
+ * describes and deduplicates a style object once (by identity), a cell's own copy once per cell
+ * (most of the time of a workbook of 50,000 rows).
+ */
+class SharedStyles {
+  private readonly byFormat = new Map<string | null, Partial<Style>>();
+
+  of(numFmt: string | null): Partial<Style> {
+    let style = this.byFormat.get(numFmt);
+    if (style === undefined) this.byFormat.set(numFmt, (style = numFmt === null ? {} : { numFmt }));
+    return style;
+  }
+}
+
+/** The number format of a number or date cell: by the column's kind, and for periods and dates by what they are. */
+function numberFormat(value: Cell, column: Column, locale: Locale): string | null {
   if (typeof value === 'object' && value !== null && typeof value !== 'bigint' && !isExact(value) && !isPartialPeriod(value)) {
-    if (isPeriod(value) && value.unit !== 'day' && value.unit !== 'month') {
-      if (value.unit === 'year') cell.numFmt = '0';
-      return;
-    }
+    if (isPeriod(value) && value.unit !== 'day' && value.unit !== 'month') return value.unit === 'year' ? '0' : null;
     const day = isPeriod(value) ? value.unit === 'day' : value.day !== null;
-    cell.numFmt = day ? 'dd/mm/yyyy' : `${LOCALE_PREFIX[locale]}mmm yyyy`;
-    return;
+    return day ? 'dd/mm/yyyy' : `${LOCALE_PREFIX[locale]}mmm yyyy`;
   }
   const decimals = decimalsOf(column);
   const fraction = decimals > 0 ? '.' + '0'.repeat(decimals) : '';
   switch (column.kind) {
     case 'int':
-      cell.numFmt = '#,##0';
-      break;
+      return '#,##0';
     case 'decimal':
-      cell.numFmt = `#,##0${fraction}`;
-      break;
+      return `#,##0${fraction}`;
     case 'percent':
-      cell.numFmt = `0.${'0'.repeat(Math.max(2, decimals))}%`;
-      break;
+      return `0.${'0'.repeat(Math.max(2, decimals))}%`;
     case 'money':
     case 'moneyShort':
-      cell.numFmt = '"Rp"#,##0';
-      break;
+      return '"Rp"#,##0';
     default:
       // A year or a code in a text column: no grouping.
-      cell.numFmt = '0';
+      return '0';
   }
 }
 

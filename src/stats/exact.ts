@@ -164,13 +164,29 @@ export function isExact(value: unknown): value is Exact {
 export function roundHalfUp(value: Exact | number, decimals: number): string {
   if (value instanceof Root) return digits(false, roundedRoot(value.square, decimals), decimals);
   const ratio = value instanceof Ratio ? value : Ratio.fromNumber(value);
-  const scaled = roundedRatio(ratio, decimals);
+  const scaled = roundedRatio(ratio.num, ratio.den, decimals);
   return digits(ratio.sign() < 0, scaled, decimals);
 }
 
-/** |r| x 10^decimals rounded half up, as an integer. */
-function roundedRatio(r: Ratio, decimals: number): Int {
-  const { num, den } = r;
+/**
+ * roundHalfUp of num / den, two safe integers (den > 0), without making a Ratio: for writing many
+ * figures kept in typed arrays. The same digits as roundHalfUp(Ratio.of(num, den), decimals).
+ */
+export function roundRatioHalfUp(num: number, den: number, decimals: number): string {
+  return digits(num < 0, roundedRatio(num, den, decimals), decimals);
+}
+
+/** roundHalfUp of the square root of num / den (safe integers, num >= 0, den > 0): as of new Root(Ratio.of(num, den)). */
+export function roundRootHalfUp(num: number, den: number, decimals: number): string {
+  const scale = 10 ** (2 * decimals);
+  const scaled = num * scale;
+  // What roundedRoot's square.times(scale) gives while its product is a safe integer.
+  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) return digits(false, rootOfScaled(scaled, den), decimals);
+  return digits(false, roundedRoot(Ratio.of(num, den), decimals), decimals);
+}
+
+/** |num / den| x 10^decimals rounded half up, as an integer. */
+function roundedRatio(num: Int, den: Int, decimals: number): Int {
   if (typeof num === 'number' && typeof den === 'number') {
     const a = Math.abs(num) * 10 ** decimals;
     if (a <= MAX_SAFE) {
@@ -192,8 +208,12 @@ function roundedRatio(r: Ratio, decimals: number): Int {
  * in doubles while every product is a safe integer, else in bigints.
  */
 function roundedRoot(square: Ratio, decimals: number): Int {
-  const scaled = square.times(10 ** (2 * decimals));
-  const { num: a, den: b } = scaled;
+  const { num: a, den: b } = square.times(10 ** (2 * decimals));
+  return rootOfScaled(a, b);
+}
+
+/** The r with (2r - 1)^2 <= 4X < (2r + 1)^2 for X = a / b: roundedRoot's work once scaled. */
+function rootOfScaled(a: Int, b: Int): Int {
   if (typeof a === 'number' && typeof b === 'number' && 4 * a <= MAX_SAFE) {
     let r = Math.round(Math.sqrt(a / b));
     const fits = (k: number) => (2 * k + 1) * (2 * k + 1) * b <= MAX_SAFE;
@@ -220,8 +240,19 @@ export function isqrt(n: bigint): bigint {
   return x;
 }
 
+/** digits() of small non-negative figures, by decimals then scaled value: a CSV of a million groups repeats them. */
+const SMALL = 1 << 16;
+const SMALL_DIGITS: string[][] = Array.from({ length: 4 }, () => new Array<string>(SMALL));
+
 function digits(negative: boolean, scaled: Int, decimals: number): string {
-  const sign = negative && scaled !== 0 && scaled !== 0n ? '-' : '';
+  if (!negative && typeof scaled === 'number' && scaled < SMALL && decimals < SMALL_DIGITS.length) {
+    const known = SMALL_DIGITS[decimals];
+    return known[scaled] ?? (known[scaled] = spelled('', scaled, decimals));
+  }
+  return spelled(negative && scaled !== 0 && scaled !== 0n ? '-' : '', scaled, decimals);
+}
+
+function spelled(sign: string, scaled: Int, decimals: number): string {
   const text = String(scaled);
   if (decimals === 0) return sign + text;
   const padded = text.length > decimals ? text : text.padStart(decimals + 1, '0');

@@ -70,6 +70,11 @@ export class ShortSamples {
   }
 
   describe(id: number): Description {
+    return describeSorted(this.sorted(id));
+  }
+
+  /** Sample id's values sorted, in a scratch array that the next call overwrites. */
+  sorted(id: number): Int32Array {
     const n = this.lengths[id];
     const sorted = this.views[n];
     const start = id * INLINE;
@@ -80,7 +85,7 @@ export class ShortSamples {
       for (; j > 0 && sorted[j - 1] > v; j--) sorted[j] = sorted[j - 1];
       sorted[j] = v;
     }
-    return describeSorted(sorted);
+    return sorted;
   }
 
   /** Adds every value of sample id to `target`. */
