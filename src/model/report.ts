@@ -14,6 +14,7 @@ import type { Coverage } from './coverage';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
+import { ReportTally } from './report-tally';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
@@ -73,7 +74,12 @@ export interface ReportCollectorData {
 
 /** The report's sink (a MergeableSink, src/model/sinks.ts): every model fed from one read. */
 export class ReportCollector {
-  readonly delegations = new Map<number, YearDelegations>();
+  /** Each year's summaries, with every row counted: see `delegations`. */
+  private readonly byYear = new Map<number, YearDelegations>();
+  /** The rows of batches, counted by code until the summaries are read (delegationBatch). */
+  private readonly tally = new ReportTally((year, dim) => this.yearDelegations(year)[dim]);
+  /** Reused from batch to batch: the rows the tally leaves to the summaries. */
+  private left = new Int32Array(0);
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
   readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
   /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
@@ -96,6 +102,12 @@ export class ReportCollector {
     for (const name of destinations) this.destinations.set(destinationKey(name), new MetricSeries());
   }
 
+  /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them. */
+  get delegations(): ReadonlyMap<number, YearDelegations> {
+    this.tally.flush();
+    return this.byYear;
+  }
+
   delegation(row: DelegationRow): void {
     const year = row.date.year;
     this.years.delegations.add(year);
@@ -106,8 +118,9 @@ export class ReportCollector {
 
   /**
    * A batch of delegation rows, as delegation() would take them one by one: the rows sorted by year
-   * (in order within a year), each year's summaries fed its rows through the batch's codes, and
-   * spending and the metrics fed values straight from the columns: no row object is made.
+   * (in order within a year), counted for the year's summaries by the batch's codes (ReportTally; a
+   * row it cannot count filed through them by its codes), and spending and the metrics fed values
+   * straight from the columns: no row object is made.
    */
   delegationBatch(batch: DelegationBatch): void {
     const { date, people, nights } = batch.values;
@@ -119,10 +132,12 @@ export class ReportCollector {
       if (last.count === last.rows.length) last.rows = grown(last.rows);
       last.rows[last.count++] = i;
     }
+    if (this.left.length < batch.length) this.left = new Int32Array(batch.length);
     for (const part of this.rowsByYear.values()) {
       if (part.count === 0) continue;
       this.years.delegations.add(part.year);
-      this.yearDelegations(part.year).addRows(batch, part.rows, part.count);
+      const left = this.tally.addRows(batch, part.rows, part.count, this.left);
+      if (left > 0) this.yearDelegations(part.year).addRows(batch, this.left, left);
       const estimator = this.estimator(part.year);
       for (let k = 0; k < part.count; k++) {
         const i = part.rows[k];
@@ -204,8 +219,8 @@ export class ReportCollector {
   }
 
   private yearDelegations(year: number): YearDelegations {
-    let parts = this.delegations.get(year);
-    if (!parts) this.delegations.set(year, (parts = new YearDelegations()));
+    let parts = this.byYear.get(year);
+    if (!parts) this.byYear.set(year, (parts = new YearDelegations()));
     return parts;
   }
 
