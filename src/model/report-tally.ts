@@ -25,6 +25,8 @@ const MAX_SLOTS = 8192;
 const MAX_ROWS = 2 ** 32 - 1;
 /** Sizes a slot writes down before counting them (2 bytes each: one cache line). */
 const PENDING = 32;
+/** Up to this many slots (128 KB of counts), a dimension counts each row at once. */
+const DIRECT_SLOTS = 64;
 
 /** The dimensions counted, as the summaries of YearDelegations are named. */
 export type TallyDim = 'byMonth' | 'byOrigin' | 'byType' | 'byPurpose';
@@ -66,8 +68,12 @@ class SlotCounts {
     return slot;
   }
 
-  /** One row of `size` people (0 .. WINDOW - 1) in the slot. */
+  /** One row of `size` people (0 .. WINDOW - 1) in the slot: counted at once while the slots are few enough to stay in cache. */
   add(slot: number, size: number): void {
+    if (this.years.length <= DIRECT_SLOTS) {
+      this.counts[slot * WINDOW + size]++;
+      return;
+    }
     const n = this.waiting[slot];
     this.pending[slot * PENDING + n] = size;
     if (n + 1 < PENDING) this.waiting[slot] = n + 1;
@@ -97,7 +103,7 @@ class SlotCounts {
       this.count(slot, this.waiting[slot]);
       const row = this.counts.subarray(slot * WINDOW, (slot + 1) * WINDOW);
       if (row.every((c) => c === 0)) continue;
-      const sizes = IntSample.fromData({ base: 0, counts: Float64Array.from(row), spill: new Float64Array(0) });
+      const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
       to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
     }
     this.counts.fill(0, 0, this.used * WINDOW);
@@ -163,10 +169,23 @@ export class ReportTally {
       byPurpose.counts.add(p, size);
       const n = nights[i];
       if (n < 0) continue;
-      addNights(months.nights, m, size, n);
-      addNights(byOrigin.counts.nights, o, size, n);
-      addNights(byType.counts.nights, t, size, n);
-      addNights(byPurpose.counts.nights, p, size, n);
+      const visitorNights = size * n;
+      let totals = months.nights;
+      totals[3 * m] += visitorNights;
+      totals[3 * m + 1] += size;
+      totals[3 * m + 2]++;
+      totals = byOrigin.counts.nights;
+      totals[3 * o] += visitorNights;
+      totals[3 * o + 1] += size;
+      totals[3 * o + 2]++;
+      totals = byType.counts.nights;
+      totals[3 * t] += visitorNights;
+      totals[3 * t + 1] += size;
+      totals[3 * t + 2]++;
+      totals = byPurpose.counts.nights;
+      totals[3 * p] += visitorNights;
+      totals[3 * p + 1] += size;
+      totals[3 * p + 2]++;
     }
     return leftOver;
   }
@@ -246,12 +265,6 @@ class TextSlots {
     }
     return this.byYear[y];
   }
-}
-
-function addNights(totals: Float64Array, slot: number, people: number, nights: number): void {
-  totals[3 * slot] += people * nights;
-  totals[3 * slot + 1] += people;
-  totals[3 * slot + 2]++;
 }
 
 function isEmpty(value: unknown): boolean {

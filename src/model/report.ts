@@ -11,6 +11,7 @@
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import { destinationKey } from './arrival-key';
 import type { Coverage } from './coverage';
+import type { CalDate } from './dates';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
@@ -85,7 +86,7 @@ export class ReportCollector {
   /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
   readonly figures = new ArrivalFigures({ granularity: 'day', keep: ['destination', 'country'] });
   readonly spending = new Map<number, SpendingEstimator>();
-  readonly metrics: MetricSeries;
+  private readonly series: MetricSeries;
   /** Each destination a target names, by key: its arrivals' metrics. */
   readonly destinations = new Map<string, MetricSeries>();
   /** Years with rows of each kind. */
@@ -98,8 +99,14 @@ export class ReportCollector {
     valuation?: SpendingValuation,
     destinations: readonly string[] = [],
   ) {
-    this.metrics = new MetricSeries(valuation);
+    this.series = new MetricSeries(valuation);
     for (const name of destinations) this.destinations.set(destinationKey(name), new MetricSeries());
+  }
+
+  /** The progress metrics, every row read in them. */
+  get metrics(): MetricSeries {
+    this.days.flush(this.series);
+    return this.series;
   }
 
   /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them. */
@@ -113,7 +120,7 @@ export class ReportCollector {
     this.years.delegations.add(year);
     this.yearDelegations(year).add(row);
     this.estimator(year).addDelegation(row);
-    this.metrics.delegation(row);
+    this.series.delegation(row);
   }
 
   /**
@@ -144,7 +151,9 @@ export class ReportCollector {
         estimator.addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
       }
     }
-    for (let i = 0; i < batch.length; i++) this.metrics.delegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
+    this.days.add(batch, this.series);
+    if (!this.series.valuesDelegations) return;
+    for (let i = 0; i < batch.length; i++) this.series.valueDelegation(date[i], people[i], nights[i] < 0 ? null : nights[i]);
   }
 
   arrival(row: ArrivalRow): void {
@@ -167,7 +176,7 @@ export class ReportCollector {
     }
     const markets = this.spendingOptions.rates.rules.some((rule) => rule.country !== undefined);
     for (const row of spendingRows(this.figures, null, markets)) this.estimator(row.period.year).addArrival(row);
-    feedMetrics(this.figures, this.metrics, markets);
+    feedMetrics(this.figures, this.series, markets);
     if (this.destinations.size === 0) return;
     for (const row of this.figures.select(['destination']))
       if (row.destination != null) this.destinations.get(row.destination)?.arrival(row);
@@ -194,7 +203,7 @@ export class ReportCollector {
     for (const [year, parts] of data.delegations) this.yearDelegations(year).absorb(parts);
     this.figures.absorb(data.arrivals);
     for (const [year, spending] of data.spending) this.estimator(year).absorb(spending);
-    this.metrics.absorb(data.metrics);
+    this.series.absorb(data.metrics);
     for (const kind of ['delegations', 'arrivals'] as const) data.years[kind].forEach((year) => this.years[kind].add(year));
   }
 
@@ -208,6 +217,9 @@ export class ReportCollector {
     const all = [...new Set(kinds.flatMap((k) => [...this.years[k]]))].sort((a, b) => b - a);
     return all.find((y) => kinds.every((k) => this.years[k].has(y))) ?? all[0];
   }
+
+  /** Reused from batch to batch: a batch's visitors and delegations by date code. */
+  private readonly days = new DaySums();
 
   /** Reused from batch to batch: the rows of each year of the current batch. */
   private readonly rowsByYear = new Map<number, YearRows>();
@@ -242,4 +254,62 @@ function grown(rows: Int32Array): Int32Array {
   const wider = new Int32Array(rows.length * 2);
   wider.set(rows);
   return wider;
+}
+
+/**
+ * Visitors and delegations by date code, added up over a file's batches and given to the metrics at
+ * the end of its code space (or when the metrics are read): one addition per day where a row took two
+ * (sums of whole numbers: exact in any order).
+ */
+class DaySums {
+  private codeSpace: object | null = null;
+  /** By date code; visitors -1: not met. */
+  private visitors = new Float64Array(0);
+  private delegations = new Float64Array(0);
+  /** The codes met, in order, and the date of each. */
+  private codes: number[] = [];
+  private dates: CalDate[] = [];
+
+  add(batch: DelegationBatch, metrics: MetricSeries): void {
+    if (batch.codeSpace !== this.codeSpace) {
+      this.flush(metrics);
+      this.codeSpace = batch.codeSpace;
+    }
+    const { date, people } = batch.values;
+    const codes = batch.codes.date;
+    for (let i = 0; i < batch.length; i++) {
+      const code = codes[i];
+      if (code < 0) {
+        metrics.delegationsOn(date[i], people[i], 1);
+        continue;
+      }
+      if (code >= this.visitors.length) this.widen(code);
+      if (this.visitors[code] < 0) {
+        this.codes.push(code);
+        this.dates.push(date[i]);
+        this.visitors[code] = 0;
+      }
+      this.visitors[code] += people[i];
+      this.delegations[code]++;
+    }
+  }
+
+  flush(metrics: MetricSeries): void {
+    this.codes.forEach((code, k) => metrics.delegationsOn(this.dates[k], this.visitors[code], this.delegations[code]));
+    this.codeSpace = null;
+    this.visitors = new Float64Array(0);
+    this.delegations = new Float64Array(0);
+    this.codes = [];
+    this.dates = [];
+  }
+
+  private widen(code: number): void {
+    const size = Math.max(64, code + 1, this.visitors.length * 2);
+    const visitors = new Float64Array(size).fill(-1);
+    visitors.set(this.visitors);
+    this.visitors = visitors;
+    const delegations = new Float64Array(size);
+    delegations.set(this.delegations);
+    this.delegations = delegations;
+  }
 }

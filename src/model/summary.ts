@@ -245,21 +245,22 @@ export class DelegationSummarizer {
    * Rows counted elsewhere (the report counts them by the scanner's codes), all of one value along the
    * one dimension (a date in the period, a category's value, a list's values): their sizes, and their
    * night totals at nights[at], [at + 1], [at + 2] (visitor-nights, visitors and delegations with
-   * nights), as if each row had been added.
+   * nights), as if each row had been added. The summary may keep `sizes` as it is.
    */
   addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void {
     if (this.route === Route.Period) {
-      this.groups.addSample(this.periodGroup(periodKeyOfDate(value as CalDate, this.dims[0] as PeriodDim)), sizes, nights, at);
+      const key = periodKeyOfDate(value as CalDate, this.dims[0] as PeriodDim);
+      this.groups.addSample(this.periodGroup(key), sizes, nights, at, true);
     } else if (this.route !== Route.Category) {
       throw new Error('DelegationSummarizer: tallied rows need one dimension');
     } else if (!this.fansOut) {
-      this.groups.addSample(this.categoryGroup(value as string | null), sizes, nights, at);
+      this.groups.addSample(this.categoryGroup(value as string | null), sizes, nights, at, true);
     } else {
       this.overall.sizes.mergeFrom(sizes);
       const values = value as readonly string[];
-      if (values.length === 0) this.groups.addSample(this.categoryGroup(null), sizes, nights, at);
+      if (values.length === 0) this.groups.addSample(this.categoryGroup(null), sizes, nights, at, false);
       for (let i = 0; i < values.length; i++) {
-        if (!isRepeatedValue(values, i)) this.groups.addSample(this.categoryGroup(values[i]), sizes, nights, at);
+        if (!isRepeatedValue(values, i)) this.groups.addSample(this.categoryGroup(values[i]), sizes, nights, at, false);
       }
     }
     this.overall.addNightTotals(nights, at);
@@ -745,10 +746,14 @@ class GroupTable {
     this.nights[at + 2]++;
   }
 
-  /** Adds a sample of sizes and its night totals (at nights[at .. at + 2]) to group id. */
-  addSample(id: number, sizes: IntSample, nights: ArrayLike<number>, at: number): void {
-    const acc = this.big[id] ?? this.promote(id);
-    acc.sizes.mergeFrom(sizes);
+  /**
+   * Adds a sample of sizes and its night totals (at nights[at .. at + 2]) to group id. `keep`: the
+   * caller gives the sample up, and an empty group keeps it as its own rather than copying it.
+   */
+  addSample(id: number, sizes: IntSample, nights: ArrayLike<number>, at: number, keep: boolean): void {
+    let acc = this.big[id];
+    if (acc === null && keep && this.short.length(id) === 0) this.big[id] = acc = new GroupAccumulator(sizes);
+    else (acc ??= this.promote(id)).sizes.mergeFrom(sizes);
     acc.addNightTotals(nights, at);
   }
 
