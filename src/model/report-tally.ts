@@ -102,7 +102,7 @@ class SlotCounts {
     for (let slot = 0; slot < this.used; slot++) {
       this.count(slot, this.waiting[slot]);
       const row = this.counts.subarray(slot * WINDOW, (slot + 1) * WINDOW);
-      if (row.every((c) => c === 0)) continue;
+      if (this.nights[3 * slot + 2] === 0 && isZero(row)) continue;
       const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
       to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
     }
@@ -141,7 +141,7 @@ export class ReportTally {
       this.codeSpace = batch.codeSpace;
     }
     const { people, nights } = batch.values;
-    const dateCodes = batch.codes.date;
+    const { date: dateCodes, origin: originCodes, type: typeCodes, purpose: purposeCodes } = batch.codes;
     const { byOrigin, byType, byPurpose } = this.texts;
     const months = this.byMonth;
     let leftOver = 0;
@@ -154,11 +154,19 @@ export class ReportTally {
         continue;
       }
       const m = d < this.monthOfDate.length && this.monthOfDate[d] > 0 ? this.monthOfDate[d] - 1 : this.dateSlot(batch, i, d);
+      if (m < 0) {
+        left[leftOver++] = i;
+        continue;
+      }
       const y = this.yearOfDate[d];
-      const o = m < 0 ? -1 : byOrigin.slotOf(batch, i, y, this.years[y]);
-      const t = o < 0 ? -1 : byType.slotOf(batch, i, y, this.years[y]);
-      const p = t < 0 ? -1 : byPurpose.slotOf(batch, i, y, this.years[y]);
-      if (p < 0) {
+      // A code met before in the year is looked up here; TextSlots.slotOf() numbers the others.
+      let o = byOrigin.known(originCodes[i], y);
+      if (o < 0) o = byOrigin.slotOf(batch, i, y, this.years[y]);
+      let t = byType.known(typeCodes[i], y);
+      if (t < 0) t = byType.slotOf(batch, i, y, this.years[y]);
+      let p = byPurpose.known(purposeCodes[i], y);
+      if (p < 0) p = byPurpose.slotOf(batch, i, y, this.years[y]);
+      if (o < 0 || t < 0 || p < 0) {
         left[leftOver++] = i;
         continue;
       }
@@ -233,6 +241,13 @@ class TextSlots {
 
   constructor(private readonly field: 'origin' | 'type' | 'purpose') {}
 
+  /** The slot of a code met before in year index y, else -1. */
+  known(code: number, y: number): number {
+    if (y >= this.byYear.length) return -1;
+    const slots = this.byYear[y];
+    return code >= 0 && code < slots.length ? slots[code] - 1 : -1;
+  }
+
   /** Row i's slot in year index y (the year `year`); -1 when it has none (a value without a code, or the slots full). */
   slotOf(batch: DelegationBatch, i: number, y: number, year: number): number {
     const code = batch.codes[this.field][i];
@@ -265,6 +280,11 @@ class TextSlots {
     }
     return this.byYear[y];
   }
+}
+
+function isZero(counts: Uint32Array): boolean {
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
+  return true;
 }
 
 function isEmpty(value: unknown): boolean {

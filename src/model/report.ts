@@ -85,7 +85,7 @@ export class ReportCollector {
   readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
   /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
   readonly figures = new ArrivalFigures({ granularity: 'day', keep: ['destination', 'country'] });
-  readonly spending = new Map<number, SpendingEstimator>();
+  private readonly estimators = new Map<number, SpendingEstimator>();
   private readonly series: MetricSeries;
   /** Each destination a target names, by key: its arrivals' metrics. */
   readonly destinations = new Map<string, MetricSeries>();
@@ -105,8 +105,14 @@ export class ReportCollector {
 
   /** The progress metrics, every row read in them. */
   get metrics(): MetricSeries {
-    this.days.flush(this.series);
+    this.days.flush(this.onDay);
     return this.series;
+  }
+
+  /** The spending estimates by year, every row read in them. */
+  get spending(): ReadonlyMap<number, SpendingEstimator> {
+    this.days.flush(this.onDay);
+    return this.estimators;
   }
 
   /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them. */
@@ -145,13 +151,14 @@ export class ReportCollector {
       this.years.delegations.add(part.year);
       const left = this.tally.addRows(batch, part.rows, part.count, this.left);
       if (left > 0) this.yearDelegations(part.year).addRows(batch, this.left, left);
+      if (this.spendingOptions.basis === 'visit') continue; // valued by the day (DaySums)
       const estimator = this.estimator(part.year);
       for (let k = 0; k < part.count; k++) {
         const i = part.rows[k];
         estimator.addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
       }
     }
-    this.days.add(batch, this.series);
+    this.days.add(batch, this.onDay);
     if (!this.series.valuesDelegations) return;
     for (let i = 0; i < batch.length; i++) this.series.valueDelegation(date[i], people[i], nights[i] < 0 ? null : nights[i]);
   }
@@ -218,8 +225,14 @@ export class ReportCollector {
     return all.find((y) => kinds.every((k) => this.years[k].has(y))) ?? all[0];
   }
 
-  /** Reused from batch to batch: a batch's visitors and delegations by date code. */
+  /** Visitors and delegations by date code, for the metrics and (valued per visit) spending. */
   private readonly days = new DaySums();
+
+  /** A day's delegations, added up: counted in the metrics and, valued per visit, in the year's spending. */
+  private readonly onDay = (date: CalDate, visitors: number, delegations: number): void => {
+    this.series.delegationsOn(date, visitors, delegations);
+    if (this.spendingOptions.basis === 'visit') this.estimator(date.year).addVisitsOn(date, visitors, delegations);
+  };
 
   /** Reused from batch to batch: the rows of each year of the current batch. */
   private readonly rowsByYear = new Map<number, YearRows>();
@@ -237,8 +250,8 @@ export class ReportCollector {
   }
 
   private estimator(year: number): SpendingEstimator {
-    let estimator = this.spending.get(year);
-    if (!estimator) this.spending.set(year, (estimator = new SpendingEstimator({ ...this.spendingOptions, unit: 'year' })));
+    let estimator = this.estimators.get(year);
+    if (!estimator) this.estimators.set(year, (estimator = new SpendingEstimator({ ...this.spendingOptions, unit: 'year' })));
     return estimator;
   }
 }
@@ -256,10 +269,13 @@ function grown(rows: Int32Array): Int32Array {
   return wider;
 }
 
+/** Where a day's delegations go, added up. */
+type DayTarget = (date: CalDate, visitors: number, delegations: number) => void;
+
 /**
- * Visitors and delegations by date code, added up over a file's batches and given to the metrics at
- * the end of its code space (or when the metrics are read): one addition per day where a row took two
- * (sums of whole numbers: exact in any order).
+ * Visitors and delegations by date code, added up over a file's batches and given on at the end of its
+ * code space (or when the metrics or spending are read): one addition per day where each row took its
+ * own (sums of whole numbers: exact in any order).
  */
 class DaySums {
   private codeSpace: object | null = null;
@@ -270,9 +286,9 @@ class DaySums {
   private codes: number[] = [];
   private dates: CalDate[] = [];
 
-  add(batch: DelegationBatch, metrics: MetricSeries): void {
+  add(batch: DelegationBatch, onDay: DayTarget): void {
     if (batch.codeSpace !== this.codeSpace) {
-      this.flush(metrics);
+      this.flush(onDay);
       this.codeSpace = batch.codeSpace;
     }
     const { date, people } = batch.values;
@@ -280,7 +296,7 @@ class DaySums {
     for (let i = 0; i < batch.length; i++) {
       const code = codes[i];
       if (code < 0) {
-        metrics.delegationsOn(date[i], people[i], 1);
+        onDay(date[i], people[i], 1);
         continue;
       }
       if (code >= this.visitors.length) this.widen(code);
@@ -294,8 +310,8 @@ class DaySums {
     }
   }
 
-  flush(metrics: MetricSeries): void {
-    this.codes.forEach((code, k) => metrics.delegationsOn(this.dates[k], this.visitors[code], this.delegations[code]));
+  flush(onDay: DayTarget): void {
+    this.codes.forEach((code, k) => onDay(this.dates[k], this.visitors[code], this.delegations[code]));
     this.codeSpace = null;
     this.visitors = new Float64Array(0);
     this.delegations = new Float64Array(0);
