@@ -81,6 +81,8 @@ export class ReportCollector {
   private readonly tally = new ReportTally((year, dim) => this.yearDelegations(year)[dim]);
   /** Reused from batch to batch: the rows the tally leaves to the summaries. */
   private left = new Int32Array(0);
+  /** Reused: 0, 1, 2, ... (every row of a batch). */
+  private rows = new Int32Array(0);
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
   readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
   /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
@@ -130,35 +132,24 @@ export class ReportCollector {
   }
 
   /**
-   * A batch of delegation rows, as delegation() would take them one by one: the rows sorted by year
-   * (in order within a year), counted for the year's summaries by the batch's codes (ReportTally; a
-   * row it cannot count filed through them by its codes), and spending and the metrics fed values
-   * straight from the columns: no row object is made.
+   * A batch of delegation rows, as delegation() would take them one by one: counted for their years'
+   * summaries by the batch's codes (ReportTally; a row it cannot count filed through them by its codes,
+   * a year's rows at a time), the metrics and spending fed by the day (DaySums; spending valued per
+   * night, row by row): no row object is made.
    */
   delegationBatch(batch: DelegationBatch): void {
     const { date, people, nights } = batch.values;
-    for (const part of this.rowsByYear.values()) part.count = 0;
-    let last: YearRows | undefined;
-    for (let i = 0; i < batch.length; i++) {
-      const year = date[i].year;
-      if (last === undefined || last.year !== year) last = this.yearRows(year);
-      if (last.count === last.rows.length) last.rows = grown(last.rows);
-      last.rows[last.count++] = i;
+    if (this.rows.length < batch.length) {
+      this.rows = Int32Array.from({ length: batch.length }, (_, i) => i);
+      this.left = new Int32Array(batch.length);
     }
-    if (this.left.length < batch.length) this.left = new Int32Array(batch.length);
-    for (const part of this.rowsByYear.values()) {
-      if (part.count === 0) continue;
-      this.years.delegations.add(part.year);
-      const left = this.tally.addRows(batch, part.rows, part.count, this.left);
-      if (left > 0) this.yearDelegations(part.year).addRows(batch, this.left, left);
-      if (this.spendingOptions.basis === 'visit') continue; // valued by the day (DaySums)
-      const estimator = this.estimator(part.year);
-      for (let k = 0; k < part.count; k++) {
-        const i = part.rows[k];
-        estimator.addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
-      }
+    const left = this.tally.addRows(batch, this.rows, batch.length, this.left);
+    if (left > 0) this.fileByYear(batch, this.left, left);
+    this.days.add(batch, this.onDay, this.years.delegations);
+    if (this.spendingOptions.basis !== 'visit') {
+      for (let i = 0; i < batch.length; i++)
+        this.estimator(date[i].year).addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
     }
-    this.days.add(batch, this.onDay);
     if (!this.series.valuesDelegations) return;
     for (let i = 0; i < batch.length; i++) this.series.valueDelegation(date[i], people[i], nights[i] < 0 ? null : nights[i]);
   }
@@ -234,6 +225,20 @@ export class ReportCollector {
     if (this.spendingOptions.basis === 'visit') this.estimator(date.year).addVisitsOn(date, visitors, delegations);
   };
 
+  /** Rows rows[0 .. count - 1] of a batch to their years' summaries, a year's rows at a time (in order within a year). */
+  private fileByYear(batch: DelegationBatch, rows: Int32Array, count: number): void {
+    const { date } = batch.values;
+    for (const part of this.rowsByYear.values()) part.count = 0;
+    let last: YearRows | undefined;
+    for (let k = 0; k < count; k++) {
+      const year = date[rows[k]].year;
+      if (last === undefined || last.year !== year) last = this.yearRows(year);
+      if (last.count === last.rows.length) last.rows = grown(last.rows);
+      last.rows[last.count++] = rows[k];
+    }
+    for (const part of this.rowsByYear.values()) if (part.count > 0) this.yearDelegations(part.year).addRows(batch, part.rows, part.count);
+  }
+
   /** Reused from batch to batch: the rows of each year of the current batch. */
   private readonly rowsByYear = new Map<number, YearRows>();
 
@@ -286,7 +291,8 @@ class DaySums {
   private codes: number[] = [];
   private dates: CalDate[] = [];
 
-  add(batch: DelegationBatch, onDay: DayTarget): void {
+  /** Adds a batch's rows; `years` gets the year of each. */
+  add(batch: DelegationBatch, onDay: DayTarget, years: Set<number>): void {
     if (batch.codeSpace !== this.codeSpace) {
       this.flush(onDay);
       this.codeSpace = batch.codeSpace;
@@ -296,11 +302,13 @@ class DaySums {
     for (let i = 0; i < batch.length; i++) {
       const code = codes[i];
       if (code < 0) {
+        years.add(date[i].year);
         onDay(date[i], people[i], 1);
         continue;
       }
       if (code >= this.visitors.length) this.widen(code);
       if (this.visitors[code] < 0) {
+        years.add(date[i].year);
         this.codes.push(code);
         this.dates.push(date[i]);
         this.visitors[code] = 0;
