@@ -282,6 +282,55 @@ describe('ReportCollector.delegationBatch', () => {
   });
 });
 
+describe('ReportCollector.delegationBatch with many values', () => {
+  /** The same rows to one collector row by row and to another in batches of `size` (all coded, one code space). */
+  const compareBatched = (rows: DelegationRow[], size: number) => {
+    const make = () => new ReportCollector({ basis: 'visit', nights: undefined, rates: rateTable([]) });
+    const byRow = make();
+    const byBatch = make();
+    const space = {};
+    const numbering = new Map<string, number>();
+    for (let at = 0; at < rows.length; at += size) {
+      const part = rows.slice(at, at + size);
+      for (const row of part) byRow.delegation(row);
+      byBatch.delegationBatch(
+        batchOf(
+          part.map((row) => [row, true]),
+          space,
+          numbering,
+        ),
+      );
+    }
+    expect(reportView(byBatch)).toEqual(reportView(byRow));
+  };
+  const row = (origin: string, people: number, day: number) =>
+    delegationRow({ date: { year: 2016 + (day % 3), month: 1 + (day % 12), day: 1 + (day % 28) }, people, origin, nights: day % 4 });
+
+  it('counts hundreds of origins, a busy one among them, as row by row', () => {
+    // Past a page of slots, sizes are written down and counted 32 at a time.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.constant('busy'), fc.integer({ min: 0, max: 99 }).map(String)), fc.nat(600), fc.nat(1000)), {
+          minLength: 200,
+          maxLength: 600,
+        }),
+        fc.integer({ min: 50, max: 300 }),
+        (values, size) =>
+          compareBatched(
+            values.map(([origin, people, day]) => row(origin, people, day)),
+            size,
+          ),
+      ),
+      { numRuns: propertyRuns(30) },
+    );
+  });
+
+  it('files the rows of origins past the last slot through the summaries', () => {
+    const rows = Array.from({ length: 9000 }, (_, i) => row(`origin ${i % 8500}`, (i * 37) % 500, i % 5));
+    compareBatched(rows, 1000);
+  });
+});
+
 describe('the sinks of summary, spending, progress and report', () => {
   it('are built in a worker from plain specs: a spec survives structured cloning, and so does the state', () => {
     const rates = [rule('domestic', '2017-01-01', '2017-12-31', 1_000_000, 2_000_000)];

@@ -25,8 +25,8 @@ const MAX_SLOTS = 8192;
 const MAX_ROWS = 2 ** 32 - 1;
 /** Sizes a slot writes down before counting them (2 bytes each: one cache line). */
 const PENDING = 32;
-/** Up to this many slots (128 KB of counts), a dimension counts each row at once. */
-const DIRECT_SLOTS = 64;
+/** Slots per page of counts (128 KB): pages are added, never copied, as slots are made. */
+const PAGE = 64;
 
 /** The dimensions counted, as the summaries of YearDelegations are named. */
 export type TallyDim = 'byMonth' | 'byOrigin' | 'byType' | 'byPurpose';
@@ -39,13 +39,14 @@ export type TallyTarget = (
 ) => { addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void };
 
 /**
- * Rows counted by slot: counts[slot * WINDOW + size], and night totals at nights[3 slot .. 3 slot + 2].
- * A size is first written down in its slot's short list (PENDING sizes, one cache line), and the list
- * counted when full: a slot's counts are touched in bursts, not row by row, so thousands of slots
- * (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
+ * Rows counted by slot: slot s's count of size k at pages[s / PAGE][(s % PAGE) * WINDOW + k], and its
+ * night totals at nights[3 s .. 3 s + 2]. While the slots fit one page each row is counted at once;
+ * past that, a size is first written down in its slot's short list (PENDING sizes, one cache line), and
+ * the list counted when full: a slot's counts are touched in bursts, not row by row, so thousands of
+ * slots (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
  */
 class SlotCounts {
-  counts = new Uint32Array(16 * WINDOW);
+  private pages: Uint32Array[] = [];
   nights = new Float64Array(16 * 3);
   /** Slot s's sizes not yet counted: pending[s * PENDING .. + waiting[s] - 1]. */
   private pending = new Uint16Array(16 * PENDING);
@@ -63,15 +64,16 @@ class SlotCounts {
     const slot = this.years.length;
     if (slot === MAX_SLOTS) return -1;
     if (slot === this.waiting.length) this.grow();
+    if (slot % PAGE === 0) this.pages.push(new Uint32Array(PAGE * WINDOW));
     this.years.push(year);
     this.values.push(value);
     return slot;
   }
 
-  /** One row of `size` people (0 .. WINDOW - 1) in the slot: counted at once while the slots are few enough to stay in cache. */
+  /** One row of `size` people (0 .. WINDOW - 1) in the slot. */
   add(slot: number, size: number): void {
-    if (this.years.length <= DIRECT_SLOTS) {
-      this.counts[slot * WINDOW + size]++;
+    if (this.years.length <= PAGE) {
+      this.pages[0][slot * WINDOW + size]++;
       return;
     }
     const n = this.waiting[slot];
@@ -82,31 +84,31 @@ class SlotCounts {
 
   /** Counts the slot's first `n` pending sizes. */
   private count(slot: number, n: number): void {
-    const counts = this.counts;
+    const counts = this.pages[Math.floor(slot / PAGE)];
     const pending = this.pending;
-    const at = slot * WINDOW;
+    const at = (slot % PAGE) * WINDOW;
     for (let j = slot * PENDING, end = j + n; j < end; j++) counts[at + pending[j]]++;
     this.waiting[slot] = 0;
   }
 
   private grow(): void {
     const room = this.waiting.length * 2;
-    this.counts = grownTo(this.counts, new Uint32Array(room * WINDOW));
     this.nights = grownTo(this.nights, new Float64Array(room * 3));
     this.pending = grownTo(this.pending, new Uint16Array(room * PENDING));
     this.waiting = grownTo(this.waiting, new Uint8Array(room));
   }
 
-  /** Every slot's counts to the summaries; then none are left (the arrays are kept, zeroed). */
+  /** Every slot's counts to the summaries; then none are left. */
   flush(dim: TallyDim, to: TallyTarget): void {
     for (let slot = 0; slot < this.used; slot++) {
       this.count(slot, this.waiting[slot]);
-      const row = this.counts.subarray(slot * WINDOW, (slot + 1) * WINDOW);
+      const at = (slot % PAGE) * WINDOW;
+      const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
       if (this.nights[3 * slot + 2] === 0 && isZero(row)) continue;
       const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
       to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
     }
-    this.counts.fill(0, 0, this.used * WINDOW);
+    this.pages = [];
     this.nights.fill(0, 0, this.used * 3);
     this.years.length = 0;
     this.values.length = 0;
@@ -299,7 +301,7 @@ function widened(array: Int32Array, code: number): Int32Array {
 }
 
 /** `into` (a longer array of the same type) with `array`'s values at its start. */
-function grownTo<T extends Uint32Array | Float64Array | Uint16Array | Uint8Array>(array: T, into: T): T {
+function grownTo<T extends Float64Array | Uint16Array | Uint8Array>(array: T, into: T): T {
   into.set(array as ArrayLike<number>);
   return into;
 }
