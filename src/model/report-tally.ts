@@ -82,6 +82,14 @@ class SlotCounts {
     else this.count(slot, PENDING);
   }
 
+  /** A row's nights (known: >= 0) in the slot's night totals. */
+  addNights(slot: number, people: number, nights: number): void {
+    const totals = this.nights;
+    totals[3 * slot] += people * nights;
+    totals[3 * slot + 1] += people;
+    totals[3 * slot + 2]++;
+  }
+
   /** Counts the slot's first `n` pending sizes. */
   private count(slot: number, n: number): void {
     const counts = this.pages[Math.floor(slot / PAGE)];
@@ -179,23 +187,10 @@ export class ReportTally {
       byPurpose.counts.add(p, size);
       const n = nights[i];
       if (n < 0) continue;
-      const visitorNights = size * n;
-      let totals = months.nights;
-      totals[3 * m] += visitorNights;
-      totals[3 * m + 1] += size;
-      totals[3 * m + 2]++;
-      totals = byOrigin.counts.nights;
-      totals[3 * o] += visitorNights;
-      totals[3 * o + 1] += size;
-      totals[3 * o + 2]++;
-      totals = byType.counts.nights;
-      totals[3 * t] += visitorNights;
-      totals[3 * t + 1] += size;
-      totals[3 * t + 2]++;
-      totals = byPurpose.counts.nights;
-      totals[3 * p] += visitorNights;
-      totals[3 * p + 1] += size;
-      totals[3 * p + 2]++;
+      months.addNights(m, size, n);
+      byOrigin.counts.addNights(o, size, n);
+      byType.counts.addNights(t, size, n);
+      byPurpose.counts.addNights(p, size, n);
     }
     return leftOver;
   }
