@@ -3,9 +3,9 @@
  * scanner's codes: a batch's rows are counted per (year, value) and size in one dense grid of 32-bit
  * counts per dimension, with their night totals beside, and the counts reach the summaries (as samples,
  * DelegationSummarizer.addTallied) only when flushed: at the end of a file's code space, before the
- * state crosses to another thread, and before any result is read. A row costs four increments in
- * arrays that stay in cache, where filing it into each summary took a chain of objects per group
- * (about 1 µs a row in all).
+ * state crosses to another thread, and before any result is read. A row costs four counts (see
+ * SlotCounts for how thousands of slots are kept from missing the cache), where filing it into each
+ * summary took a chain of objects per group (about 1 µs a row in all on the 1M bench file).
  *
  * A purpose list is counted by its code (the whole list): flushed, its counts go to each of its values,
  * and to the overall figures once. Memory is bounded by the slots, not the rows: at most MAX_SLOTS
