@@ -14,11 +14,20 @@
  */
 import { InvalidDataError } from '../errors';
 import { grouped, quote } from '../messages';
-import { ArrivalLedger, type Overlap, type OverlapPolicy, type Place, type PlacedArrival, periodText } from '../model/arrival-ledger';
+import {
+  ArrivalLedger,
+  type CountedBatch,
+  type Overlap,
+  type OverlapPolicy,
+  type Place,
+  type PlacedArrival,
+  periodText,
+} from '../model/arrival-ledger';
 import { type CalDate, type PeriodDate, isYearDate, isoDate } from '../model/dates';
-import { DELEGATION_FIELDS, type ArrivalRow } from '../model/records';
+import { DELEGATION_FIELDS, type ArrivalRow, arrivalOf } from '../model/records';
 import { DEFAULT_PLAUSIBLE, type PlausibleBounds, implausibleChange, implausibleNights, implausiblePeople } from '../model/plausible';
 import type { RowSink } from '../model/row-sink';
+import type { ArrivalBatchBuilder } from './arrival-batch';
 import type { DelegationBatchBuilder } from './delegation-batch';
 import type { Field, Layout } from './headers';
 import { CHECKED_ROWS, type RepeatedRowsPart, RepeatedRows } from './repeated-rows';
@@ -210,6 +219,8 @@ export interface FileChecks {
   readonly hashing: boolean;
   delegations(rows: DelegationBatchBuilder, records: RowSources): void;
   arrival(row: ArrivalRow, line: number): void;
+  /** The straight path's figures of a batch, while its records (their lines) are at hand. */
+  arrivals(figures: ArrivalBatchBuilder, records: RowSources): void;
 }
 
 /** The checks of one read of all the inputs. */
@@ -242,7 +253,21 @@ export class InputChecks {
   forFile(source: string, layout: Layout): FileChecks {
     if (layout.kind === 'arrivals') {
       const ledger = this.ledger;
-      return { hashedColumns: [], hashing: false, delegations() {}, arrival: (row, line) => ledger.add(row, { source, line }) };
+      let lines = new Int32Array(0);
+      return {
+        hashedColumns: [],
+        hashing: false,
+        delegations() {},
+        arrival: (row, line) => ledger.add(row, { source, line }),
+        arrivals(figures, records) {
+          if (lines.length < figures.length) lines = new Int32Array(figures.record.length);
+          const words = records.codeWords;
+          const record = figures.record;
+          const at = records.linesAt();
+          for (let i = 0; i < figures.length; i++) lines[i] = words[at + record[i]];
+          ledger.addBatch(figures, source, lines);
+        },
+      };
     }
     this.sources.push(source);
     this.repeated.startFile();
@@ -292,8 +317,13 @@ export class InputChecks {
           `finer figures within it (${grouped(m.finerSum)}, from ${m.firstFiner.source}:${m.firstFiner.line}); those are counted instead`,
       });
     }
-    this.checkMonths(resolved.rows);
-    for (const { source: _, line: __, ...row } of resolved.rows) sink.arrival(row);
+    const months = new MonthlyChanges(this.settings, this.warn, resolved.placeOf);
+    resolved.counted((batch) => {
+      months.add(batch);
+      if (sink.arrivalBatch) sink.arrivalBatch(batch);
+      else for (let i = 0; i < batch.length; i++) sink.arrival(arrivalOf(batch, i));
+    });
+    months.finish();
     this.warnRepeated();
     const stopped = this.repeated.stoppedAt;
     return {
@@ -306,55 +336,6 @@ export class InputChecks {
         stoppedAt: stopped === null ? null : `${this.sources[stopped.file]}:${stopped.line}`,
       },
     };
-  }
-
-  /** A period after today; a month of arrivals more than `monthlyRatio` times the month before, or less than 1 / monthlyRatio. */
-  private checkMonths(rows: readonly PlacedArrival[]): void {
-    const today = dateNumber(this.settings.today);
-    for (const row of rows) {
-      if (dateNumber(row.period) > today) {
-        this.warn({
-          kind: 'implausible',
-          source: row.source,
-          line: row.line,
-          text: `${row.segment} ${periodText(row.period)}: a period after today`,
-        });
-      }
-    }
-    const months = new Map<string, { sum: number; figures: number; place: Place; period: CalDate; segment: string; breakdown: number }>();
-    for (const row of rows) {
-      // An annual figure has no month to compare.
-      if (isYearDate(row.period)) continue;
-      // Within one breakdown: totals and figures by destination or country are the same arrivals.
-      const key = `${row.breakdown ?? 0}|${row.segment}|${isoDate({ ...row.period, day: null })}`;
-      const acc = months.get(key);
-      if (acc === undefined)
-        months.set(key, {
-          sum: row.count,
-          figures: 1,
-          place: row,
-          period: row.period,
-          segment: row.segment,
-          breakdown: row.breakdown ?? 0,
-        });
-      else {
-        acc.sum += row.count;
-        acc.figures++;
-      }
-    }
-    // In the order their first figures were read.
-    for (const month of months.values()) {
-      const { year, month: m } = month.period;
-      const before = months.get(
-        `${month.breakdown}|${month.segment}|${isoDate({ year: m === 1 ? year - 1 : year, month: m === 1 ? 12 : m - 1, day: null })}`,
-      );
-      if (before === undefined) continue;
-      const why = implausibleChange(month.sum, before.sum, this.settings.plausible);
-      if (why === null) continue;
-      const what = `${month.segment} ${isoDate({ ...month.period, day: null })}`;
-      const figure = month.figures === 1 ? grouped(month.sum) : `${grouped(month.sum)} (${month.figures} figures)`;
-      this.warn({ kind: 'implausible', source: month.place.source, line: month.place.line, text: `${what}: ${figure}, ${why}` });
-    }
   }
 
   private warnRepeated(): void {
@@ -370,6 +351,93 @@ export class InputChecks {
         });
       }
     }
+  }
+}
+
+/** A month's counted figures of one breakdown and segment: their sum, how many, and the first's figure number. */
+interface MonthFigures {
+  sum: number;
+  figures: number;
+  first: number;
+  period: CalDate;
+  foreign: boolean;
+}
+
+/**
+ * The counted arrival figures, batch by batch: a period after today is said at once; a month of
+ * arrivals more than `monthlyRatio` times the month before, or less than 1 / monthlyRatio, once all are
+ * in (per breakdown and segment: totals and figures by destination or country are the same arrivals).
+ */
+class MonthlyChanges {
+  private readonly today: number;
+  /** Per month key (monthKey), its figures' number in `months`, which is in the order first met. */
+  private readonly byKey = new Map<number, number>();
+  private readonly months: MonthFigures[] = [];
+  /** Per period code and segment of the batches' code space: 1 + the month's number (0: not met). */
+  private codeSpace: object | null = null;
+  private byCode = new Int32Array(0);
+
+  constructor(
+    private readonly settings: CheckSettings,
+    private readonly warn: Warn,
+    private readonly placeOf: (figure: number) => Place,
+  ) {
+    this.today = dateNumber(settings.today);
+  }
+
+  add(batch: CountedBatch): void {
+    if (batch.codeSpace !== this.codeSpace) {
+      this.codeSpace = batch.codeSpace;
+      this.byCode = new Int32Array(64);
+    }
+    const { period, periodCode, foreign, count } = batch;
+    for (let i = 0; i < batch.length; i++) {
+      const p = period[i];
+      if (dateNumber(p) > this.today) {
+        const segment = foreign[i] ? 'foreign' : 'domestic';
+        this.warn({ kind: 'implausible', ...this.placeOf(batch.figure[i]), text: `${segment} ${periodText(p)}: a period after today` });
+      }
+      // An annual figure has no month to compare.
+      if (isYearDate(p)) continue;
+      const slot = 2 * periodCode[i] + foreign[i];
+      if (slot >= this.byCode.length) {
+        const wider = new Int32Array(Math.max(2 * this.byCode.length, slot + 1));
+        wider.set(this.byCode);
+        this.byCode = wider;
+      }
+      let m = this.byCode[slot] - 1;
+      if (m < 0) this.byCode[slot] = (m = this.monthOf(p, batch.breakdown, foreign[i] === 1, batch.figure[i])) + 1;
+      const month = this.months[m];
+      month.sum += count[i];
+      month.figures++;
+    }
+  }
+
+  /** In the order their first figures were read. */
+  finish(): void {
+    for (const [key, m] of this.byKey) {
+      const month = this.months[m];
+      const before = this.byKey.get(key - 8);
+      if (before === undefined) continue;
+      const why = implausibleChange(month.sum, this.months[before].sum, this.settings.plausible);
+      if (why === null) continue;
+      const what = `${month.foreign ? 'foreign' : 'domestic'} ${isoDate({ ...month.period, day: null })}`;
+      const figure = month.figures === 1 ? grouped(month.sum) : `${grouped(month.sum)} (${month.figures} figures)`;
+      this.warn({ kind: 'implausible', ...this.placeOf(month.first), text: `${what}: ${figure}, ${why}` });
+    }
+  }
+
+  /** The number of a month's figures (of a breakdown and segment), made when first met. */
+  private monthOf(period: CalDate, breakdown: number, foreign: boolean, figure: number): number {
+    // The month before is 8 less: 4 breakdowns and 2 segments a month.
+    const key = ((period.year * 12 + period.month - 1) * 4 + breakdown) * 2 + (foreign ? 1 : 0);
+    let m = this.byKey.get(key);
+    if (m === undefined) {
+      m = this.months.length;
+      this.months.push({ sum: 0, figures: 0, first: figure, period, foreign });
+      this.byKey.set(key, m);
+    }
+    return m;
   }
 }
 
@@ -429,6 +497,8 @@ class DelegationChecks implements FileChecks {
   }
 
   arrival(): void {}
+
+  arrivals(): void {}
 
   get hashing(): boolean {
     return this.repeated.open;

@@ -716,8 +716,8 @@ export class FileReader {
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
       const checks = this.fileChecks;
       if (out.length > 0) {
-        // Checked figures reach the sink once every file is read (checks.ts), one by one.
-        if (checks) for (let i = 0; i < out.length; i++) checks.arrival(arrivalOf(out, i), records.line(out.record[i]));
+        // Checked figures reach the sink once every file is read (checks.ts).
+        if (checks) checks.arrivals(out, records);
         else if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
         else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
         out.clear();

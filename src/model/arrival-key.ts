@@ -1,8 +1,8 @@
 /**
  * What identifies an arrivals figure, in one place: its period, its segment, and its value of each
  * dimension arrivals may be broken down by (the arrivals fields declared `groupBy` in fields.ts:
- * destination, country). Two figures with the same key are the same figure given twice; a check of
- * figures given twice keys them with figureKey().
+ * destination, country). Two figures with the same key are the same figure given twice (the arrival
+ * ledger, arrival-ledger.ts, keys them by these values' keys; no value is the same as an empty key).
  *
  * Values are compared as the user would: a destination trimmed and case-folded (`Kawah Ijen` and
  * `kawah  ijen` are one), a country by the country its name stands for (`Tiongkok` and `China` are
@@ -15,7 +15,6 @@
  */
 import { countryOf, normalizeName } from './countries';
 import { type ArrivalDim, FIELDS } from './fields';
-import type { ArrivalRow } from './records';
 
 export type { ArrivalDim } from './fields';
 
@@ -51,11 +50,4 @@ export function countryKey(written: string): string {
 /** Whether a country key is a name no country has. */
 export function isUnknownCountry(key: string): boolean {
   return key.startsWith('?');
-}
-
-/** What makes two figures of one period the same figure: the segment and each dimension's value. */
-export function figureKey(row: ArrivalRow): string {
-  const destination = row.destination == null ? '' : destinationKey(row.destination);
-  const country = row.country == null ? '' : countryKey(row.country);
-  return `${row.segment}|${destination}|${country}`;
 }

@@ -1,7 +1,6 @@
 /**
  * Arrival figures are never counted twice. Every figure read is kept here with its place (file and
- * line; a file of arrivals has a row per period and segment, so this is small), and resolved once
- * everything is read, by one rule:
+ * line), and resolved once everything is read, by one rule:
  *
  * 1. **The same figure given twice**: the same segment (and, as dimensions are added, the same value
  *    of each) for the same span: a day, a month (or a year). `--on-overlap` decides: `error` (the
@@ -13,11 +12,20 @@
  *    value when no finer figure lies within its span, else the finer ones. A span is contained in the
  *    coarser spans `spansOf` lists for it, so a new level (annual figures) is one more span there.
  *
+ * Kept column by column, as a million figures of a file by day, destination and country must be:
+ * each figure is a handful of numbers (its place as file and line; its period, destination and
+ * country as numbers of the values met), and each distinct figure key (arrival-key.ts: the breakdown,
+ * segment, destination and country keys, and the span) one slot, found by its span's own small
+ * open-addressing table: files go period by period, so the table in use stays in the processor's
+ * cache, where one table of a million keys would be missed on every figure. Objects and text are made only for what is said (a figure given twice, a coarser figure that
+ * differs), and the counted figures are handed on in batches (ArrivalBatch).
+ *
  * Pure: no I/O, no messages; the input layer words what it finds.
  */
+import { countryKey, destinationKey } from './arrival-key';
 import { type PeriodDate, isYearDate, isoDate } from './dates';
-import { figureKey } from './arrival-key';
-import type { ArrivalRow } from './records';
+import { type ArrivalBatch, type ArrivalRow, arrivalOf } from './records';
+import { ValueIndex } from './value-index';
 
 export const OVERLAP_POLICIES = ['error', 'first', 'last', 'sum'] as const;
 export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
@@ -45,14 +53,29 @@ export interface CoarseMismatch {
   firstFiner: Place;
 }
 
+/**
+ * The counted figures of one breakdown, handed on together: an ArrivalBatch in the ledger's code space
+ * (codes number the ledger's periods and written values), and each figure's number for `placeOf`.
+ */
+export interface CountedBatch extends ArrivalBatch {
+  readonly figure: Int32Array;
+}
+
 export interface LedgerResult {
-  /** The figures to count, with their places: one per span and segment, none inside another's span. */
-  rows: PlacedArrival[];
   /** Every figure given again (in the order met), whatever the policy. */
   overlaps: Overlap[];
   /** Coarser figures left out for finer ones: how many, and those that differ from them. */
   replaced: number;
   mismatches: CoarseMismatch[];
+  /**
+   * The figures to count, one per span and key, none inside another's span, in the order their keys
+   * were first met: handed to `take` a batch at a time (reused: read it during the call).
+   */
+  counted(take: (batch: CountedBatch) => void): void;
+  /** The same figures as objects with their places: for a few figures (tests), not a million. */
+  readonly rows: PlacedArrival[];
+  /** Where figure `figure` of a counted batch was read. */
+  placeOf(figure: number): Place;
 }
 
 /**
@@ -71,89 +94,458 @@ export function periodText(period: PeriodDate): string {
   return spansOf(period)[0];
 }
 
-/**
- * What else than the span makes a figure the same one: its file's breakdown (figures by destination or
- * country and totals of the same arrivals are kept apart, arrival-figures.ts), its segment and its
- * value of each dimension (arrival-key.ts).
- */
-function dimensionsOf(row: ArrivalRow): string {
-  return `${row.breakdown ?? 0}|${figureKey(row)}`;
+/** A span as one number: a month alone before its days, a year alone before its months. */
+function spanNumber(year: number, month: number | null, day: number | null): number {
+  return (year * 13 + (month ?? 0)) * 32 + (day ?? 0);
 }
 
+/** Values of one dimension as written (null included), each numbered, with the number of its key. */
+class WrittenValues {
+  readonly written = new ValueIndex();
+  /** Written number -> key number. */
+  private keyOfWritten = new Int32Array(64);
+  private readonly keys = new ValueIndex();
+
+  constructor(private readonly fold: (written: string) => string) {}
+
+  /** The written number of a value (a new one numbered, its key found). */
+  id(written: string | null): number {
+    const size = this.written.size;
+    const w = this.written.add(written);
+    if (w === size) {
+      if (w === this.keyOfWritten.length) this.keyOfWritten = widerInt32(this.keyOfWritten, 2 * w);
+      // No value and a value whose key is empty are the same (arrival-key.ts).
+      this.keyOfWritten[w] = this.keys.add(written === null ? '' : this.fold(written));
+    }
+    return w;
+  }
+
+  keyOf(w: number): number {
+    return this.keyOfWritten[w];
+  }
+}
+
+/**
+ * Per code of one code space (a file's: ArrivalBatch), the number its value was given: found once per
+ * code, and once for no value. A batch is read in one tight loop of array reads; the values it has not
+ * met yet are looked up after, in a loop of their own.
+ */
+class ByCode {
+  private codeSpace: object | null = null;
+  /** 1 + the number (0: not met). */
+  private numbers = new Int32Array(64);
+  /** The number of no value (null), once met; -1 before. */
+  private nullNumber = -1;
+
+  constructor(private readonly numberOf: (value: never) => number) {}
+
+  /** The numbers of a batch column's first n values, into out from `at`: by code where they have one. */
+  fill<T>(codeSpace: object, values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
+    if (codeSpace !== this.codeSpace) {
+      this.codeSpace = codeSpace;
+      this.numbers.fill(0);
+    }
+    const numbers = this.numbers;
+    const size = numbers.length;
+    const nullNumber = this.nullNumber;
+    let missed = 0;
+    for (let i = 0; i < n; i++) {
+      const code = codes[i];
+      const number = code >= 0 ? (code < size ? numbers[code] - 1 : -1) : values[i] === null ? nullNumber : -1;
+      out[at + i] = number;
+      if (number < 0) missed++;
+    }
+    if (missed > 0) this.fillMissed(values, codes, n, out, at);
+  }
+
+  /** The values fill() found no number for. */
+  private fillMissed<T>(values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
+    const numberOf = this.numberOf as (value: T) => number;
+    for (let i = 0; i < n; i++) {
+      if (out[at + i] >= 0) continue;
+      const code = codes[i];
+      if (code < 0) {
+        out[at + i] = numberOf(values[i]);
+        if (values[i] === null) this.nullNumber = out[at + i];
+        continue;
+      }
+      if (code >= this.numbers.length) this.numbers = widerInt32(this.numbers, Math.max(2 * this.numbers.length, code + 1));
+      let number = this.numbers[code] - 1;
+      if (number < 0) this.numbers[code] = (number = numberOf(values[i])) + 1;
+      out[at + i] = number;
+    }
+  }
+}
+
+const INITIAL_ROOM = 1024;
+/** A period's keys before its first figure is filed. */
+const NO_KEYS = new Int32Array(0);
+const BATCH_SIZE = 4096;
+/** A figure's flags: its segment, and its file's breakdown above it. */
+const FOREIGN = 1;
+
 export class ArrivalLedger {
-  private readonly figures: PlacedArrival[] = [];
+  // Each figure read, by its number (the order read).
+  private room = INITIAL_ROOM;
+  private figures = 0;
+  private line = new Int32Array(INITIAL_ROOM);
+  private count = new Float64Array(INITIAL_ROOM);
+  private period = new Int32Array(INITIAL_ROOM);
+  private flags = new Uint8Array(INITIAL_ROOM);
+  private destination = new Int32Array(INITIAL_ROOM);
+  private country = new Int32Array(INITIAL_ROOM);
+  /** Files in the order read, and the number of the first figure of each: figures are added file by file. */
+  private readonly sources: string[] = [];
+  private readonly fileStarts: number[] = [];
+
+  // Periods met, numbered: the same span has one number however it was written.
+  private readonly periods: PeriodDate[] = [];
+  private readonly periodBySpan = new Map<number, number>();
+  private readonly destinations = new WrittenValues(destinationKey);
+  private readonly countries = new WrittenValues(countryKey);
+  private readonly periodCodes = new ByCode((period: PeriodDate) => this.periodId(period));
+  private readonly destinationCodes = new ByCode((written: string | null) => this.destinations.id(written));
+  private readonly countryCodes = new ByCode((written: string | null) => this.countries.id(written));
+
+  // Each distinct key, a slot in the order first met: its first figure.
+  private slots = 0;
+  private slotFirst = new Int32Array(INITIAL_ROOM);
+  /**
+   * Per period, its keys: open addressing on (destination key, country key, flags), an entry 1 + the
+   * slot (0: empty), a power of two entries at most 3/4 full; a slot's key is its first figure's.
+   */
+  private readonly keysOf: Int32Array[] = [];
+  private readonly keysIn: number[] = [];
+  /** Periods with keys. */
+  private tables = 0;
+  /** Figures given again: each one's number and its key's slot, in the order met. */
+  private again = new Int32Array(64);
+  private againSlot = new Int32Array(64);
+  private agains = 0;
+  /** Whether a month or a year alone was met: only then can a figure lie within another's span. */
+  private coarse = false;
 
   add(row: ArrivalRow, place: Place): void {
-    this.figures.push({ ...row, ...place });
+    this.startFile(place.source);
+    const f = this.push(place.line, row.count, this.periodId(row.period), row.segment === 'foreign', row.breakdown ?? 0);
+    this.destination[f] = this.destinations.id(row.destination ?? null);
+    this.country[f] = this.countries.id(row.country ?? null);
+    this.file(f);
+  }
+
+  /** A batch's figures, read in `source` at `lines[i]`: column by column, each code's value looked up once. */
+  addBatch(batch: ArrivalBatch, source: string, lines: Int32Array): void {
+    this.startFile(source);
+    const n = batch.length;
+    while (this.figures + n > this.room) this.grow();
+    const at = this.figures;
+    const { codeSpace } = batch;
+    this.periodCodes.fill(codeSpace, batch.period, batch.periodCode, n, this.period, at);
+    this.destinationCodes.fill(codeSpace, batch.destination, batch.destinationCode, n, this.destination, at);
+    this.countryCodes.fill(codeSpace, batch.country, batch.countryCode, n, this.country, at);
+    this.line.set(lines.subarray(0, n), at);
+    this.count.set(batch.count.subarray(0, n), at);
+    const breakdown = batch.breakdown << 1;
+    for (let i = 0; i < n; i++) this.flags[at + i] = breakdown | batch.foreign[i];
+    this.figures += n;
+    for (let f = at; f < at + n; f++) this.file(f);
   }
 
   get size(): number {
-    return this.figures.length;
+    return this.figures;
   }
 
   resolve(policy: OverlapPolicy): LedgerResult {
-    const { kept, overlaps } = this.byKey(policy);
-    // A span with a finer figure inside: its own figure is replaced.
-    const hasFiner = new Set<string>();
-    for (const figure of kept.values()) {
-      const dims = dimensionsOf(figure);
-      for (const span of spansOf(figure.period).slice(1)) hasFiner.add(`${dims}|${span}`);
+    // Per slot the figure kept, and its count: copies only where a figure given again changes them.
+    const again = this.agains > 0;
+    const kept = again && policy === 'last' ? this.slotFirst.slice(0, this.slots) : this.slotFirst;
+    const keptCount = again && policy === 'sum' ? new Float64Array(this.slots) : null;
+    for (let s = 0; keptCount && s < this.slots; s++) keptCount[s] = this.count[kept[s]];
+    for (let k = 0; k < this.agains; k++) {
+      const s = this.againSlot[k];
+      if (policy === 'last') kept[s] = this.again[k];
+      else if (keptCount) keptCount[s] += this.count[this.again[k]];
     }
-    const winners: PlacedArrival[] = [];
-    const losers: PlacedArrival[] = [];
-    for (const [key, figure] of kept) (hasFiner.has(key) ? losers : winners).push(figure);
-    const finer = new Map<string, { sum: number; count: number; first: PlacedArrival }>();
-    for (const figure of winners) {
-      const dims = dimensionsOf(figure);
-      for (const span of spansOf(figure.period).slice(1)) {
-        const key = `${dims}|${span}`;
-        const acc = finer.get(key);
-        if (acc === undefined) finer.set(key, { sum: figure.count, count: 1, first: figure });
-        else {
-          acc.sum += figure.count;
-          acc.count++;
-        }
-      }
-    }
-    const mismatches: CoarseMismatch[] = [];
-    for (const coarse of losers) {
-      const acc = finer.get(keyOf(coarse))!;
-      if (acc.sum !== coarse.count) {
-        mismatches.push({
-          coarse,
-          finerSum: acc.sum,
-          finerCount: acc.count,
-          firstFiner: { source: acc.first.source, line: acc.first.line },
+    const overlaps: Overlap[] = [];
+    for (let k = 0; k < this.agains; k++)
+      overlaps.push({ first: this.placed(this.slotFirst[this.againSlot[k]]), again: this.placed(this.again[k]) });
+    const { losers, replaced, mismatches } = this.finerWithin(kept, keptCount);
+    const counted = (take: (batch: CountedBatch) => void) => this.counted(kept, keptCount, losers, take);
+    const ledger = this;
+    return {
+      overlaps,
+      replaced,
+      mismatches,
+      counted,
+      get rows() {
+        const rows: PlacedArrival[] = [];
+        counted((batch) => {
+          for (let i = 0; i < batch.length; i++) rows.push({ ...arrivalOf(batch, i), ...ledger.placeOf(batch.figure[i]) });
         });
-      }
-    }
-    return { rows: winners, overlaps, replaced: losers.length, mismatches };
+        return rows;
+      },
+      placeOf: (figure) => this.placeOf(figure),
+    };
   }
 
-  /** One figure per span and dimensions, as the policy makes it, and every figure given again. */
-  private byKey(policy: OverlapPolicy): { kept: Map<string, PlacedArrival>; overlaps: Overlap[] } {
-    const kept = new Map<string, PlacedArrival>();
-    const firsts = new Map<string, PlacedArrival>();
-    const overlaps: Overlap[] = [];
-    for (const figure of this.figures) {
-      const key = keyOf(figure);
-      const first = firsts.get(key);
-      if (first === undefined) {
-        firsts.set(key, figure);
-        kept.set(key, figure);
-        continue;
-      }
-      overlaps.push({ first, again: figure });
-      if (policy === 'last') kept.set(key, figure);
-      else if (policy === 'sum') {
-        const sum = kept.get(key)!;
-        kept.set(key, { ...sum, count: sum.count + figure.count });
+  placeOf(figure: number): Place {
+    // The last file that starts at or before the figure.
+    let lo = 0;
+    let hi = this.fileStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.fileStarts[mid] <= figure) lo = mid;
+      else hi = mid - 1;
+    }
+    return { source: this.sources[lo], line: this.line[figure] };
+  }
+
+  /**
+   * The slots with a finer figure within their span (losers: a month with days, a year with months or
+   * days), and those whose figure differs from the sum of the counted figures within it.
+   */
+  private finerWithin(
+    kept: Int32Array,
+    keptCount: Float64Array | null,
+  ): { losers: Uint8Array | null; replaced: number; mismatches: CoarseMismatch[] } {
+    if (!this.coarse) return { losers: null, replaced: 0, mismatches: [] };
+    // Per slot, the slots of its month and its year (-1: none met).
+    const within = new Int32Array(2 * this.slots).fill(-1);
+    const losers = new Uint8Array(this.slots);
+    for (let s = 0; s < this.slots; s++) {
+      const f = this.slotFirst[s];
+      const { year, month, day } = this.periods[this.period[f]];
+      if (month === null) continue;
+      if (day !== null) within[2 * s] = this.slotWithin(f, spanNumber(year, month, null));
+      within[2 * s + 1] = this.slotWithin(f, spanNumber(year, null, null));
+      for (const t of [within[2 * s], within[2 * s + 1]]) if (t >= 0) losers[t] = 1;
+    }
+    const finerSum = new Float64Array(this.slots);
+    const finerCount = new Int32Array(this.slots);
+    const firstFiner = new Int32Array(this.slots).fill(-1);
+    for (let s = 0; s < this.slots; s++) {
+      if (losers[s]) continue;
+      for (const t of [within[2 * s], within[2 * s + 1]]) {
+        if (t < 0) continue;
+        finerSum[t] += keptCount ? keptCount[s] : this.count[kept[s]];
+        finerCount[t]++;
+        if (firstFiner[t] < 0) firstFiner[t] = kept[s];
       }
     }
-    return { kept, overlaps };
+    let replaced = 0;
+    const mismatches: CoarseMismatch[] = [];
+    for (let t = 0; t < this.slots; t++) {
+      if (!losers[t]) continue;
+      replaced++;
+      const count = keptCount ? keptCount[t] : this.count[kept[t]];
+      if (finerSum[t] === count) continue;
+      mismatches.push({
+        coarse: { ...this.placed(kept[t]), count },
+        finerSum: finerSum[t],
+        finerCount: finerCount[t],
+        firstFiner: this.placeOf(firstFiner[t]),
+      });
+    }
+    return { losers, replaced, mismatches };
+  }
+
+  /** The slot of figure f's key for another span (-1: none). */
+  private slotWithin(f: number, span: number): number {
+    const period = this.periodBySpan.get(span);
+    if (period === undefined || this.keysOf[period] === NO_KEYS) return -1;
+    const d = this.destinations.keyOf(this.destination[f]);
+    const c = this.countries.keyOf(this.country[f]);
+    return this.keysOf[period][this.entryOf(period, d, c, this.flags[f])] - 1;
+  }
+
+  /** The entry of a key in period p's table: its slot's, or the empty one where it goes. */
+  private entryOf(p: number, d: number, c: number, flags: number): number {
+    const table = this.keysOf[p];
+    const mask = table.length - 1;
+    for (let e = hashOf(d, c, flags) & mask; ; e = (e + 1) & mask) {
+      const entry = table[e];
+      if (entry === 0) return e;
+      const g = this.slotFirst[entry - 1];
+      if (this.flags[g] === flags && this.destinations.keyOf(this.destination[g]) === d && this.countries.keyOf(this.country[g]) === c)
+        return e;
+    }
+  }
+
+  /** The counted figures in batches, each of one breakdown. */
+  private counted(kept: Int32Array, keptCount: Float64Array | null, losers: Uint8Array | null, take: (batch: CountedBatch) => void): void {
+    const batch = new LedgerBatch();
+    for (let s = 0; s < this.slots; s++) {
+      if (losers?.[s]) continue;
+      const f = kept[s];
+      const breakdown = this.flags[f] >> 1;
+      if (batch.length === BATCH_SIZE || (batch.length > 0 && breakdown !== batch.breakdown)) {
+        take(batch);
+        batch.length = 0;
+      }
+      if (batch.length === 0) batch.startBreakdown(breakdown);
+      const i = batch.length++;
+      const p = this.period[f];
+      const d = this.destination[f];
+      const c = this.country[f];
+      batch.figure[i] = f;
+      batch.period[i] = this.periods[p];
+      batch.periodCode[i] = p;
+      batch.foreign[i] = this.flags[f] & FOREIGN;
+      batch.count[i] = keptCount ? keptCount[s] : this.count[f];
+      batch.destination[i] = this.destinations.written.valueOf(d);
+      batch.destinationCode[i] = d;
+      batch.country[i] = this.countries.written.valueOf(c);
+      batch.countryCode[i] = c;
+    }
+    if (batch.length > 0) take(batch);
+  }
+
+  /** A figure as an object with its place, for what is said of it (an object literal: a million of them stay cheap). */
+  private placed(f: number): PlacedArrival {
+    const period = this.periods[this.period[f]];
+    const segment = this.flags[f] & FOREIGN ? 'foreign' : 'domestic';
+    const count = this.count[f];
+    const { source, line } = this.placeOf(f);
+    const breakdown = this.flags[f] >> 1;
+    if (breakdown === 0) return { period, segment, count, source, line };
+    const destination = this.destinations.written.valueOf(this.destination[f]);
+    const country = this.countries.written.valueOf(this.country[f]);
+    return { period, segment, count, destination, country, breakdown, source, line };
+  }
+
+  private startFile(source: string): void {
+    if (this.sources.length > 0 && this.sources[this.sources.length - 1] === source) return;
+    this.sources.push(source);
+    this.fileStarts.push(this.figures);
+  }
+
+  /** A figure's own columns; its destination and country are set by the caller, then `file`d. */
+  private push(line: number, count: number, period: number, foreign: boolean, breakdown: number): number {
+    if (this.figures === this.room) this.grow();
+    const f = this.figures++;
+    this.line[f] = line;
+    this.count[f] = count;
+    this.period[f] = period;
+    this.flags[f] = (breakdown << 1) | (foreign ? FOREIGN : 0);
+    return f;
+  }
+
+  /** Files figure f under its key: a new slot, or a figure given again. */
+  private file(f: number): void {
+    const p = this.period[f];
+    if (this.keysOf[p] === NO_KEYS) this.keysOf[p] = this.newKeys();
+    const e = this.entryOf(p, this.destinations.keyOf(this.destination[f]), this.countries.keyOf(this.country[f]), this.flags[f]);
+    const table = this.keysOf[p];
+    if (table[e] !== 0) {
+      if (this.agains === this.again.length) {
+        this.again = widerInt32(this.again, 2 * this.agains);
+        this.againSlot = widerInt32(this.againSlot, 2 * this.agains);
+      }
+      this.again[this.agains] = f;
+      this.againSlot[this.agains++] = table[e] - 1;
+      return;
+    }
+    const s = this.slots++;
+    if (s === this.slotFirst.length) this.slotFirst = widerInt32(this.slotFirst, 2 * s);
+    this.slotFirst[s] = f;
+    table[e] = s + 1;
+    if (4 * ++this.keysIn[p] > 3 * table.length) this.widenKeys(p);
+  }
+
+  /**
+   * Room for as many keys as the periods so far have on average (a file by day has as many each day):
+   * at most about three entries a key in all.
+   */
+  private newKeys(): Int32Array {
+    const average = this.slots / Math.max(1, this.tables++);
+    let room = 16;
+    while (room * 3 < 4 * average) room *= 2;
+    return new Int32Array(room);
+  }
+
+  /** Period p's table, twice as wide. */
+  private widenKeys(p: number): void {
+    const old = this.keysOf[p];
+    const table = new Int32Array(2 * old.length);
+    const mask = table.length - 1;
+    for (const entry of old) {
+      if (entry === 0) continue;
+      const g = this.slotFirst[entry - 1];
+      let e = hashOf(this.destinations.keyOf(this.destination[g]), this.countries.keyOf(this.country[g]), this.flags[g]) & mask;
+      while (table[e] !== 0) e = (e + 1) & mask;
+      table[e] = entry;
+    }
+    this.keysOf[p] = table;
+  }
+
+  private periodId(period: PeriodDate): number {
+    const span = spanNumber(period.year, period.month, period.day);
+    let id = this.periodBySpan.get(span);
+    if (id === undefined) {
+      id = this.periods.length;
+      this.periods.push(period);
+      this.periodBySpan.set(span, id);
+      this.keysOf.push(NO_KEYS);
+      this.keysIn.push(0);
+      if (period.day === null) this.coarse = true;
+    }
+    return id;
+  }
+
+  /** Four times the room: fewer copies of columns that grow to a million figures (room never written is never paged in). */
+  private grow(): void {
+    const room = this.room * 4;
+    this.line = widerInt32(this.line, room);
+    this.period = widerInt32(this.period, room);
+    this.destination = widerInt32(this.destination, room);
+    this.country = widerInt32(this.country, room);
+    const count = new Float64Array(room);
+    count.set(this.count);
+    this.count = count;
+    const flags = new Uint8Array(room);
+    flags.set(this.flags);
+    this.flags = flags;
+    this.room = room;
   }
 }
 
-function keyOf(figure: PlacedArrival): string {
-  return `${dimensionsOf(figure)}|${spansOf(figure.period)[0]}`;
+/** The reused batch the counted figures are handed on in. */
+class LedgerBatch implements CountedBatch {
+  length = 0;
+  breakdown = 0;
+  /**
+   * The ledger's codes (its periods and written values), a code space per breakdown: a sink may file a
+   * code once for its space (a period's cell), and a file's breakdown is part of what it files.
+   */
+  codeSpace: object = {};
+  private readonly codeSpaces: object[] = [];
+  readonly figure = new Int32Array(BATCH_SIZE);
+  readonly period: PeriodDate[] = [];
+  readonly periodCode = new Int32Array(BATCH_SIZE);
+  readonly foreign = new Uint8Array(BATCH_SIZE);
+  readonly count = new Float64Array(BATCH_SIZE);
+  readonly destination: (string | null)[] = [];
+  readonly destinationCode = new Int32Array(BATCH_SIZE);
+  readonly country: (string | null)[] = [];
+  readonly countryCode = new Int32Array(BATCH_SIZE);
+
+  startBreakdown(breakdown: number): void {
+    this.breakdown = breakdown;
+    this.codeSpace = this.codeSpaces[breakdown] ??= {};
+  }
+}
+
+function widerInt32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** A key's three numbers mixed (murmur3's constants), so that the low bits, which pick the entry, depend on all. */
+function hashOf(d: number, c: number, flags: number): number {
+  let h = Math.imul(flags, 0xcc9e2d51) ^ Math.imul(d + 0x9e3779b9, 0x1b873593);
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae35);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  return h ^ (h >>> 13);
 }

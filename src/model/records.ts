@@ -47,9 +47,10 @@ export interface ArrivalRow {
 }
 
 /**
- * Arrivals figures column by column, as the input layer's straight path hands them to a sink that takes
- * batches (RowSink.arrivalBatch): figure i is `arrivalOf(batch, i)`. Within one `codeSpace` (an input
- * file), figures with the same code >= 0 in a `...Code` column have the same value there; -1: no code.
+ * Arrivals figures column by column, as the input layer's straight path reads them and the overlap
+ * ledger (arrival-ledger.ts) hands the counted ones to a sink that takes batches (RowSink.arrivalBatch):
+ * figure i is `arrivalOf(batch, i)`. Within one `codeSpace` (an input file; the ledger's figures of one
+ * breakdown), figures with the same code >= 0 in a `...Code` column have the same value there; -1: no code.
  */
 export interface ArrivalBatch {
   readonly length: number;
