@@ -205,6 +205,22 @@ describe('MetricSeries.toData / absorb', () => {
   });
 });
 
+/** Everything the report shows of a collector. */
+function reportView(collector: ReportCollector) {
+  const years = [...new Set([...collector.years.delegations, ...collector.years.arrivals])].sort();
+  return {
+    defaultYear: collector.defaultYear(),
+    years: { delegations: [...collector.years.delegations].sort(), arrivals: [...collector.years.arrivals].sort() },
+    delegations: years.map((y) => {
+      const parts = collector.delegations.get(y);
+      return parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
+    }),
+    arrivals: [collector.arrivalsByMonth.result(), collector.arrivalsByYear.result()],
+    spending: years.map((y) => collector.spending.get(y)?.result()),
+    metrics: metricsView(collector.metrics),
+  };
+}
+
 describe('ReportCollector (and YearDelegations).toData / absorb', () => {
   it('gives, merged from collectors of disjoint parts, everything the report shows of one collector fed all rows', () => {
     const optionsArb = fc.record({ basis: basisArb, nights: nightsArb, rules: rateRulesArb, valuation: valuationArb });
@@ -215,20 +231,7 @@ describe('ReportCollector (and YearDelegations).toData / absorb', () => {
           split,
           () => new ReportCollector({ basis, nights, rates: rateTable(rules) }, valuation ? valuationOf(valuation) : undefined),
           (collector, r) => (r.kind === 'delegation' ? collector.delegation(r.row) : collector.arrival(r.row)),
-          (collector) => {
-            const years = [...new Set([...collector.years.delegations, ...collector.years.arrivals])].sort();
-            return {
-              defaultYear: collector.defaultYear(),
-              years: { delegations: [...collector.years.delegations].sort(), arrivals: [...collector.years.arrivals].sort() },
-              delegations: years.map((y) => {
-                const parts = collector.delegations.get(y);
-                return parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
-              }),
-              arrivals: [collector.arrivalsByMonth.result(), collector.arrivalsByYear.result()],
-              spending: years.map((y) => collector.spending.get(y)?.result()),
-              metrics: metricsView(collector.metrics),
-            };
-          },
+          reportView,
         );
       }),
       { numRuns: propertyRuns(200) },
@@ -237,14 +240,18 @@ describe('ReportCollector (and YearDelegations).toData / absorb', () => {
 });
 
 describe('ReportCollector.delegationBatch', () => {
-  it('leaves the state delegation() row by row leaves, the rows of each year filed through the codes', () => {
+  it('gives what delegation() row by row gives, the rows of each year counted by their codes', () => {
     const optionsArb = fc.record({ basis: basisArb, nights: nightsArb, rules: rateRulesArb, valuation: valuationArb });
     // Batches of delegation rows, some rows without codes, numbered in one of two code spaces.
     const batchesArb = fc.array(
       fc.tuple(
         fc.array(
           fc.tuple(
-            delegationArb.map((r) => r.row as DelegationRow),
+            // Some delegations too big for the tally's counts, which file them through the summaries.
+            fc.tuple(delegationArb, fc.integer({ min: 0, max: 9 })).map(([r, big]) => {
+              const row = r.row as DelegationRow;
+              return big === 0 ? { ...row, people: 500 + row.people * 3 } : row;
+            }),
             fc.boolean(),
           ),
           { maxLength: 40 },
@@ -264,10 +271,63 @@ describe('ReportCollector.delegationBatch', () => {
           for (const [row] of rows) byRow.delegation(row);
           byBatch.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
         }
-        expect(cloned(byBatch.toData())).toEqual(cloned(byRow.toData()));
+        expect(reportView(byBatch)).toEqual(reportView(byRow));
+        // And through a thread's structured clone.
+        const absorbed = make();
+        absorbed.absorb(cloned(byBatch.toData()));
+        expect(reportView(absorbed)).toEqual(reportView(byRow));
       }),
       { numRuns: propertyRuns(200) },
     );
+  });
+});
+
+describe('ReportCollector.delegationBatch with many values', () => {
+  /** The same rows to one collector row by row and to another in batches of `size` (all coded, one code space). */
+  const compareBatched = (rows: DelegationRow[], size: number) => {
+    const make = () => new ReportCollector({ basis: 'visit', nights: undefined, rates: rateTable([]) });
+    const byRow = make();
+    const byBatch = make();
+    const space = {};
+    const numbering = new Map<string, number>();
+    for (let at = 0; at < rows.length; at += size) {
+      const part = rows.slice(at, at + size);
+      for (const row of part) byRow.delegation(row);
+      byBatch.delegationBatch(
+        batchOf(
+          part.map((row) => [row, true]),
+          space,
+          numbering,
+        ),
+      );
+    }
+    expect(reportView(byBatch)).toEqual(reportView(byRow));
+  };
+  const row = (origin: string, people: number, day: number) =>
+    delegationRow({ date: { year: 2016 + (day % 3), month: 1 + (day % 12), day: 1 + (day % 28) }, people, origin, nights: day % 4 });
+
+  it('counts hundreds of origins, a busy one among them, as row by row', () => {
+    // Past a page of slots, sizes are written down and counted 32 at a time.
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.constant('busy'), fc.integer({ min: 0, max: 99 }).map(String)), fc.nat(600), fc.nat(1000)), {
+          minLength: 200,
+          maxLength: 600,
+        }),
+        fc.integer({ min: 50, max: 300 }),
+        (values, size) =>
+          compareBatched(
+            values.map(([origin, people, day]) => row(origin, people, day)),
+            size,
+          ),
+      ),
+      { numRuns: propertyRuns(30) },
+    );
+  });
+
+  it('files the rows of origins past the last slot through the summaries', () => {
+    const rows = Array.from({ length: 9000 }, (_, i) => row(`origin ${i % 8500}`, (i * 37) % 500, i % 5));
+    compareBatched(rows, 1000);
   });
 });
 

@@ -101,8 +101,23 @@ export class MetricSeries {
 
   /** A delegation row given by its values (a batch's columns need no row object). */
   delegationOf(date: CalDate, people: number, rowNights: number | null): void {
-    this.add('visitors', date, people);
-    this.add('delegations', date, 1);
+    this.delegationsOn(date, people, 1);
+    this.valueDelegation(date, people, rowNights);
+  }
+
+  /** Delegations counted on one day, `visitors` people in all (a batch's rows added up by date), not valued. */
+  delegationsOn(date: CalDate, visitors: number, delegations: number): void {
+    this.add('visitors', date, visitors);
+    this.add('delegations', date, delegations);
+  }
+
+  /** Whether delegations are valued one by one (valueDelegation), as the spending metric is collected. */
+  get valuesDelegations(): boolean {
+    return this.valuation !== undefined;
+  }
+
+  /** A delegation's spending, when it is collected. */
+  valueDelegation(date: CalDate, people: number, rowNights: number | null): void {
     if (!this.valuation) return;
     const nights = rowNights ?? this.valuation.nights ?? null;
     if (this.valuation.basis === 'night' && nights === null) {

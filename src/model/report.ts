@@ -11,9 +11,11 @@
 import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import { destinationKey } from './arrival-key';
 import type { Coverage } from './coverage';
+import type { CalDate } from './dates';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
+import { ReportTally } from './report-tally';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
@@ -73,13 +75,20 @@ export interface ReportCollectorData {
 
 /** The report's sink (a MergeableSink, src/model/sinks.ts): every model fed from one read. */
 export class ReportCollector {
-  readonly delegations = new Map<number, YearDelegations>();
+  /** Each year's summaries, with every row counted: see `delegations`. */
+  private readonly byYear = new Map<number, YearDelegations>();
+  /** The rows of batches, counted by code until the summaries are read (delegationBatch). */
+  private readonly tally = new ReportTally((year, dim) => this.yearDelegations(year)[dim]);
+  /** Reused from batch to batch: the rows the tally leaves to the summaries. */
+  private left = new Int32Array(0);
+  /** Reused: 0, 1, 2, ... (every row of a batch). */
+  private rows = new Int32Array(0);
   readonly arrivalsByMonth = new ArrivalSummarizer({ unit: 'month' });
   readonly arrivalsByYear = new ArrivalSummarizer({ unit: 'year' });
   /** Arrivals as read, kept apart by breakdown; the models above are fed from its views by feedArrivals(). */
   readonly figures = new ArrivalFigures({ granularity: 'day', keep: ['destination', 'country'] });
-  readonly spending = new Map<number, SpendingEstimator>();
-  readonly metrics: MetricSeries;
+  private readonly estimators = new Map<number, SpendingEstimator>();
+  private readonly series: MetricSeries;
   /** Each destination a target names, by key: its arrivals' metrics. */
   readonly destinations = new Map<string, MetricSeries>();
   /** Years with rows of each kind. */
@@ -92,8 +101,26 @@ export class ReportCollector {
     valuation?: SpendingValuation,
     destinations: readonly string[] = [],
   ) {
-    this.metrics = new MetricSeries(valuation);
+    this.series = new MetricSeries(valuation);
     for (const name of destinations) this.destinations.set(destinationKey(name), new MetricSeries());
+  }
+
+  /** The progress metrics, every row read in them. */
+  get metrics(): MetricSeries {
+    this.days.flush(this.onDay);
+    return this.series;
+  }
+
+  /** The spending estimates by year, every row read in them. */
+  get spending(): ReadonlyMap<number, SpendingEstimator> {
+    this.days.flush(this.onDay);
+    return this.estimators;
+  }
+
+  /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them. */
+  get delegations(): ReadonlyMap<number, YearDelegations> {
+    this.tally.flush();
+    return this.byYear;
   }
 
   delegation(row: DelegationRow): void {
@@ -101,35 +128,30 @@ export class ReportCollector {
     this.years.delegations.add(year);
     this.yearDelegations(year).add(row);
     this.estimator(year).addDelegation(row);
-    this.metrics.delegation(row);
+    this.series.delegation(row);
   }
 
   /**
-   * A batch of delegation rows, as delegation() would take them one by one: the rows sorted by year
-   * (in order within a year), each year's summaries fed its rows through the batch's codes, and
-   * spending and the metrics fed values straight from the columns: no row object is made.
+   * A batch of delegation rows, as delegation() would take them one by one: counted for their years'
+   * summaries by the batch's codes (ReportTally; a row it cannot count filed through them by its codes,
+   * a year's rows at a time), the metrics and spending fed by the day (DaySums; spending valued per
+   * night, row by row): no row object is made.
    */
   delegationBatch(batch: DelegationBatch): void {
     const { date, people, nights } = batch.values;
-    for (const part of this.rowsByYear.values()) part.count = 0;
-    let last: YearRows | undefined;
-    for (let i = 0; i < batch.length; i++) {
-      const year = date[i].year;
-      if (last === undefined || last.year !== year) last = this.yearRows(year);
-      if (last.count === last.rows.length) last.rows = grown(last.rows);
-      last.rows[last.count++] = i;
+    if (this.rows.length < batch.length) {
+      this.rows = Int32Array.from({ length: batch.length }, (_, i) => i);
+      this.left = new Int32Array(batch.length);
     }
-    for (const part of this.rowsByYear.values()) {
-      if (part.count === 0) continue;
-      this.years.delegations.add(part.year);
-      this.yearDelegations(part.year).addRows(batch, part.rows, part.count);
-      const estimator = this.estimator(part.year);
-      for (let k = 0; k < part.count; k++) {
-        const i = part.rows[k];
-        estimator.addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
-      }
+    const left = this.tally.addRows(batch, this.rows, batch.length, this.left);
+    if (left > 0) this.fileByYear(batch, this.left, left);
+    this.days.add(batch, this.onDay, this.years.delegations);
+    if (this.spendingOptions.basis !== 'visit') {
+      for (let i = 0; i < batch.length; i++)
+        this.estimator(date[i].year).addDelegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
     }
-    for (let i = 0; i < batch.length; i++) this.metrics.delegationOf(date[i], people[i], nights[i] < 0 ? null : nights[i]);
+    if (!this.series.valuesDelegations) return;
+    for (let i = 0; i < batch.length; i++) this.series.valueDelegation(date[i], people[i], nights[i] < 0 ? null : nights[i]);
   }
 
   arrival(row: ArrivalRow): void {
@@ -152,7 +174,7 @@ export class ReportCollector {
     }
     const markets = this.spendingOptions.rates.rules.some((rule) => rule.country !== undefined);
     for (const row of spendingRows(this.figures, null, markets)) this.estimator(row.period.year).addArrival(row);
-    feedMetrics(this.figures, this.metrics, markets);
+    feedMetrics(this.figures, this.series, markets);
     if (this.destinations.size === 0) return;
     for (const row of this.figures.select(['destination']))
       if (row.destination != null) this.destinations.get(row.destination)?.arrival(row);
@@ -179,7 +201,7 @@ export class ReportCollector {
     for (const [year, parts] of data.delegations) this.yearDelegations(year).absorb(parts);
     this.figures.absorb(data.arrivals);
     for (const [year, spending] of data.spending) this.estimator(year).absorb(spending);
-    this.metrics.absorb(data.metrics);
+    this.series.absorb(data.metrics);
     for (const kind of ['delegations', 'arrivals'] as const) data.years[kind].forEach((year) => this.years[kind].add(year));
   }
 
@@ -194,6 +216,29 @@ export class ReportCollector {
     return all.find((y) => kinds.every((k) => this.years[k].has(y))) ?? all[0];
   }
 
+  /** Visitors and delegations by date code, for the metrics and (valued per visit) spending. */
+  private readonly days = new DaySums();
+
+  /** A day's delegations, added up: counted in the metrics and, valued per visit, in the year's spending. */
+  private readonly onDay = (date: CalDate, visitors: number, delegations: number): void => {
+    this.series.delegationsOn(date, visitors, delegations);
+    if (this.spendingOptions.basis === 'visit') this.estimator(date.year).addVisitsOn(date, visitors, delegations);
+  };
+
+  /** Rows rows[0 .. count - 1] of a batch to their years' summaries, a year's rows at a time (in order within a year). */
+  private fileByYear(batch: DelegationBatch, rows: Int32Array, count: number): void {
+    const { date } = batch.values;
+    for (const part of this.rowsByYear.values()) part.count = 0;
+    let last: YearRows | undefined;
+    for (let k = 0; k < count; k++) {
+      const year = date[rows[k]].year;
+      if (last === undefined || last.year !== year) last = this.yearRows(year);
+      if (last.count === last.rows.length) last.rows = grown(last.rows);
+      last.rows[last.count++] = rows[k];
+    }
+    for (const part of this.rowsByYear.values()) if (part.count > 0) this.yearDelegations(part.year).addRows(batch, part.rows, part.count);
+  }
+
   /** Reused from batch to batch: the rows of each year of the current batch. */
   private readonly rowsByYear = new Map<number, YearRows>();
 
@@ -204,14 +249,14 @@ export class ReportCollector {
   }
 
   private yearDelegations(year: number): YearDelegations {
-    let parts = this.delegations.get(year);
-    if (!parts) this.delegations.set(year, (parts = new YearDelegations()));
+    let parts = this.byYear.get(year);
+    if (!parts) this.byYear.set(year, (parts = new YearDelegations()));
     return parts;
   }
 
   private estimator(year: number): SpendingEstimator {
-    let estimator = this.spending.get(year);
-    if (!estimator) this.spending.set(year, (estimator = new SpendingEstimator({ ...this.spendingOptions, unit: 'year' })));
+    let estimator = this.estimators.get(year);
+    if (!estimator) this.estimators.set(year, (estimator = new SpendingEstimator({ ...this.spendingOptions, unit: 'year' })));
     return estimator;
   }
 }
@@ -227,4 +272,68 @@ function grown(rows: Int32Array): Int32Array {
   const wider = new Int32Array(rows.length * 2);
   wider.set(rows);
   return wider;
+}
+
+/** Where a day's delegations go, added up. */
+type DayTarget = (date: CalDate, visitors: number, delegations: number) => void;
+
+/**
+ * Visitors and delegations by date code, added up over a file's batches and given on at the end of its
+ * code space (or when the metrics or spending are read): one addition per day where each row took its
+ * own (sums of whole numbers: exact in any order).
+ */
+class DaySums {
+  private codeSpace: object | null = null;
+  /** By date code; visitors -1: not met. */
+  private visitors = new Float64Array(0);
+  private delegations = new Float64Array(0);
+  /** The codes met, in order, and the date of each. */
+  private codes: number[] = [];
+  private dates: CalDate[] = [];
+
+  /** Adds a batch's rows; `years` gets the year of each. */
+  add(batch: DelegationBatch, onDay: DayTarget, years: Set<number>): void {
+    if (batch.codeSpace !== this.codeSpace) {
+      this.flush(onDay);
+      this.codeSpace = batch.codeSpace;
+    }
+    const { date, people } = batch.values;
+    const codes = batch.codes.date;
+    for (let i = 0; i < batch.length; i++) {
+      const code = codes[i];
+      if (code < 0) {
+        years.add(date[i].year);
+        onDay(date[i], people[i], 1);
+        continue;
+      }
+      if (code >= this.visitors.length) this.widen(code);
+      if (this.visitors[code] < 0) {
+        years.add(date[i].year);
+        this.codes.push(code);
+        this.dates.push(date[i]);
+        this.visitors[code] = 0;
+      }
+      this.visitors[code] += people[i];
+      this.delegations[code]++;
+    }
+  }
+
+  flush(onDay: DayTarget): void {
+    this.codes.forEach((code, k) => onDay(this.dates[k], this.visitors[code], this.delegations[code]));
+    this.codeSpace = null;
+    this.visitors = new Float64Array(0);
+    this.delegations = new Float64Array(0);
+    this.codes = [];
+    this.dates = [];
+  }
+
+  private widen(code: number): void {
+    const size = Math.max(64, code + 1, this.visitors.length * 2);
+    const visitors = new Float64Array(size).fill(-1);
+    visitors.set(this.visitors);
+    this.visitors = visitors;
+    const delegations = new Float64Array(size);
+    delegations.set(this.delegations);
+    this.delegations = delegations;
+  }
 }

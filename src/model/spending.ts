@@ -267,6 +267,22 @@ export class SpendingEstimator {
     this.add('delegations', date, rates.rateFor('delegation', date), people, nights);
   }
 
+  /**
+   * Delegations of one day valued per visit, added up (`delegations` rows of `visitors` people in
+   * all): as addDelegationOf() of each (the basis 'visit' only: per night, each row's nights count).
+   */
+  addVisitsOn(date: CalDate, visitors: number, delegations: number): void {
+    if (this.options.basis !== 'visit') throw new Error('SpendingEstimator: delegations added up are valued per visit only');
+    this.delegationsSeen = true;
+    const acc = this.lineFor(
+      periodKeyOf(date, this.options.unit),
+      'delegations',
+      this.options.rates.rateFor('delegation', date),
+      dateKey(date),
+    );
+    tally(acc, visitors, visitors, delegations, null);
+  }
+
   /** The state as plain data, to cross to another thread. */
   toData(): SpendingData {
     const { unit, basis } = this.options;

@@ -25,6 +25,7 @@ import { QUANTILES, exactQuantileOfOrdered } from '../stats/quantile';
 import { exactSum } from './exact';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
+import type { CalDate } from './dates';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
 import { ValueIndex } from './value-index';
@@ -273,6 +274,31 @@ export class DelegationSummarizer {
       return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i]));
     }
     for (let k = 0; k < count; k++) this.add(rowOf(batch, rows === null ? k : rows[k]));
+  }
+
+  /**
+   * Rows counted elsewhere (the report counts them by the scanner's codes), all of one value along the
+   * one dimension (a date in the period, a category's value, a list's values): their sizes, and their
+   * night totals at nights[at], [at + 1], [at + 2] (visitor-nights, visitors and delegations with
+   * nights), as if each row had been added. The summary may keep `sizes` as it is.
+   */
+  addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void {
+    if (this.route === Route.Period) {
+      const key = periodKeyOfDate(value as CalDate, this.dims[0] as PeriodDim);
+      this.groups.addSample(this.periodGroup(key), sizes, nights, at, true);
+    } else if (this.route !== Route.Category) {
+      throw new Error('DelegationSummarizer: tallied rows need one dimension');
+    } else if (!this.fansOut) {
+      this.groups.addSample(this.categoryGroup(value as string | null), sizes, nights, at, true);
+    } else {
+      this.overall.sizes.mergeFrom(sizes);
+      const values = value as readonly string[];
+      if (values.length === 0) this.groups.addSample(this.categoryGroup(null), sizes, nights, at, false);
+      for (let i = 0; i < values.length; i++) {
+        if (!isRepeatedValue(values, i)) this.groups.addSample(this.categoryGroup(values[i]), sizes, nights, at, false);
+      }
+    }
+    this.overall.addNightTotals(nights, at);
   }
 
   /** Rows to the group of their code, found by `groupOf` for a code not met before (and a row without one). */
@@ -749,6 +775,17 @@ class GroupTable {
     this.nights[at] += people * nights;
     this.nights[at + 1] += people;
     this.nights[at + 2]++;
+  }
+
+  /**
+   * Adds a sample of sizes and its night totals (at nights[at .. at + 2]) to group id. `keep`: the
+   * caller gives the sample up, and an empty group keeps it as its own rather than copying it.
+   */
+  addSample(id: number, sizes: IntSample, nights: ArrayLike<number>, at: number, keep: boolean): void {
+    let acc = this.big[id];
+    if (acc === null && keep && this.short.length(id) === 0) this.big[id] = acc = new GroupAccumulator(sizes);
+    else (acc ??= this.promote(id)).sizes.mergeFrom(sizes);
+    acc.addNightTotals(nights, at);
   }
 
   /** A group's visitors (the sum of its sizes, as its statistics give it), for ranking. */

@@ -1,0 +1,302 @@
+/**
+ * The report's four summaries of each year (by month, origin, type and purpose), counted by the
+ * scanner's codes: a batch's rows are counted per (year, value) and size in one dense grid of 32-bit
+ * counts per dimension, with their night totals beside, and the counts reach the summaries (as samples,
+ * DelegationSummarizer.addTallied) only when flushed: at the end of a file's code space, before the
+ * state crosses to another thread, and before any result is read. A row costs four counts (see
+ * SlotCounts for how thousands of slots are kept from missing the cache), where filing it into each
+ * summary took a chain of objects per group (about 1 µs a row in all on the 1M bench file).
+ *
+ * A purpose list is counted by its code (the whole list): flushed, its counts go to each of its values,
+ * and to the overall figures once. Memory is bounded by the slots, not the rows: at most MAX_SLOTS
+ * (year, value) pairs per dimension of WINDOW counts each. A row the grid cannot take (no code, more
+ * people than the window holds, a value past the slots) is the caller's, to file through the
+ * summaries as before.
+ */
+import { IntSample } from '../stats/int-sample';
+import type { CalDate } from './dates';
+import type { DelegationBatch } from './records';
+
+/** Sizes 0 .. WINDOW - 1 are counted; a delegation of more people takes the caller's path. */
+const WINDOW = 512;
+/** Most (year, value) pairs a dimension counts (2 KB each); rows of further values take the caller's path. */
+const MAX_SLOTS = 8192;
+/** Rows counted between flushes at most, so that no 32-bit count can overflow. */
+const MAX_ROWS = 2 ** 32 - 1;
+/** Sizes a slot writes down before counting them (2 bytes each: one cache line). */
+const PENDING = 32;
+/** Slots per page of counts (128 KB): pages are added, never copied, as slots are made. */
+const PAGE = 64;
+
+/** The dimensions counted, as the summaries of YearDelegations are named. */
+export type TallyDim = 'byMonth' | 'byOrigin' | 'byType' | 'byPurpose';
+const TEXT_DIMS = ['byOrigin', 'byType', 'byPurpose'] as const;
+
+/** Where flushed counts go: a summary of the year's YearDelegations. */
+export type TallyTarget = (
+  year: number,
+  dim: TallyDim,
+) => { addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void };
+
+/**
+ * Rows counted by slot: slot s's count of size k at pages[s / PAGE][(s % PAGE) * WINDOW + k], and its
+ * night totals at nights[3 s .. 3 s + 2]. While the slots fit one page each row is counted at once;
+ * past that, a size is first written down in its slot's short list (PENDING sizes, one cache line), and
+ * the list counted when full: a slot's counts are touched in bursts, not row by row, so thousands of
+ * slots (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
+ */
+class SlotCounts {
+  private pages: Uint32Array[] = [];
+  nights = new Float64Array(16 * 3);
+  /** Slot s's sizes not yet counted: pending[s * PENDING .. + waiting[s] - 1]. */
+  private pending = new Uint16Array(16 * PENDING);
+  private waiting = new Uint8Array(16);
+  /** Each slot's year and value (a date in the month, a category's value, a list). */
+  readonly years: number[] = [];
+  readonly values: unknown[] = [];
+
+  get used(): number {
+    return this.years.length;
+  }
+
+  /** A new slot, or -1 when there are MAX_SLOTS already. */
+  create(year: number, value: unknown): number {
+    const slot = this.years.length;
+    if (slot === MAX_SLOTS) return -1;
+    if (slot === this.waiting.length) this.grow();
+    if (slot % PAGE === 0) this.pages.push(new Uint32Array(PAGE * WINDOW));
+    this.years.push(year);
+    this.values.push(value);
+    return slot;
+  }
+
+  /** One row of `size` people (0 .. WINDOW - 1) in the slot. */
+  add(slot: number, size: number): void {
+    if (this.years.length <= PAGE) {
+      this.pages[0][slot * WINDOW + size]++;
+      return;
+    }
+    const n = this.waiting[slot];
+    this.pending[slot * PENDING + n] = size;
+    if (n + 1 < PENDING) this.waiting[slot] = n + 1;
+    else this.count(slot, PENDING);
+  }
+
+  /** A row's nights (known: >= 0) in the slot's night totals. */
+  addNights(slot: number, people: number, nights: number): void {
+    const totals = this.nights;
+    totals[3 * slot] += people * nights;
+    totals[3 * slot + 1] += people;
+    totals[3 * slot + 2]++;
+  }
+
+  /** Counts the slot's first `n` pending sizes. */
+  private count(slot: number, n: number): void {
+    const counts = this.pages[Math.floor(slot / PAGE)];
+    const pending = this.pending;
+    const at = (slot % PAGE) * WINDOW;
+    for (let j = slot * PENDING, end = j + n; j < end; j++) counts[at + pending[j]]++;
+    this.waiting[slot] = 0;
+  }
+
+  private grow(): void {
+    const room = this.waiting.length * 2;
+    this.nights = grownTo(this.nights, new Float64Array(room * 3));
+    this.pending = grownTo(this.pending, new Uint16Array(room * PENDING));
+    this.waiting = grownTo(this.waiting, new Uint8Array(room));
+  }
+
+  /** Every slot's counts to the summaries; then none are left. */
+  flush(dim: TallyDim, to: TallyTarget): void {
+    for (let slot = 0; slot < this.used; slot++) {
+      this.count(slot, this.waiting[slot]);
+      const at = (slot % PAGE) * WINDOW;
+      const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
+      if (this.nights[3 * slot + 2] === 0 && isZero(row)) continue;
+      const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
+      to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
+    }
+    this.pages = [];
+    this.nights.fill(0, 0, this.used * 3);
+    this.years.length = 0;
+    this.values.length = 0;
+  }
+}
+
+export class ReportTally {
+  private readonly byMonth = new SlotCounts();
+  private readonly texts = {
+    byOrigin: new TextSlots('origin'),
+    byType: new TextSlots('type'),
+    byPurpose: new TextSlots('purpose'),
+  };
+  private codeSpace: object | null = null;
+  /** By date code: 1 + its month's slot (0: not met yet), and its year's index in `years`. */
+  private monthOfDate: Int32Array = new Int32Array(0);
+  private yearOfDate: Int32Array = new Int32Array(0);
+  private readonly years: number[] = [];
+  /** Per month key (year * 100 + month): its slot. */
+  private readonly monthSlots = new Map<number, number>();
+  private rows = 0;
+
+  constructor(private readonly to: TallyTarget) {}
+
+  /**
+   * Counts rows rows[0 .. count - 1] of a batch, those it can; the others it writes into `left` (room
+   * for `count` at least) and returns how many they are, for the caller to file through the summaries.
+   */
+  addRows(batch: DelegationBatch, rows: Int32Array, count: number, left: Int32Array): number {
+    if (batch.codeSpace !== this.codeSpace || this.rows > MAX_ROWS - count) {
+      this.flush();
+      this.codeSpace = batch.codeSpace;
+    }
+    const { people, nights } = batch.values;
+    const { date: dateCodes, origin: originCodes, type: typeCodes, purpose: purposeCodes } = batch.codes;
+    const { byOrigin, byType, byPurpose } = this.texts;
+    const months = this.byMonth;
+    let leftOver = 0;
+    for (let k = 0; k < count; k++) {
+      const i = rows[k];
+      const size = people[i];
+      const d = dateCodes[i];
+      if (!(size >= 0 && size < WINDOW) || (size | 0) !== size || d < 0) {
+        left[leftOver++] = i;
+        continue;
+      }
+      const m = d < this.monthOfDate.length && this.monthOfDate[d] > 0 ? this.monthOfDate[d] - 1 : this.dateSlot(batch, i, d);
+      if (m < 0) {
+        left[leftOver++] = i;
+        continue;
+      }
+      const y = this.yearOfDate[d];
+      // A code met before in the year is looked up here; TextSlots.slotOf() numbers the others.
+      let o = byOrigin.known(originCodes[i], y);
+      if (o < 0) o = byOrigin.slotOf(batch, i, y, this.years[y]);
+      let t = byType.known(typeCodes[i], y);
+      if (t < 0) t = byType.slotOf(batch, i, y, this.years[y]);
+      let p = byPurpose.known(purposeCodes[i], y);
+      if (p < 0) p = byPurpose.slotOf(batch, i, y, this.years[y]);
+      if (o < 0 || t < 0 || p < 0) {
+        left[leftOver++] = i;
+        continue;
+      }
+      this.rows++;
+      months.add(m, size);
+      byOrigin.counts.add(o, size);
+      byType.counts.add(t, size);
+      byPurpose.counts.add(p, size);
+      const n = nights[i];
+      if (n < 0) continue;
+      months.addNights(m, size, n);
+      byOrigin.counts.addNights(o, size, n);
+      byType.counts.addNights(t, size, n);
+      byPurpose.counts.addNights(p, size, n);
+    }
+    return leftOver;
+  }
+
+  /** Every count to the summaries. */
+  flush(): void {
+    if (this.rows === 0 && this.codeSpace === null) return;
+    this.byMonth.flush('byMonth', this.to);
+    for (const dim of TEXT_DIMS) this.texts[dim].flush(dim, this.to);
+    this.rows = 0;
+    this.codeSpace = null;
+    this.monthOfDate = new Int32Array(0);
+    this.yearOfDate = new Int32Array(0);
+    this.years.length = 0;
+    this.monthSlots.clear();
+  }
+
+  /** The month slot of a date code not met before (and its year's index); -1 when the slots are full. */
+  private dateSlot(batch: DelegationBatch, i: number, code: number): number {
+    const date: CalDate = batch.values.date[i];
+    const key = date.year * 100 + date.month;
+    let slot = this.monthSlots.get(key);
+    if (slot === undefined) {
+      slot = this.byMonth.create(date.year, date);
+      if (slot < 0) return -1;
+      this.monthSlots.set(key, slot);
+    }
+    let y = this.years.indexOf(date.year);
+    if (y < 0) y = this.years.push(date.year) - 1;
+    if (code >= this.monthOfDate.length) {
+      this.monthOfDate = widened(this.monthOfDate, code);
+      this.yearOfDate = widened(this.yearOfDate, code);
+    }
+    this.monthOfDate[code] = slot + 1;
+    this.yearOfDate[code] = y;
+    return slot;
+  }
+}
+
+/** A text field's slots: by year index, 1 + the slot of each code (0: none yet), and the slot of an empty value without a code. */
+class TextSlots {
+  readonly counts = new SlotCounts();
+  private byYear: Int32Array[] = [];
+  private empty: number[] = [];
+
+  constructor(private readonly field: 'origin' | 'type' | 'purpose') {}
+
+  /** The slot of a code met before in year index y, else -1. */
+  known(code: number, y: number): number {
+    if (y >= this.byYear.length) return -1;
+    const slots = this.byYear[y];
+    return code >= 0 && code < slots.length ? slots[code] - 1 : -1;
+  }
+
+  /** Row i's slot in year index y (the year `year`); -1 when it has none (a value without a code, or the slots full). */
+  slotOf(batch: DelegationBatch, i: number, y: number, year: number): number {
+    const code = batch.codes[this.field][i];
+    const slots = y < this.byYear.length ? this.byYear[y] : this.yearAdded(y);
+    if (code >= 0 && code < slots.length && slots[code] > 0) return slots[code] - 1;
+    const value = batch.values[this.field][i];
+    if (code < 0) {
+      // No code: the value was read on the record path; an empty one (a column the file lacks) has a slot of its own.
+      if (!isEmpty(value)) return -1;
+      if (this.empty[y] < 0) this.empty[y] = this.counts.create(year, value);
+      return this.empty[y];
+    }
+    const slot = this.counts.create(year, value);
+    if (slot < 0) return -1;
+    const table = code < slots.length ? slots : (this.byYear[y] = widened(slots, code));
+    table[code] = slot + 1;
+    return slot;
+  }
+
+  flush(dim: TallyDim, to: TallyTarget): void {
+    this.counts.flush(dim, to);
+    this.byYear = [];
+    this.empty = [];
+  }
+
+  private yearAdded(y: number): Int32Array {
+    while (this.byYear.length <= y) {
+      this.byYear.push(new Int32Array(0));
+      this.empty.push(-1);
+    }
+    return this.byYear[y];
+  }
+}
+
+function isZero(counts: Uint32Array): boolean {
+  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
+  return true;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** `array` with room for index `code`. */
+function widened(array: Int32Array, code: number): Int32Array {
+  const wider = new Int32Array(Math.max(64, code + 1, array.length * 2));
+  wider.set(array);
+  return wider;
+}
+
+/** `into` (a longer array of the same type) with `array`'s values at its start. */
+function grownTo<T extends Float64Array | Uint16Array | Uint8Array>(array: T, into: T): T {
+  into.set(array as ArrayLike<number>);
+  return into;
+}
