@@ -132,6 +132,21 @@ describe('implausible values', () => {
     expect(wider.summary.checks.warnings.implausible).toBe(2);
   });
 
+  it('are the same before and after the check of repeated rows stops (dates looked up only when one is after today)', async () => {
+    const counts = '2017-01-01,0,1\n2017-01-02,1001,2\n2017-01-03,10,31\n2024-06-15,10,1\n';
+    const texts = [
+      counts,
+      `${counts}2024-06-16,10,1\n`,
+      `${counts}2024-07,10,\n2024-06,10,\n`,
+      `2024-06-16,10,1\n${counts}2024-06-14,5000,1\n`,
+    ];
+    for (const text of texts) {
+      const path = file(`date,people,nights\n${text}`);
+      const whole = await read([path]);
+      for (const checkedRows of [0, 1, 3]) expect((await read([path], {}, checkedRows)).warnings).toEqual(whole.warnings);
+    }
+  });
+
   it('a month of arrivals more than 5x or less than 1/5 of the month before, per segment', async () => {
     const path = file('periode,wisnus,wisman\n2017-01,1000,100\n2017-02,5000,501\n2017-03,999,100\n2017-05,1,100\n2024-07,1,\n');
     const { warnings } = await read([path]);

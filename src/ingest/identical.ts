@@ -5,7 +5,8 @@
  * Identical inputs have the same size, so only regular files of a size another input shares are
  * hashed (SHA-256), before anything is read: the usual run of files of different sizes costs a stat
  * each. A stream (standard input, a pipe) has no size until it ends, so its bytes are hashed as they
- * are read, and compared at its end with the inputs read before it.
+ * are read (unless it is the only input), compared at its end with the inputs read before it, and
+ * each regular file after it with its size is compared with it before that file is read.
  */
 import type { Hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -64,9 +65,12 @@ export class IdenticalInputs {
     return found;
   }
 
-  /** For a stream: a hash to give every byte read (null for a regular file, checked beforehand). */
+  /**
+   * For a stream: a hash to give every byte read (null for a regular file, checked beforehand, and for
+   * the only input, which has nothing to be the same as: hashing 82 MB piped in took a fifth of a summary's time).
+   */
   hashFor(index: number): Hash | null {
-    return this.inputs[index].regular ? null : sha256();
+    return this.inputs[index].regular || this.inputs.length === 1 ? null : sha256();
   }
 
   /** After a stream is read: the earlier input with the same bytes, if any. */
@@ -77,6 +81,16 @@ export class IdenticalInputs {
     const earlier =
       bytes === 0 ? undefined : this.inputs.slice(0, index).find((other) => other.size === bytes && this.digestOf(other) === input.digest);
     return earlier ? { source: input.source, sameAs: earlier.source, bytes } : null;
+  }
+
+  /** A regular file with the same bytes as a stream read before it (its digest known by then), or null. */
+  repeatsStream(index: number): SameContent | null {
+    const input = this.inputs[index];
+    if (!input.regular || input.size === 0) return null;
+    const stream = this.inputs
+      .slice(0, index)
+      .find((other) => !other.regular && other.digest !== null && other.size === input.size && other.digest === this.digestOf(input));
+    return stream ? { source: input.source, sameAs: stream.source, bytes: input.size! } : null;
   }
 
   private same(a: Content, b: Content): boolean {

@@ -172,9 +172,19 @@ class InputRun {
     if (repeated.length > 0 && !this.validating) throw new InputError(sameContentMessage(repeated[0]));
     for (const same of repeated) diagnostics(`visitstat: ${sameContentMessage(same)}`);
     this.sameContent.push(...repeated);
+    const refuse = (same: SameContent) => {
+      if (!this.validating) throw new InputError(sameContentMessage(same));
+      diagnostics(`visitstat: ${sameContentMessage(same)}`);
+      this.sameContent.push(same);
+    };
     try {
       for (const [i, source] of this.sources.entries()) {
         if (repeated.some((same) => same.source === source)) continue;
+        const afterStream = identical.repeatsStream(i);
+        if (afterStream) {
+          refuse(afterStream);
+          continue;
+        }
         const hash = identical.hashFor(i);
         let bytes = 0;
         const seen = hash
@@ -201,10 +211,7 @@ class InputRun {
           continue;
         }
         const same = hash && identical.streamRead(i, hash, bytes);
-        if (!same) continue;
-        if (!this.validating) throw new InputError(sameContentMessage(same));
-        diagnostics(`visitstat: ${sameContentMessage(same)}`);
-        this.sameContent.push(same);
+        if (same) refuse(same);
       }
     } catch (e) {
       this.problems.close(false);

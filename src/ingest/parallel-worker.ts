@@ -26,7 +26,7 @@ async function readPart(setup: WorkerSetup): Promise<WorkerMessage> {
   // The part's warnings are kept, as many as the command prints, to be said in order by the main thread.
   const checks =
     setup.checks &&
-    new InputChecks(setup.checks.settings, new WarningCollector(PRINTED_WARNINGS), undefined, undefined, setup.checks.repeatedLimit, true);
+    new InputChecks(setup.checks.settings, new WarningCollector(PRINTED_WARNINGS), undefined, undefined, setup.checks.repeatedLimit);
   const file = FileReader.resumed(setup.name, setup.options, sink, log, setup.tuning, setup.state, checks);
   for await (const chunk of fileChunks(setup.path, setup.start, setup.end)) {
     file.feed(chunk);

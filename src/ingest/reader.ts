@@ -741,7 +741,7 @@ export class FileReader {
     this.addBatchToSums(rows);
     const checks = this.fileChecks;
     if (checks) {
-      checks.delegations(rows, records ?? this.sheetRows);
+      checks.delegations(rows, records ?? this.sheetRows, this.dates);
       if (this.hashing && !checks.hashing) {
         this.scanner.stopHashing();
         this.hashing = false;
@@ -769,7 +769,7 @@ export class FileReader {
   private record(rec: CsvRecord): void {
     if (!this.headers) return this.offerHeader(rec);
     // A row of empty cells (`;;;;` as a spreadsheet exports an empty row) is no more a row than a blank line.
-    if (filledCells(rec) === 0) return;
+    if (!hasFilledCell(rec)) return;
     if (!this.layout) this.decideLayout(rec);
     if (this.holdBack(rec)) return;
     this.rowsRead++;
@@ -856,10 +856,34 @@ function totalLabelOf(rec: CsvRecord): string | null {
     return null;
   }
   for (let i = 0; i < rec.fieldCount; i++) {
+    // A first cell that starts with a digit is no label (isTotalLabel), told without decoding it.
+    const first = plainFirstByte(rec, i);
+    if (first >= 0x30 && first <= 0x39) return null;
     const text = rec.field(i).trim();
     if (text !== '') return isTotalLabel(text) ? text : null;
   }
   return null;
+}
+
+/**
+ * The first byte of a CSV field when it is printable ASCII other than a space: the field is then
+ * filled and its text starts with that character. 0 otherwise (a sheet's cell, an empty field, a
+ * space, a byte of a longer character), when only decoding the field tells.
+ */
+function plainFirstByte(rec: CsvRecord, i: number): number {
+  if (rec.cell) return 0;
+  const start = rec.fieldStart(i);
+  if (start >= rec.fieldEnd(i)) return 0;
+  const byte = rec.bytes[start];
+  return byte > 0x20 && byte < 0x7f ? byte : 0;
+}
+
+/** Whether a cell of the row is filled: up to its first filled cell, decoded only when its first byte does not tell. */
+function hasFilledCell(rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.fieldCount; i++) {
+    if (rec.cell ? rec.cell(i) !== null : plainFirstByte(rec, i) !== 0 || rec.field(i).trim() !== '') return true;
+  }
+  return false;
 }
 
 function filledCells(rec: CsvRecord): number {

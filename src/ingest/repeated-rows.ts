@@ -1,21 +1,23 @@
 /**
  * Delegation rows identical in every column the file maps (date, people and nights by value; text
  * columns as written, between spaces), found without keeping the rows: each row becomes a 64-bit
- * fingerprint (the scanner's hash of its text columns, mixed here with its date and counts), looked up
- * in a table of the fingerprints met so far and their places (open addressing in typed arrays).
+ * fingerprint (the scanner's hash of its text columns, mixed here with its date and counts), noted in
+ * order with its place; once asked, the fingerprints go into a table (open addressing over the rows'
+ * numbers) that finds the ones met before.
  *
- * Bounded: the first CHECKED_ROWS rows (in the order of the files and their lines) are compared, in a
- * table of 2 MB that stays in the processor's cache; past them the check stops, and says where. Two
- * rows with different values have the same fingerprint with a chance of about 2^-64 per pair.
+ * Bounded: the first CHECKED_ROWS rows (in the order of the files and their lines) are compared; past
+ * them the check stops, and says where. Two rows with different values have the same fingerprint with
+ * a chance of about 2^-64 per pair.
  */
 
 /**
  * The rows compared at most: 65,536. A hundred times a regency's log (hundreds of delegations a year);
  * a log of millions of rows is compared in its first rows only, and the output says where the
- * comparison stopped. Each row compared costs about a fifth of what reading it costs (its text hashed
- * by the scanner, its fingerprint mixed and looked up): for every row of a log of a million rows, 10 to
- * 15% more time (npm run bench), and a table that no longer fits the cache, each lookup then waiting
- * on memory.
+ * comparison stopped. Reading notes each row's fingerprint in order (about 30 ns a row) and the table
+ * is built once, at the end, over the rows' numbers (about 4 ms for 65,536 rows): looked up batch by
+ * batch as the rows were read, the table had left the processor's cache while the scanner read the
+ * next records, and each lookup waited on memory (120 to 150 ns a row, about 3% of a summary of a
+ * million rows).
  */
 export const CHECKED_ROWS = 1 << 16;
 
@@ -34,14 +36,9 @@ export interface RepeatedRowsPart {
 }
 
 export class RepeatedRows {
-  /** Open addressing, at most half full: each slot's fingerprint (two words) and the place it was first met (-1: free). */
-  private readonly keys: Int32Array;
-  private readonly firsts: Float64Array;
-  private readonly mask: number;
-  /** Each row compared, in order: (fingerprint low, high, line), for a worker to hand over. */
-  private readonly kept: Int32Array | null;
-  /** Rows met again: their place and the first place of their fingerprint, in order. */
-  private readonly again: number[] = [];
+  /** Each row compared, in order: its fingerprint (low, high word) and its place (its file's base plus its line). */
+  private readonly fingerprints: Int32Array;
+  private readonly places: Float64Array;
   /** Each file's first place: a row's place is its file's base plus its line. */
   private readonly bases: number[] = [];
   private base = 0;
@@ -51,17 +48,9 @@ export class RepeatedRows {
   /** Where the check stopped, once a row past the limit came; null while it has not. */
   stoppedAt: RowPlace | null = null;
 
-  /** `keep`: keep every row compared, to hand over (a reading worker's part). */
-  constructor(
-    private readonly limit = CHECKED_ROWS,
-    keep = false,
-  ) {
-    let slots = 16;
-    while (slots < limit * 2) slots *= 2;
-    this.keys = new Int32Array(slots * 2);
-    this.firsts = new Float64Array(slots).fill(-1);
-    this.mask = slots - 1;
-    this.kept = keep ? new Int32Array(limit * 3) : null;
+  constructor(private readonly limit = CHECKED_ROWS) {
+    this.fingerprints = new Int32Array(limit * 2);
+    this.places = new Float64Array(limit);
   }
 
   /** The rows added from now on are in a new file (the next index); its places come after the last file's. */
@@ -96,7 +85,11 @@ export class RepeatedRows {
     nights: Float64Array,
     count: number,
   ): void {
-    for (let k = 0; k < count && this.open; k++) {
+    if (!this.open) return;
+    const taken = Math.min(count, this.limit - this.rows);
+    const { fingerprints, places, base } = this;
+    let row = this.rows;
+    for (let k = 0; k < taken; k++, row++) {
       const r = records[k];
       const p = people[k];
       const n = nights[k];
@@ -109,47 +102,41 @@ export class RepeatedRows {
       const textLow = hashes < 0 ? 0 : words[hashes + 2 * r];
       const textHigh = hashes < 0 ? 0 : words[hashes + 2 * r + 1];
       const low = finish(mix(mix(mix(textLow, counts), p >>> 0), extra));
-      const high = finish(mix(mix(mix(textHigh ^ 0x5bd1e995, p >>> 0), counts), extra) ^ low);
-      this.add(low, high, words[lines + r]);
+      fingerprints[2 * row] = low;
+      fingerprints[2 * row + 1] = finish(mix(mix(mix(textHigh ^ 0x5bd1e995, p >>> 0), counts), extra) ^ low);
+      places[row] = base + words[lines + r];
     }
+    this.rows = row;
+    if (taken > 0) this.seen(words[lines + records[taken - 1]]);
+    if (taken < count) this.stoppedAt = { file: this.bases.length - 1, line: words[lines + records[taken]] };
   }
 
-  /** One row of the current file, by its fingerprint and line. */
-  private add(low: number, high: number, line: number): void {
+  /** One row of the current file, by its fingerprint and line; false (adding nothing) once the limit is met. */
+  private add(low: number, high: number, line: number): boolean {
     if (this.rows === this.limit) {
       this.stoppedAt = { file: this.bases.length - 1, line };
-      return;
+      return false;
     }
-    const place = this.base + line;
-    const { keys, firsts, mask } = this;
-    let slot = low & mask;
-    for (;;) {
-      const first = firsts[slot];
-      if (first < 0) {
-        keys[slot * 2] = low;
-        keys[slot * 2 + 1] = high;
-        firsts[slot] = place;
-        break;
-      }
-      if (keys[slot * 2] === low && keys[slot * 2 + 1] === high) {
-        this.again.push(place, first);
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-    const kept = this.kept;
-    if (kept) {
-      kept[this.rows * 3] = low;
-      kept[this.rows * 3 + 1] = high;
-      kept[this.rows * 3 + 2] = line;
-    }
-    this.rows++;
+    this.fingerprints[2 * this.rows] = low;
+    this.fingerprints[2 * this.rows + 1] = high;
+    this.places[this.rows++] = this.base + line;
+    this.seen(line);
+    return true;
+  }
+
+  private seen(line: number): void {
     if (line > this.lastLine) this.lastLine = line;
   }
 
-  /** The rows compared, as a reading worker hands them over. */
+  /** The rows compared, as a reading worker hands them over (its only file's places are its lines). */
   part(): RepeatedRowsPart {
-    return { rows: (this.kept ?? new Int32Array(0)).slice(0, this.rows * 3), stoppedAt: this.stoppedAt?.line ?? null };
+    const rows = new Int32Array(this.rows * 3);
+    for (let k = 0; k < this.rows; k++) {
+      rows[3 * k] = this.fingerprints[2 * k];
+      rows[3 * k + 1] = this.fingerprints[2 * k + 1];
+      rows[3 * k + 2] = this.places[k];
+    }
+    return { rows, stoppedAt: this.stoppedAt?.line ?? null };
   }
 
   /** A later part of the current file, its lines moved on by `lineOffset`, as if read here. */
@@ -165,13 +152,45 @@ export class RepeatedRows {
    */
   repeated(): RowPlace[][] {
     const byFirst = new Map<number, number[]>();
-    for (let k = 0; k < this.again.length; k += 2) {
-      const first = this.again[k + 1];
+    const again = this.again();
+    for (let k = 0; k < again.length; k += 2) {
+      const first = again[k + 1];
       let group = byFirst.get(first);
       if (group === undefined) byFirst.set(first, (group = [first]));
-      group.push(this.again[k]);
+      group.push(again[k]);
     }
     return [...byFirst.values()].sort((a, b) => a[0] - b[0]).map((group) => group.map((place) => this.placeOf(place)));
+  }
+
+  /**
+   * The rows whose fingerprint an earlier row has, in order: (its place, the earlier row's place) each.
+   * Open addressing, at most half full, over the rows' numbers (+ 1; 0: free), keyed by their fingerprints.
+   */
+  private again(): number[] {
+    const { fingerprints, places } = this;
+    let slots = 16;
+    while (slots < this.rows * 2) slots *= 2;
+    const table = new Int32Array(slots);
+    const mask = slots - 1;
+    const found: number[] = [];
+    for (let k = 0; k < this.rows; k++) {
+      const low = fingerprints[2 * k];
+      const high = fingerprints[2 * k + 1];
+      let slot = low & mask;
+      for (;;) {
+        const first = table[slot] - 1;
+        if (first < 0) {
+          table[slot] = k + 1;
+          break;
+        }
+        if (fingerprints[2 * first] === low && fingerprints[2 * first + 1] === high) {
+          found.push(places[k], places[first]);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return found;
   }
 
   /** A place as file and line: the last file whose base is at most the place. */

@@ -25,6 +25,10 @@ const TOTAL_LABELS = new Set(
 
 /** `Jumlah`, `TOTAL`, `Jumlah Total:`... */
 export function isTotalLabel(text: string): boolean {
+  // A digit survives normalizeHeader and no label has one: a date or a count is told at once (this
+  // runs on every row of the record-by-record path, a million at a million distinct origins).
+  const first = text.charCodeAt(0);
+  if (first >= 0x30 && first <= 0x39) return false;
   return TOTAL_LABELS.has(normalizeHeader(text));
 }
 

@@ -81,6 +81,18 @@ export class DateTracker {
     if (key > this.lastKey) this.lastKey = key;
   }
 
+  /**
+   * Whether a date added is after `day`: a day later than it, a month alone after its month, a year
+   * alone after its year (a month or year alone starts before its days). Cheap: the latest day is
+   * kept as dates are added; months and years alone are looked through.
+   */
+  hasAfter(day: CalDate): boolean {
+    if (this.lastKey > day.year * 10000 + day.month * 100 + (day.day ?? 0)) return true;
+    for (const month of this.months) if (month > day.year * 100 + day.month) return true;
+    for (const year of this.years) if (year > day.year) return true;
+    return false;
+  }
+
   /** Adds what another tracker saw (a later part of the same file). */
   absorb(data: TrackedDates): void {
     if (data.firstKey < this.firstKey) this.firstKey = data.firstKey;
