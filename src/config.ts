@@ -6,9 +6,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { UsageError } from './errors';
 import type { BandSpec } from './model/bands';
 import { quote } from './messages';
-import { OVERLAP_POLICIES, type OverlapPolicy } from './model/arrival-ledger';
+import { OVERLAP_POLICIES, type OverlapPolicy } from './model/arrival-key';
 import type { PlausibleBounds } from './model/plausible';
-import { METRICS, type Metric } from './model/progress';
+import type { Metric } from './model/progress';
 
 /** A per-capita rate: a number of rupiah, or a range `"1000000..2000000"` (low..high). */
 export type RateSpec = number | string;
@@ -70,6 +70,8 @@ const oneOf =
   (v, p) =>
     void (allowed.includes(v as string) || fail(p, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`));
 const atLeastOne: Check = (v, p) => void ((typeof v === 'number' && Number.isFinite(v) && v >= 1) || fail(p, 'a number >= 1'));
+/** The metrics' module (progress and its forecasts) is loaded only when a config file names a target. */
+const metric: Check = (v, p) => oneOf(...(require('./model/progress') as typeof import('./model/progress')).METRICS)(v, p);
 const rate: Check = (v, p) => void (typeof v === 'number' || typeof v === 'string' || fail(p, 'a number of rupiah or a "low..high" range'));
 
 /**
@@ -111,7 +113,7 @@ const checkConfig = object({
   rates: arrayOf(object({ year: nonNegInt, from: str, to: str, domestic: rate, foreign: rate, delegation: rate, country: str })),
   basis: oneOf('visit', 'night'),
   nights: nonNegInt,
-  targets: arrayOf(object({ metric: oneOf(...METRICS), year: nonNegInt, value: num, destination: str }, ['metric', 'year', 'value'])),
+  targets: arrayOf(object({ metric, year: nonNegInt, value: num, destination: str }, ['metric', 'year', 'value'])),
   bands: arrayOf(object({ min: num, id: str, en: str }, ['min', 'id', 'en'])),
   tolerance: num,
   onOverlap: oneOf(...OVERLAP_POLICIES),

@@ -16,7 +16,6 @@ import { midpointHalfUp, parseRupiah, type Rupiah } from '../model/money';
 import { RATE_SEGMENTS, type RateRange, type RateRule, type RateSegment, rangeOf } from '../model/rates';
 import type { Basis } from '../model/spending';
 import { ARRIVAL_DIMS } from '../model/arrival-key';
-import { countryOf } from '../model/countries';
 import { CATEGORY_FIELDS, SUMMARY_DIMS, type SummaryDim, isArrivalDim, isPeriodDim } from '../model/summary-keys';
 
 // ---- dates ---------------------------------------------------------------------------------------
@@ -157,6 +156,7 @@ function marketOf(period: RatePeriod, i: number, segment: RateSegment): { countr
   if (segment !== 'foreign') {
     throw new UsageError(`config: "rates[${i}]" names a country: it sets that market's foreign rate, not "${segment}"`);
   }
+  const { countryOf } = require('../model/countries') as typeof import('../model/countries');
   const country = countryOf(period.country);
   if (country === null) throw new UsageError(`config: "rates[${i}].country": ${quote(period.country)} is no country's name`);
   return { country: country.code };

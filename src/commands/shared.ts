@@ -39,7 +39,7 @@ import {
 } from '../render';
 import { checksNotes } from './checks-view';
 import { parseBoundary, parseHeaderRow, parsePlausible, parseWidth, parseYear } from './parse';
-import { OVERLAP_POLICIES, type OverlapPolicy } from '../model/arrival-ledger';
+import { OVERLAP_POLICIES, type OverlapPolicy } from '../model/arrival-key';
 import { today } from '../ingest/checks';
 import { prepareOutputs } from '../render/write';
 

@@ -13,7 +13,6 @@
  * A month, quarter or year the data covers only in part is marked (src/model/coverage.ts): its days in
  * the period cell for people, `partial`, `from`, `to` for programs.
  */
-import { DATES_COVERED, GROWTH_NAMES, KIND_NAMES, growthOfTotal } from '../render/glossary';
 import type { InputSummary } from '../ingest/inputs';
 import type { Coverage, FileCoverage, PeriodCoverage } from '../model/coverage';
 import { type SpanLimits, dateSpanOf } from '../model/date-span';
@@ -39,7 +38,6 @@ import {
 import type { ArrivalSources } from '../model/arrival-figures';
 import type { ArrivalGroups } from '../model/summary-breakdown';
 import { type CategoryDim, type PeriodDim, type SummaryDim, categoryField, isArrivalDim, isPeriodDim } from '../model/summary-keys';
-import { arrivalGroupsJson, arrivalGroupsTable, sourcesNotes } from './arrival-groups-view';
 import {
   type Cell,
   type Column,
@@ -64,6 +62,15 @@ import {
 } from '../render';
 import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
+
+// Loaded when a view needs them: a delegation summary's JSON uses neither (the command's start-up cost).
+const glossary = () => require('../render/glossary') as typeof import('../render/glossary');
+const arrivalGroupsView = () => require('./arrival-groups-view') as typeof import('./arrival-groups-view');
+
+/** The notes on the files arrivals were added up from; none without arrivals. */
+function sourcesNotes(sources: ArrivalSources | null): Label[] {
+  return sources ? arrivalGroupsView().sourcesNotes(sources) : [];
+}
 
 export interface SummaryOptionsEcho {
   groupBy: SummaryDim[];
@@ -181,7 +188,7 @@ export function summaryJson(result: SummaryResult): unknown {
       annualOnly: arrivals.annualOnly,
       annualOverlapped: arrivals.annualOverlapped,
       ...(result.arrivalSources ? { sources: result.arrivalSources } : {}),
-      ...(result.arrivalGroups ? { groups: arrivalGroupsJson(result.arrivalGroups) } : {}),
+      ...(result.arrivalGroups ? { groups: arrivalGroupsView().arrivalGroupsJson(result.arrivalGroups) } : {}),
     },
     absent: leftOut ? [{ section: 'delegationGroups', reason: label(leftOut, 'en') }] : [],
   };
@@ -316,7 +323,7 @@ function summaryDoc(result: SummaryResult, view: ViewSettings): Doc {
   const annualOnly = arrivals !== null && arrivals.periods.length === 0 && arrivals.annualOnly.length > 0;
   const groups = result.arrivalGroups;
   const notes: Label[] = [];
-  if (groups && groups.groups.length > 0) tables.push(arrivalGroupsTable(groups, view, result.arrivalSources ?? null));
+  if (groups && groups.groups.length > 0) tables.push(arrivalGroupsView().arrivalGroupsTable(groups, view, result.arrivalSources ?? null));
   else {
     // Grouped by destination or country, but no file breaks arrivals down so: the totals instead, saying why.
     if (groups) notes.push(noBreakdownNote(groups.dims));
@@ -375,7 +382,9 @@ export function datesCovered(files: readonly FileCoverage[], limits: SpanLimits)
     return span ? [{ kind, span }] : [];
   });
   if (spans.length === 0) return null;
-  return bilingual((l) => spans.map(({ kind, span }) => `${KIND_NAMES[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '));
+  return bilingual((l) =>
+    spans.map(({ kind, span }) => `${glossary().KIND_NAMES[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '),
+  );
 }
 
 /** `{ delegations: { from: '2016-01-04', to: '2016-11-04' }, arrivals: { from: '2016-01', to: '2016-12' } }`; null for a kind without dates. */
@@ -389,7 +398,7 @@ export function datesCoveredJson(files: readonly FileCoverage[], limits: SpanLim
 
 function datesNotes(files: readonly FileCoverage[], options: SummaryOptionsEcho): Label[] {
   const dates = datesCovered(files, { year: null, ...cut(options) });
-  return dates ? [bilingual((l) => `${DATES_COVERED[l]}: ${label(dates, l)}.`)] : [];
+  return dates ? [bilingual((l) => `${glossary().DATES_COVERED[l]}: ${label(dates, l)}.`)] : [];
 }
 
 function rangeNotes({ from, to }: SummaryOptionsEcho): Label[] {
@@ -642,6 +651,7 @@ function arrivalColumns(unit: ArrivalUnit, machine: boolean): Column[] {
     return columns;
   }
   // On screen, growth of the total only (per segment in CSV and JSON); for years the two coincide.
+  const { GROWTH_NAMES, growthOfTotal } = glossary();
   columns.push(pct('totalGrowthPct', growthOfTotal(GROWTH_NAMES[unit])));
   if (unit !== 'year') columns.push(pct('totalYoyGrowthPct', growthOfTotal(GROWTH_NAMES.yoy)));
   return columns;
@@ -741,6 +751,7 @@ export function coverageNotes(periods: ArrivalPeriodRow[]): Label[] {
 
 /** Which growth figures were left out as partial, and which were compared like for like. */
 function growthNotes(periods: ArrivalPeriodRow[]): Label[] {
+  const { GROWTH_NAMES } = glossary();
   const cases = (basis: GrowthBasis) =>
     periods.flatMap((p) => [
       ...(p.previousBasis === basis ? [{ p, name: GROWTH_NAMES[p.period.unit as ArrivalUnit] }] : []),

@@ -14,15 +14,7 @@
  */
 import { InvalidDataError } from '../errors';
 import { grouped, quote } from '../messages';
-import {
-  ArrivalLedger,
-  type CountedBatch,
-  type Overlap,
-  type OverlapPolicy,
-  type Place,
-  type PlacedArrival,
-  periodText,
-} from '../model/arrival-ledger';
+import type { ArrivalLedger, CountedBatch, Overlap, OverlapPolicy, Place, PlacedArrival } from '../model/arrival-ledger';
 import type { DateTracker } from '../model/coverage';
 import { type CalDate, type PeriodDate, isYearDate, isoDate } from '../model/dates';
 import { DELEGATION_FIELDS, type ArrivalRow, arrivalOf } from '../model/records';
@@ -34,6 +26,9 @@ import type { Field, Layout } from './headers';
 import { CHECKED_ROWS, type RepeatedRowsPart, RepeatedRows } from './repeated-rows';
 import type { CsvRecord } from './scanner';
 import { textHash } from './text-hash';
+
+/** Loaded by the first file of arrivals: a run on delegations alone never needs the ledger. */
+const arrivalLedger = () => require('../model/arrival-ledger') as typeof import('../model/arrival-ledger');
 
 export interface CheckSettings {
   onOverlap: OverlapPolicy;
@@ -227,7 +222,8 @@ export interface FileChecks {
 
 /** The checks of one read of all the inputs. */
 export class InputChecks {
-  private readonly ledger = new ArrivalLedger();
+  /** Made for the first file of arrivals: a run on delegations alone never loads the ledger. */
+  private ledger: ArrivalLedger | null = null;
   readonly repeated: RepeatedRows;
   private readonly sources: string[] = [];
 
@@ -252,7 +248,7 @@ export class InputChecks {
 
   forFile(source: string, layout: Layout): FileChecks {
     if (layout.kind === 'arrivals') {
-      const ledger = this.ledger;
+      const ledger = (this.ledger ??= new (arrivalLedger().ArrivalLedger)());
       let lines = new Int32Array(0);
       return {
         hashedColumns: [],
@@ -293,7 +289,25 @@ export class InputChecks {
    */
   finish(sink: RowSink, failOnOverlap = true): ChecksSummary {
     const policy = this.settings.onOverlap;
-    const resolved = this.ledger.resolve(policy);
+    const replaced = this.ledger ? this.finishArrivals(this.ledger, sink, failOnOverlap) : 0;
+    this.warnRepeated();
+    const stopped = this.repeated.stoppedAt;
+    return {
+      onOverlap: policy,
+      overlaps: this.overlaps.length,
+      replacedFigures: replaced,
+      warnings: { ...this.warnings.counts },
+      repeatedRowsCheck: {
+        rowsChecked: this.repeated.rows,
+        stoppedAt: stopped === null ? null : `${this.sources[stopped.file]}:${stopped.line}`,
+      },
+    };
+  }
+
+  /** The arrival figures resolved under the policy, said and handed to the sink; how many coarser ones were replaced. */
+  private finishArrivals(ledger: ArrivalLedger, sink: RowSink, failOnOverlap: boolean): number {
+    const policy = this.settings.onOverlap;
+    const resolved = ledger.resolve(policy);
     this.overlaps = resolved.overlaps;
     if (policy === 'error') {
       const { overlaps } = resolved;
@@ -313,7 +327,7 @@ export class InputChecks {
         source: coarse.source,
         line: coarse.line,
         text:
-          `${coarse.segment} ${periodText(coarse.period)}: ${grouped(coarse.count)} differs from the sum of the ${grouped(m.finerCount)} ` +
+          `${coarse.segment} ${arrivalLedger().periodText(coarse.period)}: ${grouped(coarse.count)} differs from the sum of the ${grouped(m.finerCount)} ` +
           `finer figures within it (${grouped(m.finerSum)}, from ${m.firstFiner.source}:${m.firstFiner.line}); those are counted instead`,
       });
     }
@@ -324,18 +338,7 @@ export class InputChecks {
       else for (let i = 0; i < batch.length; i++) sink.arrival(arrivalOf(batch, i));
     });
     months.finish();
-    this.warnRepeated();
-    const stopped = this.repeated.stoppedAt;
-    return {
-      onOverlap: policy,
-      overlaps: resolved.overlaps.length,
-      replacedFigures: resolved.replaced,
-      warnings: { ...this.warnings.counts },
-      repeatedRowsCheck: {
-        rowsChecked: this.repeated.rows,
-        stoppedAt: stopped === null ? null : `${this.sources[stopped.file]}:${stopped.line}`,
-      },
-    };
+    return resolved.replaced;
   }
 
   private warnRepeated(): void {
@@ -395,7 +398,11 @@ class MonthlyChanges {
       const p = period[i];
       if (dateNumber(p) > this.today) {
         const segment = foreign[i] ? 'foreign' : 'domestic';
-        this.warn({ kind: 'implausible', ...this.placeOf(batch.figure[i]), text: `${segment} ${periodText(p)}: a period after today` });
+        this.warn({
+          kind: 'implausible',
+          ...this.placeOf(batch.figure[i]),
+          text: `${segment} ${arrivalLedger().periodText(p)}: a period after today`,
+        });
       }
       // An annual figure has no month to compare.
       if (isYearDate(p)) continue;
@@ -453,7 +460,7 @@ function describeOverlap(first: PlacedArrival, again: PlacedArrival): string {
   const agree = first.count === again.count ? 'the same figure' : 'a different figure';
   // A figure by destination or country names them (as the first row wrote them).
   const at = [first.destination && `at ${quote(first.destination)}`, first.country && `from ${quote(first.country)}`].filter(Boolean);
-  const what = [first.segment, ...at, periodText(first.period)].join(' ');
+  const what = [first.segment, ...at, arrivalLedger().periodText(first.period)].join(' ');
   return `${what}: ${grouped(first.count)}, given again at ${again.source}:${again.line}: ${grouped(again.count)} (${agree})`;
 }
 

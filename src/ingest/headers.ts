@@ -5,7 +5,6 @@
  */
 import { InputError, UsageError } from '../errors';
 import { quote, quoteList } from '../messages';
-import { countryOf } from '../model/countries';
 import { FIELDS, type FieldName, type Kind } from '../model/fields';
 import { type Segment, fieldsOf } from '../model/records';
 
@@ -217,6 +216,7 @@ export function detectLayout(
   if (byCountry && !delegationOnly) {
     if (!delegation) return arrivals();
     const value = firstRow ? firstRow(arr.index.country!) : '';
+    const { countryOf } = require('../model/countries') as typeof import('../model/countries');
     return countryOf(value) ? arrivals() : delegations();
   }
   // Part of one kind's columns found: name what is missing rather than "cannot tell".

@@ -11,7 +11,7 @@ import type { DelegationField } from '../model/fields';
 import { type ArrivalRow, DELEGATION_FIELDS, type Kind, type Segment, arrivalOf, rowOf } from '../model/records';
 import type { RowSink } from '../model/sinks';
 import { type Detected, type Encoding, Transcoder, describeEncoding, detectEncoding } from './decode';
-import { ArrivalBatchBuilder } from './arrival-batch';
+import type { ArrivalBatchBuilder } from './arrival-batch';
 import { DelegationBatchBuilder } from './delegation-batch';
 import { type CheckSettings, type ChecksPart, type FileChecks, type InputChecks, SheetRows } from './checks';
 import { DimensionTally, type DimensionTallyData } from './dimension-tally';
@@ -708,7 +708,9 @@ export class FileReader {
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
     } else if (this.ctx?.layout.kind === 'arrivals' && this.ctx.layout.arrivalForm !== 'bps' && this.tuning.straightPath) {
-      const out = (this.arrivalBatch ??= new ArrivalBatchBuilder(this.ctx.breakdown));
+      const out = (this.arrivalBatch ??= new (require('./arrival-batch') as typeof import('./arrival-batch')).ArrivalBatchBuilder(
+        this.ctx.breakdown,
+      ));
       const taken = takeArrivals(records, this.ctx, this.headers!.length, this.countColumns, this.tail.sums, out, this.keep, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;

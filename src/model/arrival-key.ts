@@ -13,10 +13,13 @@
  * a file with neither gives totals. Figures of different breakdowns describe the same arrivals cut in
  * different ways, and are never added together (arrival-figures.ts).
  */
-import { countryOf, normalizeName } from './countries';
 import { type ArrivalDim, FIELDS } from './fields';
 
 export type { ArrivalDim } from './fields';
+
+/** What to do with a figure given twice (the same key): refuse it, or count the first, the last or their sum. */
+export const OVERLAP_POLICIES = ['error', 'first', 'last', 'sum'] as const;
+export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
 
 /** The dimensions, in the table's order. */
 export const ARRIVAL_DIMS: readonly ArrivalDim[] = FIELDS.filter(
@@ -42,9 +45,13 @@ export function destinationKey(written: string): string {
   return written.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Loaded with the first country: only files of arrivals by country need the country names. */
+let countries: typeof import('./countries') | undefined;
+
 /** A country as it is grouped: its ISO code (`CN`), or `?` and the folded name when no country has that name. */
 export function countryKey(written: string): string {
-  return countryOf(written)?.code ?? `?${normalizeName(written)}`;
+  countries ??= require('./countries') as typeof import('./countries');
+  return countries.countryOf(written)?.code ?? `?${countries.normalizeName(written)}`;
 }
 
 /** Whether a country key is a name no country has. */

@@ -22,13 +22,12 @@
  *
  * Pure: no I/O, no messages; the input layer words what it finds.
  */
-import { countryKey, destinationKey } from './arrival-key';
+import { type OverlapPolicy, countryKey, destinationKey } from './arrival-key';
 import { type PeriodDate, isYearDate, isoDate } from './dates';
 import { type ArrivalBatch, type ArrivalRow, arrivalOf } from './records';
 import { ValueIndex } from './value-index';
 
-export const OVERLAP_POLICIES = ['error', 'first', 'last', 'sum'] as const;
-export type OverlapPolicy = (typeof OVERLAP_POLICIES)[number];
+export { OVERLAP_POLICIES, type OverlapPolicy } from './arrival-key';
 
 /** Where a figure was read: the file as named in messages, and its line. */
 export interface Place {

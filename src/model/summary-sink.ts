@@ -3,14 +3,14 @@
  * Its state can cross to a worker thread and back (a MergeableSink, src/model/row-sink.ts), so a big file
  * is read in two halves at once.
  */
-import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
+import type { ArrivalFigures, ArrivalFiguresData } from './arrival-figures';
 import type { ArrivalDim } from './arrival-key';
 import type { Coverage } from './coverage';
 import type { ArrivalBatch, ArrivalRow, DelegationBatch, DelegationRow } from './records';
 import type { MergeableSink } from './row-sink';
 import { type DelegationSummaryData, type GroupDim, DelegationSummarizer } from './summary';
 import { type ArrivalSummary, type ArrivalUnit, ArrivalSummarizer } from './summary-arrivals';
-import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
+import type { ArrivalGroups } from './summary-breakdown';
 
 export interface SummarySinkOptions {
   /** The delegations' dimensions. */
@@ -23,18 +23,27 @@ export interface SummarySinkOptions {
 
 interface SummarySinkData {
   delegations: DelegationSummaryData;
-  arrivals: ArrivalFiguresData;
+  /** null when this part read no arrivals. */
+  arrivals: ArrivalFiguresData | null;
 }
 
 export class SummarySink implements MergeableSink {
   readonly delegations: DelegationSummarizer;
-  /** Arrivals as read, kept apart by breakdown until the views are asked for. */
-  readonly figures: ArrivalFigures;
+  /** Made by the first arrival: a run on delegations alone never loads the arrivals' modules. */
+  private arrivalFigures: ArrivalFigures | null = null;
 
   constructor(private readonly options: SummarySinkOptions) {
     this.delegations = new DelegationSummarizer({ groupBy: options.groupBy, top: options.top });
-    const keep = (options.arrivalOrder ?? []).filter((d): d is ArrivalDim => d === 'destination' || d === 'country');
-    this.figures = new ArrivalFigures({ granularity: 'month', keep });
+  }
+
+  /** Arrivals as read, kept apart by breakdown until the views are asked for. */
+  get figures(): ArrivalFigures {
+    if (this.arrivalFigures === null) {
+      const { ArrivalFigures } = require('./arrival-figures') as typeof import('./arrival-figures');
+      const keep = (this.options.arrivalOrder ?? []).filter((d): d is ArrivalDim => d === 'destination' || d === 'country');
+      this.arrivalFigures = new ArrivalFigures({ granularity: 'month', keep });
+    }
+    return this.arrivalFigures;
   }
 
   delegation(row: DelegationRow): void {
@@ -64,16 +73,17 @@ export class SummarySink implements MergeableSink {
   arrivalGroups(coverage?: Coverage): ArrivalGroups | null {
     const order = this.options.arrivalOrder ?? [];
     if (!order.some((d) => d === 'destination' || d === 'country')) return null;
+    const { arrivalGroups } = require('./summary-breakdown') as typeof import('./summary-breakdown');
     return arrivalGroups(this.figures, { order, top: this.options.top, coverage });
   }
 
   toData(): SummarySinkData {
-    return { delegations: this.delegations.toData(), arrivals: this.figures.toData() };
+    return { delegations: this.delegations.toData(), arrivals: this.arrivalFigures?.toData() ?? null };
   }
 
   absorb(data: SummarySinkData): void {
     this.delegations.absorb(data.delegations);
-    this.figures.absorb(data.arrivals);
+    if (data.arrivals !== null) this.figures.absorb(data.arrivals);
   }
 }
 
