@@ -11,7 +11,8 @@ import { type Command, Option } from 'commander';
 import { InvalidDataError, UsageError } from '../errors';
 import { type ChecksSummary, WARNING_KINDS } from '../ingest/checks';
 import { describeShape } from '../ingest/table-shape';
-import { type FileReport, type InputOptions, describeFormat } from '../ingest/reader';
+import { type FileReport, type InputOptions, describeFormat, displayName } from '../ingest/reader';
+import type { SameContent } from '../ingest/identical';
 import { type Diagnostics, type FileSummary, validateInputs } from '../ingest/inputs';
 import { escapeControls, quote } from '../messages';
 import { describeEncoding } from '../ingest/decode';
@@ -70,6 +71,21 @@ export function register(program: Command): void {
     .addOption(quietOption())
     .addHelpText('after', EXAMPLES)
     .action((files: string[], flags: ValidateFlags) => validate(files, flags));
+}
+
+/**
+ * A file with the same bytes as an earlier one. A file is then not read; standard input is known to
+ * be the same only once read, so its rows are already in the counts above, and the line says so.
+ */
+function repeatedLine(s: SameContent, read: readonly FileSummary[], locale: Locale): string {
+  const [name, other] = [displayName(s.source), displayName(s.sameAs)];
+  const wasRead = read.some((f) => f.source === s.source || f.source === name);
+  if (locale === 'id') {
+    const what = wasRead ? 'diketahui setelah dibaca: barisnya terhitung di atas' : 'tidak dibaca lagi';
+    return `${name}: BERULANG: ${s.bytes} bita yang sama dengan ${other}; ${what}`;
+  }
+  const what = wasRead ? 'known only once read: its rows are in the counts above' : 'not read again';
+  return `${name}: REPEATED: the same ${s.bytes} bytes as ${other}; ${what}`;
 }
 
 /** One file's (or sheet's) verdict, in the reader's locale: INVALID for rejected rows, or arrival figures given again (under --on-overlap error). */
@@ -198,12 +214,7 @@ async function validateWith(
     const lines = summary.files.map((f) => verdictLine(f, givenAgain(f), locale));
     const id = locale === 'id';
     for (const u of unreadable) lines.push(`${u.source}: ${id ? 'TIDAK TERBACA' : 'UNREADABLE'}: ${u.error.replace(`${u.source}: `, '')}`);
-    for (const s of sameContent)
-      lines.push(
-        id
-          ? `${s.source}: BERULANG: ${s.bytes} bita yang sama dengan ${s.sameAs}; tidak dibaca lagi`
-          : `${s.source}: REPEATED: the same ${s.bytes} bytes as ${s.sameAs}; not read again`,
-      );
+    for (const s of sameContent) lines.push(repeatedLine(s, summary.files, locale));
     if (files.length > 1) {
       lines.push(
         id
