@@ -25,10 +25,11 @@ import type { DelegationBatchBuilder } from './delegation-batch';
 import type { Field, Layout } from './headers';
 import { CHECKED_ROWS, type RepeatedRowsPart, RepeatedRows } from './repeated-rows';
 import type { CsvRecord } from './scanner';
-import { textHash } from './text-hash';
 
 /** Loaded by the first file of arrivals: a run on delegations alone never needs the ledger. */
 const arrivalLedger = () => require('../model/arrival-ledger') as typeof import('../model/arrival-ledger');
+/** Loaded by the first workbook row compared: the scanner hashes a CSV file's text itself. */
+const textHash = (fields: readonly string[]) => (require('./text-hash') as typeof import('./text-hash')).textHash(fields);
 
 export interface CheckSettings {
   onOverlap: OverlapPolicy;
