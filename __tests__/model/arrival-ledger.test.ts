@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { ArrivalLedger, type OverlapPolicy, spansOf } from '../../src/model/arrival-ledger';
 import type { CalDate } from '../../src/model/dates';
 import type { Segment } from '../../src/model/records';
+import { countedRows } from '../helpers/ledger';
 import { propertyRuns } from '../helpers/property';
 
 const month = (m: number): CalDate => ({ year: 2017, month: m, day: null });
@@ -20,7 +21,7 @@ function ledgerOf(figures: [CalDate, Segment, number][]): ArrivalLedger {
 }
 
 const counted = (ledger: ArrivalLedger, policy: OverlapPolicy) =>
-  ledger.resolve(policy).rows.map((r) => `${r.segment} ${spansOf(r.period)[0]} ${r.count}`);
+  countedRows(ledger.resolve(policy)).map((r) => `${r.segment} ${spansOf(r.period)[0]} ${r.count}`);
 
 describe('spans', () => {
   it('a day is in its month and its year; a month in its year; a year alone', () => {
@@ -75,7 +76,7 @@ describe('a coarser figure and finer ones within its span', () => {
       [month(4), 'domestic', 7],
     ]);
     const result = ledger.resolve('error');
-    expect(result.rows.map((r) => `${r.segment} ${spansOf(r.period)[0]} ${r.count}`)).toEqual([
+    expect(countedRows(result).map((r) => `${r.segment} ${spansOf(r.period)[0]} ${r.count}`)).toEqual([
       'domestic 2017-03-01 400',
       'domestic 2017-03-02 590',
       'foreign 2017-03-01 30',
@@ -98,7 +99,7 @@ describe('a coarser figure and finer ones within its span', () => {
     fc.assert(
       fc.property(fc.array(figure, { maxLength: 40 }), fc.constantFrom<OverlapPolicy>('first', 'last', 'sum'), (figures, policy) => {
         const ledger = ledgerOf(figures.map(([m, d, segment, count]) => [d === null ? month(m) : day(m, d), segment, count]));
-        const { rows } = ledger.resolve(policy);
+        const rows = countedRows(ledger.resolve(policy));
         // The reference: per segment and month, the days' figures when there are any, else the month's.
         for (const segment of ['domestic', 'foreign'] as const) {
           for (const m of [1, 2, 3]) {

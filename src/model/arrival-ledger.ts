@@ -24,7 +24,7 @@
  */
 import { type OverlapPolicy, countryKey, destinationKey } from './arrival-key';
 import { type PeriodDate, isYearDate, isoDate } from './dates';
-import { type ArrivalBatch, type ArrivalRow, arrivalOf } from './records';
+import type { ArrivalBatch, ArrivalRow } from './records';
 import { ValueIndex } from './value-index';
 
 export { OVERLAP_POLICIES, type OverlapPolicy } from './arrival-key';
@@ -71,8 +71,6 @@ export interface LedgerResult {
    * were first met: handed to `take` a batch at a time (reused: read it during the call).
    */
   counted(take: (batch: CountedBatch) => void): void;
-  /** The same figures as objects with their places: for a few figures (tests), not a million. */
-  readonly rows: PlacedArrival[];
   /** Where figure `figure` of a counted batch was read. */
   placeOf(figure: number): Place;
 }
@@ -269,20 +267,11 @@ export class ArrivalLedger {
     for (let k = 0; k < this.agains; k++)
       overlaps.push({ first: this.placed(this.slotFirst[this.againSlot[k]]), again: this.placed(this.again[k]) });
     const { losers, replaced, mismatches } = this.finerWithin(kept, keptCount);
-    const counted = (take: (batch: CountedBatch) => void) => this.counted(kept, keptCount, losers, take);
-    const ledger = this;
     return {
       overlaps,
       replaced,
       mismatches,
-      counted,
-      get rows() {
-        const rows: PlacedArrival[] = [];
-        counted((batch) => {
-          for (let i = 0; i < batch.length; i++) rows.push({ ...arrivalOf(batch, i), ...ledger.placeOf(batch.figure[i]) });
-        });
-        return rows;
-      },
+      counted: (take) => this.counted(kept, keptCount, losers, take),
       placeOf: (figure) => this.placeOf(figure),
     };
   }
