@@ -1,5 +1,5 @@
 /**
- * A workbook's package written as SpreadsheetML text and zipped by yazl (node:zlib's deflate): sheets
+ * A workbook's package written as SpreadsheetML text, deflated by node:zlib and zipped by fflate: sheets
  * of text, numbers and dates under number formats, a bold font, column widths and frozen rows, all
  * that visitstat's workbooks hold. A cell is one piece of text appended to its row, with no object per
  * cell: a workbook library's model of each cell (its value, address and style objects, then its XML
@@ -8,8 +8,13 @@
  *
  * Parts (ECMA-376 part 1): [Content_Types].xml, _rels/.rels, docProps/core.xml, xl/workbook.xml and its
  * rels, xl/styles.xml, xl/sharedStrings.xml (each distinct text once) and xl/worksheets/sheetN.xml.
+ *
+ * A sheet's rows are written into megabyte pieces, and each full piece goes to the thread pool to be
+ * deflated while the next is written (as pigz does: each piece deflated on its own, ending on a byte
+ * boundary, the last one finishing the stream), so that deflating is mostly done when the rows are.
  */
-import type { ZipFile } from 'yazl';
+import { constants, deflateRaw } from 'node:zlib';
+import { Zip, ZipPassThrough } from 'fflate';
 
 /** A cell's value: text, a number, a date (UTC midnight: a day), or nothing (no cell). */
 export type XlsxValue = string | number | Date | null;
@@ -51,26 +56,54 @@ export function columnLetters(index: number): string {
   return letters;
 }
 
-/** Bytes written into buffers of a megabyte, so that what is written is no string left for the collector. */
+/**
+ * A part's bytes in pieces, each deflated on the thread pool as soon as it is given: raw deflate ending
+ * on a byte boundary (a sync flush), or finishing the stream when it is the part's last, so that the
+ * pieces, deflated each on its own and at the same time, join into one deflate stream.
+ */
+class DeflatedPieces {
+  readonly raw: Buffer[] = [];
+  readonly deflated: Promise<Buffer>[] = [];
+
+  add(piece: Buffer, last = false): this {
+    this.raw.push(piece);
+    this.deflated.push(
+      new Promise((resolve, reject) =>
+        deflateRaw(piece, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (e, out) => (e ? reject(e) : resolve(out))),
+      ),
+    );
+    return this;
+  }
+
+  /** Another's pieces after these. */
+  append(other: DeflatedPieces): this {
+    this.raw.push(...other.raw);
+    this.deflated.push(...other.deflated);
+    return this;
+  }
+}
+
+/** Text written into buffers of a megabyte, each handed to the DeflatedPieces when full. */
 class ByteChunks {
   static readonly SIZE = 1 << 20;
-  readonly full: Buffer[] = [];
+  readonly pieces = new DeflatedPieces();
   private chunk = Buffer.allocUnsafe(ByteChunks.SIZE);
   private used = 0;
 
   write(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     if (this.used + text.length * 3 > this.chunk.length) {
-      this.full.push(this.chunk.subarray(0, this.used));
+      this.flush();
       this.chunk = Buffer.allocUnsafe(Math.max(ByteChunks.SIZE, text.length * 3));
-      this.used = 0;
     }
     this.used += this.chunk.write(text, this.used);
   }
 
-  /** Everything written, in order. */
-  all(): Buffer[] {
-    return [...this.full, this.chunk.subarray(0, this.used)];
+  /** Hands on what is written so far. */
+  flush(): void {
+    if (this.used > 0) this.pieces.add(this.chunk.subarray(0, this.used));
+    this.chunk = this.chunk.subarray(this.used);
+    this.used = 0;
   }
 }
 
@@ -109,8 +142,8 @@ export class XlsxSheet {
     this.rows.write(`${xml}</row>`);
   }
 
-  /** The sheet's XML, in parts. */
-  xml(): Buffer[] {
+  /** The sheet's XML, in deflated pieces. */
+  xml(): DeflatedPieces {
     const last = this.rowCount > 0 ? `${columnLetters(Math.max(0, this.columns - 1))}${this.rowCount}` : 'A1';
     const frozen = this.frozenRows;
     const view = frozen
@@ -123,7 +156,8 @@ export class XlsxSheet {
       cols ? `<cols>${cols}</cols>` : ''
     }<sheetData>`;
     const tail = '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
-    return [Buffer.from(head), ...this.rows.all(), Buffer.from(tail)];
+    this.rows.flush();
+    return new DeflatedPieces().add(Buffer.from(head)).append(this.rows.pieces).add(Buffer.from(tail), true);
   }
 }
 
@@ -186,37 +220,47 @@ export class XlsxWorkbook {
 
   /** The .xlsx file. */
   async toBuffer(): Promise<Buffer> {
-    const { ZipFile } = require('yazl') as typeof import('yazl');
-    const zip: ZipFile = new ZipFile();
-    const mtime = new Date();
-    const add = (path: string, xml: string | Buffer[]) =>
-      zip.addBuffer(typeof xml === 'string' ? Buffer.from(xml) : Buffer.concat(xml), path, { mtime });
     const n = this.sheets.length;
-    add('[Content_Types].xml', this.contentTypes());
-    add(
-      '_rels/.rels',
-      relationships([
-        ['rId1', `${OFFICE_RELS}/officeDocument`, 'xl/workbook.xml'],
-        ['rId2', `${PACKAGE_RELS}/metadata/core-properties`, 'docProps/core.xml'],
-      ]),
-    );
-    add('docProps/core.xml', coreProperties(mtime));
-    add('xl/workbook.xml', this.workbookXml());
-    add(
-      'xl/_rels/workbook.xml.rels',
-      relationships([
-        ...this.sheets.map((_, i): [string, string, string] => [`rId${i + 1}`, `${OFFICE_RELS}/worksheet`, `worksheets/sheet${i + 1}.xml`]),
-        [`rId${n + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml'],
-        [`rId${n + 2}`, `${OFFICE_RELS}/sharedStrings`, 'sharedStrings.xml'],
-      ]),
-    );
-    add('xl/styles.xml', this.stylesXml());
-    this.sheets.forEach((sheet, i) => add(`xl/worksheets/sheet${i + 1}.xml`, sheet.xml()));
-    add('xl/sharedStrings.xml', this.strings.xml());
+    const text = (xml: string) => new DeflatedPieces().add(Buffer.from(xml), true);
+    const mtime = new Date();
+    const parts: [string, DeflatedPieces][] = [
+      ['[Content_Types].xml', text(this.contentTypes())],
+      [
+        '_rels/.rels',
+        text(
+          relationships([
+            ['rId1', `${OFFICE_RELS}/officeDocument`, 'xl/workbook.xml'],
+            ['rId2', `${PACKAGE_RELS}/metadata/core-properties`, 'docProps/core.xml'],
+          ]),
+        ),
+      ],
+      ['docProps/core.xml', text(coreProperties(mtime))],
+      ['xl/workbook.xml', text(this.workbookXml())],
+      [
+        'xl/_rels/workbook.xml.rels',
+        text(
+          relationships([
+            ...this.sheets.map((_, i): [string, string, string] => [
+              `rId${i + 1}`,
+              `${OFFICE_RELS}/worksheet`,
+              `worksheets/sheet${i + 1}.xml`,
+            ]),
+            [`rId${n + 1}`, `${OFFICE_RELS}/styles`, 'styles.xml'],
+            [`rId${n + 2}`, `${OFFICE_RELS}/sharedStrings`, 'sharedStrings.xml'],
+          ]),
+        ),
+      ],
+      ['xl/styles.xml', text(this.stylesXml())],
+      ...this.sheets.map((sheet, i): [string, DeflatedPieces] => [`xl/worksheets/sheet${i + 1}.xml`, sheet.xml()]),
+      ['xl/sharedStrings.xml', text(this.strings.xml())],
+    ];
+    const out: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((e, data) => (e ? (failure = e) : out.push(data)));
+    for (const [path, pieces] of parts) addDeflated(zip, path, pieces.raw, await Promise.all(pieces.deflated), mtime);
     zip.end();
-    const parts: Buffer[] = [];
-    for await (const part of zip.outputStream as AsyncIterable<Buffer>) parts.push(part);
-    return Buffer.concat(parts);
+    if (failure) throw failure;
+    return Buffer.concat(out);
   }
 
   private contentTypes(): string {
@@ -246,6 +290,24 @@ export class XlsxWorkbook {
       .join('');
     return `${XML_HEAD}<styleSheet xmlns="${MAIN}">${formats ? `<numFmts count="${this.formats.size}">${formats}</numFmts>` : ''}<fonts count="2"><font>${font}</font><font><b/>${font}</font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${this.styles.length}">${xfs}</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
   }
+}
+
+/**
+ * Adds a part deflated already: fflate's Zip takes its bytes through a ZipPassThrough (which counts
+ * their size and CRC-32), and this hands on their deflated pieces instead (fflate's way to bring one's
+ * own compression).
+ */
+function addDeflated(zip: Zip, path: string, raw: Buffer[], deflated: Buffer[], mtime: Date): void {
+  const file = new (class extends ZipPassThrough {
+    private next = 0;
+    protected process(_chunk: Uint8Array, final: boolean): void {
+      this.ondata?.(null, deflated[this.next++] as Uint8Array<ArrayBuffer>, final);
+    }
+  })(path);
+  file.compression = 8;
+  file.mtime = mtime;
+  zip.add(file);
+  raw.forEach((piece, i) => file.push(piece as Uint8Array<ArrayBuffer>, i === raw.length - 1));
 }
 
 function relationships(rels: [id: string, type: string, target: string][]): string {
