@@ -40,6 +40,9 @@ const FIRST_CUSTOM_FORMAT = 164;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
+/** Room beyond a piece's length for its deflated form (deflate adds 5 bytes a block to what it cannot shrink). */
+const DEFLATE_SLACK = 1 << 16;
+
 /** Characters XML 1.0 refuses, and those that must be escaped in text and attributes. */
 const XML_REFUSED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const XML_SPECIAL = /[&<>"]/g;
@@ -69,7 +72,12 @@ class DeflatedPieces {
     this.raw.push(piece);
     this.deflated.push(
       new Promise((resolve, reject) =>
-        deflateRaw(piece, { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }, (e, out) => (e ? reject(e) : resolve(out))),
+        // An output buffer the piece fits in: deflated in one go on the pool, however busy this thread.
+        deflateRaw(
+          piece,
+          { finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH, chunkSize: piece.length + DEFLATE_SLACK },
+          (e, out) => (e ? reject(e) : resolve(out)),
+        ),
       ),
     );
     return this;

@@ -74,7 +74,7 @@ function writeTable(workbook: XlsxWorkbook, sheet: XlsxSheet, table: Table, titl
         styles[i] = isNumeric(value)
           ? (numberStyles[i] ??= workbook.style(numberFormat(value, column, locale)))
           : workbook.style(numberFormat(value, column, locale));
-      widths[i].add(value);
+      widths[i].add(value, cell);
     });
     sheet.row(values, styles);
   }
@@ -103,7 +103,12 @@ class ColumnWidth {
     this.sized = column.kind === 'int' || column.kind === 'decimal' || column.kind === 'percent' || column.kind === 'money';
   }
 
-  add(value: Cell): void {
+  /** A value and what its cell holds (text from the input is shown as it is held). */
+  add(value: Cell, cell: XlsxValue): void {
+    if (typeof value === 'string' && typeof cell === 'string') {
+      this.chars = Math.max(this.chars, cell.length);
+      return;
+    }
     if (this.sized && isNumeric(value)) {
       const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value.toNumber();
       if (n <= this.high && n >= this.low) return;
