@@ -91,20 +91,23 @@ class DeflatedPieces {
   }
 }
 
-/** Text written into buffers of a megabyte, each handed to the DeflatedPieces when full. */
-class ByteChunks {
+/**
+ * ASCII text written into buffers of a megabyte, each handed to the DeflatedPieces when full. Rows are
+ * ASCII only (numbers, cell references, and texts by their number in the shared strings), so a
+ * character is a byte and is copied as one.
+ */
+class AsciiChunks {
   static readonly SIZE = 1 << 20;
   readonly pieces = new DeflatedPieces();
-  private chunk = Buffer.allocUnsafe(ByteChunks.SIZE);
+  private chunk = Buffer.allocUnsafe(AsciiChunks.SIZE);
   private used = 0;
 
   write(text: string): void {
-    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
-    if (this.used + text.length * 3 > this.chunk.length) {
+    if (this.used + text.length > this.chunk.length) {
       this.flush();
-      this.chunk = Buffer.allocUnsafe(Math.max(ByteChunks.SIZE, text.length * 3));
+      this.chunk = Buffer.allocUnsafe(Math.max(AsciiChunks.SIZE, text.length));
     }
-    this.used += this.chunk.write(text, this.used);
+    this.used += this.chunk.write(text, this.used, 'latin1');
   }
 
   /** Hands on what is written so far. */
@@ -121,7 +124,7 @@ export class XlsxSheet {
   frozenRows = 0;
   /** Column widths in characters, by 0-based column (none: the default width). */
   widths: number[] = [];
-  private readonly rows = new ByteChunks();
+  private readonly rows = new AsciiChunks();
   private readonly letters: string[] = [];
   private rowCount = 0;
   private columns = 0;
