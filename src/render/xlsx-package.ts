@@ -44,6 +44,7 @@ const DAY_MS = 86_400_000;
 const DEFLATE_SLACK = 1 << 16;
 
 /** Characters XML 1.0 refuses, and those that must be escaped in text and attributes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds.
 const XML_REFUSED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const XML_SPECIAL = /[&<>"]/g;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
