@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../../src/render/doc';
 import { SheetNames, renderXlsx } from '../../src/render/xlsx';
+import { columnLetters } from '../../src/render/xlsx-package';
 import { readWorkbook } from '../helpers/openpyxl';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-xlsx-'));
@@ -159,5 +160,11 @@ describe('SheetNames', () => {
     expect(names.take('SHEET')).toBe('SHEET');
     expect(names.take('sheet')).toBe('sheet (2)');
     expect(names.take('[]')).toBe('Sheet (3)');
+  });
+});
+
+describe('columnLetters', () => {
+  it('names columns as spreadsheets do, past Z and ZZ', () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16_383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 });
