@@ -271,7 +271,9 @@ function delegationPlan(
 /**
  * One record on the straight path, after its date: checks each count and text field of the plan by
  * its code (record r's codes start at `at` in `codes`) and writes its value into row i's columns;
- * false when the record must take the record-by-record path instead.
+ * false when the record must take the record-by-record path instead. A text value met for the first
+ * time, or one the scanner does not number (past its 65,536 values of a column), is decoded here
+ * (text never makes a row invalid): a file of a million distinct origins keeps its rows on this path.
  */
 type TakeRecord = (
   codes: Int32Array,
@@ -296,7 +298,7 @@ function compileTake(counts: readonly PlannedField[], texts: readonly CodedField
   });
   texts.forEach(({ column }, k) => {
     lines.push(
-      `c = codes[at + ${column}]; v = c < 0 ? UNSEEN : caches[${k}].cached(c); if (v === UNSEEN) return false; texts[${k}][i] = v; textCodes[${k}][i] = c;`,
+      `c = codes[at + ${column}]; v = c < 0 ? UNSEEN : caches[${k}].cached(c); if (v === UNSEEN) v = caches[${k}].decode(c, batch.field(r, ${column})); texts[${k}][i] = v; textCodes[${k}][i] = c;`,
     );
   });
   const body = `return (codes, at, batch, r, i, counts, texts, textCodes) => { let n, c, v; ${lines.join(' ')} return true; };`;
@@ -392,7 +394,7 @@ export function buildDelegation(rec: CsvRecord, ctx: RowContext, out: Delegation
 
 /**
  * The straight path over a batch of records: a record of the header's width whose date, counts and
- * text fields are all in columns the scanner codes, with values met before and valid, is written into
+ * text fields are all in columns the scanner codes, with dates and counts valid, is written into
  * `out` (or, when `keep` says it is outside --from/--to, dropped) without being decoded; any other record
  * goes to `other`, the record-by-record path (buildDelegation), in its turn. Returns how many records it took.
  */
