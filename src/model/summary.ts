@@ -361,6 +361,11 @@ export class DelegationSummarizer {
     };
   }
 
+  /** How many groups there are so far. */
+  get groupCount(): number {
+    return this.groups.size;
+  }
+
   /** Adds the rows of a summarizer with the same options, given as toData() gave its state. */
   absorb(data: DelegationSummaryData): void {
     if (data.dims.join() !== this.dims.join() || data.top !== (this.top ?? null)) {
