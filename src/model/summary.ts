@@ -748,16 +748,24 @@ class GroupTable {
   private short = new ShortSamples();
   /** A short group's nights[3 id], [3 id + 1], [3 id + 2]: visitor-nights, visitors with nights, delegations with nights. */
   private nights: Float64Array = new Float64Array(48);
-  /** big[id]: the accumulator of a group grown past INLINE delegations, else null. */
-  private big: (GroupAccumulator | null)[] = [];
+  /**
+   * bigAt[id]: 1 + the index in `accs` of the accumulator of a group grown past INLINE delegations, 0
+   * for a short group (a typed array, not an array of a million nulls for the collector to walk).
+   */
+  private bigAt: Int32Array = new Int32Array(16);
+  private readonly accs: GroupAccumulator[] = [];
 
   get size(): number {
-    return this.big.length;
+    return this.short.size;
   }
 
   create(): number {
     const id = this.short.create();
-    this.big.push(null);
+    if (id === this.bigAt.length) {
+      const wider = new Int32Array(2 * id);
+      wider.set(this.bigAt);
+      this.bigAt = wider;
+    }
     if (3 * id + 3 > this.nights.length) {
       const wider = new Float64Array(this.nights.length * 2);
       wider.set(this.nights);
@@ -766,8 +774,20 @@ class GroupTable {
     return id;
   }
 
+  /** Group id's accumulator, or null while it is short. */
+  private bigOf(id: number): GroupAccumulator | null {
+    const k = this.bigAt[id];
+    return k === 0 ? null : this.accs[k - 1];
+  }
+
+  private setBig(id: number, acc: GroupAccumulator): GroupAccumulator {
+    this.accs.push(acc);
+    this.bigAt[id] = this.accs.length;
+    return acc;
+  }
+
   add(id: number, people: number, nights: number | null): void {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) big.add(people, nights);
     else this.addShort(id, people, nights);
   }
@@ -787,36 +807,36 @@ class GroupTable {
    * caller gives the sample up, and an empty group keeps it as its own rather than copying it.
    */
   addSample(id: number, sizes: IntSample, nights: ArrayLike<number>, at: number, keep: boolean): void {
-    let acc = this.big[id];
-    if (acc === null && keep && this.short.length(id) === 0) this.big[id] = acc = new GroupAccumulator(sizes);
+    let acc = this.bigOf(id);
+    if (acc === null && keep && this.short.length(id) === 0) acc = this.setBig(id, new GroupAccumulator(sizes));
     else (acc ??= this.promote(id)).sizes.mergeFrom(sizes);
     acc.addNightTotals(nights, at);
   }
 
   /** A group's visitors (the sum of its sizes, as its statistics give it), for ranking. */
   visitors(id: number): number {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     return big !== null ? big.sizes.describe().sum : this.short.sum(id);
   }
 
   mergeFrom(id: number, other: GroupTable, otherId: number): void {
-    const theirs = other.big[otherId];
-    if (theirs !== null) return (this.big[id] ?? this.promote(id)).mergeFrom(theirs);
+    const theirs = other.bigOf(otherId);
+    if (theirs !== null) return (this.bigOf(id) ?? this.promote(id)).mergeFrom(theirs);
     for (let k = 0, n = other.short.length(otherId); k < n; k++) this.add(id, other.short.valueAt(otherId, k), null);
-    const mine = this.big[id];
+    const mine = this.bigOf(id);
     if (mine !== null) mine.addNightTotals(other.nights, 3 * otherId);
     else for (let k = 0; k < 3; k++) this.nights[3 * id + k] += other.nights[3 * otherId + k];
   }
 
   /** Adds the sizes of group id to `sizes`. */
   addSizesTo(id: number, sizes: IntSample): void {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) sizes.mergeFrom(big.sizes);
     else this.short.addTo(id, sizes);
   }
 
   stats(id: number): GroupStats {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) return big.stats();
     const at = 3 * id;
     return groupStats(this.short.describe(id), this.nights[at], this.nights[at + 1], this.nights[at + 2]);
@@ -845,7 +865,7 @@ class GroupTable {
     };
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      const big = this.big[id];
+      const big = this.bigOf(id);
       const [nights, at] = big !== null ? [big.nightTotals(), 0] : [this.nights, 3 * id];
       f.visitorNights[i] = nights[at];
       f.visitorsWithNights[i] = nights[at + 1];
@@ -862,7 +882,7 @@ class GroupTable {
     for (let id = 0; id < this.size; id++) {
       if (chosen[id] === 0) continue;
       this.addSizesTo(id, all.sizes);
-      const big = this.big[id];
+      const big = this.bigOf(id);
       all.addNightTotals(big !== null ? big.nightTotals() : this.nights, big !== null ? 0 : 3 * id);
     }
     return all.stats();
@@ -870,7 +890,10 @@ class GroupTable {
 
   toData(): GroupTableData {
     const big: [number, GroupData][] = [];
-    this.big.forEach((acc, id) => acc && big.push([id, acc.toData()]));
+    for (let id = 0; id < this.size; id++) {
+      const acc = this.bigOf(id);
+      if (acc !== null) big.push([id, acc.toData()]);
+    }
     return { short: this.short.toData(), nights: this.nights.slice(0, 3 * this.size), big };
   }
 
@@ -878,8 +901,8 @@ class GroupTable {
     const table = new GroupTable();
     table.short = ShortSamples.fromData(data.short);
     table.nights = data.nights;
-    table.big = new Array<GroupAccumulator | null>(data.short.size).fill(null);
-    for (const [id, acc] of data.big) table.big[id] = GroupAccumulator.fromData(acc);
+    table.bigAt = new Int32Array(Math.max(16, data.short.size));
+    for (const [id, acc] of data.big) table.setBig(id, GroupAccumulator.fromData(acc));
     return table;
   }
 
@@ -889,8 +912,7 @@ class GroupTable {
     this.short.addTo(id, acc.sizes);
     acc.addNightTotals(this.nights, 3 * id);
     this.short.clear(id);
-    this.big[id] = acc;
-    return acc;
+    return this.setBig(id, acc);
   }
 }
 
