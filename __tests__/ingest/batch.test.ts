@@ -232,4 +232,25 @@ describe('DelegationSummarizer.addBatch', () => {
       { numRuns: propertyRuns(300) },
     );
   });
+
+  it('gives the result of add() past the values whose slots it reads ahead (65,536), codes or none, in two code spaces', () => {
+    let x = 7;
+    const next = () => (x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff);
+    const spaces = [{}, {}];
+    const numbering = spaces.map(() => new Map<string, number>());
+    // With --top, (other) counts the values: a value given two groups would show there.
+    const byRow = new DelegationSummarizer({ groupBy: ['origin'], top: 5 });
+    const byBatch = new DelegationSummarizer({ groupBy: ['origin'], top: 5 });
+    for (let b = 0; b < 120; b++) {
+      const rows = Array.from({ length: 1024 }, (): [DelegationRow, boolean] => {
+        const r = next();
+        const origin = r % 50 === 0 ? null : `Dinas ${(r >>> 7) % 150_000}`;
+        const row = delegationRow({ date: { year: 2017, month: 3, day: 5 }, people: 1 + (r % 400), origin, nights: r % 5 || null });
+        return [row, (r >> 4) % 3 !== 0];
+      });
+      for (const [row] of rows) byRow.add(row);
+      byBatch.addBatch(batchOf(rows, spaces[b % 2], numbering[b % 2]));
+    }
+    expect(byBatch.result()).toEqual(byRow.result());
+  });
 });
