@@ -34,8 +34,8 @@ function rowsFile(name: string, count: number, special: (i: number) => string | 
 /** Everything the summary's sink holds, region by month (delegations), and per month (arrivals). */
 const SUMMARY: SinkSpec<'summary'> = { name: 'summary', options: { groupBy: ['region', 'month'], arrivalUnit: 'month' } };
 
-async function readWith(workers: boolean, path: string, rejectsPath?: string, extra: Partial<InputOptions> = {}) {
-  const sink = createSink(SUMMARY);
+async function readWith(workers: boolean, path: string, rejectsPath?: string, extra: Partial<InputOptions> = {}, spec = SUMMARY) {
+  const sink = createSink(spec);
   const diagnostics: string[] = [];
   const splits = { taken: 0, readAgain: 0 };
   let error: string | null = null;
@@ -44,7 +44,7 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string, ex
     summary = await readInputs([path], {
       options: { map: {}, dateFormat: 'dmy', fields: new Set(['region'] as const), ...extra },
       sink,
-      spec: SUMMARY,
+      spec,
       policy: { skipInvalid: true, rejectsPath },
       diagnostics: (line) => diagnostics.push(line),
       tuning: { workers, splitBytes: 1, splits },
@@ -58,9 +58,9 @@ async function readWith(workers: boolean, path: string, rejectsPath?: string, ex
   return { result: { state, summary, diagnostics, error, rejects }, ...splits };
 }
 
-async function compare(path: string, extra: Partial<InputOptions> = {}) {
-  const serial = await readWith(false, path, join(dir, 'rejects.csv'), extra);
-  const parallel = await readWith(true, path, join(dir, 'rejects.csv'), extra);
+async function compare(path: string, extra: Partial<InputOptions> = {}, spec = SUMMARY) {
+  const serial = await readWith(false, path, join(dir, 'rejects.csv'), extra, spec);
+  const parallel = await readWith(true, path, join(dir, 'rejects.csv'), extra, spec);
   expect(parallel.result).toEqual(serial.result);
   return parallel;
 }
@@ -69,6 +69,14 @@ test('a clean file: the worker part is taken, totals equal the serial read', asy
   const run = await compare(rowsFile('clean.csv', 30_000));
   expect(run).toMatchObject({ taken: 1, readAgain: 0 });
   expect(run.result.state.delegations.overall.count).toBe(30_000);
+});
+
+test('an origin per row: the worker is stopped (its groups would cost more to merge than its rows to read) and its part read here', async () => {
+  const byOrigin: SinkSpec<'summary'> = { name: 'summary', options: { groupBy: ['origin'], top: 10, arrivalUnit: 'month' } };
+  const path = rowsFile('origins.csv', 30_000, (i) => `2017-03-05,"Dinas ${i}, Bagian ${i % 7}",Bali,${1 + (i % 300)},${i % 5 || ''},MPP`);
+  const run = await compare(path, { fields: new Set(['origin'] as const) }, byOrigin);
+  expect(run).toMatchObject({ taken: 0, readAgain: 1 });
+  expect(run.result.state.delegations.otherValues).toEqual({ origin: 29_990 });
 });
 
 test('--from/--to: rows left out are counted alike', async () => {

@@ -32,6 +32,11 @@ export class FieldCache<T> {
     return value !== UNSEEN ? value : this.set(id, this.compute(rec.field(index)));
   }
 
+  /** The value of field number `id` (-1: none) from the field's text as `CsvRecord.field` decodes it; kept if it has a number. */
+  decode(id: number, text: string): T {
+    return id < 0 ? this.compute(text) : this.set(id, this.compute(text));
+  }
+
   /** Sets the value of field number `id` (>= 0), known without decoding the field. */
   set(id: number, value: T): T {
     const values = this.values;

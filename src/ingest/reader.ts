@@ -706,7 +706,7 @@ export class FileReader {
       } else if (now) deliveredAfter++;
     };
     if (this.ctx?.delegation && this.tuning.straightPath) {
-      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.keep, deliver);
+      const taken = takeDelegations(records, this.ctx, this.headers!.length, this.delegations, this.keep, this.limited, deliver);
       this.rowsRead += taken;
       this.rowsAccepted += taken;
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();

@@ -249,9 +249,13 @@ class RecordView implements CsvRecord {
   }
 
   field(index: number): string {
-    if (index >= this.fieldCount) return '';
-    const text = this.bytes.toString('utf8', this.fieldStart(index), this.fieldEnd(index));
-    return this.flagBytes[this.flags + this.base + index] & DOUBLED ? text.replace(/""/g, '"') : text;
+    return index >= this.fieldCount ? '' : this.fieldAt(this.base, index);
+  }
+
+  /** For RecordBatch, any record of the batch by its first field `base`: the text of its field `index` (below its field count). */
+  fieldAt(base: number, index: number): string {
+    const text = this.bytes.toString('utf8', this.words[this.starts + base + index], this.words[this.ends + base + index]);
+    return this.flagBytes[this.flags + base + index] & DOUBLED ? text.replace(/""/g, '"') : text;
   }
 
   raw(): string {
@@ -416,6 +420,11 @@ export class RecordBatch {
 
   get codeWords(): Int32Array {
     return this.view.codeWords;
+  }
+
+  /** The text of record r's field `column` (below its field count), as CsvRecord.field decodes it. */
+  field(r: number, column: number): string {
+    return this.view.fieldAt(this.words[this.bases + r], column);
   }
 
   /** Whether record r's field `column` (below its field count) has no bytes, between its quotes if quoted. */

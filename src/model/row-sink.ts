@@ -23,4 +23,9 @@ export interface MergeableSink extends RowSink {
   toData(): unknown;
   /** Adds the state (as toData() gave it) of a sink built the same way and fed other rows. */
   absorb(data: unknown): void;
+  /**
+   * Optional: how many groups the state holds so far, for a state that grows with the values read
+   * (toData() and absorb() cost about as much a group as reading a row does).
+   */
+  groupCount?(): number;
 }

@@ -85,6 +85,10 @@ export class SummarySink implements MergeableSink {
     this.delegations.absorb(data.delegations);
     if (data.arrivals !== null) this.figures.absorb(data.arrivals);
   }
+
+  groupCount(): number {
+    return this.delegations.groupCount;
+  }
 }
 
 export function createSummarySink(options: SummarySinkOptions): SummarySink {

@@ -28,7 +28,7 @@ import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
 import type { CalDate } from './dates';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
-import { ValueIndex } from './value-index';
+import { ValueIndex, hashOf } from './value-index';
 import {
   type CategoryDim,
   type GroupDim,
@@ -168,6 +168,8 @@ function readerOf(dim: CategoryDim): ReadValue {
 
 /** Periods are looked up in an array indexed by periodKey while their keys span no more than this. */
 const MAX_PERIOD_SLOTS = 1 << 16;
+/** From this many values (a table of 1 MB), a batch's new values have their slots read first (newValueHashes). */
+const TOUCH_FROM = 1 << 16;
 /** Up to this --top, the top values are picked in one pass; above it, by sorting them all. */
 const PICK_TOP_MAX = 1000;
 
@@ -208,6 +210,9 @@ export class DelegationSummarizer {
   private readonly read: ReadValue | null;
   /** addBatch with one dimension: 1 + the group of each code of the batches' code space (0: not met yet). */
   private byCode: Int32Array = new Int32Array(0);
+  /** newValueHashes' hashes by row, and the same in a row. */
+  private hashes = new Int32Array(0);
+  private touched = new Int32Array(0);
   private codeSpace: object | null = null;
 
   constructor(opts: DelegationSummaryOptions) {
@@ -271,7 +276,9 @@ export class DelegationSummarizer {
       const field = this.category!;
       if (this.fansOut) return this.addListColumn(batch, rows, count, values[field] as readonly (readonly string[])[]);
       const column = values[field] as readonly (string | null)[];
-      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i]));
+      this.useCodeSpace(batch);
+      const hashes = this.newValueHashes(column, codes[field], rows, count);
+      return this.addByCode(batch, rows, count, codes[field], (i) => this.categoryGroup(column[i], hashes?.[i]));
     }
     for (let k = 0; k < count; k++) this.add(rowOf(batch, rows === null ? k : rows[k]));
   }
@@ -309,10 +316,7 @@ export class DelegationSummarizer {
     codes: Int32Array,
     groupOf: (i: number) => number,
   ): void {
-    if (batch.codeSpace !== this.codeSpace) {
-      this.codeSpace = batch.codeSpace;
-      this.byCode = new Int32Array(0);
-    }
+    this.useCodeSpace(batch);
     const { people, nights } = batch.values;
     const groups = this.groups;
     let byCode = this.byCode;
@@ -328,6 +332,37 @@ export class DelegationSummarizer {
       groups.add(id, people[i], n < 0 ? null : n);
       this.overall.addNights(people[i], n < 0 ? null : n);
     }
+  }
+
+  /** byCode is the batch's code space's. */
+  private useCodeSpace(batch: DelegationBatch): void {
+    if (batch.codeSpace === this.codeSpace) return;
+    this.codeSpace = batch.codeSpace;
+    this.byCode = new Int32Array(0);
+  }
+
+  /**
+   * With many values met (their table past the cache), by row, the hash of each of the batch's values
+   * that byCode does not find (every row addByCode will ask groupOf for), their slots read in one loop
+   * (ValueIndex.touch); else null. A million new origins took about 0.2 s of cache misses one at a time.
+   */
+  private newValueHashes(column: readonly (string | null)[], codes: Int32Array, rows: Int32Array | null, count: number): Int32Array | null {
+    if (this.byValue.size < TOUCH_FROM) return null;
+    if (this.hashes.length < column.length) {
+      this.hashes = new Int32Array(column.length);
+      this.touched = new Int32Array(column.length);
+    }
+    const { hashes, touched, byCode } = this;
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const i = rows === null ? k : rows[k];
+      const code = codes[i];
+      const value = column[i];
+      if (value === null || (code >= 0 && code < byCode.length && byCode[code] > 0)) continue;
+      hashes[i] = touched[n++] = hashOf(value);
+    }
+    this.byValue.touch(touched, n);
+    return hashes;
   }
 
   /** Notes the group of a code; returns byCode (widened if need be). */
@@ -359,6 +394,11 @@ export class DelegationSummarizer {
       groups: this.groups.toData(),
       categoryVisitors: this.categoryVisitors.map(({ visitors }) => [...visitors]),
     };
+  }
+
+  /** How many groups there are so far. */
+  get groupCount(): number {
+    return this.groups.size;
   }
 
   /** Adds the rows of a summarizer with the same options, given as toData() gave its state. */
@@ -492,9 +532,9 @@ export class DelegationSummarizer {
     return true;
   }
 
-  private categoryGroup(value: string | null): number {
+  private categoryGroup(value: string | null, hash?: number): number {
     // A value's number is its group's: groups are made here alone, in the same order.
-    const id = this.byValue.add(value);
+    const id = this.byValue.add(value, hash);
     if (id === this.groups.size) this.newGroup(value);
     return id;
   }
@@ -743,16 +783,24 @@ class GroupTable {
   private short = new ShortSamples();
   /** A short group's nights[3 id], [3 id + 1], [3 id + 2]: visitor-nights, visitors with nights, delegations with nights. */
   private nights: Float64Array = new Float64Array(48);
-  /** big[id]: the accumulator of a group grown past INLINE delegations, else null. */
-  private big: (GroupAccumulator | null)[] = [];
+  /**
+   * bigAt[id]: 1 + the index in `accs` of the accumulator of a group grown past INLINE delegations, 0
+   * for a short group (a typed array, not an array of a million nulls for the collector to walk).
+   */
+  private bigAt: Int32Array = new Int32Array(16);
+  private readonly accs: GroupAccumulator[] = [];
 
   get size(): number {
-    return this.big.length;
+    return this.short.size;
   }
 
   create(): number {
     const id = this.short.create();
-    this.big.push(null);
+    if (id === this.bigAt.length) {
+      const wider = new Int32Array(2 * id);
+      wider.set(this.bigAt);
+      this.bigAt = wider;
+    }
     if (3 * id + 3 > this.nights.length) {
       const wider = new Float64Array(this.nights.length * 2);
       wider.set(this.nights);
@@ -761,8 +809,20 @@ class GroupTable {
     return id;
   }
 
+  /** Group id's accumulator, or null while it is short. */
+  private bigOf(id: number): GroupAccumulator | null {
+    const k = this.bigAt[id];
+    return k === 0 ? null : this.accs[k - 1];
+  }
+
+  private setBig(id: number, acc: GroupAccumulator): GroupAccumulator {
+    this.accs.push(acc);
+    this.bigAt[id] = this.accs.length;
+    return acc;
+  }
+
   add(id: number, people: number, nights: number | null): void {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) big.add(people, nights);
     else this.addShort(id, people, nights);
   }
@@ -782,36 +842,36 @@ class GroupTable {
    * caller gives the sample up, and an empty group keeps it as its own rather than copying it.
    */
   addSample(id: number, sizes: IntSample, nights: ArrayLike<number>, at: number, keep: boolean): void {
-    let acc = this.big[id];
-    if (acc === null && keep && this.short.length(id) === 0) this.big[id] = acc = new GroupAccumulator(sizes);
+    let acc = this.bigOf(id);
+    if (acc === null && keep && this.short.length(id) === 0) acc = this.setBig(id, new GroupAccumulator(sizes));
     else (acc ??= this.promote(id)).sizes.mergeFrom(sizes);
     acc.addNightTotals(nights, at);
   }
 
   /** A group's visitors (the sum of its sizes, as its statistics give it), for ranking. */
   visitors(id: number): number {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     return big !== null ? big.sizes.describe().sum : this.short.sum(id);
   }
 
   mergeFrom(id: number, other: GroupTable, otherId: number): void {
-    const theirs = other.big[otherId];
-    if (theirs !== null) return (this.big[id] ?? this.promote(id)).mergeFrom(theirs);
+    const theirs = other.bigOf(otherId);
+    if (theirs !== null) return (this.bigOf(id) ?? this.promote(id)).mergeFrom(theirs);
     for (let k = 0, n = other.short.length(otherId); k < n; k++) this.add(id, other.short.valueAt(otherId, k), null);
-    const mine = this.big[id];
+    const mine = this.bigOf(id);
     if (mine !== null) mine.addNightTotals(other.nights, 3 * otherId);
     else for (let k = 0; k < 3; k++) this.nights[3 * id + k] += other.nights[3 * otherId + k];
   }
 
   /** Adds the sizes of group id to `sizes`. */
   addSizesTo(id: number, sizes: IntSample): void {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) sizes.mergeFrom(big.sizes);
     else this.short.addTo(id, sizes);
   }
 
   stats(id: number): GroupStats {
-    const big = this.big[id];
+    const big = this.bigOf(id);
     if (big !== null) return big.stats();
     const at = 3 * id;
     return groupStats(this.short.describe(id), this.nights[at], this.nights[at + 1], this.nights[at + 2]);
@@ -840,7 +900,7 @@ class GroupTable {
     };
     for (let i = 0; i < n; i++) {
       const id = ids[i];
-      const big = this.big[id];
+      const big = this.bigOf(id);
       const [nights, at] = big !== null ? [big.nightTotals(), 0] : [this.nights, 3 * id];
       f.visitorNights[i] = nights[at];
       f.visitorsWithNights[i] = nights[at + 1];
@@ -857,7 +917,7 @@ class GroupTable {
     for (let id = 0; id < this.size; id++) {
       if (chosen[id] === 0) continue;
       this.addSizesTo(id, all.sizes);
-      const big = this.big[id];
+      const big = this.bigOf(id);
       all.addNightTotals(big !== null ? big.nightTotals() : this.nights, big !== null ? 0 : 3 * id);
     }
     return all.stats();
@@ -865,7 +925,10 @@ class GroupTable {
 
   toData(): GroupTableData {
     const big: [number, GroupData][] = [];
-    this.big.forEach((acc, id) => acc && big.push([id, acc.toData()]));
+    for (let id = 0; id < this.size; id++) {
+      const acc = this.bigOf(id);
+      if (acc !== null) big.push([id, acc.toData()]);
+    }
     return { short: this.short.toData(), nights: this.nights.slice(0, 3 * this.size), big };
   }
 
@@ -873,8 +936,8 @@ class GroupTable {
     const table = new GroupTable();
     table.short = ShortSamples.fromData(data.short);
     table.nights = data.nights;
-    table.big = new Array<GroupAccumulator | null>(data.short.size).fill(null);
-    for (const [id, acc] of data.big) table.big[id] = GroupAccumulator.fromData(acc);
+    table.bigAt = new Int32Array(Math.max(16, data.short.size));
+    for (const [id, acc] of data.big) table.setBig(id, GroupAccumulator.fromData(acc));
     return table;
   }
 
@@ -884,8 +947,7 @@ class GroupTable {
     this.short.addTo(id, acc.sizes);
     acc.addNightTotals(this.nights, 3 * id);
     this.short.clear(id);
-    this.big[id] = acc;
-    return acc;
+    return this.setBig(id, acc);
   }
 }
 
