@@ -197,7 +197,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     });
   };
 
-  const delegations = collector.delegations.get(year);
+  const delegations = collector.delegationsOf(year);
   if (delegations) {
     const category = (summary: DelegationSummary, field: CategoryField) => knownOrAbsent(summary, field, year, data, absent);
     data.delegations = {
@@ -207,7 +207,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       byPurpose: category(delegations.byPurpose.result(), 'purpose'),
       yearOnYear: [],
     };
-    const previous = collector.delegations.get(year - 1);
+    const previous = collector.delegationsOf(year - 1);
     if (previous)
       data.delegations.yearOnYear = monthPairs(data.delegations.byMonth, previous.byMonth.result(), year, data.delegationCoverage);
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');

@@ -99,6 +99,27 @@ class SlotCounts {
     this.waiting[slot] = 0;
   }
 
+  /** The counts of the slots of one year to the summaries, in slot order; those slots are then empty (and still counting). */
+  flushYear(year: number, dim: TallyDim, to: TallyTarget): void {
+    for (let slot = 0; slot < this.used; slot++) {
+      if (this.years[slot] !== year) continue;
+      this.give(slot, dim, to);
+      const at = (slot % PAGE) * WINDOW;
+      this.pages[Math.floor(slot / PAGE)].fill(0, at, at + WINDOW);
+      this.nights.fill(0, 3 * slot, 3 * slot + 3);
+    }
+  }
+
+  /** The slot's counts (its pending sizes counted first) to its summary, unless it has none. */
+  private give(slot: number, dim: TallyDim, to: TallyTarget): void {
+    this.count(slot, this.waiting[slot]);
+    const at = (slot % PAGE) * WINDOW;
+    const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
+    if (this.nights[3 * slot + 2] === 0 && isZero(row)) return;
+    const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
+    to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
+  }
+
   private grow(): void {
     const room = this.waiting.length * 2;
     this.nights = grownTo(this.nights, new Float64Array(room * 3));
@@ -108,14 +129,7 @@ class SlotCounts {
 
   /** Every slot's counts to the summaries; then none are left. */
   flush(dim: TallyDim, to: TallyTarget): void {
-    for (let slot = 0; slot < this.used; slot++) {
-      this.count(slot, this.waiting[slot]);
-      const at = (slot % PAGE) * WINDOW;
-      const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
-      if (this.nights[3 * slot + 2] === 0 && isZero(row)) continue;
-      const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
-      to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
-    }
+    for (let slot = 0; slot < this.used; slot++) this.give(slot, dim, to);
     this.pages = [];
     this.nights.fill(0, 0, this.used * 3);
     this.years.length = 0;
@@ -193,6 +207,15 @@ export class ReportTally {
       byPurpose.counts.addNights(p, size, n);
     }
     return leftOver;
+  }
+
+  /**
+   * The counts of one year's rows to its summaries, the others kept counted: a report reads one year
+   * (and the months of the year before), so the other years' thousands of slots need not become groups.
+   */
+  flushYear(year: number): void {
+    this.byMonth.flushYear(year, 'byMonth', this.to);
+    for (const dim of TEXT_DIMS) this.texts[dim].counts.flushYear(year, dim, this.to);
   }
 
   /** Every count to the summaries. */

@@ -123,6 +123,12 @@ export class ReportCollector {
     return this.byYear;
   }
 
+  /** One year's summaries of the delegations, every row of the year read in them; undefined: no row of the year. */
+  delegationsOf(year: number): YearDelegations | undefined {
+    this.tally.flushYear(year);
+    return this.byYear.get(year);
+  }
+
   delegation(row: DelegationRow): void {
     const year = row.date.year;
     this.years.delegations.add(year);
