@@ -14,7 +14,7 @@ import { METRICS } from '../../src/model/progress';
 import { DailySeries } from '../../src/model/progress-series';
 import { type RateRule, type RateTable, rateTable } from '../../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../../src/model/records';
-import { ReportCollector } from '../../src/model/report';
+import { ReportCollector, type YearDelegations } from '../../src/model/report';
 import { type SinkSpec, createSink } from '../../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../../src/model/spending';
 import { batchOf, delegationRow } from '../helpers/rows';
@@ -265,13 +265,21 @@ describe('ReportCollector.delegationBatch', () => {
         const make = () => new ReportCollector({ basis, nights, rates: rateTable(rules) }, valuation ? valuationOf(valuation) : undefined);
         const byRow = make();
         const byBatch = make();
+        const byYear = make();
         const spaces = [{}, {}];
         const numbering = spaces.map(() => new Map<string, number>());
         for (const [rows, space] of batches) {
           for (const [row] of rows) byRow.delegation(row);
           byBatch.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
+          byYear.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
         }
         expect(reportView(byBatch)).toEqual(reportView(byRow));
+        // One year at a time (latest first, as a report asks), then all of them: each row counted once.
+        const years = [...byRow.years.delegations].sort().reverse();
+        const summaries = (parts: YearDelegations | undefined) =>
+          parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
+        expect(years.map((y) => summaries(byYear.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
+        expect(reportView(byYear)).toEqual(reportView(byRow));
         // And through a thread's structured clone.
         const absorbed = make();
         absorbed.absorb(cloned(byBatch.toData()));

@@ -39,8 +39,10 @@ export type TallyTarget = (
 ) => { addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void };
 
 /**
- * Rows counted by slot: slot s's count of size k at pages[s / PAGE][(s % PAGE) * WINDOW + k], and its
- * night totals at nights[3 s .. 3 s + 2]. While the slots fit one page each row is counted at once;
+ * Rows counted by slot: slot s's count of size k at pages[s / PAGE][(s % PAGE) * WINDOW + k]; at
+ * nights[3 s] the visitor-nights of its rows, and at nights[3 s + 1], nights[3 s + 2] the visitors and
+ * rows without nights (one addition a row with nights, where its three totals took three: the visitors
+ * and rows with nights are the rest of its counts). While the slots fit one page each row is counted at once;
  * past that, a size is first written down in its slot's short list (PENDING sizes, one cache line), and
  * the list counted when full: a slot's counts are touched in bursts, not row by row, so thousands of
  * slots (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
@@ -51,6 +53,8 @@ class SlotCounts {
   /** Slot s's sizes not yet counted: pending[s * PENDING .. + waiting[s] - 1]. */
   private pending = new Uint16Array(16 * PENDING);
   private waiting = new Uint8Array(16);
+  /** A slot's night totals as the summaries take them (visitor-nights, visitors and rows with nights). */
+  private readonly totals = new Float64Array(3);
   /** Each slot's year and value (a date in the month, a category's value, a list). */
   readonly years: number[] = [];
   readonly values: unknown[] = [];
@@ -82,12 +86,15 @@ class SlotCounts {
     else this.count(slot, PENDING);
   }
 
-  /** A row's nights (known: >= 0) in the slot's night totals. */
-  addNights(slot: number, people: number, nights: number): void {
-    const totals = this.nights;
-    totals[3 * slot] += people * nights;
-    totals[3 * slot + 1] += people;
-    totals[3 * slot + 2]++;
+  /** A row's visitor-nights (people × nights, when its nights are known) in the slot's. */
+  addNights(slot: number, visitorNights: number): void {
+    this.nights[3 * slot] += visitorNights;
+  }
+
+  /** A row of `people` whose nights are not known. */
+  noNights(slot: number, people: number): void {
+    this.nights[3 * slot + 1] += people;
+    this.nights[3 * slot + 2]++;
   }
 
   /** Counts the slot's first `n` pending sizes. */
@@ -115,9 +122,19 @@ class SlotCounts {
     this.count(slot, this.waiting[slot]);
     const at = (slot % PAGE) * WINDOW;
     const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
-    if (this.nights[3 * slot + 2] === 0 && isZero(row)) return;
+    let rows = 0;
+    let people = 0;
+    for (let size = 0; size < WINDOW; size++) {
+      rows += row[size];
+      people += size * row[size];
+    }
+    if (rows === 0) return;
+    const { totals, nights } = this;
+    totals[0] = nights[3 * slot];
+    totals[1] = people - nights[3 * slot + 1];
+    totals[2] = rows - nights[3 * slot + 2];
     const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
-    to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
+    to(this.years[slot], dim).addTallied(this.values[slot], sizes, totals, 0);
   }
 
   private grow(): void {
@@ -200,11 +217,18 @@ export class ReportTally {
       byType.counts.add(t, size);
       byPurpose.counts.add(p, size);
       const n = nights[i];
-      if (n < 0) continue;
-      months.addNights(m, size, n);
-      byOrigin.counts.addNights(o, size, n);
-      byType.counts.addNights(t, size, n);
-      byPurpose.counts.addNights(p, size, n);
+      if (n >= 0) {
+        const visitorNights = size * n;
+        months.addNights(m, visitorNights);
+        byOrigin.counts.addNights(o, visitorNights);
+        byType.counts.addNights(t, visitorNights);
+        byPurpose.counts.addNights(p, visitorNights);
+      } else {
+        months.noNights(m, size);
+        byOrigin.counts.noNights(o, size);
+        byType.counts.noNights(t, size);
+        byPurpose.counts.noNights(p, size);
+      }
     }
     return leftOver;
   }
@@ -300,11 +324,6 @@ class TextSlots {
     }
     return this.byYear[y];
   }
-}
-
-function isZero(counts: Uint32Array): boolean {
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
-  return true;
 }
 
 function isEmpty(value: unknown): boolean {
