@@ -333,6 +333,13 @@ describe('ReportCollector.delegationBatch with many values', () => {
     );
   });
 
+  it('counts a size past 255 rows, in a few slots and in many (its count kept in a byte and the rest beside)', () => {
+    const few = Array.from({ length: 2000 }, (_, i) => row(`origin ${i % 3}`, 40 + (i % 2), i % 7));
+    compareBatched(few, 700);
+    const many = Array.from({ length: 30_000 }, (_, i) => row(`origin ${i % 100}`, i % 1000 < 600 ? 12 : i % 400, i % 11));
+    compareBatched(many, 1024);
+  });
+
   it('files the rows of origins past the last slot through the summaries', () => {
     const rows = Array.from({ length: 9000 }, (_, i) => row(`origin ${i % 8500}`, (i * 37) % 500, i % 5));
     compareBatched(rows, 1000);
