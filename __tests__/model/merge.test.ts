@@ -278,6 +278,8 @@ describe('ReportCollector.delegationBatch', () => {
         const years = [...byRow.years.delegations].sort().reverse();
         const summaries = (parts: YearDelegations | undefined) =>
           parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
+        // The months of a year before its other summaries, as a report asks for the year before.
+        expect(years.map((y) => byYear.monthsOf(y)?.result())).toEqual(years.map((y) => byRow.delegations.get(y)?.byMonth.result()));
         expect(years.map((y) => summaries(byYear.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
         expect(reportView(byYear)).toEqual(reportView(byRow));
         // And through a thread's structured clone.

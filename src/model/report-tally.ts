@@ -256,12 +256,13 @@ export class ReportTally {
   }
 
   /**
-   * The counts of one year's rows to its summaries, the others kept counted: a report reads one year
-   * (and the months of the year before), so the other years' thousands of slots need not become groups.
+   * The counts of one year's rows to its summaries (or to its summary by month only), the others kept
+   * counted: a report reads one year and the months of the year before, so the other years' thousands
+   * of slots need not become groups.
    */
-  flushYear(year: number): void {
+  flushYear(year: number, monthsOnly = false): void {
     this.byMonth.flushYear(year, 'byMonth', this.to);
-    for (const dim of TEXT_DIMS) this.texts[dim].counts.flushYear(year, dim, this.to);
+    if (!monthsOnly) for (const dim of TEXT_DIMS) this.texts[dim].counts.flushYear(year, dim, this.to);
   }
 
   /** Every count to the summaries. */

@@ -129,6 +129,12 @@ export class ReportCollector {
     return this.byYear.get(year);
   }
 
+  /** One year's summary of the delegations by month (as delegationsOf(year).byMonth), its other summaries left unfilled. */
+  monthsOf(year: number): DelegationSummarizer | undefined {
+    this.tally.flushYear(year, true);
+    return this.byYear.get(year)?.byMonth;
+  }
+
   delegation(row: DelegationRow): void {
     const year = row.date.year;
     this.years.delegations.add(year);
