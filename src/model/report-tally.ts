@@ -138,22 +138,14 @@ class SlotCounts {
   private give(slot: number, dim: TallyDim, to: TallyTarget): void {
     this.count(slot, this.waiting[slot]);
     const at = (slot % PAGE) * WINDOW;
-    const low = this.low[Math.floor(slot / PAGE)];
-    const high = this.high[Math.floor(slot / PAGE)];
+    const page = Math.floor(slot / PAGE);
     const row = new Float64Array(WINDOW);
-    let rows = 0;
-    let people = 0;
-    for (let size = 0; size < WINDOW; size++) {
-      const c = high[at + size] * 256 + low[at + size];
-      row[size] = c;
-      rows += c;
-      people += size * c;
-    }
-    if (rows === 0) return;
     const { totals, nights } = this;
+    // totals[1], totals[2]: the slot's visitors and rows, less those without nights.
+    if (!countsOf(this.low[page], this.high[page], at, row, totals)) return;
     totals[0] = nights[3 * slot];
-    totals[1] = people - nights[3 * slot + 1];
-    totals[2] = rows - nights[3 * slot + 2];
+    totals[1] -= nights[3 * slot + 1];
+    totals[2] -= nights[3 * slot + 2];
     const sizes = IntSample.fromData({ base: 0, counts: row, spill: new Float64Array(0) });
     to(this.years[slot], dim).addTallied(this.values[slot], sizes, totals, 0);
   }
@@ -351,6 +343,25 @@ class TextSlots {
 
 function isEmpty(value: unknown): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * The counts of the slot at `at` into `row` (as numbers), with its visitors at totals[1] and its rows
+ * at totals[2]; false when it has none. Apart from give(), so that this loop, run once a slot at the
+ * end, is compiled once and never thrown away for a path of give() not seen yet.
+ */
+function countsOf(low: Uint8Array, high: Uint32Array, at: number, row: Float64Array, totals: Float64Array): boolean {
+  let rows = 0;
+  let people = 0;
+  for (let size = 0; size < WINDOW; size++) {
+    const c = high[at + size] * 256 + low[at + size];
+    row[size] = c;
+    rows += c;
+    people += size * c;
+  }
+  totals[1] = people;
+  totals[2] = rows;
+  return rows > 0;
 }
 
 /** `array` with room for index `code`. */
