@@ -266,13 +266,17 @@ describe('ReportCollector.delegationBatch', () => {
         const byRow = make();
         const byBatch = make();
         const byYear = make();
+        // Crossed to another thread before any result is read: its tally's counts cross as counts.
+        const crossing = make();
         const spaces = [{}, {}];
         const numbering = spaces.map(() => new Map<string, number>());
         for (const [rows, space] of batches) {
           for (const [row] of rows) byRow.delegation(row);
           byBatch.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
           byYear.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
+          crossing.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
         }
+        const crossed = cloned(crossing.toData());
         expect(reportView(byBatch)).toEqual(reportView(byRow));
         // One year at a time (latest first, as a report asks), then all of them: each row counted once.
         const years = [...byRow.years.delegations].sort().reverse();
@@ -286,6 +290,15 @@ describe('ReportCollector.delegationBatch', () => {
         const absorbed = make();
         absorbed.absorb(cloned(byBatch.toData()));
         expect(reportView(absorbed)).toEqual(reportView(byRow));
+        // The tally's counts cross as counts, and become groups there: all at once, or year by year.
+        const whole = make();
+        whole.absorb(crossed);
+        expect(reportView(whole)).toEqual(reportView(byRow));
+        const yearly = make();
+        yearly.absorb(cloned(crossed));
+        expect(years.map((y) => yearly.monthsOf(y)?.result())).toEqual(years.map((y) => byRow.delegations.get(y)?.byMonth.result()));
+        expect(years.map((y) => summaries(yearly.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
+        expect(reportView(yearly)).toEqual(reportView(byRow));
       }),
       { numRuns: propertyRuns(200) },
     );

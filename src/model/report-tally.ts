@@ -31,12 +31,28 @@ const PAGE = 64;
 /** The dimensions counted, as the summaries of YearDelegations are named. */
 export type TallyDim = 'byMonth' | 'byOrigin' | 'byType' | 'byPurpose';
 const TEXT_DIMS = ['byOrigin', 'byType', 'byPurpose'] as const;
+const ALL_DIMS = ['byMonth', ...TEXT_DIMS] as const;
 
 /** Where flushed counts go: a summary of the year's YearDelegations. */
 export type TallyTarget = (
   year: number,
   dim: TallyDim,
 ) => { addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void };
+
+/**
+ * A dimension's counted slots as plain data, to cross to another thread: slot k is of year years[k] and
+ * value values[k], its count of size j at counts[k * WINDOW + j], its night totals (visitor-nights,
+ * visitors and rows with nights) at nights[3 k .. 3 k + 2].
+ */
+export interface CountsData {
+  years: number[];
+  values: unknown[];
+  counts: Uint32Array;
+  nights: number[];
+}
+
+/** A ReportTally's counts as plain data: the worker's part of a file, given to the summaries by year as this thread's are. */
+export type ReportTallyData = Record<TallyDim, CountsData>;
 
 /**
  * Rows counted by slot: slot s's count of size k is high[p][x] * 256 + low[p][x], p = s / PAGE and
@@ -122,6 +138,24 @@ class SlotCounts {
     this.waiting[slot] = 0;
   }
 
+  /** The slots that have rows, as plain data (their pending sizes counted first): see CountsData. */
+  toData(): CountsData {
+    const data: CountsData = { years: [], values: [], counts: new Uint32Array(0), nights: [] };
+    const counts: Uint32Array[] = [];
+    const row = new Float64Array(WINDOW);
+    for (let slot = 0; slot < this.used; slot++) {
+      this.count(slot, this.waiting[slot]);
+      if (!this.countsOf(slot, row)) continue;
+      data.years.push(this.years[slot]);
+      data.values.push(this.values[slot]);
+      data.nights.push(...this.totals);
+      counts.push(Uint32Array.from(row));
+    }
+    data.counts = new Uint32Array(counts.length * WINDOW);
+    counts.forEach((slot, k) => data.counts.set(slot, k * WINDOW));
+    return data;
+  }
+
   /** The counts of the slots of one year to the summaries, in slot order; those slots are then empty (and still counting). */
   flushYear(year: number, dim: TallyDim, to: TallyTarget): void {
     for (let slot = 0; slot < this.used; slot++) {
@@ -137,17 +171,22 @@ class SlotCounts {
   /** The slot's counts (its pending sizes counted first) to its summary, unless it has none. */
   private give(slot: number, dim: TallyDim, to: TallyTarget): void {
     this.count(slot, this.waiting[slot]);
-    const at = (slot % PAGE) * WINDOW;
-    const page = Math.floor(slot / PAGE);
     const row = new Float64Array(WINDOW);
+    if (!this.countsOf(slot, row)) return;
+    const sizes = IntSample.fromData({ base: 0, counts: row, spill: new Float64Array(0) });
+    to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.totals, 0);
+  }
+
+  /** The slot's counts into `row`, its night totals (as the summaries take them) into `totals`; false when it has no rows. */
+  private countsOf(slot: number, row: Float64Array): boolean {
     const { totals, nights } = this;
+    const page = Math.floor(slot / PAGE);
     // totals[1], totals[2]: the slot's visitors and rows, less those without nights.
-    if (!countsOf(this.low[page], this.high[page], at, row, totals)) return;
+    if (!countsOf(this.low[page], this.high[page], (slot % PAGE) * WINDOW, row, totals)) return false;
     totals[0] = nights[3 * slot];
     totals[1] -= nights[3 * slot + 1];
     totals[2] -= nights[3 * slot + 2];
-    const sizes = IntSample.fromData({ base: 0, counts: row, spill: new Float64Array(0) });
-    to(this.years[slot], dim).addTallied(this.values[slot], sizes, totals, 0);
+    return true;
   }
 
   private grow(): void {
@@ -183,8 +222,32 @@ export class ReportTally {
   /** Per month key (year * 100 + month): its slot. */
   private readonly monthSlots = new Map<number, number>();
   private rows = 0;
+  /** Counts of other threads (absorb), given to the summaries by year as this tally's own. */
+  private readonly absorbed: ReportTallyData[] = [];
 
   constructor(private readonly to: TallyTarget) {}
+
+  /** The counts as plain data, not given to the summaries: the thread that takes them does so by year. */
+  toData(): ReportTallyData {
+    return {
+      byMonth: this.byMonth.toData(),
+      byOrigin: this.texts.byOrigin.counts.toData(),
+      byType: this.texts.byType.counts.toData(),
+      byPurpose: this.texts.byPurpose.counts.toData(),
+    };
+  }
+
+  /** Counts another thread's tally gave (toData), to go to the summaries when this tally's own of their year do. */
+  absorb(data: ReportTallyData): void {
+    // Their years are marked as given (NaN) here, not in `data`.
+    const own = (counts: CountsData): CountsData => ({ ...counts, years: [...counts.years] });
+    this.absorbed.push({
+      byMonth: own(data.byMonth),
+      byOrigin: own(data.byOrigin),
+      byType: own(data.byType),
+      byPurpose: own(data.byPurpose),
+    });
+  }
 
   /**
    * Counts rows rows[0 .. count - 1] of a batch, those it can; the others it writes into `left` (room
@@ -253,12 +316,17 @@ export class ReportTally {
    * of slots need not become groups.
    */
   flushYear(year: number, monthsOnly = false): void {
+    for (const dim of monthsOnly ? (['byMonth'] as const) : ALL_DIMS) {
+      for (const data of this.absorbed) giveAbsorbed(data[dim], dim, this.to, year);
+    }
     this.byMonth.flushYear(year, 'byMonth', this.to);
     if (!monthsOnly) for (const dim of TEXT_DIMS) this.texts[dim].counts.flushYear(year, dim, this.to);
   }
 
   /** Every count to the summaries. */
   flush(): void {
+    for (const data of this.absorbed) for (const dim of ALL_DIMS) giveAbsorbed(data[dim], dim, this.to, null);
+    this.absorbed.length = 0;
     if (this.rows === 0 && this.codeSpace === null) return;
     this.byMonth.flush('byMonth', this.to);
     for (const dim of TEXT_DIMS) this.texts[dim].flush(dim, this.to);
@@ -343,6 +411,17 @@ class TextSlots {
 
 function isEmpty(value: unknown): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Absorbed slots of `year` (null: of every year) to the summaries, in order; each given once (its year then NaN). */
+function giveAbsorbed(data: CountsData, dim: TallyDim, to: TallyTarget, year: number | null): void {
+  for (let k = 0; k < data.years.length; k++) {
+    if (Number.isNaN(data.years[k]) || (year !== null && data.years[k] !== year)) continue;
+    const counts = Float64Array.from(data.counts.subarray(k * WINDOW, (k + 1) * WINDOW));
+    const sizes = IntSample.fromData({ base: 0, counts, spill: new Float64Array(0) });
+    to(data.years[k], dim).addTallied(data.values[k], sizes, data.nights, 3 * k);
+    data.years[k] = Number.NaN;
+  }
 }
 
 /**
