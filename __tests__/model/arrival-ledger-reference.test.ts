@@ -3,7 +3,9 @@
  * one string key per figure and span, kept below as the reference): on random figures with repeats,
  * spellings of one destination or country, days, months and years of one span, several files and
  * breakdowns, fed one by one and in batches with codes, the same figures counted in the same order,
- * the same figures given again, coarser figures replaced and mismatches, under every policy.
+ * the same figures given again, coarser figures replaced and mismatches, under every policy; and,
+ * under `error` and `first`, with figures counted as read (those add and addBatch say are final,
+ * then the rest), on files in order of date too, where figures are noted before they are filed.
  */
 import fc from 'fast-check';
 import { countryKey, destinationKey } from '../../src/model/arrival-key';
@@ -98,12 +100,24 @@ const figureArb: fc.Arbitrary<Drawn> = fc.record({
   country: fc.constantFrom(...COUNTRIES),
 });
 
-/** A file: its breakdown, its figures, and how they are fed (one by one, or in batches of this size). */
-const fileArb = fc.record({
-  breakdown: fc.integer({ min: 0, max: 3 }),
-  figures: fc.array(figureArb, { maxLength: 60 }),
-  batch: fc.integer({ min: 0, max: 8 }),
-});
+const dayOrder = (p: PeriodDate) => (p.year * 13 + (p.month ?? 0)) * 32 + (p.day ?? 0);
+
+/**
+ * A file: its breakdown, its figures, and how they are fed (one by one, or in batches of this size);
+ * now and then its days alone in order of date, as figures are noted (a key given again then comes
+ * in its day, or on a later one).
+ */
+const fileArb = fc
+  .record({
+    breakdown: fc.integer({ min: 0, max: 3 }),
+    figures: fc.array(figureArb, { maxLength: 60 }),
+    batch: fc.integer({ min: 0, max: 8 }),
+    dated: fc.boolean(),
+  })
+  .map(({ dated, figures, ...file }) => ({
+    ...file,
+    figures: dated ? figures.filter((f) => f.period.day != null).sort((a, b) => dayOrder(a.period) - dayOrder(b.period)) : figures,
+  }));
 
 function rowOf(drawn: Drawn, breakdown: number): ArrivalRow {
   const row: ArrivalRow = { period: drawn.period, segment: drawn.foreign ? 'foreign' : 'domestic', count: drawn.count };
@@ -111,10 +125,17 @@ function rowOf(drawn: Drawn, breakdown: number): ArrivalRow {
   return { ...row, destination: drawn.destination, country: drawn.country, breakdown };
 }
 
-/** The files' figures into a new ledger, and the same figures placed, in the order read. */
-function feed(files: { breakdown: number; figures: Drawn[]; batch: number }[]): { ledger: ArrivalLedger; placed: PlacedArrival[] } {
-  const ledger = new ArrivalLedger();
+/**
+ * The files' figures into a new ledger, and the same figures placed, in the order read; `asRead`
+ * those the ledger said were counted as read.
+ */
+function feed(
+  files: { breakdown: number; figures: Drawn[]; batch: number }[],
+  countAsRead = false,
+): { ledger: ArrivalLedger; placed: PlacedArrival[]; asRead: PlacedArrival[] } {
+  const ledger = new ArrivalLedger(countAsRead);
   const placed: PlacedArrival[] = [];
+  const asRead: PlacedArrival[] = [];
   files.forEach(({ breakdown, figures, batch }, n) => {
     const source = `f${n}.csv`;
     // The file's codes: a number per value met (and, now and then, none).
@@ -129,9 +150,12 @@ function feed(files: { breakdown: number; figures: Drawn[]; batch: number }[]): 
     for (let start = 0; start < figures.length; start += Math.max(1, batch)) {
       const part = figures.slice(start, start + Math.max(1, batch));
       const lines = Int32Array.from(part, (_, i) => 2 + start + i);
-      part.forEach((drawn, i) => placed.push({ ...rowOf(drawn, breakdown), source, line: lines[i] }));
+      const rows = part.map((drawn, i) => ({ ...rowOf(drawn, breakdown), source, line: lines[i] }));
+      placed.push(...rows);
       if (batch === 0) {
-        part.forEach((drawn, i) => ledger.add(rowOf(drawn, breakdown), { source, line: lines[i] }));
+        part.forEach((drawn, i) => {
+          if (ledger.add(rowOf(drawn, breakdown), { source, line: lines[i] })) asRead.push(rows[i]);
+        });
         continue;
       }
       const destination = part.map((d) => (breakdown === 0 ? null : d.destination));
@@ -149,10 +173,10 @@ function feed(files: { breakdown: number; figures: Drawn[]; batch: number }[]): 
         country,
         countryCode: Int32Array.from(country, (c, k) => codeOf(c, k + 2)),
       };
-      ledger.addBatch(arrivals, source, lines);
+      if (ledger.addBatch(arrivals, source, lines)) asRead.push(...rows);
     }
   });
-  return { ledger, placed };
+  return { ledger, placed, asRead };
 }
 
 type Said = Pick<LedgerResult, 'overlaps' | 'replaced' | 'mismatches'> & { rows: PlacedArrival[] };
@@ -174,6 +198,58 @@ describe('the ledger by columns against the ledger by objects', () => {
       }),
       { numRuns: propertyRuns(300) },
     );
+  });
+
+  it('counts figures as read under error and first: those said final, then the rest, as the reference counts them (property)', () => {
+    let counted = 0;
+    fc.assert(
+      fc.property(fc.array(fileArb, { minLength: 1, maxLength: 3 }), (files) => {
+        for (const policy of ['error', 'first'] as const) {
+          const { ledger, placed, asRead } = feed(files, true);
+          const result = ledger.resolve(policy);
+          expect(said({ ...result, rows: [...asRead, ...countedRows(result)] })).toEqual(said(referenceResolve(placed, policy)));
+          // The columns the checks read are those of the figures counted as read.
+          const { length, periods, period, flags, count } = result.asRead;
+          expect(length).toBe(asRead.length);
+          asRead.forEach((row, f) => {
+            expect([periods[period[f]], flags[f] & 1, count[f]]).toEqual([row.period, row.segment === 'foreign' ? 1 : 0, row.count]);
+          });
+          counted += length;
+        }
+      }),
+      { numRuns: propertyRuns(300) },
+    );
+    expect(counted).toBeGreaterThan(0);
+  });
+
+  it('counted as read: files in order of date, many keys (past the noted table), a key given again days later and in its day', () => {
+    const day = (d: number): PeriodDate => ({ year: 2017, month: 1 + Math.floor(d / 28), day: 1 + (d % 28) });
+    const byDay = (days: number, destinations: number): Drawn[] =>
+      Array.from({ length: days * destinations }, (_, i) => ({
+        period: day(Math.floor(i / destinations)),
+        foreign: i % 2 === 1,
+        count: i,
+        destination: `Destinasi ${i % destinations}`,
+        country: COUNTRIES[i % 3],
+      }));
+    const again = (figures: Drawn[], at: number, from: number): Drawn[] => [...figures.slice(0, at), figures[from], ...figures.slice(at)];
+    const cases: { figures: Drawn[]; asRead: number }[] = [
+      // No key given again: all counted as read, noted past 256 destinations too (then filed).
+      { figures: byDay(3, 20), asRead: 60 },
+      { figures: byDay(2, 300), asRead: 600 },
+      // A key given again in its day (the batch with it and those after wait), or on a later day.
+      { figures: again(byDay(4, 10), 25, 21), asRead: 24 },
+      { figures: again(byDay(4, 10), 35, 3), asRead: 32 },
+    ];
+    for (const { figures, asRead: expected } of cases) {
+      for (const policy of ['error', 'first'] as const) {
+        const files = [{ breakdown: 3, figures, batch: 8 }];
+        const { ledger, placed, asRead } = feed(files, true);
+        const result = ledger.resolve(policy);
+        expect(asRead.length).toBe(expected);
+        expect(said({ ...result, rows: [...asRead, ...countedRows(result)] })).toEqual(said(referenceResolve(placed, policy)));
+      }
+    }
   });
 
   it('the same with many keys a period (its table widened), and places found across many files', () => {

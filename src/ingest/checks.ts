@@ -2,8 +2,9 @@
  * What the input layer checks beyond each row's own validity, for every command alike:
  *
  * - arrival figures given twice, or coarser and finer ones for the same span (model/arrival-ledger.ts):
- *   every figure is kept with its place and resolved when everything is read, before the sink gets
- *   any; `--on-overlap` (config `onOverlap`) says what a figure given twice does;
+ *   every figure is kept with its place and resolved when everything is read; the sink gets the
+ *   figures no later one can change as they are read (the common case), the others then;
+ *   `--on-overlap` (config `onOverlap`) says what a figure given twice does;
  * - delegation rows identical in every mapped column (repeated-rows.ts): warnings, as they can be real;
  * - plausible values (model/plausible.ts, config `plausible`): a delegation of fewer than 1 or more than
  *   1,000 people, more than 30 nights, a date after today, a month of arrivals more than 5x or less than
@@ -14,7 +15,7 @@
  */
 import { InvalidDataError } from '../errors';
 import { grouped, quote } from '../messages';
-import type { ArrivalLedger, CountedBatch, Overlap, OverlapPolicy, Place, PlacedArrival } from '../model/arrival-ledger';
+import type { ArrivalLedger, CountedBatch, FiguresAsRead, Overlap, OverlapPolicy, Place, PlacedArrival } from '../model/arrival-ledger';
 import type { DateTracker } from '../model/coverage';
 import { type CalDate, type PeriodDate, isYearDate, isoDate } from '../model/dates';
 import { DELEGATION_FIELDS, type ArrivalRow, arrivalOf } from '../model/records';
@@ -216,9 +217,10 @@ export interface FileChecks {
   readonly hashing: boolean;
   /** `dates`: the dates of the file's rows accepted so far (these included). */
   delegations(rows: DelegationBatchBuilder, records: RowSources, dates: DateTracker): void;
-  arrival(row: ArrivalRow, line: number): void;
-  /** The straight path's figures of a batch, while its records (their lines) are at hand. */
-  arrivals(figures: ArrivalBatchBuilder, records: RowSources): void;
+  /** A figure; whether the sink takes it now (else once everything is read). */
+  arrival(row: ArrivalRow, line: number): boolean;
+  /** The straight path's figures of a batch, while its records (their lines) are at hand; whether the sink takes them now. */
+  arrivals(figures: ArrivalBatchBuilder, records: RowSources): boolean;
 }
 
 /** The checks of one read of all the inputs. */
@@ -249,7 +251,8 @@ export class InputChecks {
 
   forFile(source: string, layout: Layout): FileChecks {
     if (layout.kind === 'arrivals') {
-      const ledger = (this.ledger ??= new (arrivalLedger().ArrivalLedger)());
+      const { onOverlap } = this.settings;
+      const ledger = (this.ledger ??= new (arrivalLedger().ArrivalLedger)(onOverlap === 'error' || onOverlap === 'first'));
       let lines = new Int32Array(0);
       return {
         hashedColumns: [],
@@ -262,7 +265,7 @@ export class InputChecks {
           const record = figures.record;
           const at = records.linesAt();
           for (let i = 0; i < figures.length; i++) lines[i] = words[at + record[i]];
-          ledger.addBatch(figures, source, lines);
+          return ledger.addBatch(figures, source, lines);
         },
       };
     }
@@ -284,7 +287,7 @@ export class InputChecks {
   }
 
   /**
-   * Once every input is read: the arrival figures resolved and handed to the sink, and the repeated
+   * Once every input is read: the arrival figures resolved and the rest handed to the sink, and the repeated
    * rows and implausible months said. A figure given twice under onOverlap `error` is reported (as a
    * problem is) and, with `failOnOverlap`, fails the read; validate goes on to its verdicts.
    */
@@ -305,7 +308,7 @@ export class InputChecks {
     };
   }
 
-  /** The arrival figures resolved under the policy, said and handed to the sink; how many coarser ones were replaced. */
+  /** The arrival figures resolved under the policy, said and the rest handed to the sink; how many coarser ones were replaced. */
   private finishArrivals(ledger: ArrivalLedger, sink: RowSink, failOnOverlap: boolean): number {
     const policy = this.settings.onOverlap;
     const resolved = ledger.resolve(policy);
@@ -333,6 +336,7 @@ export class InputChecks {
       });
     }
     const months = new MonthlyChanges(this.settings, this.warn, resolved.placeOf);
+    months.addAsRead(resolved.asRead);
     resolved.counted((batch) => {
       months.add(batch);
       if (sink.arrivalBatch) sink.arrivalBatch(batch);
@@ -389,6 +393,32 @@ class MonthlyChanges {
     this.today = dateNumber(settings.today);
   }
 
+  /**
+   * The figures counted as read, the first counted: per period number and flags the month's number
+   * and whether the period is after today, found once.
+   */
+  addAsRead(figures: FiguresAsRead): void {
+    const { periods, period, flags, count } = figures;
+    // By period * 8 + flags: 1 + the month's number (0: not found yet; -1: none, an annual figure).
+    const monthBy = new Int32Array(8 * periods.length);
+    const after = Uint8Array.from(periods, (p) => (dateNumber(p) > this.today ? 1 : 0));
+    for (let f = 0; f < figures.length; f++) {
+      const p = period[f];
+      const fl = flags[f];
+      if (after[p] === 1) this.afterToday(periods[p], fl & 1, f);
+      let m = monthBy[8 * p + fl] - 1;
+      if (m === -1) {
+        const day = periods[p];
+        m = isYearDate(day) ? -2 : this.monthOf(day, fl >> 1, (fl & 1) === 1, f);
+        monthBy[8 * p + fl] = m + 1;
+      }
+      if (m < 0) continue;
+      const month = this.months[m];
+      month.sum += count[f];
+      month.figures++;
+    }
+  }
+
   add(batch: CountedBatch): void {
     if (batch.codeSpace !== this.codeSpace) {
       this.codeSpace = batch.codeSpace;
@@ -397,14 +427,7 @@ class MonthlyChanges {
     const { period, periodCode, foreign, count } = batch;
     for (let i = 0; i < batch.length; i++) {
       const p = period[i];
-      if (dateNumber(p) > this.today) {
-        const segment = foreign[i] ? 'foreign' : 'domestic';
-        this.warn({
-          kind: 'implausible',
-          ...this.placeOf(batch.figure[i]),
-          text: `${segment} ${arrivalLedger().periodText(p)}: a period after today`,
-        });
-      }
+      if (dateNumber(p) > this.today) this.afterToday(p, foreign[i], batch.figure[i]);
       // An annual figure has no month to compare.
       if (isYearDate(p)) continue;
       const slot = 2 * periodCode[i] + foreign[i];
@@ -419,6 +442,15 @@ class MonthlyChanges {
       month.sum += count[i];
       month.figures++;
     }
+  }
+
+  private afterToday(period: PeriodDate, foreign: number, figure: number): void {
+    const segment = foreign ? 'foreign' : 'domestic';
+    this.warn({
+      kind: 'implausible',
+      ...this.placeOf(figure),
+      text: `${segment} ${arrivalLedger().periodText(period)}: a period after today`,
+    });
   }
 
   /** In the order their first figures were read. */
@@ -504,9 +536,13 @@ class DelegationChecks implements FileChecks {
     this.todayNumber = dateNumber(settings.today);
   }
 
-  arrival(): void {}
+  arrival(): boolean {
+    return true;
+  }
 
-  arrivals(): void {}
+  arrivals(): boolean {
+    return true;
+  }
 
   get hashing(): boolean {
     return this.repeated.open;

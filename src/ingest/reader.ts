@@ -718,10 +718,11 @@ export class FileReader {
       if (this.tail.held && heldAt !== null && deliveredAfter < records.size - 1 - heldAt) this.rejectHeld();
       const checks = this.fileChecks;
       if (out.length > 0) {
-        // Checked figures reach the sink once every file is read (checks.ts).
-        if (checks) checks.arrivals(out, records);
-        else if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
-        else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
+        // Checked figures reach the sink now if no later one can change them, else once every file is read (checks.ts).
+        if (!checks || checks.arrivals(out, records)) {
+          if (this.sink.arrivalBatch) this.sink.arrivalBatch(out);
+          else for (let i = 0; i < out.length; i++) this.sink.arrival(arrivalOf(out, i));
+        }
         out.clear();
       }
     } else {
@@ -793,10 +794,7 @@ export class FileReader {
       if (!this.keep(this.arrivals[0].period)) return;
       for (const row of this.arrivals) this.dimensions?.add(row.destination, row.country);
       const checks = this.fileChecks;
-      for (const row of this.arrivals) {
-        if (checks) checks.arrival(row, rec.line);
-        else this.sink.arrival(row);
-      }
+      for (const row of this.arrivals) if (!checks || checks.arrival(row, rec.line)) this.sink.arrival(row);
     }
   }
 

@@ -184,6 +184,10 @@ export class ArrivalFigures {
     }
     const { period, periodCode, foreign, count, destination, destinationCode, country, countryCode } = batch;
     const breakdown = batch.breakdown;
+    // The last figure's count: a file by destination and country gives one destination's figures in a row.
+    let last: { n: number } | undefined;
+    let lastCell: Map<number, { n: number }> | undefined;
+    let lastInner = -1;
     for (let i = 0; i < batch.length; i++) {
       const d = this.valueId(this.destinations, this.destinationByCode, destination[i], destinationCode[i]);
       const c = this.valueId(this.countries, this.countryByCode, country[i], countryCode[i]);
@@ -195,9 +199,15 @@ export class ArrivalFigures {
         cell = this.cellOf(period[i], breakdown, foreign[i] === 1);
         if (code >= 0) this.cellByCode[slot] = cell;
       }
-      const acc = cell.get(inner);
-      if (acc === undefined) cell.set(inner, { n: count[i] });
-      else acc.n += count[i];
+      if (cell === lastCell && inner === lastInner) {
+        last!.n += count[i];
+        continue;
+      }
+      last = cell.get(inner);
+      if (last === undefined) cell.set(inner, (last = { n: count[i] }));
+      else last.n += count[i];
+      lastCell = cell;
+      lastInner = inner;
     }
   }
 

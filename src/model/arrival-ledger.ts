@@ -20,6 +20,19 @@
  * cache, where one table of a million keys would be missed on every figure. Objects and text are made only for what is said (a figure given twice, a coarser figure that
  * differs), and the counted figures are handed on in batches (ArrivalBatch).
  *
+ * **Counted as read**, in the common case (`asRead`): under `error` and `first` a figure's key keeps
+ * its first figure, so a figure read while no figure has been given again and no month or year alone
+ * has been met is final when read: its key is new (its slot the next in the order read), and it is a
+ * day, never a coarser figure that finer ones replace (a later figure of its key is not counted, a
+ * later coarser one loses to it). add and addBatch say so, and the caller hands those figures to the
+ * sink at once; `counted` hands on only the rest. Under `last` and `sum`, a later figure changes an
+ * earlier one: all wait for `resolve`. While figures are counted as read, they are only noted, not
+ * filed under their keys: per key the latest day it was given for (a stamp in a table by key). In a
+ * file in order of date (for each key: by destination first, or by day first), a key's next figure
+ * is for a later day than its stamp, so it is new; at one for its stamp's day or an earlier one, or
+ * at more keys than the table has room for, every figure so far is filed and the ledger goes on
+ * filing, which finds exactly what is given again.
+ *
  * Pure: no I/O, no messages; the input layer words what it finds.
  */
 import { type OverlapPolicy, countryKey, destinationKey } from './arrival-key';
@@ -60,15 +73,31 @@ export interface CountedBatch extends ArrivalBatch {
   readonly figure: Int32Array;
 }
 
+/**
+ * The figures counted as they were read (figure numbers 0 to length - 1), column by column for the
+ * checks that read every counted figure: `period` numbers `periods`; `flags` is the breakdown << 1 |
+ * 1 for foreign.
+ */
+export interface FiguresAsRead {
+  readonly length: number;
+  readonly periods: readonly PeriodDate[];
+  readonly period: Int32Array;
+  readonly flags: Uint8Array;
+  readonly count: Float64Array;
+}
+
 export interface LedgerResult {
   /** Every figure given again (in the order met), whatever the policy. */
   overlaps: Overlap[];
   /** Coarser figures left out for finer ones: how many, and those that differ from them. */
   replaced: number;
   mismatches: CoarseMismatch[];
+  /** The figures counted as read (add and addBatch said so): the first of the counted figures. */
+  asRead: FiguresAsRead;
   /**
-   * The figures to count, one per span and key, none inside another's span, in the order their keys
-   * were first met: handed to `take` a batch at a time (reused: read it during the call).
+   * The other figures to count, one per span and key, none inside another's span, in the order their
+   * keys were first met (after those counted as read): handed to `take` a batch at a time (reused:
+   * read it during the call).
    */
   counted(take: (batch: CountedBatch) => void): void;
   /** Where figure `figure` of a counted batch was read. */
@@ -138,11 +167,7 @@ class ByCode {
 
   /** The numbers of a batch column's first n values, into out from `at`: by code where they have one. */
   fill<T>(codeSpace: object, values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
-    if (codeSpace !== this.codeSpace) {
-      this.codeSpace = codeSpace;
-      this.numbers.fill(0);
-    }
-    const numbers = this.numbers;
+    const numbers = this.numbersOf(codeSpace);
     const size = numbers.length;
     const nullNumber = this.nullNumber;
     let missed = 0;
@@ -155,26 +180,38 @@ class ByCode {
     if (missed > 0) this.fillMissed(values, codes, n, out, at);
   }
 
+  /** The numbers by code (1 + the number, 0: not met) of a code space: numberAt for those not met. */
+  numbersOf(codeSpace: object): Int32Array {
+    if (codeSpace !== this.codeSpace) {
+      this.codeSpace = codeSpace;
+      this.numbers.fill(0);
+    }
+    return this.numbers;
+  }
+
+  /** The number of values[i] (of the last code space asked for): a value without code, or not met yet. */
+  numberAt<T>(values: readonly T[], codes: Int32Array, i: number): number {
+    const code = codes[i];
+    if (code < 0) {
+      if (values[i] !== null) return (this.numberOf as (value: T) => number)(values[i]);
+      if (this.nullNumber < 0) this.nullNumber = (this.numberOf as (value: T) => number)(values[i]);
+      return this.nullNumber;
+    }
+    if (code >= this.numbers.length) this.numbers = widerInt32(this.numbers, Math.max(2 * this.numbers.length, code + 1));
+    let number = this.numbers[code] - 1;
+    if (number < 0) this.numbers[code] = (number = (this.numberOf as (value: T) => number)(values[i])) + 1;
+    return number;
+  }
+
   /** The values fill() found no number for. */
   private fillMissed<T>(values: readonly T[], codes: Int32Array, n: number, out: Int32Array, at: number): void {
-    const numberOf = this.numberOf as (value: T) => number;
-    for (let i = 0; i < n; i++) {
-      if (out[at + i] >= 0) continue;
-      const code = codes[i];
-      if (code < 0) {
-        out[at + i] = numberOf(values[i]);
-        if (values[i] === null) this.nullNumber = out[at + i];
-        continue;
-      }
-      if (code >= this.numbers.length) this.numbers = widerInt32(this.numbers, Math.max(2 * this.numbers.length, code + 1));
-      let number = this.numbers[code] - 1;
-      if (number < 0) this.numbers[code] = (number = numberOf(values[i])) + 1;
-      out[at + i] = number;
-    }
+    for (let i = 0; i < n; i++) if (out[at + i] < 0) out[at + i] = this.numberAt(values, codes, i);
   }
 }
 
 const INITIAL_ROOM = 1024;
+/** Destination and country keys a noting ledger has room for (a table of 2 MB, touched only where keys are). */
+const NOTED_KEYS = 256;
 /** A period's keys before its first figure is filed. */
 const NO_KEYS = new Int32Array(0);
 const BATCH_SIZE = 4096;
@@ -221,31 +258,135 @@ export class ArrivalLedger {
   private agains = 0;
   /** Whether a month or a year alone was met: only then can a figure lie within another's span. */
   private coarse = false;
+  /** The figures counted as read (the first ones), and whether figures still are. */
+  private countedAsRead = 0;
+  private asRead: boolean;
+  /** Figures filed under their keys (the others only noted), and whether figures are noted. */
+  private filed = 0;
+  private noting: boolean;
+  /** Noting: per key (NOTED_KEYS destination keys by as many country keys by flags), the latest span given (0: none). */
+  private stamps: Int32Array | null = null;
+  /** Per period number, its span (spanNumber: in order of date). */
+  private spanOfPeriod = new Int32Array(64);
 
-  add(row: ArrivalRow, place: Place): void {
+  /** `asRead`: figures may be counted as they are read (under `error` and `first`, see above). */
+  constructor(asRead = false) {
+    this.asRead = asRead;
+    this.noting = asRead;
+  }
+
+  /** Files a figure; whether it is counted as read (the caller then hands it to the sink now). */
+  add(row: ArrivalRow, place: Place): boolean {
     this.startFile(place.source);
     const f = this.push(place.line, row.count, this.periodId(row.period), row.segment === 'foreign', row.breakdown ?? 0);
     this.destination[f] = this.destinations.id(row.destination ?? null);
     this.country[f] = this.countries.id(row.country ?? null);
-    this.file(f);
+    if (!this.noting || this.coarse || !this.note(f)) this.fileAll();
+    return this.stillAsRead();
   }
 
-  /** A batch's figures, read in `source` at `lines[i]`: column by column, each code's value looked up once. */
-  addBatch(batch: ArrivalBatch, source: string, lines: Int32Array): void {
+  /**
+   * A batch's figures, read in `source` at `lines[i]`: column by column, each code's value looked up
+   * once. Whether they are all counted as read (the caller then hands the batch to the sink now).
+   */
+  addBatch(batch: ArrivalBatch, source: string, lines: Int32Array): boolean {
     this.startFile(source);
     const n = batch.length;
     while (this.figures + n > this.room) this.grow();
     const at = this.figures;
+    this.line.set(lines.subarray(0, n), at);
+    this.count.set(batch.count.subarray(0, n), at);
+    if (this.noting) {
+      const noted = this.fillNoted(batch, at);
+      this.figures += n;
+      if (!noted || this.coarse) this.fileAll();
+      return this.stillAsRead();
+    }
     const { codeSpace } = batch;
     this.periodCodes.fill(codeSpace, batch.period, batch.periodCode, n, this.period, at);
     this.destinationCodes.fill(codeSpace, batch.destination, batch.destinationCode, n, this.destination, at);
     this.countryCodes.fill(codeSpace, batch.country, batch.countryCode, n, this.country, at);
-    this.line.set(lines.subarray(0, n), at);
-    this.count.set(batch.count.subarray(0, n), at);
     const breakdown = batch.breakdown << 1;
     for (let i = 0; i < n; i++) this.flags[at + i] = breakdown | batch.foreign[i];
     this.figures += n;
-    for (let f = at; f < at + n; f++) this.file(f);
+    this.fileAll();
+    return this.stillAsRead();
+  }
+
+  /**
+   * A batch's columns from `at` in one loop, each figure noted (its key's stamp set to its day)
+   * until one may have been given before: its key's stamp is its day or a later one, or its key is
+   * past the table's room. Whether none may have been.
+   */
+  private fillNoted(batch: ArrivalBatch, at: number): boolean {
+    const stamps = (this.stamps ??= new Int32Array(NOTED_KEYS * NOTED_KEYS * 8));
+    const { periodCodes, destinationCodes, countryCodes, destinations, countries } = this;
+    const { codeSpace, period, periodCode, destination, destinationCode, country, countryCode, foreign } = batch;
+    let periodNumbers = periodCodes.numbersOf(codeSpace);
+    let destinationNumbers = destinationCodes.numbersOf(codeSpace);
+    let countryNumbers = countryCodes.numbersOf(codeSpace);
+    const breakdown = batch.breakdown << 1;
+    let noted = true;
+    for (let i = 0; i < batch.length; i++) {
+      const pc = periodCode[i];
+      let p = pc >= 0 && pc < periodNumbers.length ? periodNumbers[pc] - 1 : -1;
+      if (p < 0) {
+        p = periodCodes.numberAt(period, periodCode, i);
+        periodNumbers = periodCodes.numbersOf(codeSpace);
+      }
+      const dc = destinationCode[i];
+      let d = dc >= 0 && dc < destinationNumbers.length ? destinationNumbers[dc] - 1 : -1;
+      if (d < 0) {
+        d = destinationCodes.numberAt(destination, destinationCode, i);
+        destinationNumbers = destinationCodes.numbersOf(codeSpace);
+      }
+      const cc = countryCode[i];
+      let c = cc >= 0 && cc < countryNumbers.length ? countryNumbers[cc] - 1 : -1;
+      if (c < 0) {
+        c = countryCodes.numberAt(country, countryCode, i);
+        countryNumbers = countryCodes.numbersOf(codeSpace);
+      }
+      const fl = breakdown | foreign[i];
+      const f = at + i;
+      this.period[f] = p;
+      this.destination[f] = d;
+      this.country[f] = c;
+      this.flags[f] = fl;
+      if (!noted) continue;
+      const dKey = destinations.keyOf(d);
+      const cKey = countries.keyOf(c);
+      const k = (dKey * NOTED_KEYS + cKey) * 8 + fl;
+      const span = this.spanOfPeriod[p];
+      if (dKey >= NOTED_KEYS || cKey >= NOTED_KEYS || stamps[k] >= span) noted = false;
+      else stamps[k] = span;
+    }
+    return noted;
+  }
+
+  /** Figure f (the last one) noted, as fillNoted notes; false when it may have been given before. */
+  private note(f: number): boolean {
+    const stamps = (this.stamps ??= new Int32Array(NOTED_KEYS * NOTED_KEYS * 8));
+    const dKey = this.destinations.keyOf(this.destination[f]);
+    const cKey = this.countries.keyOf(this.country[f]);
+    const k = (dKey * NOTED_KEYS + cKey) * 8 + this.flags[f];
+    const span = this.spanOfPeriod[this.period[f]];
+    if (dKey >= NOTED_KEYS || cKey >= NOTED_KEYS || stamps[k] >= span) return false;
+    stamps[k] = span;
+    return true;
+  }
+
+  /** Every figure not yet filed, filed under its key; figures are no longer noted. */
+  private fileAll(): void {
+    this.noting = false;
+    for (let f = this.filed; f < this.figures; f++) this.file(f);
+    this.filed = this.figures;
+  }
+
+  /** Whether the figures filed since the last call are counted as read: none given again, none coarse. */
+  private stillAsRead(): boolean {
+    if (this.asRead && (this.agains > 0 || this.coarse)) this.asRead = false;
+    if (this.asRead) this.countedAsRead = this.figures;
+    return this.asRead;
   }
 
   get size(): number {
@@ -253,6 +394,11 @@ export class ArrivalLedger {
   }
 
   resolve(policy: OverlapPolicy): LedgerResult {
+    if (this.countedAsRead > 0 && (policy === 'last' || policy === 'sum'))
+      throw new Error(`figures counted as read cannot be resolved under ${policy}`);
+    // Figures still only noted were all counted as read, none given again: nothing to resolve.
+    if (this.noting)
+      return { overlaps: [], replaced: 0, mismatches: [], asRead: this.figuresAsRead(), counted() {}, placeOf: (f) => this.placeOf(f) };
     // Per slot the figure kept, and its count: copies only where a figure given again changes them.
     const again = this.agains > 0;
     const kept = again && policy === 'last' ? this.slotFirst.slice(0, this.slots) : this.slotFirst;
@@ -267,13 +413,21 @@ export class ArrivalLedger {
     for (let k = 0; k < this.agains; k++)
       overlaps.push({ first: this.placed(this.slotFirst[this.againSlot[k]]), again: this.placed(this.again[k]) });
     const { losers, replaced, mismatches } = this.finerWithin(kept, keptCount);
+    // Figures counted as read are slots 0 to countedAsRead - 1 (none given again before them), each
+    // kept (the policy keeps the first) and a day (never a loser).
     return {
       overlaps,
       replaced,
       mismatches,
+      asRead: this.figuresAsRead(),
       counted: (take) => this.counted(kept, keptCount, losers, take),
       placeOf: (figure) => this.placeOf(figure),
     };
+  }
+
+  private figuresAsRead(): FiguresAsRead {
+    const { countedAsRead: length, periods, period, flags, count } = this;
+    return { length, periods, period, flags, count };
   }
 
   placeOf(figure: number): Place {
@@ -362,7 +516,7 @@ export class ArrivalLedger {
   /** The counted figures in batches, each of one breakdown. */
   private counted(kept: Int32Array, keptCount: Float64Array | null, losers: Uint8Array | null, take: (batch: CountedBatch) => void): void {
     const batch = new LedgerBatch();
-    for (let s = 0; s < this.slots; s++) {
+    for (let s = this.countedAsRead; s < this.slots; s++) {
       if (losers?.[s]) continue;
       const f = kept[s];
       const breakdown = this.flags[f] >> 1;
@@ -475,6 +629,8 @@ export class ArrivalLedger {
       this.periodBySpan.set(span, id);
       this.keysOf.push(NO_KEYS);
       this.keysIn.push(0);
+      if (id === this.spanOfPeriod.length) this.spanOfPeriod = widerInt32(this.spanOfPeriod, 2 * id);
+      this.spanOfPeriod[id] = span;
       if (period.day === null) this.coarse = true;
     }
     return id;
