@@ -91,20 +91,14 @@ export class IntSample {
   /** The sum of the values, the same number as describe().sum, without the rest of the description (to rank groups). */
   sum(): number {
     if (this.spill.length > 0) return this.describe().sum;
-    const counts = this.counts;
-    const base = this.base;
+    const { counts, base } = this;
+    const [first, last] = occupied(counts);
     let n = 0;
-    let first = -1;
-    let last = -1;
     let sum = 0;
-    for (let i = 0; i < counts.length; i++) {
-      const c = counts[i];
-      if (c > 0) {
-        if (first < 0) first = i;
-        last = i;
-        n += c;
-        sum += (base + i) * c;
-      }
+    // In the order describe() adds them; an empty count adds nothing (a zero).
+    for (let i = first; i <= last; i++) {
+      n += counts[i];
+      sum += (base + i) * counts[i];
     }
     return n === 0 ? 0 : exactSum(sum, counts, base, first, last, n);
   }
