@@ -5,7 +5,7 @@
  * told past the sniffed window; lines of only spaces skipped like blank lines.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, ROOT, visitstat } from '../helpers/cli';
@@ -44,6 +44,57 @@ describe('inputs that cannot seek', () => {
   it('/dev/stdin, piped and redirected', () => {
     expect(bash(`cat "${D2016}" | vs summary --format csv /dev/stdin`).stdout).toBe(expected());
     expect(bash(`vs summary --format csv /dev/stdin < "${D2016}"`).stdout).toBe(expected());
+  });
+
+  it('standard input from a pipe whose writer pauses mid-line', () => {
+    const result = bash(`(head -c 10007 "${D2016}"; sleep 0.2; tail -c +10008 "${D2016}") | vs summary --format csv -`);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected());
+  });
+
+  /** Runs the CLI on a pipe made by Python (blocking or not), writing `head`, pausing, then `rest` unless the CLI has ended. */
+  const python = (nonBlocking: boolean, head: string, rest: string) =>
+    spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import os, fcntl, subprocess, sys, time
+r, w = os.pipe()
+if ${nonBlocking ? 'True' : 'False'}: fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)
+p = subprocess.Popen([sys.argv[1], sys.argv[2], 'summary', '--format', 'csv', '-'], stdin=r)
+os.close(r)
+os.write(w, open(sys.argv[3], 'rb').read())
+try:
+    p.wait(timeout=float(sys.argv[5]))
+    print('ended with its input open', file=sys.stderr)
+except subprocess.TimeoutExpired:
+    f = open(sys.argv[4], 'rb').read()
+    while f: f = f[os.write(w, f):]
+os.close(w)
+sys.exit(p.wait())`,
+        process.execPath,
+        BIN,
+        head,
+        rest,
+        nonBlocking ? '0.3' : '15',
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 30_000 },
+    );
+
+  it('standard input from a pipe another process left non-blocking', () => {
+    writeFileSync(at('head.csv'), readFileSync(D2016).subarray(0, 10007));
+    writeFileSync(at('rest.csv'), readFileSync(D2016).subarray(10007));
+    const result = python(true, at('head.csv'), at('rest.csv'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected());
+  });
+
+  it('a bad header from a pipe is reported, and the process ends, while the writer still holds it open', () => {
+    writeFileSync(at('head.csv'), `${'date,'.repeat(110_000)}people\n`);
+    writeFileSync(at('rest.csv'), '2017-01-02,5\n');
+    const result = python(false, at('head.csv'), at('rest.csv'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('visitstat: <stdin>:1: header: more than 100,000 fields in one record\nended with its input open\n');
   });
 });
 

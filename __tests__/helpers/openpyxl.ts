@@ -46,7 +46,7 @@ print(json.dumps(out))
 `;
 
 export function readWorkbook(path: string): PySheet[] {
-  const result = spawnSync(PYTHON, ['-c', DUMP, path], { encoding: 'utf8' });
+  const result = spawnSync(PYTHON, ['-c', DUMP, path], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`openpyxl could not read ${path}: ${result.stderr || result.error}`);
   return JSON.parse(result.stdout) as PySheet[];
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Doc } from '../../src/render/doc';
 import { SheetNames, renderXlsx } from '../../src/render/xlsx';
+import { columnLetters } from '../../src/render/xlsx-package';
 import { readWorkbook } from '../helpers/openpyxl';
 
 const dir = mkdtempSync(join(tmpdir(), 'visitstat-xlsx-'));
@@ -113,6 +114,31 @@ describe('renderXlsx', () => {
     expect(sheets[0].rows[3][0].value).toBe('Triwulan I 2017');
   });
 
+  it('writes a sheet of several megabytes whole, and text with markup, spaces and repeats as it is', async () => {
+    const odd = ['<b>&amp;</b> "x"', '  leading and trailing  ', 'Pemkab Sleman'];
+    const rows = Array.from({ length: 40_000 }, (_, i) => ({ origin: odd[i % 3] + (i % 3 === 2 ? ` ${i}` : ''), n: i * 1.5 }));
+    const doc: Doc = {
+      title: 'T',
+      tables: [
+        {
+          id: 't',
+          columns: [
+            { key: 'origin', label: 'Origin', kind: 'text' },
+            { key: 'n', label: 'N', kind: 'decimal', decimals: 1 },
+          ],
+          rows,
+        },
+      ],
+    };
+    const [sheet] = await roundTrip(doc);
+    expect(sheet.rows).toHaveLength(40_002);
+    for (const i of [0, 1, 2, 20_000, 39_999]) {
+      expect(sheet.rows[i + 2][0].value).toBe(rows[i].origin);
+      expect(sheet.rows[i + 2][1]).toEqual({ value: rows[i].n, type: 'n', format: '#,##0.0' });
+    }
+    expect(sheet.widths.B).toBe('59,998.5'.length + 2);
+  });
+
   it('writes rupiah past 2^53 as exact text rather than a rounded number', async () => {
     const doc: Doc = { title: 'T', tables: [{ id: 't', columns: [{ key: 'm', label: 'M', kind: 'money' }], rows: [{ m: 2n ** 60n }] }] };
     const [sheet] = await roundTrip(doc);
@@ -134,5 +160,11 @@ describe('SheetNames', () => {
     expect(names.take('SHEET')).toBe('SHEET');
     expect(names.take('sheet')).toBe('sheet (2)');
     expect(names.take('[]')).toBe('Sheet (3)');
+  });
+});
+
+describe('columnLetters', () => {
+  it('names columns as spreadsheets do, past Z and ZZ', () => {
+    expect([0, 25, 26, 51, 52, 701, 702, 16_383].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA', 'XFD']);
   });
 });

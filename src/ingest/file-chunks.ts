@@ -28,15 +28,44 @@ export async function* fileChunks(path: string, start = 0, end = Infinity, chunk
 
 /**
  * Standard input in chunks: a regular file (`< data.csv`) as fileChunks reads one, from where it
- * stands; a pipe or a terminal through gatheredChunks.
+ * stands; a pipe or a socket through pipeChunks; a terminal through gatheredChunks.
  */
 export function stdinChunks(chunkBytes = CHUNK_BYTES): AsyncIterable<Buffer> {
-  if (!fstatSync(0).isFile()) return gatheredChunks(process.stdin, chunkBytes);
+  const stat = fstatSync(0);
+  if (stat.isFIFO() || stat.isSocket()) return pipeChunks(0, () => process.stdin, chunkBytes);
+  if (!stat.isFile()) return gatheredChunks(process.stdin, chunkBytes);
   const readStdin = (buffer: Buffer, _position: number, left: number) =>
     new Promise<number>((resolve, reject) =>
       read(0, buffer, 0, Math.min(buffer.length, left), null, (e, n) => (e ? reject(e) : resolve(n))),
     );
   return doubleBuffered(readStdin, 0, Infinity, chunkBytes);
+}
+
+/**
+ * A pipe's bytes in one reused buffer, each read's handed on as it comes: the writer refills the pipe
+ * while the caller scans, where a megabyte gathered would keep it waiting behind a full pipe (64 KB)
+ * during each scan. A writer faster than the caller fills the pipe, so reads come whole; smaller ones
+ * come only when the caller would otherwise wait. read(2) on the thread pool, one read at a time and
+ * only while the caller waits for it: no read is left pending on a quiet pipe once the caller stops (a
+ * pending read would hold up the process's exit). A descriptor another process left non-blocking
+ * answers EAGAIN: the rest then comes through `stream()`, which waits for it.
+ */
+export async function* pipeChunks(fd: number, stream: () => AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(chunkBytes);
+  const readOnce = () =>
+    new Promise<number>((resolve, reject) => read(fd, buffer, 0, chunkBytes, null, (e, n) => (e ? reject(e) : resolve(n))));
+  for (;;) {
+    let n: number;
+    try {
+      n = await readOnce();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      yield* gatheredChunks(stream(), chunkBytes);
+      return;
+    }
+    if (n === 0) return;
+    yield buffer.subarray(0, n);
+  }
 }
 
 /**
@@ -75,10 +104,10 @@ async function readAt(handle: FileHandle, buffer: Buffer, position: number | nul
 }
 
 /**
- * A stream's pieces (standard input's, 64 KB at most each) gathered into one reused buffer and handed
- * on a chunk of `chunkBytes` at a time, as fileChunks hands a file's: the reader gets the same few
- * large chunks whatever the source. Standard input is read through Node's stream, not read(2) on the
- * thread pool: a read still waiting on a quiet pipe must never hold up the process's exit.
+ * A stream's pieces (a terminal's, or a non-blocking pipe's, 64 KB at most each) gathered into one
+ * reused buffer and handed on a chunk of `chunkBytes` at a time, as fileChunks hands a file's. Node's
+ * stream, not read(2) on the thread pool: a read still waiting on a quiet terminal must never hold up
+ * the process's exit.
  */
 export async function* gatheredChunks(stream: AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(chunkBytes);

@@ -1,6 +1,6 @@
 /**
  * `--format xlsx` (or `-o FILE.xlsx`): one workbook, one sheet per table of the Doc, written by
- * @cj-tech-master/excelts (loaded only for this format). Each sheet has the table's title on row 1,
+ * xlsx-package.ts (loaded only for this format). Each sheet has the table's title on row 1,
  * the column headers on row 2 (frozen), widths fitted to the text, and typed cells: whole numbers with
  * a thousands format, decimals with the column's decimals, percentages as Excel percentages (the view's
  * 59.74 percentage points are written as 0.5974 shown `59.74%`), money as whole rupiah with a rupiah
@@ -10,12 +10,12 @@
  * part is written as the text the table shows (`Aug 2018 (1–9)`). The Doc's notes, the tables' notes
  * and the footer go to a last sheet. Nothing else here formats numbers as text.
  */
-import type { Style, Worksheet } from '@cj-tech-master/excelts';
 import type { CalDate } from '../model/dates';
 import { humanCell, printable } from './cells';
-import { isExact } from '../stats/exact';
+import { type Exact, isExact } from '../stats/exact';
 import { type Cell, type Column, type Doc, type Table, decimalsOf, isMissing, isPartialPeriod, isPeriod } from './doc';
 import { type Locale, label } from './locale';
+import { type XlsxSheet, type XlsxValue, XlsxWorkbook } from './xlsx-package';
 
 /** Excel's limit on a sheet name, and the characters it refuses in one. */
 const SHEET_NAME_MAX = 31;
@@ -30,50 +30,97 @@ const NOTES_SHEET = { id: 'Catatan', en: 'Notes' };
 const LOCALE_PREFIX: Record<Locale, string> = { id: '[$-421]', en: '' };
 
 export async function renderXlsx(doc: Doc, locale: Locale): Promise<Buffer> {
-  const { Workbook } = require('@cj-tech-master/excelts') as typeof import('@cj-tech-master/excelts');
-  const workbook = new Workbook();
+  const workbook = new XlsxWorkbook();
   const names = new SheetNames();
   const docTitle = label(doc.title, locale);
   for (const table of doc.tables) {
     const title = table.title ? label(table.title, locale) : docTitle;
-    writeTable(workbook.addWorksheet(names.take(title || table.id)), table, title, locale);
+    writeTable(workbook, workbook.addSheet(names.take(title || table.id)), table, title, locale);
   }
   const notes = notesOf(doc, locale);
   if (notes.length > 0 || doc.tables.length === 0) {
-    const sheet = workbook.addWorksheet(names.take(label(NOTES_SHEET, locale)));
-    sheet.addRow([docTitle]).getCell(1).font = { bold: true };
-    for (const note of notes) sheet.addRow([note]);
-    sheet.getColumn(1).width = Math.min(WIDTH_MAX * 2, Math.max(docTitle.length, ...notes.map((n) => n.length), 10) + 2);
+    const sheet = workbook.addSheet(names.take(label(NOTES_SHEET, locale)));
+    sheet.row([docTitle], [workbook.style(null, true)]);
+    for (const note of notes) sheet.row([note], [0]);
+    sheet.widths = [Math.min(WIDTH_MAX * 2, Math.max(docTitle.length, ...notes.map((n) => n.length), 10) + 2)];
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook.toBuffer();
 }
 
-function writeTable(sheet: Worksheet, table: Table, title: string, locale: Locale): void {
+function writeTable(workbook: XlsxWorkbook, sheet: XlsxSheet, table: Table, title: string, locale: Locale): void {
   const headers = table.columns.map((c) => label(c.label, locale));
-  sheet.addRow([title]).getCell(1).font = { bold: true };
-  const header = sheet.addRow(headers);
-  header.font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 2 }];
-  const widths = headers.map((h) => h.length);
-  const styles = new SharedStyles();
+  const bold = workbook.style(null, true);
+  sheet.row([title], [bold]);
+  sheet.row(
+    headers,
+    headers.map(() => bold),
+    bold,
+  );
+  sheet.frozenRows = 2;
+  const widths = table.columns.map((column, i) => new ColumnWidth(column, locale, headers[i].length));
+  // A number's format is its column's; a period's or a date's its own.
+  const numberStyles: number[] = [];
+  const values: XlsxValue[] = [];
+  const styles: number[] = [];
   for (const row of table.rows) {
-    const added = sheet.addRow(table.columns.map((c) => cellValue(row[c.key] ?? null, c, locale)));
     table.columns.forEach((column, i) => {
       const value = row[column.key] ?? null;
+      values[i] = null;
+      styles[i] = 0;
       if (isMissing(value)) return;
-      const cell = added.getCell(i + 1);
-      cell.style = styles.of(typeof cell.value === 'string' ? null : numberFormat(value, column, locale));
-      widths[i] = Math.max(widths[i], humanCell(value, column, locale).length);
+      const cell = cellValue(value, column, locale);
+      values[i] = cell;
+      if (typeof cell !== 'string')
+        styles[i] = isNumeric(value)
+          ? (numberStyles[i] ??= workbook.style(numberFormat(value, column, locale)))
+          : workbook.style(numberFormat(value, column, locale));
+      widths[i].add(value, cell);
     });
+    sheet.row(values, styles);
   }
-  if (table.rows.length === 0) sheet.addRow([label(NO_DATA, locale)]);
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = Math.min(WIDTH_MAX, width + 2);
-  });
+  if (table.rows.length === 0) sheet.row([label(NO_DATA, locale)], [0]);
+  sheet.widths = widths.map((width) => Math.min(WIDTH_MAX, width.chars + 2));
+}
+
+const isNumeric = (value: Cell): value is number | bigint | Exact =>
+  typeof value === 'number' || typeof value === 'bigint' || isExact(value);
+
+/**
+ * The longest text a column shows. A number of a kind shown with fixed decimals is formatted only when
+ * it lies past the largest or below the smallest seen (compared as doubles): its text grows with its
+ * size, so one in between is no longer than those.
+ */
+class ColumnWidth {
+  private high = -Infinity;
+  private low = Infinity;
+  private readonly sized: boolean;
+
+  constructor(
+    private readonly column: Column,
+    private readonly locale: Locale,
+    public chars: number,
+  ) {
+    this.sized = column.kind === 'int' || column.kind === 'decimal' || column.kind === 'percent' || column.kind === 'money';
+  }
+
+  /** A value and what its cell holds (text from the input is shown as it is held). */
+  add(value: Cell, cell: XlsxValue): void {
+    if (typeof value === 'string' && typeof cell === 'string') {
+      this.chars = Math.max(this.chars, cell.length);
+      return;
+    }
+    if (this.sized && isNumeric(value)) {
+      const n = typeof value === 'number' ? value : typeof value === 'bigint' ? Number(value) : value.toNumber();
+      if (n <= this.high && n >= this.low) return;
+      this.high = Math.max(this.high, n);
+      this.low = Math.min(this.low, n);
+    }
+    this.chars = Math.max(this.chars, humanCell(value, this.column, this.locale).length);
+  }
 }
 
 /** The value a cell holds: a number, a date (UTC midnight, which is what Excel's serial counts), or text. */
-function cellValue(value: Cell, column: Column, locale: Locale): string | number | Date | null {
+function cellValue(value: Cell, column: Column, locale: Locale): XlsxValue {
   if (isMissing(value)) return null;
   if (typeof value === 'string') return printable(value);
   // Past 2^53 a number cell would round the rupiah: the exact digits as text instead.
@@ -96,21 +143,6 @@ function cellValue(value: Cell, column: Column, locale: Locale): string | number
 
 function dateOf(d: CalDate): Date {
   return new Date(Date.UTC(d.year, d.month - 1, d.day ?? 1));
-}
-
-/**
- * One style object per number format, given to every cell of that format: the workbook library
- * describes and deduplicates a style object once (by identity), a cell's own copy once per cell
- * (most of the time of a workbook of 50,000 rows).
- */
-class SharedStyles {
-  private readonly byFormat = new Map<string | null, Partial<Style>>();
-
-  of(numFmt: string | null): Partial<Style> {
-    let style = this.byFormat.get(numFmt);
-    if (style === undefined) this.byFormat.set(numFmt, (style = numFmt === null ? {} : { numFmt }));
-    return style;
-  }
 }
 
 /** The number format of a number or date cell: by the column's kind, and for periods and dates by what they are. */
