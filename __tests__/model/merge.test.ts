@@ -14,7 +14,7 @@ import { METRICS } from '../../src/model/progress';
 import { DailySeries } from '../../src/model/progress-series';
 import { type RateRule, type RateTable, rateTable } from '../../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../../src/model/records';
-import { ReportCollector } from '../../src/model/report';
+import { ReportCollector, type YearDelegations } from '../../src/model/report';
 import { type SinkSpec, createSink } from '../../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../../src/model/spending';
 import { batchOf, delegationRow } from '../helpers/rows';
@@ -265,17 +265,40 @@ describe('ReportCollector.delegationBatch', () => {
         const make = () => new ReportCollector({ basis, nights, rates: rateTable(rules) }, valuation ? valuationOf(valuation) : undefined);
         const byRow = make();
         const byBatch = make();
+        const byYear = make();
+        // Crossed to another thread before any result is read: its tally's counts cross as counts.
+        const crossing = make();
         const spaces = [{}, {}];
         const numbering = spaces.map(() => new Map<string, number>());
         for (const [rows, space] of batches) {
           for (const [row] of rows) byRow.delegation(row);
           byBatch.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
+          byYear.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
+          crossing.delegationBatch(batchOf(rows, spaces[space], numbering[space]));
         }
+        const crossed = cloned(crossing.toData());
         expect(reportView(byBatch)).toEqual(reportView(byRow));
+        // One year at a time (latest first, as a report asks), then all of them: each row counted once.
+        const years = [...byRow.years.delegations].sort().reverse();
+        const summaries = (parts: YearDelegations | undefined) =>
+          parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
+        // The months of a year before its other summaries, as a report asks for the year before.
+        expect(years.map((y) => byYear.monthsOf(y)?.result())).toEqual(years.map((y) => byRow.delegations.get(y)?.byMonth.result()));
+        expect(years.map((y) => summaries(byYear.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
+        expect(reportView(byYear)).toEqual(reportView(byRow));
         // And through a thread's structured clone.
         const absorbed = make();
         absorbed.absorb(cloned(byBatch.toData()));
         expect(reportView(absorbed)).toEqual(reportView(byRow));
+        // The tally's counts cross as counts, and become groups there: all at once, or year by year.
+        const whole = make();
+        whole.absorb(crossed);
+        expect(reportView(whole)).toEqual(reportView(byRow));
+        const yearly = make();
+        yearly.absorb(cloned(crossed));
+        expect(years.map((y) => yearly.monthsOf(y)?.result())).toEqual(years.map((y) => byRow.delegations.get(y)?.byMonth.result()));
+        expect(years.map((y) => summaries(yearly.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
+        expect(reportView(yearly)).toEqual(reportView(byRow));
       }),
       { numRuns: propertyRuns(200) },
     );
@@ -323,6 +346,13 @@ describe('ReportCollector.delegationBatch with many values', () => {
       ),
       { numRuns: propertyRuns(30) },
     );
+  });
+
+  it('counts a size past 255 rows, in a few slots and in many (its count kept in a byte and the rest beside)', () => {
+    const few = Array.from({ length: 2000 }, (_, i) => row(`origin ${i % 3}`, 40 + (i % 2), i % 7));
+    compareBatched(few, 700);
+    const many = Array.from({ length: 30_000 }, (_, i) => row(`origin ${i % 100}`, i % 1000 < 600 ? 12 : i % 400, i % 11));
+    compareBatched(many, 1024);
   });
 
   it('files the rows of origins past the last slot through the summaries', () => {

@@ -65,6 +65,18 @@ describe('IntSample', () => {
     expectIdentical(d, reference(values));
   });
 
+  it('sums as it describes, to the last bit: counted, spilled, and past 2^53', () => {
+    fc.assert(
+      fc.property(samples, (values) => expect(Object.is(sampleOf(values).sum(), reference(values).sum)).toBe(true)),
+      { numRuns: propertyRuns(400) },
+    );
+    const big = [...Array(6000).fill(2 ** 40 + 3), ...Array(6000).fill(2 ** 40 + 1), 2 ** 40 + 7];
+    const counted = sampleOf(big);
+    expect(counted.sum()).toBe(reference(big).sum);
+    expect(counted.sum()).toBe(counted.describe().sum);
+    expect(new IntSample().sum()).toBe(0);
+  });
+
   it('gives the description of no values when empty', () => {
     expectIdentical(new IntSample().describe(), reference([]));
     expect(new IntSample().length).toBe(0);

@@ -197,7 +197,7 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
     });
   };
 
-  const delegations = collector.delegations.get(year);
+  const delegations = collector.delegationsOf(year);
   if (delegations) {
     const category = (summary: DelegationSummary, field: CategoryField) => knownOrAbsent(summary, field, year, data, absent);
     data.delegations = {
@@ -207,9 +207,8 @@ function reportData(collector: ReportCollector, input: InputSummary, options: Re
       byPurpose: category(delegations.byPurpose.result(), 'purpose'),
       yearOnYear: [],
     };
-    const previous = collector.delegations.get(year - 1);
-    if (previous)
-      data.delegations.yearOnYear = monthPairs(data.delegations.byMonth, previous.byMonth.result(), year, data.delegationCoverage);
+    const previous = collector.monthsOf(year - 1);
+    if (previous) data.delegations.yearOnYear = monthPairs(data.delegations.byMonth, previous.result(), year, data.delegationCoverage);
   } else missing('delegations', 'delegations', 'Delegations left out', 'Delegasi tidak ditampilkan');
 
   if (collector.years.arrivals.has(year)) {

@@ -1,6 +1,6 @@
 /**
  * The report's four summaries of each year (by month, origin, type and purpose), counted by the
- * scanner's codes: a batch's rows are counted per (year, value) and size in one dense grid of 32-bit
+ * scanner's codes: a batch's rows are counted per (year, value) and size in one dense grid of
  * counts per dimension, with their night totals beside, and the counts reach the summaries (as samples,
  * DelegationSummarizer.addTallied) only when flushed: at the end of a file's code space, before the
  * state crosses to another thread, and before any result is read. A row costs four counts (see
@@ -19,18 +19,19 @@ import type { DelegationBatch } from './records';
 
 /** Sizes 0 .. WINDOW - 1 are counted; a delegation of more people takes the caller's path. */
 const WINDOW = 512;
-/** Most (year, value) pairs a dimension counts (2 KB each); rows of further values take the caller's path. */
+/** Most (year, value) pairs a dimension counts (2.5 KB each); rows of further values take the caller's path. */
 const MAX_SLOTS = 8192;
 /** Rows counted between flushes at most, so that no 32-bit count can overflow. */
 const MAX_ROWS = 2 ** 32 - 1;
 /** Sizes a slot writes down before counting them (2 bytes each: one cache line). */
 const PENDING = 32;
-/** Slots per page of counts (128 KB): pages are added, never copied, as slots are made. */
+/** Slots per page of counts (32 KB of low bytes): pages are added, never copied, as slots are made. */
 const PAGE = 64;
 
 /** The dimensions counted, as the summaries of YearDelegations are named. */
 export type TallyDim = 'byMonth' | 'byOrigin' | 'byType' | 'byPurpose';
 const TEXT_DIMS = ['byOrigin', 'byType', 'byPurpose'] as const;
+const ALL_DIMS = ['byMonth', ...TEXT_DIMS] as const;
 
 /** Where flushed counts go: a summary of the year's YearDelegations. */
 export type TallyTarget = (
@@ -39,18 +40,41 @@ export type TallyTarget = (
 ) => { addTallied(value: unknown, sizes: IntSample, nights: ArrayLike<number>, at: number): void };
 
 /**
- * Rows counted by slot: slot s's count of size k at pages[s / PAGE][(s % PAGE) * WINDOW + k], and its
- * night totals at nights[3 s .. 3 s + 2]. While the slots fit one page each row is counted at once;
+ * A dimension's counted slots as plain data, to cross to another thread: slot k is of year years[k] and
+ * value values[k], its count of size j at counts[k * WINDOW + j], its night totals (visitor-nights,
+ * visitors and rows with nights) at nights[3 k .. 3 k + 2].
+ */
+export interface CountsData {
+  years: number[];
+  values: unknown[];
+  counts: Uint32Array;
+  nights: number[];
+}
+
+/** A ReportTally's counts as plain data: the worker's part of a file, given to the summaries by year as this thread's are. */
+export type ReportTallyData = Record<TallyDim, CountsData>;
+
+/**
+ * Rows counted by slot: slot s's count of size k is high[p][x] * 256 + low[p][x], p = s / PAGE and
+ * x = (s % PAGE) * WINDOW + k (the bytes counted in are 512 a slot, so that a year's origins stay
+ * in the processor's cache: a quarter of the 32-bit counts they replaced); at
+ * nights[3 s] the visitor-nights of its rows, and at nights[3 s + 1], nights[3 s + 2] the visitors and
+ * rows without nights (one addition a row with nights, where its three totals took three: the visitors
+ * and rows with nights are the rest of its counts). While the slots fit one page each row is counted at once;
  * past that, a size is first written down in its slot's short list (PENDING sizes, one cache line), and
  * the list counted when full: a slot's counts are touched in bursts, not row by row, so thousands of
  * slots (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
  */
 class SlotCounts {
-  private pages: Uint32Array[] = [];
+  /** Per page, the low byte of each count, and the rest (count >>> 8: touched once in 256 counts). */
+  private low: Uint8Array[] = [];
+  private high: Uint32Array[] = [];
   nights = new Float64Array(16 * 3);
   /** Slot s's sizes not yet counted: pending[s * PENDING .. + waiting[s] - 1]. */
   private pending = new Uint16Array(16 * PENDING);
   private waiting = new Uint8Array(16);
+  /** A slot's night totals as the summaries take them (visitor-nights, visitors and rows with nights). */
+  private readonly totals = new Float64Array(3);
   /** Each slot's year and value (a date in the month, a category's value, a list). */
   readonly years: number[] = [];
   readonly values: unknown[] = [];
@@ -64,7 +88,10 @@ class SlotCounts {
     const slot = this.years.length;
     if (slot === MAX_SLOTS) return -1;
     if (slot === this.waiting.length) this.grow();
-    if (slot % PAGE === 0) this.pages.push(new Uint32Array(PAGE * WINDOW));
+    if (slot % PAGE === 0) {
+      this.low.push(new Uint8Array(PAGE * WINDOW));
+      this.high.push(new Uint32Array(PAGE * WINDOW));
+    }
     this.years.push(year);
     this.values.push(value);
     return slot;
@@ -73,7 +100,10 @@ class SlotCounts {
   /** One row of `size` people (0 .. WINDOW - 1) in the slot. */
   add(slot: number, size: number): void {
     if (this.years.length <= PAGE) {
-      this.pages[0][slot * WINDOW + size]++;
+      const x = slot * WINDOW + size;
+      const v = (this.low[0][x] + 1) & 255;
+      this.low[0][x] = v;
+      if (v === 0) this.high[0][x]++;
       return;
     }
     const n = this.waiting[slot];
@@ -82,21 +112,81 @@ class SlotCounts {
     else this.count(slot, PENDING);
   }
 
-  /** A row's nights (known: >= 0) in the slot's night totals. */
-  addNights(slot: number, people: number, nights: number): void {
-    const totals = this.nights;
-    totals[3 * slot] += people * nights;
-    totals[3 * slot + 1] += people;
-    totals[3 * slot + 2]++;
+  /** A row's visitor-nights (people × nights, when its nights are known) in the slot's. */
+  addNights(slot: number, visitorNights: number): void {
+    this.nights[3 * slot] += visitorNights;
+  }
+
+  /** A row of `people` whose nights are not known. */
+  noNights(slot: number, people: number): void {
+    this.nights[3 * slot + 1] += people;
+    this.nights[3 * slot + 2]++;
   }
 
   /** Counts the slot's first `n` pending sizes. */
   private count(slot: number, n: number): void {
-    const counts = this.pages[Math.floor(slot / PAGE)];
+    const page = Math.floor(slot / PAGE);
+    const low = this.low[page];
     const pending = this.pending;
     const at = (slot % PAGE) * WINDOW;
-    for (let j = slot * PENDING, end = j + n; j < end; j++) counts[at + pending[j]]++;
+    for (let j = slot * PENDING, end = j + n; j < end; j++) {
+      const x = at + pending[j];
+      const v = (low[x] + 1) & 255;
+      low[x] = v;
+      if (v === 0) this.high[page][x]++;
+    }
     this.waiting[slot] = 0;
+  }
+
+  /** The slots that have rows, as plain data (their pending sizes counted first): see CountsData. */
+  toData(): CountsData {
+    const data: CountsData = { years: [], values: [], counts: new Uint32Array(0), nights: [] };
+    const counts: Uint32Array[] = [];
+    const row = new Float64Array(WINDOW);
+    for (let slot = 0; slot < this.used; slot++) {
+      this.count(slot, this.waiting[slot]);
+      if (!this.countsOf(slot, row)) continue;
+      data.years.push(this.years[slot]);
+      data.values.push(this.values[slot]);
+      data.nights.push(...this.totals);
+      counts.push(Uint32Array.from(row));
+    }
+    data.counts = new Uint32Array(counts.length * WINDOW);
+    counts.forEach((slot, k) => data.counts.set(slot, k * WINDOW));
+    return data;
+  }
+
+  /** The counts of the slots of one year to the summaries, in slot order; those slots are then empty (and still counting). */
+  flushYear(year: number, dim: TallyDim, to: TallyTarget): void {
+    for (let slot = 0; slot < this.used; slot++) {
+      if (this.years[slot] !== year) continue;
+      this.give(slot, dim, to);
+      const at = (slot % PAGE) * WINDOW;
+      this.low[Math.floor(slot / PAGE)].fill(0, at, at + WINDOW);
+      this.high[Math.floor(slot / PAGE)].fill(0, at, at + WINDOW);
+      this.nights.fill(0, 3 * slot, 3 * slot + 3);
+    }
+  }
+
+  /** The slot's counts (its pending sizes counted first) to its summary, unless it has none. */
+  private give(slot: number, dim: TallyDim, to: TallyTarget): void {
+    this.count(slot, this.waiting[slot]);
+    const row = new Float64Array(WINDOW);
+    if (!this.countsOf(slot, row)) return;
+    const sizes = IntSample.fromData({ base: 0, counts: row, spill: new Float64Array(0) });
+    to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.totals, 0);
+  }
+
+  /** The slot's counts into `row`, its night totals (as the summaries take them) into `totals`; false when it has no rows. */
+  private countsOf(slot: number, row: Float64Array): boolean {
+    const { totals, nights } = this;
+    const page = Math.floor(slot / PAGE);
+    // totals[1], totals[2]: the slot's visitors and rows, less those without nights.
+    if (!countsOf(this.low[page], this.high[page], (slot % PAGE) * WINDOW, row, totals)) return false;
+    totals[0] = nights[3 * slot];
+    totals[1] -= nights[3 * slot + 1];
+    totals[2] -= nights[3 * slot + 2];
+    return true;
   }
 
   private grow(): void {
@@ -108,15 +198,9 @@ class SlotCounts {
 
   /** Every slot's counts to the summaries; then none are left. */
   flush(dim: TallyDim, to: TallyTarget): void {
-    for (let slot = 0; slot < this.used; slot++) {
-      this.count(slot, this.waiting[slot]);
-      const at = (slot % PAGE) * WINDOW;
-      const row = this.pages[Math.floor(slot / PAGE)].subarray(at, at + WINDOW);
-      if (this.nights[3 * slot + 2] === 0 && isZero(row)) continue;
-      const sizes = IntSample.fromData({ base: 0, counts: new Float64Array(row), spill: new Float64Array(0) });
-      to(this.years[slot], dim).addTallied(this.values[slot], sizes, this.nights, 3 * slot);
-    }
-    this.pages = [];
+    for (let slot = 0; slot < this.used; slot++) this.give(slot, dim, to);
+    this.low = [];
+    this.high = [];
     this.nights.fill(0, 0, this.used * 3);
     this.years.length = 0;
     this.values.length = 0;
@@ -138,8 +222,32 @@ export class ReportTally {
   /** Per month key (year * 100 + month): its slot. */
   private readonly monthSlots = new Map<number, number>();
   private rows = 0;
+  /** Counts of other threads (absorb), given to the summaries by year as this tally's own. */
+  private readonly absorbed: ReportTallyData[] = [];
 
   constructor(private readonly to: TallyTarget) {}
+
+  /** The counts as plain data, not given to the summaries: the thread that takes them does so by year. */
+  toData(): ReportTallyData {
+    return {
+      byMonth: this.byMonth.toData(),
+      byOrigin: this.texts.byOrigin.counts.toData(),
+      byType: this.texts.byType.counts.toData(),
+      byPurpose: this.texts.byPurpose.counts.toData(),
+    };
+  }
+
+  /** Counts another thread's tally gave (toData), to go to the summaries when this tally's own of their year do. */
+  absorb(data: ReportTallyData): void {
+    // Their years are marked as given (NaN) here, not in `data`.
+    const own = (counts: CountsData): CountsData => ({ ...counts, years: [...counts.years] });
+    this.absorbed.push({
+      byMonth: own(data.byMonth),
+      byOrigin: own(data.byOrigin),
+      byType: own(data.byType),
+      byPurpose: own(data.byPurpose),
+    });
+  }
 
   /**
    * Counts rows rows[0 .. count - 1] of a batch, those it can; the others it writes into `left` (room
@@ -186,17 +294,39 @@ export class ReportTally {
       byType.counts.add(t, size);
       byPurpose.counts.add(p, size);
       const n = nights[i];
-      if (n < 0) continue;
-      months.addNights(m, size, n);
-      byOrigin.counts.addNights(o, size, n);
-      byType.counts.addNights(t, size, n);
-      byPurpose.counts.addNights(p, size, n);
+      if (n >= 0) {
+        const visitorNights = size * n;
+        months.addNights(m, visitorNights);
+        byOrigin.counts.addNights(o, visitorNights);
+        byType.counts.addNights(t, visitorNights);
+        byPurpose.counts.addNights(p, visitorNights);
+      } else {
+        months.noNights(m, size);
+        byOrigin.counts.noNights(o, size);
+        byType.counts.noNights(t, size);
+        byPurpose.counts.noNights(p, size);
+      }
     }
     return leftOver;
   }
 
+  /**
+   * The counts of one year's rows to its summaries (or to its summary by month only), the others kept
+   * counted: a report reads one year and the months of the year before, so the other years' thousands
+   * of slots need not become groups.
+   */
+  flushYear(year: number, monthsOnly = false): void {
+    for (const dim of monthsOnly ? (['byMonth'] as const) : ALL_DIMS) {
+      for (const data of this.absorbed) giveAbsorbed(data[dim], dim, this.to, year);
+    }
+    this.byMonth.flushYear(year, 'byMonth', this.to);
+    if (!monthsOnly) for (const dim of TEXT_DIMS) this.texts[dim].counts.flushYear(year, dim, this.to);
+  }
+
   /** Every count to the summaries. */
   flush(): void {
+    for (const data of this.absorbed) for (const dim of ALL_DIMS) giveAbsorbed(data[dim], dim, this.to, null);
+    this.absorbed.length = 0;
     if (this.rows === 0 && this.codeSpace === null) return;
     this.byMonth.flush('byMonth', this.to);
     for (const dim of TEXT_DIMS) this.texts[dim].flush(dim, this.to);
@@ -279,13 +409,38 @@ class TextSlots {
   }
 }
 
-function isZero(counts: Uint32Array): boolean {
-  for (let i = 0; i < counts.length; i++) if (counts[i] !== 0) return false;
-  return true;
-}
-
 function isEmpty(value: unknown): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** Absorbed slots of `year` (null: of every year) to the summaries, in order; each given once (its year then NaN). */
+function giveAbsorbed(data: CountsData, dim: TallyDim, to: TallyTarget, year: number | null): void {
+  for (let k = 0; k < data.years.length; k++) {
+    if (Number.isNaN(data.years[k]) || (year !== null && data.years[k] !== year)) continue;
+    const counts = Float64Array.from(data.counts.subarray(k * WINDOW, (k + 1) * WINDOW));
+    const sizes = IntSample.fromData({ base: 0, counts, spill: new Float64Array(0) });
+    to(data.years[k], dim).addTallied(data.values[k], sizes, data.nights, 3 * k);
+    data.years[k] = Number.NaN;
+  }
+}
+
+/**
+ * The counts of the slot at `at` into `row` (as numbers), with its visitors at totals[1] and its rows
+ * at totals[2]; false when it has none. Apart from give(), so that this loop, run once a slot at the
+ * end, is compiled once and never thrown away for a path of give() not seen yet.
+ */
+function countsOf(low: Uint8Array, high: Uint32Array, at: number, row: Float64Array, totals: Float64Array): boolean {
+  let rows = 0;
+  let people = 0;
+  for (let size = 0; size < WINDOW; size++) {
+    const c = high[at + size] * 256 + low[at + size];
+    row[size] = c;
+    rows += c;
+    people += size * c;
+  }
+  totals[1] = people;
+  totals[2] = rows;
+  return rows > 0;
 }
 
 /** `array` with room for index `code`. */

@@ -15,7 +15,7 @@ import type { CalDate } from './dates';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
-import { ReportTally } from './report-tally';
+import { ReportTally, type ReportTallyData } from './report-tally';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
@@ -66,7 +66,9 @@ export class YearDelegations {
 
 /** A ReportCollector's state as plain data (structured-clone safe): toData() gives it, absorb() takes it. */
 export interface ReportCollectorData {
+  /** The summaries of the rows the tally left to them; the tally's counts are in `tally`. */
   delegations: [number, YearDelegationsData][];
+  tally: ReportTallyData;
   arrivals: ArrivalFiguresData;
   spending: [number, SpendingData][];
   metrics: MetricSeriesData;
@@ -121,6 +123,18 @@ export class ReportCollector {
   get delegations(): ReadonlyMap<number, YearDelegations> {
     this.tally.flush();
     return this.byYear;
+  }
+
+  /** One year's summaries of the delegations, every row of the year read in them; undefined: no row of the year. */
+  delegationsOf(year: number): YearDelegations | undefined {
+    this.tally.flushYear(year);
+    return this.byYear.get(year);
+  }
+
+  /** One year's summary of the delegations by month (as delegationsOf(year).byMonth), its other summaries left unfilled. */
+  monthsOf(year: number): DelegationSummarizer | undefined {
+    this.tally.flushYear(year, true);
+    return this.byYear.get(year)?.byMonth;
   }
 
   delegation(row: DelegationRow): void {
@@ -188,7 +202,9 @@ export class ReportCollector {
   /** The state as plain data, to cross to another thread. */
   toData(): ReportCollectorData {
     return {
-      delegations: [...this.delegations].map(([year, parts]) => [year, parts.toData()]),
+      // The tally's counts cross as they are (a few MB); made into groups there, only for the years read.
+      delegations: [...this.byYear].map(([year, parts]) => [year, parts.toData()]),
+      tally: this.tally.toData(),
       arrivals: this.figures.toData(),
       spending: [...this.spending].map(([year, estimator]) => [year, estimator.toData()]),
       metrics: this.metrics.toData(),
@@ -199,6 +215,7 @@ export class ReportCollector {
   /** Adds the rows of a collector built with the same options, given as toData() gave its state. */
   absorb(data: ReportCollectorData): void {
     for (const [year, parts] of data.delegations) this.yearDelegations(year).absorb(parts);
+    this.tally.absorb(data.tally);
     this.figures.absorb(data.arrivals);
     for (const [year, spending] of data.spending) this.estimator(year).absorb(spending);
     this.series.absorb(data.metrics);

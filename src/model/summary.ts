@@ -851,7 +851,7 @@ class GroupTable {
   /** A group's visitors (the sum of its sizes, as its statistics give it), for ranking. */
   visitors(id: number): number {
     const big = this.bigOf(id);
-    return big !== null ? big.sizes.describe().sum : this.short.sum(id);
+    return big !== null ? big.sizes.sum() : this.short.sum(id);
   }
 
   mergeFrom(id: number, other: GroupTable, otherId: number): void {

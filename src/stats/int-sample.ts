@@ -88,6 +88,21 @@ export class IntSample {
     for (let k = 0; k < spilled.length; k++) this.add(spilled[k]);
   }
 
+  /** The sum of the values, the same number as describe().sum, without the rest of the description (to rank groups). */
+  sum(): number {
+    if (this.spill.length > 0) return this.describe().sum;
+    const { counts, base } = this;
+    const [first, last] = occupied(counts);
+    let n = 0;
+    let sum = 0;
+    // In the order describe() adds them; an empty count adds nothing (a zero).
+    for (let i = first; i <= last; i++) {
+      n += counts[i];
+      sum += (base + i) * counts[i];
+    }
+    return n === 0 ? 0 : exactSum(sum, counts, base, first, last, n);
+  }
+
   /**
    * Count, sum, mean, quantiles, extremes and standard deviation: equal to the last bit to
    * describeSorted of the same values sorted, because every sum is formed in the same order (or is
@@ -116,7 +131,7 @@ export class IntSample {
     if (n === 0) return describeSorted(new Float64Array(0));
     const min = base + first;
     const max = base + last;
-    if (Math.max(Math.abs(min), Math.abs(max)) * n > EXACT_LIMIT) sum = sumInOrder(counts, base, first, last);
+    sum = exactSum(sum, counts, base, first, last, n);
     const mean = sum / n;
     const valueAt = (index: number): number => {
       let lo = first;
@@ -212,6 +227,11 @@ export class IntSample {
  * The sum of the counted values as the sorted values give it, added one at a time in ascending
  * order: for sums that may pass 2^53, where the order of the additions matters.
  */
+/** `sum`, counted value by value, when it is of n values so large that the counted sum may not be exact. */
+function exactSum(sum: number, counts: Float64Array, base: number, first: number, last: number, n: number): number {
+  return Math.max(Math.abs(base + first), Math.abs(base + last)) * n > EXACT_LIMIT ? sumInOrder(counts, base, first, last) : sum;
+}
+
 function sumInOrder(counts: Float64Array, base: number, first: number, last: number): number {
   let sum = 0;
   for (let i = first; i <= last; i++) for (let k = 0; k < counts[i]; k++) sum += base + i;
