@@ -14,7 +14,8 @@
  * Kept outside the bundle: the workbook reader (@cj-tech-master/excelts, about 1 MB, needed only to read
  * workbooks), which the bundle requires from node_modules when a workbook is met. The bundle sits two
  * folders below the project, like the modules it is made of, so their paths (the scanner's WebAssembly,
- * the worker thread's script, the sample files) stay the same. Tests load dist/ module by module; the golden cases run the bundle.
+ * the worker thread's script, the sample files) stay the same. Tests load dist/ module by module; the
+ * golden cases run the bundle.
  *
  * Run by `npm run build` after tsc.
  */
