@@ -96,6 +96,15 @@ sys.exit(p.wait())`,
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('visitstat: <stdin>:1: header: more than 100,000 fields in one record\nended with its input open\n');
   });
+  it('a bad header from a named pipe is reported, and the process ends, while the writer still holds it open', () => {
+    writeFileSync(at('head.csv'), `${'date,'.repeat(110_000)}people\n`);
+    // The writer sends the header, then waits 15 s before it closes the pipe: the run must not wait for it.
+    const result = bash(
+      `mkfifo in.csv; (cat head.csv; sleep 15) > in.csv & writer=$!; start=$SECONDS; vs summary in.csv; code=$?; kill $writer; echo "code $code after $((SECONDS - start)) s"`,
+    );
+    expect(result.stderr).toBe(`visitstat: in.csv:1: header: more than 100,000 fields in one record\n`);
+    expect(result.stdout).toMatch(/^code 1 after [0-5] s\n$/);
+  });
 });
 
 describe('records with absurd field counts', () => {

@@ -12,15 +12,18 @@ const CHUNK_BYTES = 1 << 20;
 
 /**
  * Bytes [start, end) of the file, in chunks of at most `chunkBytes`. Anything but a regular file (a
- * FIFO, `<(...)`, /dev/stdin) cannot seek: it is read from where it stands, and only from the start.
+ * FIFO, `<(...)`, /dev/stdin) cannot seek: it is read whole, from where it stands, as a pipe is
+ * (pipeChunks: no read left waiting on a quiet writer once the caller stops).
  */
 export async function* fileChunks(path: string, start = 0, end = Infinity, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
-    const seekable = (await handle.stat()).isFile();
-    if (!seekable && (start !== 0 || end !== Infinity))
-      throw new Error(`fileChunks: ${path} is not a regular file: it can only be read whole`);
-    yield* doubleBuffered((buffer, position, left) => readAt(handle, buffer, seekable ? position : null, left), start, end, chunkBytes);
+    if (!(await handle.stat()).isFile()) {
+      if (start !== 0 || end !== Infinity) throw new Error(`fileChunks: ${path} is not a regular file: it can only be read whole`);
+      yield* pipeChunks(handle.fd, () => handle.createReadStream({ autoClose: false }), chunkBytes);
+      return;
+    }
+    yield* doubleBuffered((buffer, position, left) => readAt(handle, buffer, position, left), start, end, chunkBytes);
   } finally {
     await handle.close();
   }
@@ -95,8 +98,8 @@ async function* doubleBuffered(
   }
 }
 
-/** Reads at `position`, or from where the file stands when null; at most `left` bytes. */
-async function readAt(handle: FileHandle, buffer: Buffer, position: number | null, left: number): Promise<number> {
+/** Reads at `position`; at most `left` bytes. */
+async function readAt(handle: FileHandle, buffer: Buffer, position: number, left: number): Promise<number> {
   const length = Math.min(buffer.length, left);
   if (length <= 0) return 0;
   const { bytesRead } = await handle.read(buffer, 0, length, position);
