@@ -359,6 +359,25 @@ describe('ReportCollector.delegationBatch with many values', () => {
     const rows = Array.from({ length: 9000 }, (_, i) => row(`origin ${i % 8500}`, (i * 37) % 500, i % 5));
     compareBatched(rows, 1000);
   });
+
+  it('tells the two-thread reader how many groups its summaries hold: none while the slots take every origin, most once past them', () => {
+    const fed = (rows: DelegationRow[]) => {
+      const collector = new ReportCollector({ basis: 'visit', nights: undefined, rates: rateTable([]) });
+      collector.delegationBatch(
+        batchOf(
+          rows.map((r) => [r, true]),
+          {},
+          new Map(),
+        ),
+      );
+      return collector.groupCount();
+    };
+    expect(fed(Array.from({ length: 2000 }, (_, i) => row(`origin ${i % 50}`, 10, i % 5)))).toBe(0);
+    // 20,000 origins in three years: 60,000 (year, origin) pairs for 8,192 slots.
+    const many = fed(Array.from({ length: 20_000 }, (_, i) => row(`origin ${i}`, 10, i % 5)));
+    expect(many).toBeGreaterThan(10_000);
+    expect(many).toBeLessThanOrEqual(20_000);
+  });
 });
 
 describe('the sinks of summary, spending, progress and report', () => {

@@ -199,6 +199,16 @@ export class ReportCollector {
     return arrivalGroups(this.figures, { order: [dim, 'year'], coverage });
   }
 
+  /**
+   * Groups held in the summaries so far (rows of values past the tally's slots: a year's origins when
+   * they are many), so that the two-thread reader can keep a file of millions of origins on one thread.
+   */
+  groupCount(): number {
+    let groups = 0;
+    for (const parts of this.byYear.values()) groups += parts.byOrigin.groupCount;
+    return groups;
+  }
+
   /** The state as plain data, to cross to another thread. */
   toData(): ReportCollectorData {
     return {
