@@ -4,6 +4,7 @@
  * figure. Reused from batch to batch; it grows only if a batch ever holds more figures than it has room for.
  */
 import type { PeriodDate } from '../model/dates';
+import { grown } from '../model/grown';
 import type { ArrivalBatch } from '../model/records';
 
 const INITIAL_ROOM = 2048;
@@ -57,17 +58,12 @@ export class ArrivalBatchBuilder implements ArrivalBatch {
 
   private grow(): void {
     const room = this.room * 2;
-    const wider = <T extends Int32Array | Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(room);
-      b.set(a);
-      return b;
-    };
-    this.periodCode = wider(this.periodCode, (n) => new Int32Array(n));
-    this.foreign = wider(this.foreign, (n) => new Uint8Array(n));
-    this.count = wider(this.count, (n) => new Float64Array(n));
-    this.destinationCode = wider(this.destinationCode, (n) => new Int32Array(n));
-    this.countryCode = wider(this.countryCode, (n) => new Int32Array(n));
-    this.record = wider(this.record, (n) => new Int32Array(n));
+    this.periodCode = grown(this.periodCode, room);
+    this.foreign = grown(this.foreign, room);
+    this.count = grown(this.count, room);
+    this.destinationCode = grown(this.destinationCode, room);
+    this.countryCode = grown(this.countryCode, room);
+    this.record = grown(this.record, room);
     this.room = room;
   }
 }

@@ -20,6 +20,7 @@ import type { DateTracker } from '../model/coverage';
 import { type CalDate, type PeriodDate, isYearDate, isoDate } from '../model/dates';
 import { DELEGATION_FIELDS, type ArrivalRow, arrivalOf } from '../model/records';
 import { DEFAULT_PLAUSIBLE, type PlausibleBounds, implausibleChange, implausibleNights, implausiblePeople } from '../model/plausible';
+import { grown } from '../model/grown';
 import type { RowSink } from '../model/row-sink';
 import type { ArrivalBatchBuilder } from './arrival-batch';
 import type { DelegationBatchBuilder } from './delegation-batch';
@@ -431,11 +432,7 @@ class MonthlyChanges {
       // An annual figure has no month to compare.
       if (isYearDate(p)) continue;
       const slot = 2 * periodCode[i] + foreign[i];
-      if (slot >= this.byCode.length) {
-        const wider = new Int32Array(Math.max(2 * this.byCode.length, slot + 1));
-        wider.set(this.byCode);
-        this.byCode = wider;
-      }
+      if (slot >= this.byCode.length) this.byCode = grown(this.byCode, Math.max(2 * this.byCode.length, slot + 1));
       let m = this.byCode[slot] - 1;
       if (m < 0) this.byCode[slot] = (m = this.monthOf(p, batch.breakdown, foreign[i] === 1, batch.figure[i])) + 1;
       const month = this.months[m];

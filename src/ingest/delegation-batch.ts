@@ -9,6 +9,7 @@
  * it grows only if a batch ever holds more rows than it has room for.
  */
 import type { FieldSpec } from '../model/fields';
+import { grown } from '../model/grown';
 import { type BatchCodes, type BatchValues, DELEGATION_FIELDS, type DelegationBatch } from '../model/records';
 
 const INITIAL_ROOM = 1024;
@@ -68,22 +69,16 @@ export class DelegationBatchBuilder implements DelegationBatch {
     DELEGATION_FIELDS.forEach((field, slot) => {
       const column = this.columns[slot];
       if (column.values instanceof Float64Array) {
-        const values = new Float64Array(room).fill(-1);
-        values.set(column.values);
-        column.values = values;
+        column.values = grown(column.values, room, -1);
       } else {
         const empty = emptyValue(field);
         for (let i = this.room; i < room; i++) column.values.push(empty);
       }
       if (column.codes) {
-        const codes = new Int32Array(room).fill(-1);
-        codes.set(column.codes);
-        column.codes = codes;
+        column.codes = grown(column.codes, room, -1);
       }
     });
-    const records = new Int32Array(room);
-    records.set(this.records);
-    this.records = records;
+    this.records = grown(this.records, room);
     this.room = room;
     this.name();
   }

@@ -6,6 +6,7 @@
  * is matched once.
  */
 import { countryKey, destinationKey, isUnknownCountry } from '../model/arrival-key';
+import { grown } from '../model/grown';
 import type { ArrivalBatch } from '../model/records';
 
 export interface DimensionCounts {
@@ -55,11 +56,7 @@ export class DimensionTally {
         continue;
       }
       if (this.countryByCode[c] === undefined) this.countryByCode[c] = batch.country[i]!;
-      while (c >= this.countryRows.length) {
-        const wider = new Float64Array(this.countryRows.length * 2);
-        wider.set(this.countryRows);
-        this.countryRows = wider;
-      }
+      while (c >= this.countryRows.length) this.countryRows = grown(this.countryRows, this.countryRows.length * 2);
       this.countryRows[c]++;
     }
   }

@@ -11,6 +11,7 @@ import { cellCount, isSerial, isYear, serialDate, yearOnly } from './cells';
 import type { FieldKind, TextField } from '../model/fields';
 import { ARRIVAL_DIMS, breakdownOf } from '../model/arrival-key';
 import { HOME_COUNTRY, countryOf } from '../model/countries';
+import { grown } from '../model/grown';
 import { type ArrivalRow, DELEGATION_FIELDS, type Segment } from '../model/records';
 import type { ArrivalBatchBuilder } from './arrival-batch';
 import { type DelegationBatchBuilder, NO_VALUES } from './delegation-batch';
@@ -462,11 +463,7 @@ export function takeDelegations(
 function keepFirst(plan: DelegationPlan, keep: (date: CalDate) => boolean, day: CalDate, code: number): boolean {
   const inRange = keep(day);
   if (code < 0) return inRange;
-  if (code >= plan.keptDates.length) {
-    const wider = new Uint8Array(Math.max(code + 1, 2 * plan.keptDates.length));
-    wider.set(plan.keptDates);
-    plan.keptDates = wider;
-  }
+  if (code >= plan.keptDates.length) plan.keptDates = grown(plan.keptDates, Math.max(code + 1, 2 * plan.keptDates.length));
   plan.keptDates[code] = 1;
   return inRange;
 }

@@ -37,6 +37,7 @@
  */
 import { type OverlapPolicy, countryKey, destinationKey } from './arrival-key';
 import { type PeriodDate, isYearDate, isoDate } from './dates';
+import { grown } from './grown';
 import type { ArrivalBatch, ArrivalRow } from './records';
 import { ValueIndex } from './value-index';
 
@@ -139,7 +140,7 @@ class WrittenValues {
     const size = this.written.size;
     const w = this.written.add(written);
     if (w === size) {
-      if (w === this.keyOfWritten.length) this.keyOfWritten = widerInt32(this.keyOfWritten, 2 * w);
+      if (w === this.keyOfWritten.length) this.keyOfWritten = grown(this.keyOfWritten, 2 * w);
       // No value and a value whose key is empty are the same (arrival-key.ts).
       this.keyOfWritten[w] = this.keys.add(written === null ? '' : this.fold(written));
     }
@@ -197,7 +198,7 @@ class ByCode {
       if (this.nullNumber < 0) this.nullNumber = (this.numberOf as (value: T) => number)(values[i]);
       return this.nullNumber;
     }
-    if (code >= this.numbers.length) this.numbers = widerInt32(this.numbers, Math.max(2 * this.numbers.length, code + 1));
+    if (code >= this.numbers.length) this.numbers = grown(this.numbers, Math.max(2 * this.numbers.length, code + 1));
     let number = this.numbers[code] - 1;
     if (number < 0) this.numbers[code] = (number = (this.numberOf as (value: T) => number)(values[i])) + 1;
     return number;
@@ -580,15 +581,15 @@ export class ArrivalLedger {
     const table = this.keysOf[p];
     if (table[e] !== 0) {
       if (this.agains === this.again.length) {
-        this.again = widerInt32(this.again, 2 * this.agains);
-        this.againSlot = widerInt32(this.againSlot, 2 * this.agains);
+        this.again = grown(this.again, 2 * this.agains);
+        this.againSlot = grown(this.againSlot, 2 * this.agains);
       }
       this.again[this.agains] = f;
       this.againSlot[this.agains++] = table[e] - 1;
       return;
     }
     const s = this.slots++;
-    if (s === this.slotFirst.length) this.slotFirst = widerInt32(this.slotFirst, 2 * s);
+    if (s === this.slotFirst.length) this.slotFirst = grown(this.slotFirst, 2 * s);
     this.slotFirst[s] = f;
     table[e] = s + 1;
     if (4 * ++this.keysIn[p] > 3 * table.length) this.widenKeys(p);
@@ -629,7 +630,7 @@ export class ArrivalLedger {
       this.periodBySpan.set(span, id);
       this.keysOf.push(NO_KEYS);
       this.keysIn.push(0);
-      if (id === this.spanOfPeriod.length) this.spanOfPeriod = widerInt32(this.spanOfPeriod, 2 * id);
+      if (id === this.spanOfPeriod.length) this.spanOfPeriod = grown(this.spanOfPeriod, 2 * id);
       this.spanOfPeriod[id] = span;
       if (period.day === null) this.coarse = true;
     }
@@ -639,16 +640,12 @@ export class ArrivalLedger {
   /** Four times the room: fewer copies of columns that grow to a million figures (room never written is never paged in). */
   private grow(): void {
     const room = this.room * 4;
-    this.line = widerInt32(this.line, room);
-    this.period = widerInt32(this.period, room);
-    this.destination = widerInt32(this.destination, room);
-    this.country = widerInt32(this.country, room);
-    const count = new Float64Array(room);
-    count.set(this.count);
-    this.count = count;
-    const flags = new Uint8Array(room);
-    flags.set(this.flags);
-    this.flags = flags;
+    this.line = grown(this.line, room);
+    this.period = grown(this.period, room);
+    this.destination = grown(this.destination, room);
+    this.country = grown(this.country, room);
+    this.count = grown(this.count, room);
+    this.flags = grown(this.flags, room);
     this.room = room;
   }
 }
@@ -677,12 +674,6 @@ class LedgerBatch implements CountedBatch {
     this.breakdown = breakdown;
     this.codeSpace = this.codeSpaces[breakdown] ??= {};
   }
-}
-
-function widerInt32(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /** A key's three numbers mixed (murmur3's constants), so that the low bits, which pick the entry, depend on all. */

@@ -15,6 +15,7 @@
  */
 import { IntSample } from '../stats/int-sample';
 import type { CalDate } from './dates';
+import { grown } from './grown';
 import type { DelegationBatch } from './records';
 
 /** Sizes 0 .. WINDOW - 1 are counted; a delegation of more people takes the caller's path. */
@@ -191,9 +192,9 @@ class SlotCounts {
 
   private grow(): void {
     const room = this.waiting.length * 2;
-    this.nights = grownTo(this.nights, new Float64Array(room * 3));
-    this.pending = grownTo(this.pending, new Uint16Array(room * PENDING));
-    this.waiting = grownTo(this.waiting, new Uint8Array(room));
+    this.nights = grown(this.nights, room * 3);
+    this.pending = grown(this.pending, room * PENDING);
+    this.waiting = grown(this.waiting, room);
   }
 
   /** Every slot's counts to the summaries; then none are left. */
@@ -445,13 +446,5 @@ function countsOf(low: Uint8Array, high: Uint32Array, at: number, row: Float64Ar
 
 /** `array` with room for index `code`. */
 function widened(array: Int32Array, code: number): Int32Array {
-  const wider = new Int32Array(Math.max(64, code + 1, array.length * 2));
-  wider.set(array);
-  return wider;
-}
-
-/** `into` (a longer array of the same type) with `array`'s values at its start. */
-function grownTo<T extends Float64Array | Uint16Array | Uint8Array>(array: T, into: T): T {
-  into.set(array as ArrayLike<number>);
-  return into;
+  return grown(array, Math.max(64, code + 1, array.length * 2));
 }

@@ -12,6 +12,7 @@ import { type ArrivalFiguresData, ArrivalFigures } from './arrival-figures';
 import { destinationKey } from './arrival-key';
 import type { Coverage } from './coverage';
 import type { CalDate } from './dates';
+import { grown } from './grown';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
@@ -260,7 +261,7 @@ export class ReportCollector {
     for (let k = 0; k < count; k++) {
       const year = date[rows[k]].year;
       if (last === undefined || last.year !== year) last = this.yearRows(year);
-      if (last.count === last.rows.length) last.rows = grown(last.rows);
+      if (last.count === last.rows.length) last.rows = grown(last.rows, 2 * last.rows.length);
       last.rows[last.count++] = rows[k];
     }
     for (const part of this.rowsByYear.values()) if (part.count > 0) this.yearDelegations(part.year).addRows(batch, part.rows, part.count);
@@ -293,12 +294,6 @@ interface YearRows {
   year: number;
   rows: Int32Array;
   count: number;
-}
-
-function grown(rows: Int32Array): Int32Array {
-  const wider = new Int32Array(rows.length * 2);
-  wider.set(rows);
-  return wider;
 }
 
 /** Where a day's delegations go, added up. */
@@ -356,11 +351,7 @@ class DaySums {
 
   private widen(code: number): void {
     const size = Math.max(64, code + 1, this.visitors.length * 2);
-    const visitors = new Float64Array(size).fill(-1);
-    visitors.set(this.visitors);
-    this.visitors = visitors;
-    const delegations = new Float64Array(size);
-    delegations.set(this.delegations);
-    this.delegations = delegations;
+    this.visitors = grown(this.visitors, size, -1);
+    this.delegations = grown(this.delegations, size);
   }
 }

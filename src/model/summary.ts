@@ -26,6 +26,7 @@ import { exactSum } from './exact';
 import { IntSample, type IntSampleData } from '../stats/int-sample';
 import { ShortSamples, type ShortSamplesData } from '../stats/short-samples';
 import type { CalDate } from './dates';
+import { grown } from './grown';
 import { type Period, periodFromKey } from './period';
 import { type DelegationBatch, type DelegationRow, rowOf } from './records';
 import { ValueIndex, hashOf } from './value-index';
@@ -367,11 +368,7 @@ export class DelegationSummarizer {
 
   /** Notes the group of a code; returns byCode (widened if need be). */
   private rememberCode(code: number, id: number): Int32Array {
-    if (code >= this.byCode.length) {
-      const wider = new Int32Array(Math.max(64, code + 1, this.byCode.length * 2));
-      wider.set(this.byCode);
-      this.byCode = wider;
-    }
+    if (code >= this.byCode.length) this.byCode = grown(this.byCode, Math.max(64, code + 1, this.byCode.length * 2));
     this.byCode[code] = id + 1;
     return this.byCode;
   }
@@ -796,16 +793,8 @@ class GroupTable {
 
   create(): number {
     const id = this.short.create();
-    if (id === this.bigAt.length) {
-      const wider = new Int32Array(2 * id);
-      wider.set(this.bigAt);
-      this.bigAt = wider;
-    }
-    if (3 * id + 3 > this.nights.length) {
-      const wider = new Float64Array(this.nights.length * 2);
-      wider.set(this.nights);
-      this.nights = wider;
-    }
+    if (id === this.bigAt.length) this.bigAt = grown(this.bigAt, 2 * id);
+    if (3 * id + 3 > this.nights.length) this.nights = grown(this.nights, this.nights.length * 2);
     return id;
   }
 
