@@ -53,7 +53,7 @@ export function stdinChunks(chunkBytes = CHUNK_BYTES): AsyncIterable<Buffer> {
  * pending read would hold up the process's exit). A descriptor another process left non-blocking
  * answers EAGAIN: the rest then comes through `stream()`, which waits for it.
  */
-export async function* pipeChunks(fd: number, stream: () => AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
+async function* pipeChunks(fd: number, stream: () => AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const readOnce = () =>
     new Promise<number>((resolve, reject) => read(fd, buffer, 0, chunkBytes, null, (e, n) => (e ? reject(e) : resolve(n))));
@@ -112,7 +112,7 @@ async function readAt(handle: FileHandle, buffer: Buffer, position: number, left
  * stream, not read(2) on the thread pool: a read still waiting on a quiet terminal must never hold up
  * the process's exit.
  */
-export async function* gatheredChunks(stream: AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
+async function* gatheredChunks(stream: AsyncIterable<Buffer>, chunkBytes = CHUNK_BYTES): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(chunkBytes);
   let used = 0;
   for await (const piece of stream) {
