@@ -247,10 +247,14 @@ describe('ReportCollector.delegationBatch', () => {
       fc.tuple(
         fc.array(
           fc.tuple(
-            // Some delegations too big for the tally's counts, which file them through the summaries.
+            // Some delegations too big for the tally's counts, which file them through the summaries; some
+            // of more nights than its lists note (added at once), or than it takes (filed through the summaries).
             fc.tuple(delegationArb, fc.integer({ min: 0, max: 9 })).map(([r, big]) => {
               const row = r.row as DelegationRow;
-              return big === 0 ? { ...row, people: 500 + row.people * 3 } : row;
+              if (big === 0) return { ...row, people: 500 + row.people * 3 };
+              if (big === 1 && row.nights !== null) return { ...row, nights: 120 + row.nights * 7 };
+              if (big === 2 && row.nights !== null) return { ...row, nights: 4090 + row.nights * 3 };
+              return row;
             }),
             fc.boolean(),
           ),

@@ -10,8 +10,8 @@
  * A purpose list is counted by its code (the whole list): flushed, its counts go to each of its values,
  * and to the overall figures once. Memory is bounded by the slots, not the rows: at most MAX_SLOTS
  * (year, value) pairs per dimension of WINDOW counts each. A row the grid cannot take (no code, more
- * people than the window holds, a value past the slots) is the caller's, to file through the
- * summaries as before.
+ * people than the window holds, MAX_NIGHTS nights or more, a value past the slots) is the caller's,
+ * to file through the summaries as before.
  */
 import { IntSample } from '../stats/int-sample';
 import type { CalDate } from './dates';
@@ -24,8 +24,16 @@ const WINDOW = 512;
 const MAX_SLOTS = 8192;
 /** Rows counted between flushes at most, so that no 32-bit count can overflow. */
 const MAX_ROWS = 2 ** 32 - 1;
-/** Sizes a slot writes down before counting them (2 bytes each: one cache line). */
-const PENDING = 32;
+/** Rows a slot writes down before counting them (2 bytes each: two cache lines). */
+const PENDING = 64;
+/** A row written down is its size (SIZE_BITS bits) and, above, 0 (nights not known) or 1 + its nights when below NOTED_NIGHTS (1 above). */
+const SIZE_BITS = 9;
+const NOTED_NIGHTS = 127;
+/**
+ * Rows of more nights take the caller's path: below it every product of people and nights is under
+ * 2^21 and every total of at most MAX_ROWS of them under 2^53, so exact whatever order they are added in.
+ */
+const MAX_NIGHTS = 4096;
 /** Slots per page of counts (32 KB of low bytes): pages are added, never copied, as slots are made. */
 const PAGE = 64;
 
@@ -60,18 +68,19 @@ export type ReportTallyData = Record<TallyDim, CountsData>;
  * x = (s % PAGE) * WINDOW + k (the bytes counted in are 512 a slot, so that a year's origins stay
  * in the processor's cache: a quarter of the 32-bit counts they replaced); at
  * nights[3 s] the visitor-nights of its rows, and at nights[3 s + 1], nights[3 s + 2] the visitors and
- * rows without nights (one addition a row with nights, where its three totals took three: the visitors
- * and rows with nights are the rest of its counts). While the slots fit one page each row is counted at once;
- * past that, a size is first written down in its slot's short list (PENDING sizes, one cache line), and
- * the list counted when full: a slot's counts are touched in bursts, not row by row, so thousands of
- * slots (a year's origins) cost about what a few do; counted row by row, their counts did not stay in cache.
+ * rows without nights (the visitors and rows with nights are the rest of its counts). A row is first
+ * written down in its slot's short list (PENDING rows of 2 bytes: its size, and its nights when they
+ * are few), and the list counted when full, its nights added up as it is: a slot's counts and night
+ * totals are touched in bursts, not row by row, so thousands of slots (a year's origins) cost about
+ * what a few do; counted row by row, their counts did not stay in cache, and a row's night totals
+ * (four slots' of 24 bytes) cost about as much as its counts.
  */
 class SlotCounts {
   /** Per page, the low byte of each count, and the rest (count >>> 8: touched once in 256 counts). */
   private low: Uint8Array[] = [];
   private high: Uint32Array[] = [];
   nights = new Float64Array(16 * 3);
-  /** Slot s's sizes not yet counted: pending[s * PENDING .. + waiting[s] - 1]. */
+  /** Slot s's rows not yet counted (see add): pending[s * PENDING .. + waiting[s] - 1]. */
   private pending = new Uint16Array(16 * PENDING);
   private waiting = new Uint8Array(16);
   /** A slot's night totals as the summaries take them (visitor-nights, visitors and rows with nights). */
@@ -98,48 +107,54 @@ class SlotCounts {
     return slot;
   }
 
-  /** One row of `size` people (0 .. WINDOW - 1) in the slot. */
-  add(slot: number, size: number): void {
-    if (this.years.length <= PAGE) {
-      const x = slot * WINDOW + size;
-      const v = (this.low[0][x] + 1) & 255;
-      this.low[0][x] = v;
-      if (v === 0) this.high[0][x]++;
-      return;
+  /**
+   * One row of `size` people (0 .. WINDOW - 1) and `nights` nights (-1: not known; a whole number
+   * below MAX_NIGHTS) in the slot: written down in its list with its nights, and counted when the list is full.
+   */
+  add(slot: number, size: number, nights: number): void {
+    // Nights -1 (not known) are noted as 0.
+    let noted = nights + 1;
+    if (nights >= NOTED_NIGHTS) {
+      this.nights[3 * slot] += size * nights;
+      noted = 1;
     }
     const n = this.waiting[slot];
-    this.pending[slot * PENDING + n] = size;
+    this.pending[slot * PENDING + n] = size | (noted << SIZE_BITS);
     if (n + 1 < PENDING) this.waiting[slot] = n + 1;
     else this.count(slot, PENDING);
   }
 
-  /** A row's visitor-nights (people × nights, when its nights are known) in the slot's. */
-  addNights(slot: number, visitorNights: number): void {
-    this.nights[3 * slot] += visitorNights;
-  }
-
-  /** A row of `people` whose nights are not known. */
-  noNights(slot: number, people: number): void {
-    this.nights[3 * slot + 1] += people;
-    this.nights[3 * slot + 2]++;
-  }
-
-  /** Counts the slot's first `n` pending sizes. */
+  /** Counts the slot's first `n` pending rows, and adds their nights to its totals. */
   private count(slot: number, n: number): void {
     const page = Math.floor(slot / PAGE);
     const low = this.low[page];
     const pending = this.pending;
     const at = (slot % PAGE) * WINDOW;
+    let visitorNights = 0;
+    let visitorsWithout = 0;
+    let rowsWithout = 0;
     for (let j = slot * PENDING, end = j + n; j < end; j++) {
-      const x = at + pending[j];
+      const entry = pending[j];
+      const size = entry & (WINDOW - 1);
+      const noted = entry >>> SIZE_BITS;
+      const x = at + size;
       const v = (low[x] + 1) & 255;
       low[x] = v;
       if (v === 0) this.high[page][x]++;
+      // Without branches (rows without nights come at random): `without` is 1 for a row without nights.
+      const without = noted === 0 ? 1 : 0;
+      visitorsWithout += size * without;
+      rowsWithout += without;
+      visitorNights += size * (noted - 1 + without);
     }
+    const nights = this.nights;
+    nights[3 * slot] += visitorNights;
+    nights[3 * slot + 1] += visitorsWithout;
+    nights[3 * slot + 2] += rowsWithout;
     this.waiting[slot] = 0;
   }
 
-  /** The slots that have rows, as plain data (their pending sizes counted first): see CountsData. */
+  /** The slots that have rows, as plain data (their pending rows counted first): see CountsData. */
   toData(): CountsData {
     const data: CountsData = { years: [], values: [], counts: new Uint32Array(0), nights: [] };
     const counts: Uint32Array[] = [];
@@ -169,7 +184,7 @@ class SlotCounts {
     }
   }
 
-  /** The slot's counts (its pending sizes counted first) to its summary, unless it has none. */
+  /** The slot's counts (its pending rows counted first) to its summary, unless it has none. */
   private give(slot: number, dim: TallyDim, to: TallyTarget): void {
     this.count(slot, this.waiting[slot]);
     const row = new Float64Array(WINDOW);
@@ -268,7 +283,7 @@ export class ReportTally {
       const i = rows[k];
       const size = people[i];
       const d = dateCodes[i];
-      if (!(size >= 0 && size < WINDOW) || (size | 0) !== size || d < 0) {
+      if (!(size >= 0 && size < WINDOW) || (size | 0) !== size || d < 0 || !(nights[i] < MAX_NIGHTS)) {
         left[leftOver++] = i;
         continue;
       }
@@ -290,23 +305,11 @@ export class ReportTally {
         continue;
       }
       this.rows++;
-      months.add(m, size);
-      byOrigin.counts.add(o, size);
-      byType.counts.add(t, size);
-      byPurpose.counts.add(p, size);
       const n = nights[i];
-      if (n >= 0) {
-        const visitorNights = size * n;
-        months.addNights(m, visitorNights);
-        byOrigin.counts.addNights(o, visitorNights);
-        byType.counts.addNights(t, visitorNights);
-        byPurpose.counts.addNights(p, visitorNights);
-      } else {
-        months.noNights(m, size);
-        byOrigin.counts.noNights(o, size);
-        byType.counts.noNights(t, size);
-        byPurpose.counts.noNights(p, size);
-      }
+      months.add(m, size, n);
+      byOrigin.counts.add(o, size, n);
+      byType.counts.add(t, size, n);
+      byPurpose.counts.add(p, size, n);
     }
     return leftOver;
   }
