@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialDate, isSerial, isYear } from '../../src/ingest/cells';
-import { readInputs } from '../../src/ingest/inputs';
+import { oneKindOfRows, readInputs } from '../../src/ingest/inputs';
 import type { InputOptions } from '../../src/ingest/reader';
 import type { ArrivalRow, DelegationRow } from '../../src/model/records';
 import { InputError } from '../../src/errors';
@@ -226,5 +226,14 @@ describe('title and total rows in CSV', () => {
     await expect(readOne(path)).rejects.toThrow(
       'tanggal: Excel serial dates and dates in one column: line 2 has 42373 (a serial), line 4 has "2016-01-06" (a date)',
     );
+  });
+});
+
+describe('oneKindOfRows', () => {
+  it('is true only for one source that is not a workbook (a workbook may hold delegations and arrivals)', () => {
+    expect(oneKindOfRows(['fixtures/sample/delegations-2016.csv'])).toBe(true);
+    expect(oneKindOfRows(['-'])).toBe(true);
+    expect(oneKindOfRows(['fixtures/excel/annual.xlsx'])).toBe(false);
+    expect(oneKindOfRows(['fixtures/sample/delegations-2016.csv', 'fixtures/sample/arrivals-2016.csv'])).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { DailySeries } from '../../src/model/progress-series';
 import { type RateRule, type RateTable, rateTable } from '../../src/model/rates';
 import type { ArrivalRow, DelegationRow } from '../../src/model/records';
 import { ReportCollector, type YearDelegations } from '../../src/model/report';
+import type { TallyYears } from '../../src/model/report-tally';
 import { type SinkSpec, createSink } from '../../src/model/sinks';
 import { type Basis, SpendingEstimator, type SpendingUnit } from '../../src/model/spending';
 import { batchOf, delegationRow } from '../helpers/rows';
@@ -303,6 +304,58 @@ describe('ReportCollector.delegationBatch', () => {
         expect(years.map((y) => yearly.monthsOf(y)?.result())).toEqual(years.map((y) => byRow.delegations.get(y)?.byMonth.result()));
         expect(years.map((y) => summaries(yearly.delegationsOf(y)))).toEqual(years.map((y) => summaries(byRow.delegations.get(y))));
         expect(reportView(yearly)).toEqual(reportView(byRow));
+      }),
+      { numRuns: propertyRuns(200) },
+    );
+  });
+});
+
+describe('ReportCollector.delegationBatch, counting only the years a report reads', () => {
+  it("gives the report's year (--year's, or the latest read, each thread keeping its own) and the year before's months as when it counts every year", () => {
+    const rowsArb = fc.array(
+      fc.tuple(delegationArb, fc.integer({ min: 0, max: 9 })).map(([r, big]) => {
+        const row = r.row as DelegationRow;
+        return big === 0 ? { ...row, people: 500 + row.people * 3 } : row;
+      }),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(fc.array(rowsArb, { maxLength: 6 }), fc.nat(6), fc.nat(), (batches, cut, pick) => {
+        const years = [...new Set(batches.flat().map((row) => row.date.year))].sort();
+        if (years.length === 0) return;
+        const make = (tallied?: TallyYears) =>
+          new ReportCollector({ basis: 'visit', nights: undefined, rates: rateTable([]) }, undefined, [], tallied);
+        const chosen = years[pick % years.length];
+        const all = make();
+        const latest = make('latest');
+        const given = make(chosen);
+        // A file read on two threads: each part into its own collector, the second crossing to the first.
+        const [first, second] = [make('latest'), make('latest')];
+        const spaces = [{}, {}];
+        const numbering = spaces.map(() => new Map<string, number>());
+        batches.forEach((rows, k) => {
+          const part = k < cut ? 0 : 1;
+          const batch = () =>
+            batchOf(
+              rows.map((row) => [row, true]),
+              spaces[part],
+              numbering[part],
+            );
+          for (const collector of [all, latest, given, part === 0 ? first : second]) collector.delegationBatch(batch());
+        });
+        first.absorb(cloned(second.toData()));
+        const summaries = (parts: YearDelegations | undefined) =>
+          parts && [parts.byMonth.result(), parts.byOrigin.result(), parts.byType.result(), parts.byPurpose.result()];
+        const checks: [ReportCollector, number][] = [
+          [latest, years[years.length - 1]],
+          [first, years[years.length - 1]],
+          [given, chosen],
+        ];
+        for (const [collector, year] of checks) {
+          expect(summaries(collector.delegationsOf(year))).toEqual(summaries(all.delegationsOf(year)));
+          expect(collector.monthsOf(year - 1)?.result()).toEqual(all.monthsOf(year - 1)?.result());
+          expect(metricsView(collector.metrics)).toEqual(metricsView(all.metrics));
+        }
       }),
       { numRuns: propertyRuns(200) },
     );

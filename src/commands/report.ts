@@ -10,7 +10,7 @@
  */
 import { type Command, Option } from 'commander';
 import { InputError, UsageError } from '../errors';
-import type { InputSummary } from '../ingest/inputs';
+import { type InputSummary, oneKindOfRows } from '../ingest/inputs';
 import type { InputOptions } from '../ingest/reader';
 import { Coverage } from '../model/coverage';
 import type { ValuationPlan } from '../model/metrics';
@@ -118,7 +118,14 @@ export function register(program: Command): void {
             requests,
             configTargets,
             progress,
-            sink: { spending, valuation, destinations: targetDestinations(requests) },
+            // The delegation summaries of the report's year and the year before are all it reads: --year's, or
+            // with one kind of rows the latest year read (ReportTally counts no others).
+            sink: {
+              spending,
+              valuation,
+              destinations: targetDestinations(requests),
+              years: year ?? (oneKindOfRows(files) ? 'latest' : 'all'),
+            },
             title,
             office: config.office ?? null,
           };

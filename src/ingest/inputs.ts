@@ -94,6 +94,14 @@ export function checkSources(sources: string[]): void {
   if (sources.filter((s) => s === STDIN).length > 1) throw new UsageError('standard input (-) can be read only once');
 }
 
+/**
+ * Whether the inputs can hold rows of one kind only: one source that is not a workbook (a CSV file or
+ * standard input has one header: delegations or arrivals, never both).
+ */
+export function oneKindOfRows(sources: readonly string[]): boolean {
+  return sources.length === 1 && (sources[0] === STDIN || !isWorkbook(sources[0]));
+}
+
 /** One input: a CSV file, or each sheet of a workbook that holds a table (told apart by content). */
 export function readSource(
   source: string,

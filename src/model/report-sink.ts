@@ -6,6 +6,7 @@
 import { type ValuationPlan, valuationOf } from './metrics';
 import { type RateRule, rateTable } from './rates';
 import { ReportCollector } from './report';
+import type { TallyYears } from './report-tally';
 import type { SpendingOptions } from './spending';
 
 export interface ReportSinkOptions {
@@ -15,12 +16,15 @@ export interface ReportSinkOptions {
   valuation: ValuationPlan | null;
   /** Destinations targets are set for, as written. */
   destinations?: string[];
+  /** The years whose delegation summaries are whole (ReportTally's TallyYears; default all): the report's year and the year before. */
+  years?: TallyYears;
 }
 
-export function createReportSink({ spending, valuation, destinations }: ReportSinkOptions): ReportCollector {
+export function createReportSink({ spending, valuation, destinations, years }: ReportSinkOptions): ReportCollector {
   return new ReportCollector(
     { ...spending, rates: rateTable(spending.rates) },
     valuation ? valuationOf(valuation) : undefined,
     destinations,
+    years,
   );
 }

@@ -60,6 +60,14 @@ export interface CountsData {
   nights: number[];
 }
 
+/**
+ * The years whose rows are counted: 'all'; a report's year (its rows and the year before's, whose
+ * months it compares); or 'latest', the latest year met so far and the year before (the report's
+ * year when it is the latest year read: each thread of a file keeps its own latest, and a year after
+ * it has no rows there). Only the summaries of those years are then whole.
+ */
+export type TallyYears = 'all' | 'latest' | number;
+
 /** A ReportTally's counts as plain data: the worker's part of a file, given to the summaries by year as this thread's are. */
 export type ReportTallyData = Record<TallyDim, CountsData>;
 
@@ -241,7 +249,16 @@ export class ReportTally {
   /** Counts of other threads (absorb), given to the summaries by year as this tally's own. */
   private readonly absorbed: ReportTallyData[] = [];
 
-  constructor(private readonly to: TallyTarget) {}
+  /** Rows of years outside floor .. ceiling are not counted (see TallyYears); the floor rises with 'latest'. */
+  private floor = -Infinity;
+  private readonly ceiling: number = Infinity;
+
+  constructor(
+    private readonly to: TallyTarget,
+    private readonly counted: TallyYears = 'all',
+  ) {
+    if (typeof counted === 'number') [this.floor, this.ceiling] = [counted - 1, counted];
+  }
 
   /** The counts as plain data, not given to the summaries: the thread that takes them does so by year. */
   toData(): ReportTallyData {
@@ -268,6 +285,7 @@ export class ReportTally {
   /**
    * Counts rows rows[0 .. count - 1] of a batch, those it can; the others it writes into `left` (room
    * for `count` at least) and returns how many they are, for the caller to file through the summaries.
+   * Rows of years not counted (TallyYears) are neither.
    */
   addRows(batch: DelegationBatch, rows: Int32Array, count: number, left: Int32Array): number {
     if (batch.codeSpace !== this.codeSpace || this.rows > MAX_ROWS - count) {
@@ -293,6 +311,7 @@ export class ReportTally {
         continue;
       }
       const y = this.yearOfDate[d];
+      if (this.years[y] < this.floor || this.years[y] > this.ceiling) continue;
       // A code met before in the year is looked up here; TextSlots.slotOf() numbers the others.
       let o = byOrigin.known(originCodes[i], y);
       if (o < 0) o = byOrigin.slotOf(batch, i, y, this.years[y]);
@@ -354,6 +373,7 @@ export class ReportTally {
     }
     let y = this.years.indexOf(date.year);
     if (y < 0) y = this.years.push(date.year) - 1;
+    if (this.counted === 'latest') this.floor = Math.max(this.floor, date.year - 1);
     if (code >= this.monthOfDate.length) {
       this.monthOfDate = widened(this.monthOfDate, code);
       this.yearOfDate = widened(this.yearOfDate, code);

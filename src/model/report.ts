@@ -16,7 +16,7 @@ import { grown } from './grown';
 import { feedMetrics } from './metric-sink';
 import { ArrivalSummarizer, DelegationSummarizer, type DelegationSummaryData } from './summary';
 import { type ArrivalGroups, arrivalGroups } from './summary-breakdown';
-import { ReportTally, type ReportTallyData } from './report-tally';
+import { ReportTally, type ReportTallyData, type TallyYears } from './report-tally';
 import { type SpendingData, type SpendingOptions, SpendingEstimator } from './spending';
 import { spendingRows } from './spending-sink';
 import { MetricSeries, type MetricSeriesData, type SpendingValuation } from './metrics';
@@ -81,7 +81,7 @@ export class ReportCollector {
   /** Each year's summaries, with every row counted: see `delegations`. */
   private readonly byYear = new Map<number, YearDelegations>();
   /** The rows of batches, counted by code until the summaries are read (delegationBatch). */
-  private readonly tally = new ReportTally((year, dim) => this.yearDelegations(year)[dim]);
+  private readonly tally: ReportTally;
   /** Reused from batch to batch: the rows the tally leaves to the summaries. */
   private left = new Int32Array(0);
   /** Reused: 0, 1, 2, ... (every row of a batch). */
@@ -98,12 +98,18 @@ export class ReportCollector {
   readonly years: Record<Kind, Set<number>> = { delegations: new Set(), arrivals: new Set() };
   private fed = false;
 
-  /** `spendingOptions.rates` is the table the view names each rate's source from (by identity). */
+  /**
+   * `spendingOptions.rates` is the table the view names each rate's source from (by identity).
+   * `tallied`: the years whose summaries are whole (see TallyYears: a batch's rows of other years are
+   * left out of them; the metrics and spending have every row).
+   */
   constructor(
     readonly spendingOptions: Omit<SpendingOptions, 'unit'>,
     valuation?: SpendingValuation,
     destinations: readonly string[] = [],
+    tallied: TallyYears = 'all',
   ) {
+    this.tally = new ReportTally((year, dim) => this.yearDelegations(year)[dim], tallied);
     this.series = new MetricSeries(valuation);
     for (const name of destinations) this.destinations.set(destinationKey(name), new MetricSeries());
   }
@@ -120,13 +126,13 @@ export class ReportCollector {
     return this.estimators;
   }
 
-  /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them. */
+  /** Each year's summaries of the delegations (by month, origin, type and purpose), every row read in them (in the years the constructor's `tallied` names). */
   get delegations(): ReadonlyMap<number, YearDelegations> {
     this.tally.flush();
     return this.byYear;
   }
 
-  /** One year's summaries of the delegations, every row of the year read in them; undefined: no row of the year. */
+  /** One year's summaries of the delegations, every row of the year read in them (a year `tallied` names); undefined: no row of the year. */
   delegationsOf(year: number): YearDelegations | undefined {
     this.tally.flushYear(year);
     return this.byYear.get(year);
