@@ -515,27 +515,26 @@ function fit(data, opts) {
  * Calibration of src/stats/forecast.ts, written by \`npm run bench:forecast -- --fit\`: do not edit by hand.
  * Fitted on ${source}, each projected at every month end c = 1..11 from the full years before it.
  * The later years of the same series check it (README, Progress: the benchmark).
+ * Plain data: forecast.ts holds its types (ErrorRow, SeasonalGrowthParameters) and checks them where it uses it.
  */
-import type { ErrorRow, SeasonalGrowthParameters } from './forecast';
-
 /** Decay and growth weight per month end c = 0..11: those with the least MAPE (grid steps 0.1 and 0.05). */
-export const SEASONAL_GROWTH: SeasonalGrowthParameters = { decay: ${parameters.decay}, weights: [${parameters.weights.join(', ')}] };
+export const SEASONAL_GROWTH = { decay: ${parameters.decay}, weights: [${parameters.weights.join(', ')}] };
 
 /** Seasonal growth: quantiles and mean absolute value of ln(actual / projected) at month end c (0: no month of the year yet). */
-export const SEASONAL_GROWTH_ERRORS: readonly ErrorRow[] = [
+export const SEASONAL_GROWTH_ERRORS = [
 ${growthErrors.map(row).join('\n')}
 ];
 
 /** The weight of the Holt-Winters rest in the default at month end c = 0..11: the least MAPE (grid step 0.05). */
-export const SMOOTHING_WEIGHTS: readonly number[] = [${smoothingWeights.join(', ')}];
+export const SMOOTHING_WEIGHTS = [${smoothingWeights.join(', ')}];
 
 /** The default (seasonal growth with Holt-Winters): the same as SEASONAL_GROWTH_ERRORS, over the cases that have the smoothing. */
-export const COMBINED_ERRORS: readonly ErrorRow[] = [
+export const COMBINED_ERRORS = [
 ${combinedErrors.map(row).join('\n')}
 ];
 
 /** Linear: the same at month ends 1..11 (earlier than the end of January, January's row). */
-export const LINEAR_ERRORS: readonly ErrorRow[] = [
+export const LINEAR_ERRORS = [
 ${linearErrors.map(row).join('\n')}
 ];
 

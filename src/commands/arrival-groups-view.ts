@@ -26,7 +26,7 @@ import {
 } from '../render';
 import type { Ratio } from '../stats/exact';
 import type { ViewSettings } from './shared';
-import { coveredJson, partialNotes } from './summary-view';
+import { coveredJson, partialNotes } from './coverage-view';
 
 const UNKNOWN = { en: '(unknown)', id: '(tidak diketahui)' };
 const OTHER_TEXT = { en: '(other)', id: '(lainnya)' };

@@ -48,14 +48,13 @@ import {
   arrivalPeriodJson,
   arrivalTable,
   coverageNotes,
-  datesCovered,
-  datesCoveredJson,
   groupJson,
   groupsTable,
   overallTable,
   STATS_METHOD_NOTE,
   statsJson,
 } from './summary-view';
+import { datesCovered, datesCoveredJson } from './coverage-view';
 
 export type YearChoice = 'option' | 'complete' | 'latest' | 'none';
 

@@ -38,7 +38,7 @@ import {
 } from '../render';
 import { checksNotes } from './checks-view';
 import { type ViewSettings, inputFooter } from './shared';
-import { coveredJson, partialNotes, periodCell } from './summary-view';
+import { coveredJson, partialNotes, periodCell } from './coverage-view';
 
 /** Everything that shaped the result, for stating the assumptions. */
 export interface SpendingView {

@@ -14,8 +14,7 @@
  * the period cell for people, `partial`, `from`, `to` for programs.
  */
 import type { InputSummary } from '../ingest/inputs';
-import type { Coverage, FileCoverage, PeriodCoverage } from '../model/coverage';
-import { type SpanLimits, dateSpanOf } from '../model/date-span';
+import type { Coverage, FileCoverage } from '../model/coverage';
 import type { CalDate } from '../model/dates';
 import { isoDate } from '../model/dates';
 import type { Period } from '../model/period';
@@ -52,7 +51,6 @@ import {
   type CellColumn,
   bilingual,
   columnarRows,
-  formatDateSpan,
   formatInt,
   formatPartialPeriod,
   formatPercent,
@@ -61,6 +59,7 @@ import {
   lazyRows,
 } from '../render';
 import { checksNotes } from './checks-view';
+import { coveredJson, datesCovered, datesCoveredJson, partialNotes, periodCell } from './coverage-view';
 import { type ViewSettings, inputFooter } from './shared';
 
 // Loaded when a view needs them: a delegation summary's JSON uses neither (the command's start-up cost).
@@ -257,11 +256,6 @@ export function groupJson(group: DelegationGroup, dims: readonly GroupDim[], cov
   return fields;
 }
 
-/** `partial`, `from`, `to` of a period (whole, with null from/to, when its coverage is not known). */
-export function coveredJson(c: PeriodCoverage | null | undefined) {
-  return { partial: c?.partial ?? false, from: c?.from ?? null, to: c?.to ?? null };
-}
-
 export function arrivalPeriodJson(p: ArrivalPeriodRow) {
   return {
     period: p.period,
@@ -370,31 +364,6 @@ function arrivalDimsNote(dims: SummaryDim[]): Label {
 }
 
 const cut = ({ from, to }: SummaryOptionsEcho) => ({ from: from ?? undefined, to: to ?? undefined });
-
-/**
- * `delegations 4 January – 10 November 2016, arrivals January – December 2016`: from the first to the
- * last dated row of each kind (a monthly figure its month), within the limits; null when no row has a
- * date (annual figures only).
- */
-export function datesCovered(files: readonly FileCoverage[], limits: SpanLimits): Label | null {
-  const spans = (['delegations', 'arrivals'] as const).flatMap((kind) => {
-    const span = dateSpanOf(files, kind, limits);
-    return span ? [{ kind, span }] : [];
-  });
-  if (spans.length === 0) return null;
-  return bilingual((l) =>
-    spans.map(({ kind, span }) => `${glossary().KIND_NAMES[kind][l]} ${formatDateSpan(span.from, span.to, l)}`).join(', '),
-  );
-}
-
-/** `{ delegations: { from: '2016-01-04', to: '2016-11-04' }, arrivals: { from: '2016-01', to: '2016-12' } }`; null for a kind without dates. */
-export function datesCoveredJson(files: readonly FileCoverage[], limits: SpanLimits) {
-  const iso = (kind: 'delegations' | 'arrivals') => {
-    const span = dateSpanOf(files, kind, limits);
-    return span && { from: isoDate(span.from), to: isoDate(span.to) };
-  };
-  return { delegations: iso('delegations'), arrivals: iso('arrivals') };
-}
 
 function datesNotes(files: readonly FileCoverage[], options: SummaryOptionsEcho): Label[] {
   const dates = datesCovered(files, { year: null, ...cut(options) });
@@ -565,29 +534,8 @@ function keyCell(value: GroupKeyValue, { machine, locale }: ViewSettings, covera
   return typeof value === 'object' ? periodCell(value, coverage) : value;
 }
 
-/** A period as a cell: with the days it covers when the data covers it only in part. */
-export function periodCell(period: Period, coverage: Coverage | null): Cell {
-  const covered = coverage?.of(period);
-  return covered?.partial ? { period, covered: covered.ranges } : period;
-}
-
 function isPartialGroup(group: DelegationGroup, coverage: Coverage | null): boolean {
   return Object.values(group.key).some((v) => typeof v === 'object' && v !== null && !isOther(v) && coverage?.of(v)?.partial === true);
-}
-
-/** Under a table with a period covered only in part. */
-export function partialNotes(any: boolean): Label[] {
-  if (!any) return [];
-  return [
-    {
-      en: 'A period followed by days in brackets is covered by the data only on those days.',
-      id: 'Periode yang diikuti tanggal dalam kurung hanya tercakup data pada tanggal itu.',
-    },
-    {
-      en: 'A file of dated rows covers from the 1st of its first month to its last date, a monthly figure its month; --from/--to cut them.',
-      id: 'Berkas bertanggal mencakup tanggal 1 bulan pertamanya sampai tanggal terakhirnya, angka bulanan bulannya; --from/--to memotongnya.',
-    },
-  ];
 }
 
 /** How the quantiles and the standard deviation of the full statistics columns are computed. */

@@ -2,17 +2,16 @@
  * Calibration of src/stats/forecast.ts, written by `npm run bench:forecast -- --fit`: do not edit by hand.
  * Fitted on 365 monthly tourism series (Athanasopoulos, Hyndman, Song and Wu, International Journal of Forecasting 27(3), 2011), 4,229 calendar years 1980–1994, each projected at every month end c = 1..11 from the full years before it.
  * The later years of the same series check it (README, Progress: the benchmark).
+ * Plain data: forecast.ts holds its types (ErrorRow, SeasonalGrowthParameters) and checks them where it uses it.
  */
-import type { ErrorRow, SeasonalGrowthParameters } from './forecast';
-
 /** Decay and growth weight per month end c = 0..11: those with the least MAPE (grid steps 0.1 and 0.05). */
-export const SEASONAL_GROWTH: SeasonalGrowthParameters = {
+export const SEASONAL_GROWTH = {
   decay: 0.6,
   weights: [0, 0.2, 0.35, 0.45, 0.55, 0.55, 0.6, 0.6, 0.6, 0.6, 0.55, 0.6],
 };
 
 /** Seasonal growth: quantiles and mean absolute value of ln(actual / projected) at month end c (0: no month of the year yet). */
-export const SEASONAL_GROWTH_ERRORS: readonly ErrorRow[] = [
+export const SEASONAL_GROWTH_ERRORS = [
   { months: 0, low: -0.10388, high: 0.34446, meanAbs: 0.17386 },
   { months: 1, low: -0.11593, high: 0.30569, meanAbs: 0.15248 },
   { months: 2, low: -0.10876, high: 0.25286, meanAbs: 0.13028 },
@@ -28,10 +27,10 @@ export const SEASONAL_GROWTH_ERRORS: readonly ErrorRow[] = [
 ];
 
 /** The weight of the Holt-Winters rest in the default at month end c = 0..11: the least MAPE (grid step 0.05). */
-export const SMOOTHING_WEIGHTS: readonly number[] = [0.6, 0.4, 0.3, 0.25, 0.25, 0.25, 0.2, 0.2, 0.15, 0.1, 0.2, 0.15];
+export const SMOOTHING_WEIGHTS = [0.6, 0.4, 0.3, 0.25, 0.25, 0.25, 0.2, 0.2, 0.15, 0.1, 0.2, 0.15];
 
 /** The default (seasonal growth with Holt-Winters): the same as SEASONAL_GROWTH_ERRORS, over the cases that have the smoothing. */
-export const COMBINED_ERRORS: readonly ErrorRow[] = [
+export const COMBINED_ERRORS = [
   { months: 0, low: -0.11251, high: 0.32708, meanAbs: 0.16548 },
   { months: 1, low: -0.11815, high: 0.2877, meanAbs: 0.14753 },
   { months: 2, low: -0.11294, high: 0.24929, meanAbs: 0.127 },
@@ -47,7 +46,7 @@ export const COMBINED_ERRORS: readonly ErrorRow[] = [
 ];
 
 /** Linear: the same at month ends 1..11 (earlier than the end of January, January's row). */
-export const LINEAR_ERRORS: readonly ErrorRow[] = [
+export const LINEAR_ERRORS = [
   { months: 1, low: -0.49514, high: 0.75809, meanAbs: 0.43007 },
   { months: 2, low: -0.46126, high: 0.53509, meanAbs: 0.3539 },
   { months: 3, low: -0.35771, high: 0.38583, meanAbs: 0.26846 },
