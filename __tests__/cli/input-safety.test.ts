@@ -89,6 +89,28 @@ sys.exit(p.wait())`,
     expect(result.stdout).toBe(expected());
   });
 
+  it('standard input from a socket (no second descriptor of it can be opened)', () => {
+    const result = spawnSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        `import socket, subprocess, sys
+a, b = socket.socketpair()
+p = subprocess.Popen([sys.argv[1], sys.argv[2], 'summary', '--format', 'csv', '-'], stdin=b)
+b.close()
+a.sendall(open(sys.argv[3], 'rb').read())
+a.close()
+sys.exit(p.wait())`,
+        process.execPath,
+        BIN,
+        D2016,
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected());
+  });
+
   it('a bad header from a pipe is reported, and the process ends, while the writer still holds it open', () => {
     writeFileSync(at('head.csv'), `${'date,'.repeat(110_000)}people\n`);
     writeFileSync(at('rest.csv'), '2017-01-02,5\n');
