@@ -105,8 +105,10 @@ describe('DailySeries', () => {
       fc.property(fc.array(entry, { maxLength: 40 }), query, (entries, q) => {
         const s = new DailySeries();
         for (const e of entries) s.add({ year: e.year, month: e.month, day: e.day }, e.value);
-        // Independent rule: a month-only entry sits after every day 1..28 of its month.
-        const onOrBefore = (e: (typeof entries)[number]) => e.month < q.month || (e.month === q.month && e.day !== null && e.day <= q.day);
+        // Independent rule: a month-only entry counts from its month's last day (28 February 2017 is one).
+        const lastDay = new Date(Date.UTC(2017, q.month, 0)).getUTCDate();
+        const onOrBefore = (e: (typeof entries)[number]) =>
+          e.month < q.month || (e.month === q.month && (e.day === null ? q.day === lastDay : e.day <= q.day));
         const expected = entries.filter((e) => e.year === 2017 && onOrBefore(e)).reduce((a, e) => a + e.value, 0);
         expect(s.sumThrough(2017, q.month, q.day)).toBe(expected);
       }),
