@@ -4,9 +4,9 @@ import { neutraliseFormula } from '../../src/render/csv';
 import type { Doc, Row, Table } from '../../src/render/doc';
 import { Ratio } from '../../src/stats/exact';
 
-/** The Doc rendered by the format registered under `format`. */
+/** The Doc rendered by the format registered under `format` (CSV's bytes decoded). */
 const render = (doc: Doc, { format, ...settings }: RenderSettings & { format: Format }): string =>
-  renderDoc(format, { doc, json: null }, settings) as string;
+  String(renderDoc(format, { doc, json: null }, settings) as string | Buffer);
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: an ANSI escape sequence is what the test looks for.
 const ANSI = /\u001b\[/;

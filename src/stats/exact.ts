@@ -178,15 +178,20 @@ export function roundRatioHalfUp(num: number, den: number, decimals: number): st
 
 /** roundHalfUp of the square root of num / den (safe integers, num >= 0, den > 0): as of new Root(Ratio.of(num, den)). */
 export function roundRootHalfUp(num: number, den: number, decimals: number): string {
+  return digits(false, roundedRootOf(num, den, decimals), decimals);
+}
+
+/** sqrt(num / den) x 10^decimals rounded half up, as an integer (safe integers, num >= 0, den > 0): the digits of roundRootHalfUp. */
+export function roundedRootOf(num: number, den: number, decimals: number): Int {
   const scale = 10 ** (2 * decimals);
   const scaled = num * scale;
   // What roundedRoot's square.times(scale) gives while its product is a safe integer.
-  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) return digits(false, rootOfScaled(scaled, den), decimals);
-  return digits(false, roundedRoot(Ratio.of(num, den), decimals), decimals);
+  if (Number.isSafeInteger(scaled) && Number.isSafeInteger(den)) return rootOfScaled(scaled, den);
+  return roundedRoot(Ratio.of(num, den), decimals);
 }
 
-/** |num / den| x 10^decimals rounded half up, as an integer. */
-function roundedRatio(num: Int, den: Int, decimals: number): Int {
+/** |num / den| x 10^decimals rounded half up, as an integer: the digits of roundRatioHalfUp. */
+export function roundedRatio(num: Int, den: Int, decimals: number): Int {
   if (typeof num === 'number' && typeof den === 'number') {
     const a = Math.abs(num) * 10 ** decimals;
     if (a <= MAX_SAFE) {
