@@ -127,6 +127,27 @@ describe('DelegationSummarizer groups', () => {
     expect(groups.map((g) => g.key.type)).toEqual(['DPRD', 'Pemkot']);
   });
 
+  it('orders every value by visitors, then by name as `<` does, however many share their visitors', () => {
+    // Names sharing long prefixes, one a prefix of another, past ASCII and in surrogate pairs, hundreds per visitor total.
+    const nameArb = fc
+      .array(fc.constantFrom('a', 'B', 'é', '\u{1F600}', '\uFF5E'), { minLength: 1, maxLength: 9 })
+      .map((parts) => parts.join(''));
+    const rowArb = fc.record({ origin: nameArb, people: fc.integer({ min: 1, max: 2 }) });
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 800, size: 'max' }), (rows) => {
+        const groups = summarize(
+          rows.map((r) => row('2017-01-01', r.people, { origin: r.origin })),
+          ['origin'],
+        ).groups;
+        const visitors = new Map<string, number>();
+        for (const r of rows) visitors.set(r.origin, (visitors.get(r.origin) ?? 0) + r.people);
+        const expected = [...visitors.keys()].sort((a, b) => visitors.get(b)! - visitors.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
+        expect(groups.map((g) => g.key.origin)).toEqual(expected);
+      }),
+      { numRuns: propertyRuns(100) },
+    );
+  });
+
   it('--top N keeps the N largest categories and merges the rest into other, after unknown', () => {
     const rows = [
       row('2017-01-01', 300, { region: 'Jawa Timur' }),

@@ -455,7 +455,8 @@ export class DelegationSummarizer {
     for (let id = 0; id < size; id++) visitors[id] = this.groups.visitors(id);
     const before = (a: number, b: number) => visitors[b] - visitors[a] || compareText(this.keys[a] as string, this.keys[b] as string);
     const top = this.top;
-    const shown = top === undefined || top >= known ? rankAll(size, unknown, visitors, before) : pickBest(size, unknown, top, before);
+    const shown =
+      top === undefined || top >= known ? rankAll(size, unknown, visitors, before, this.keys) : pickBest(size, unknown, top, before);
     const row = (id: number) => ({ key: keyAlong(dim, this.keys[id] as GroupKeyValue), stats: this.groups.stats(id) });
     if (shown.length === known) {
       const ids = unknown >= 0 ? [...shown, unknown] : shown;
@@ -1019,11 +1020,17 @@ interface Leaf {
 
 /**
  * Ids 0 .. size - 1 but `skip`, ordered by `before` (most visitors first, then by name): sorted on
- * their visitors as numbers in a typed array, id in the last digits, so that `before` compares only
- * ids of equal visitors (about 1 s less CPU at a million groups). By `before` alone when the visitors
- * times the groups would pass 2^53.
+ * their visitors as numbers in a typed array, id in the last digits, then each run of equal visitors
+ * by name (`sortByName`), so that no comparison function is called (about 1 s less CPU at a million
+ * groups, and 0.4 s less again). By `before` alone when the visitors times the groups would pass 2^53.
  */
-function rankAll(size: number, skip: number, visitors: Float64Array, before: (a: number, b: number) => number): number[] {
+function rankAll(
+  size: number,
+  skip: number,
+  visitors: Float64Array,
+  before: (a: number, b: number) => number,
+  names: readonly unknown[],
+): number[] {
   let [most, least] = [0, 0];
   for (let id = 0; id < size; id++) {
     if (id === skip) continue;
@@ -1040,15 +1047,64 @@ function rankAll(size: number, skip: number, visitors: Float64Array, before: (a:
   keys.sort();
   const ids = Array.from(keys, (key) => key % size);
   for (let start = 0; start < ids.length; ) {
+    // A key less its id is its visitors' part: equal for equal visitors (exact, as both are safe integers).
     let end = start + 1;
-    while (end < ids.length && visitors[ids[end]] === visitors[ids[start]]) end++;
-    if (end - start > 1) {
-      const tied = ids.slice(start, end).sort(before);
-      for (let k = 0; k < tied.length; k++) ids[start + k] = tied[k];
-    }
+    while (end < ids.length && keys[end] - ids[end] === keys[start] - ids[start]) end++;
+    if (end - start > 1) sortByName(ids, start, end, names as readonly string[], 0);
     start = end;
   }
   return ids;
+}
+
+/**
+ * Sorts ids[lo, hi) by their names in the order of `<` (UTF-16 code units, a prefix first), the
+ * same names by id, names equal up to `depth`: three-way radix quicksort (Bentley and Sedgewick),
+ * which reads each character once per partition instead of comparing whole names again and again.
+ */
+function sortByName(ids: number[], lo: number, hi: number, names: readonly string[], depth: number): void {
+  while (hi - lo > INSERTION_MAX) {
+    const pivot = codeAt(names[ids[(lo + hi) >>> 1]], depth);
+    let [lt, i, gt] = [lo, lo, hi - 1];
+    while (i <= gt) {
+      const code = codeAt(names[ids[i]], depth);
+      if (code < pivot) swap(ids, lt++, i++);
+      else if (code > pivot) swap(ids, i, gt--);
+      else i++;
+    }
+    sortByName(ids, lo, lt, names, depth);
+    sortByName(ids, gt + 1, hi, names, depth);
+    if (pivot < 0) {
+      // The same name (a value is one group: not met in practice).
+      const same = ids.slice(lt, gt + 1).sort((a, b) => a - b);
+      for (let k = 0; k < same.length; k++) ids[lt + k] = same[k];
+      return;
+    }
+    [lo, hi, depth] = [lt, gt + 1, depth + 1];
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const id = ids[i];
+    let j = i;
+    for (; j > lo; j--) {
+      const order = compareText(names[ids[j - 1]], names[id]);
+      if (order < 0 || (order === 0 && ids[j - 1] < id)) break;
+      ids[j] = ids[j - 1];
+    }
+    ids[j] = id;
+  }
+}
+
+/** At most this many ids, sortByName sorts by insertion. */
+const INSERTION_MAX = 12;
+
+/** The code unit at `depth`, or -1 past the end (a prefix comes first). */
+function codeAt(text: string, depth: number): number {
+  return depth < text.length ? text.charCodeAt(depth) : -1;
+}
+
+function swap(ids: number[], a: number, b: number): void {
+  const t = ids[a];
+  ids[a] = ids[b];
+  ids[b] = t;
 }
 
 /**
