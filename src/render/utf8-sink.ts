@@ -4,6 +4,7 @@
  * digits. The bytes are those of the same text encoded by Buffer.from (a lone surrogate as U+FFFD).
  */
 const CHUNK = 1 << 20;
+const INT32_MAX = 0x7fffffff;
 
 export class Utf8Sink {
   private readonly full: Buffer[] = [];
@@ -77,12 +78,21 @@ export class Utf8Sink {
     const buf = this.buf;
     const end = this.pos + length + (decimals > 0 ? 1 : 0);
     let at = end - 1;
-    for (let k = 0; k < length; k++) {
+    let k = 0;
+    // Exact for safe integers: n / 10 is never rounded up to the next whole number.
+    for (; n > INT32_MAX; k++) {
       if (k === decimals && k > 0) buf[at--] = mark;
-      // Exact for safe integers: n / 10 is never rounded up to the next whole number.
       const q = Math.floor(n / 10);
       buf[at--] = 48 + n - 10 * q;
       n = q;
+    }
+    // The rest in 32-bit integers, which the compiler divides by 10 without a division.
+    let small = n | 0;
+    for (; k < length; k++) {
+      if (k === decimals && k > 0) buf[at--] = mark;
+      const q = (small / 10) | 0;
+      buf[at--] = 48 + small - 10 * q;
+      small = q;
     }
     this.pos = end;
   }

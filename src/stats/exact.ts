@@ -14,6 +14,7 @@
  */
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const INT32_MAX = 0x7fffffff;
 
 type Int = number | bigint;
 
@@ -194,6 +195,12 @@ export function roundedRootOf(num: number, den: number, decimals: number): Int {
 export function roundedRatio(num: Int, den: Int, decimals: number): Int {
   if (typeof num === 'number' && typeof den === 'number') {
     const a = Math.abs(num) * 10 ** decimals;
+    if (a <= INT32_MAX && den <= INT32_MAX) {
+      // The same in 32-bit integers, where % is not a call to fmod.
+      const rest = (a | 0) % (den | 0);
+      const quotient = ((a - rest) / den) | 0;
+      return 2 * rest >= den ? quotient + 1 : quotient;
+    }
     if (a <= MAX_SAFE) {
       // Integer division in doubles: exact while a is a safe integer.
       const rest = a % den;
