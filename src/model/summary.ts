@@ -1092,15 +1092,27 @@ function sortByName(ids: number[], lo: number, hi: number, names: readonly strin
       else if (code > pivot) swap(ids, i, gt--);
       else i++;
     }
-    sortByName(ids, lo, lt, names, depth);
-    sortByName(ids, gt + 1, hi, names, depth);
     if (pivot < 0) {
       // The same name (a value is one group: not met in practice).
       const same = ids.slice(lt, gt + 1).sort((a, b) => a - b);
       for (let k = 0; k < same.length; k++) ids[lt + k] = same[k];
-      return;
     }
-    [lo, hi, depth] = [lt, gt + 1, depth + 1];
+    // The two smaller parts by recursion, the largest by this loop: each call takes at most half of its
+    // caller's ids, so the stack stays within log2 of them whatever the names (a crafted file included).
+    const [below, equal, above] = [lt - lo, pivot < 0 ? -1 : gt + 1 - lt, hi - gt - 1];
+    if (equal >= below && equal >= above) {
+      sortByName(ids, lo, lt, names, depth);
+      sortByName(ids, gt + 1, hi, names, depth);
+      [lo, hi, depth] = [lt, gt + 1, depth + 1];
+    } else if (below >= above) {
+      if (equal > 0) sortByName(ids, lt, gt + 1, names, depth + 1);
+      sortByName(ids, gt + 1, hi, names, depth);
+      hi = lt;
+    } else {
+      sortByName(ids, lo, lt, names, depth);
+      if (equal > 0) sortByName(ids, lt, gt + 1, names, depth + 1);
+      lo = gt + 1;
+    }
   }
   for (let i = lo + 1; i < hi; i++) {
     const id = ids[i];
